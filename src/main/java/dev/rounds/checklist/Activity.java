@@ -1,0 +1,22 @@
+package dev.rounds.checklist;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One line of a checklist.
+ *
+ * @param due its own due offset, or {@code null} to use the checklist's
+ * @param enabled {@code false} pauses the activity: its occurrences are waived with {@code pausedReason}
+ */
+public record Activity(String id, String title, String guidance, Duration due, List<ProbeSpec> probes,
+        SignoffPolicy signoff, boolean enabled, String pausedReason) {
+
+    public Activity {
+        probes = List.copyOf(probes);
+    }
+
+    public boolean isManual() {
+        return probes.isEmpty();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.rounds.checklist;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A whole, valid configuration: every checklist and the inventory, as loaded together from one folder. */
+public record ChecklistSet(List<Checklist> checklists, Inventory inventory) {
+
+    public ChecklistSet {
+        checklists = List.copyOf(checklists);
+    }
+
+    public Optional<Checklist> checklist(String id) {
+        return checklists.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** File name to SHA-256 of every file this configuration was loaded from. */
+    public Map<String, String> fileHashes() {
+        var hashes = new java.util.TreeMap<String, String>();
+        checklists.forEach(c -> hashes.put(c.file(), c.sha256()));
+        if (inventory.file() != null) hashes.put(inventory.file(), inventory.sha256());
+        return hashes;
+    }
+}

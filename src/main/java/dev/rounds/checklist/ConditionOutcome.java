@@ -1,0 +1,8 @@
+package dev.rounds.checklist;
+
+/**
+ * A condition's verdict with the value that was observed, kept as text so that it explains itself on a
+ * page, in a report and in the audit bundle: {@code status (503) == 200}.
+ */
+public record ConditionOutcome(String text, boolean holds) {
+}

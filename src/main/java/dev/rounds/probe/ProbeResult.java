@@ -1,0 +1,23 @@
+package dev.rounds.probe;
+
+import dev.rounds.checklist.ConditionOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One probe run: the only thing storage, occurrences, reports and metrics know about probes.
+ *
+ * @param values the measured operands by key ({@code status}, {@code response_time}...)
+ * @param conditions each {@code expect} line's outcome, in declaration order
+ * @param message a sentence explaining the status, e.g. {@code connection refused by 127.0.0.1:9}
+ */
+public record ProbeResult(ProbeKey key, String type, Instant startedAt, Duration duration, ProbeStatus status,
+        Map<String, Object> values, List<ConditionOutcome> conditions, String message) {
+
+    public ProbeResult {
+        values = Map.copyOf(values);
+        conditions = List.copyOf(conditions);
+    }
+}
