@@ -1,0 +1,70 @@
+package dev.rounds.schedule;
+
+import dev.rounds.checklist.Cadence;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+
+/**
+ * One recurrence of a cadence in a time zone: a day, an ISO week (Monday to Monday), a month or a quarter,
+ * from local midnight to local midnight. Periods are labelled {@code 2026-11-26}, {@code 2026-W48},
+ * {@code 2026-11} and {@code 2026-Q4}.
+ */
+public record Period(Cadence cadence, ZonedDateTime start, ZonedDateTime end) {
+
+    public static Period containing(Cadence cadence, ZoneId zone, Instant instant) {
+        LocalDate day = instant.atZone(zone).toLocalDate();
+        LocalDate first = switch (cadence) {
+            case DAILY -> day;
+            case WEEKLY -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTHLY -> day.withDayOfMonth(1);
+            case QUARTERLY -> day.withMonth(day.get(IsoFields.QUARTER_OF_YEAR) * 3 - 2).withDayOfMonth(1);
+        };
+        return startingOn(cadence, zone, first);
+    }
+
+    private static Period startingOn(Cadence cadence, ZoneId zone, LocalDate first) {
+        LocalDate next = switch (cadence) {
+            case DAILY -> first.plusDays(1);
+            case WEEKLY -> first.plusWeeks(1);
+            case MONTHLY -> first.plusMonths(1);
+            case QUARTERLY -> first.plusMonths(3);
+        };
+        return new Period(cadence, first.atStartOfDay(zone), next.atStartOfDay(zone));
+    }
+
+    public Period next() {
+        return startingOn(cadence, start.getZone(), end.toLocalDate());
+    }
+
+    /**
+     * The instant an activity falls due: a wall-clock offset from the period's local start, so that
+     * {@code 10h} is 10:00 local time even on a day with a daylight-saving change, and {@code 4d17h} in a
+     * week is Friday 17:00.
+     */
+    public Instant dueAt(Duration offset) {
+        long days = offset.toDays();
+        return start.toLocalDateTime().plusDays(days).plus(offset.minusDays(days))
+                .atZone(start.getZone()).toInstant();
+    }
+
+    public String label() {
+        LocalDate first = start.toLocalDate();
+        return switch (cadence) {
+            case DAILY -> first.toString();
+            case WEEKLY -> String.format("%d-W%02d", first.get(IsoFields.WEEK_BASED_YEAR),
+                    first.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case MONTHLY -> String.format("%d-%02d", first.getYear(), first.getMonthValue());
+            case QUARTERLY -> first.getYear() + "-Q" + first.get(IsoFields.QUARTER_OF_YEAR);
+        };
+    }
+
+    public boolean contains(Instant instant) {
+        return !instant.isBefore(start.toInstant()) && instant.isBefore(end.toInstant());
+    }
+}

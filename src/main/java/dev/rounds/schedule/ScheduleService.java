@@ -1,0 +1,210 @@
+package dev.rounds.schedule;
+
+import dev.rounds.audit.AuditLog;
+import dev.rounds.checklist.Activity;
+import dev.rounds.checklist.Checklist;
+import dev.rounds.checklist.ChecklistRegistry;
+import dev.rounds.checklist.ChecklistSet;
+import dev.rounds.checklist.ProbeSpec;
+import dev.rounds.checklist.Target;
+import dev.rounds.probe.ProbeKey;
+import dev.rounds.probe.ProbeScheduler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Opens occurrences as periods begin, follows them through their statuses, and freezes them when their
+ * period ends. Everything it knows is in the database, so a restart (or another instance) carries on.
+ */
+@ApplicationScoped
+public class ScheduleService {
+
+    private static final Logger LOG = Logger.getLogger(ScheduleService.class);
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ChecklistRegistry registry;
+
+    @Inject
+    ProbeStateReader probeStates;
+
+    @Inject
+    ProbeScheduler probeScheduler;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ScheduleConfig config;
+
+    /** Opens what is due to open, then re-evaluates every occurrence whose period has not ended. */
+    @Transactional
+    public void tick() {
+        Instant now = clock.instant();
+        ChecklistSet checklists = registry.current();
+        for (Checklist checklist : checklists.checklists()) {
+            for (Activity activity : checklist.activities()) {
+                openUpTo(checklist, activity, now);
+            }
+        }
+        for (Occurrence occurrence : Occurrence.findUnfrozen()) {
+            evaluate(occurrence, checklists, now);
+        }
+    }
+
+    /**
+     * Opens the current period's occurrence and, after downtime, every period in between: each of those
+     * came due while Rounds was not there to see it, so each is recorded, never folded into one.
+     */
+    private void openUpTo(Checklist checklist, Activity activity, Instant now) {
+        Period current = Period.containing(checklist.cadence(), checklist.timezone(), now);
+        Optional<Occurrence> latest = Occurrence.latestOf(checklist.id(), activity.id());
+        Period period = latest
+                .map(o -> Period.containing(checklist.cadence(), checklist.timezone(), o.periodStart).next())
+                .orElse(current);
+        while (!period.start().toInstant().isAfter(current.start().toInstant())) {
+            open(checklist, activity, period, now);
+            period = period.next();
+        }
+    }
+
+    private void open(Checklist checklist, Activity activity, Period period, Instant now) {
+        Occurrence o = new Occurrence();
+        o.checklistId = checklist.id();
+        o.activityId = activity.id();
+        o.periodLabel = period.label();
+        o.cadence = checklist.cadence().yamlName();
+        o.periodStart = period.start().toInstant();
+        o.periodEnd = period.end().toInstant();
+        o.dueAt = period.dueAt(checklist.dueOf(activity));
+        o.title = activity.title();
+        o.guidance = activity.guidance();
+        o.signoffPolicy = activity.signoff();
+        o.hasProbes = !activity.probes().isEmpty();
+        o.checklistSha256 = checklist.sha256();
+        o.openedAt = now;
+        o.status = OccurrenceStatus.OPEN;
+        if (!activity.enabled()) {
+            o.status = OccurrenceStatus.WAIVED;
+            o.statusReason = "activity paused: " + activity.pausedReason();
+        }
+        o.persist();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("status", o.status.label());
+        detail.put("due_at", o.dueAt.toString());
+        detail.put("checklist_sha256", o.checklistSha256);
+        if (o.statusReason != null) detail.put("reason", o.statusReason);
+        audit.append(AuditLog.SYSTEM, "occurrence.opened", o.subject(), detail);
+        LOG.debugf("occurrence=%s status=%s due=%s", o.subject(), o.status.label(), o.dueAt);
+    }
+
+    /** Applies the rules to one occurrence and records any change of status. */
+    void evaluate(Occurrence o, ChecklistSet checklists, Instant now) {
+        Optional<Checklist> checklist = checklists.checklist(o.checklistId);
+        Optional<Activity> activity = checklist.flatMap(c -> c.activity(o.activityId));
+        OccurrenceStatus before = o.status;
+        if (activity.isEmpty()) {
+            if (!o.status.isSettled() && o.status != OccurrenceStatus.MISSED) {
+                o.status = OccurrenceStatus.RETIRED;
+                o.statusReason = "activity removed from checklist " + o.checklistId;
+            }
+        } else {
+            Verdict verdict = verdictOf(o, checklist.get(), activity.get());
+            var next = OccurrenceRules.next(
+                    new OccurrenceRules.State(o.status, o.failureConfirmed, o.completedAt),
+                    new OccurrenceRules.Inputs(o.signoffPolicy, o.hasProbes, verdict.verdict(), o.signedOffAt,
+                            o.dueAt, o.periodEnd, now));
+            o.status = next.status();
+            o.failureConfirmed = next.failureConfirmed();
+            o.completedAt = next.completedAt();
+            if (o.status == OccurrenceStatus.FAILING || verdict.verdict() == ProbeVerdict.FAILING) {
+                o.statusReason = verdict.reason();
+            } else if (!o.status.isSettled()) {
+                o.statusReason = null;
+            }
+            runProbesIfDue(o, checklist.get(), activity.get(), verdict.verdict(), now);
+        }
+        if (!now.isBefore(o.periodEnd)) {
+            o.frozen = true;
+        }
+        if (o.status != before) {
+            recordStatusChange(o, before);
+        }
+    }
+
+    /** Records a status change in the audit log; the sign-off feature calls it after a sign-off too. */
+    public void recordStatusChange(Occurrence o, OccurrenceStatus before) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("from", before.label());
+        detail.put("to", o.status.label());
+        if (o.statusReason != null) detail.put("reason", o.statusReason);
+        audit.append(AuditLog.SYSTEM, "occurrence.status", o.subject(), detail);
+        LOG.infof("occurrence=%s from=%s to=%s", o.subject(), before.label(), o.status.label());
+    }
+
+    /** Re-applies the rules to one occurrence now, e.g. right after a sign-off. */
+    public void reevaluate(Occurrence o) {
+        evaluate(o, registry.current(), clock.instant());
+    }
+
+    /** Probes without {@code every} run when the occurrence opens and are retried until up or due. */
+    private void runProbesIfDue(Occurrence o, Checklist checklist, Activity activity, ProbeVerdict verdict,
+            Instant now) {
+        boolean once = activity.probes().stream().anyMatch(p -> !p.isContinuous());
+        if (!once || o.status.isSettled() || !now.isBefore(o.dueAt) || verdict == ProbeVerdict.PASSING) {
+            return;
+        }
+        if (o.probesRunAt == null || !now.isBefore(o.probesRunAt.plus(config.retry()))) {
+            o.probesRunAt = now;
+            probeScheduler.runOnce(checklist, activity);
+        }
+    }
+
+    private record Verdict(ProbeVerdict verdict, String reason) {
+    }
+
+    private Verdict verdictOf(Occurrence o, Checklist checklist, Activity activity) {
+        if (activity.probes().isEmpty()) {
+            return new Verdict(ProbeVerdict.PENDING, null);
+        }
+        Map<String, ProbeSpec> specByKey = new LinkedHashMap<>();
+        for (ProbeSpec probe : activity.probes()) {
+            for (Target target : probe.targets()) {
+                if (target.enabled()) {
+                    specByKey.put(new ProbeKey(checklist.id(), activity.id(), probe.index(), target.id()).toString(), probe);
+                }
+            }
+        }
+        Map<String, ProbeSnapshot> snapshots = probeStates.find(specByKey.keySet());
+        boolean pending = false;
+        List<String> failures = new ArrayList<>();
+        for (var entry : specByKey.entrySet()) {
+            ProbeSpec probe = entry.getValue();
+            ProbeSnapshot snapshot = snapshots.get(entry.getKey());
+            boolean usable = snapshot != null
+                    && (probe.isContinuous() || !snapshot.lastStartedAt().isBefore(o.openedAt));
+            if (!usable) {
+                pending = true;
+            } else if (snapshot.consecutiveDown() >= probe.confirm()) {
+                failures.add(entry.getKey() + ": " + snapshot.message());
+            } else if (!snapshot.status().isAvailable()) {
+                pending = true;
+            }
+        }
+        if (!failures.isEmpty()) {
+            return new Verdict(ProbeVerdict.FAILING, String.join("; ", failures));
+        }
+        return new Verdict(pending ? ProbeVerdict.PENDING : ProbeVerdict.PASSING, null);
+    }
+}
