@@ -1,0 +1,21 @@
+package dev.rounds;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns domain errors into an RFC 9457 style problem body: {@code type}, {@code title}, {@code status}, {@code detail}. */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response toProblem(RoundsException e) {
+        return Response.status(e.status())
+                .type("application/problem+json")
+                .entity(Map.of("type", "about:blank", "title", e.title(), "status", e.status(), "detail", e.getMessage()))
+                .build();
+    }
+
+    /** The media type of problem bodies, for resources that build one themselves. */
+    public static final MediaType PROBLEM = MediaType.valueOf("application/problem+json");
+}

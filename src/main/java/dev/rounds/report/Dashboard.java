@@ -1,0 +1,26 @@
+package dev.rounds.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the dashboard shows, computed before rendering so that the template only lays it out.
+ *
+ * @param awaitingSignoff today's occurrences a person still has to sign off
+ */
+public record Dashboard(Instant now, List<Card> checklists, List<Row> awaitingSignoff, long failing, long missed,
+        long completed, long total) {
+
+    /** One checklist's occurrences in its current period. */
+    public record Card(String id, String title, String period, String owner, List<Row> rows) {
+    }
+
+    /** One occurrence with the latest result of each of its probes against each target. */
+    public record Row(long id, String activity, String title, String status, String reason, Instant dueAt,
+            String signedOffBy, boolean awaitingSignoff, List<ProbeLine> probes) {
+    }
+
+    /** The latest result of one probe against one target; {@code status} is {@code pending} before the first. */
+    public record ProbeLine(String type, String target, String status, String message, Instant at) {
+    }
+}

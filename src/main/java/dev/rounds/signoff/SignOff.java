@@ -1,0 +1,53 @@
+package dev.rounds.signoff;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A person's attestation that an occurrence's work was done. Never edited; superseded by a newer one. */
+@Entity
+@Table(name = "signoff")
+public class SignOff extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "occurrence_id")
+    public Long occurrenceId;
+
+    public String actor;
+
+    @Column(name = "signed_at")
+    public Instant signedAt;
+
+    public String note;
+
+    /** An incident or change reference, required when signing off a failure. */
+    public String reference;
+
+    /** The sign-off this one replaces, or {@code null}. */
+    @Column(name = "supersedes_id")
+    public Long supersedesId;
+
+    public static List<SignOff> findByOccurrence(long occurrenceId) {
+        return list("occurrenceId = ?1 order by id", occurrenceId);
+    }
+
+    /** The sign-off in force: the newest one that no other supersedes. */
+    public static Optional<SignOff> inForce(long occurrenceId) {
+        return find("occurrenceId = ?1 and id not in (select s.supersedesId from SignOff s where s.supersedesId is not null) "
+                + "order by id desc", occurrenceId).firstResultOptional();
+    }
+
+    public static boolean isSuperseded(long id) {
+        return count("supersedesId", id) > 0;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.rounds.signoff;
+
+import dev.rounds.audit.AuditLog;
+import dev.rounds.checklist.SignoffPolicy;
+import dev.rounds.schedule.Occurrence;
+import dev.rounds.schedule.OccurrenceStatus;
+import dev.rounds.schedule.ScheduleService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Records sign-offs. A decision by a person commits before the request returns. */
+@ApplicationScoped
+public class SignOffService {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ScheduleService schedule;
+
+    @Transactional
+    public SignOff signOff(long occurrenceId, String actor, SignOffRequest request) {
+        Occurrence o = Occurrence.findById(occurrenceId, LockModeType.PESSIMISTIC_WRITE);
+        if (o == null) {
+            throw new SignOffRefused(404, "there is no occurrence " + occurrenceId);
+        }
+        Instant now = clock.instant();
+        if (o.frozen || !now.isBefore(o.periodEnd)) {
+            throw new SignOffRefused(409, o.subject() + " ended at " + o.periodEnd
+                    + "; its status is frozen and can no longer be signed off");
+        }
+        if (o.signedOffAt != null) {
+            throw new SignOffRefused(409, o.subject() + " was already signed off by " + o.signedOffBy
+                    + "; supersede that sign-off to correct it");
+        }
+        if (o.status == OccurrenceStatus.WAIVED || o.status == OccurrenceStatus.RETIRED
+                || o.status == OccurrenceStatus.PASSED) {
+            throw new SignOffRefused(409, o.subject() + " is " + o.status.label() + " and needs no sign-off");
+        }
+        if (o.status == OccurrenceStatus.FAILING && isBlank(request.reference())) {
+            throw new SignOffRefused(422, o.subject() + " is failing: give the incident or change reference "
+                    + "that deals with the failure in 'reference'");
+        }
+        if (o.signoffPolicy == SignoffPolicy.ALWAYS && o.hasProbes && o.status == OccurrenceStatus.OPEN) {
+            throw new SignOffRefused(409, o.subject() + " is waiting for its probes to pass; sign it off once they have");
+        }
+        SignOff signOff = new SignOff();
+        signOff.occurrenceId = o.id;
+        signOff.actor = actor;
+        signOff.signedAt = now;
+        signOff.note = request.note().strip();
+        signOff.reference = isBlank(request.reference()) ? null : request.reference().strip();
+        signOff.persist();
+        audit.append(actor, "signoff.recorded", o.subject(), detailOf(signOff));
+
+        o.signedOffAt = now;
+        o.signedOffBy = actor;
+        schedule.reevaluate(o);
+        return signOff;
+    }
+
+    /** Replaces a wrong sign-off with a new one that names it; the original stays in the record. */
+    @Transactional
+    public SignOff supersede(long signOffId, String actor, SignOffRequest request) {
+        SignOff old = SignOff.findById(signOffId, LockModeType.PESSIMISTIC_WRITE);
+        if (old == null) {
+            throw new SignOffRefused(404, "there is no sign-off " + signOffId);
+        }
+        if (SignOff.isSuperseded(signOffId)) {
+            throw new SignOffRefused(409, "sign-off " + signOffId + " was already superseded; supersede the newer one");
+        }
+        Occurrence o = Occurrence.findById(old.occurrenceId);
+        SignOff replacement = new SignOff();
+        replacement.occurrenceId = old.occurrenceId;
+        replacement.actor = actor;
+        replacement.signedAt = clock.instant();
+        replacement.note = request.note().strip();
+        replacement.reference = isBlank(request.reference()) ? old.reference : request.reference().strip();
+        replacement.supersedesId = old.id;
+        replacement.persist();
+        Map<String, Object> detail = detailOf(replacement);
+        detail.put("supersedes", old.id);
+        audit.append(actor, "signoff.superseded", o.subject(), detail);
+        return replacement;
+    }
+
+    private static Map<String, Object> detailOf(SignOff s) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("signoff_id", s.id);
+        detail.put("note", s.note);
+        if (s.reference != null) detail.put("reference", s.reference);
+        return detail;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}
