@@ -18,8 +18,7 @@ public class ScheduleJob {
         schedule.tick();
     }
 
-    @Scheduled(every = "${rounds.schedule.tick:10s}", delayed = "${rounds.schedule.tick:10s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${rounds.schedule.tick:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         schedule.tick();
     }

@@ -1,5 +1,6 @@
 package dev.rounds.schedule;
 
+import dev.rounds.RoundsException;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.checklist.Activity;
 import dev.rounds.checklist.Checklist;
@@ -48,6 +49,9 @@ public class ScheduleService {
     @Inject
     ScheduleConfig config;
 
+    @Inject
+    OccurrenceMetrics metrics;
+
     /** Opens what is due to open, then re-evaluates every occurrence whose period has not ended. */
     @Transactional
     public void tick() {
@@ -58,9 +62,11 @@ public class ScheduleService {
                 openUpTo(checklist, activity, now);
             }
         }
-        for (Occurrence occurrence : Occurrence.findUnfrozen()) {
+        List<Occurrence> unfrozen = Occurrence.findUnfrozen();
+        for (Occurrence occurrence : unfrozen) {
             evaluate(occurrence, checklists, now);
         }
+        metrics.update(unfrozen, now);
     }
 
     /**
@@ -137,6 +143,9 @@ public class ScheduleService {
         }
         if (!now.isBefore(o.periodEnd)) {
             o.frozen = true;
+            if (o.status == OccurrenceStatus.MISSED) {
+                metrics.missedAtPeriodEnd();
+            }
         }
         if (o.status != before) {
             recordStatusChange(o, before);
@@ -169,6 +178,27 @@ public class ScheduleService {
             o.probesRunAt = now;
             probeScheduler.runOnce(checklist, activity);
         }
+    }
+
+    /**
+     * Runs an activity's probes now, whatever their schedule, e.g. to prove a fix; the results count
+     * toward the current occurrence like any other.
+     */
+    @Transactional
+    public void runNow(String checklistId, String activityId) {
+        Checklist checklist = registry.current().checklist(checklistId).orElseThrow(() ->
+                new RoundsException(404, "not found", "there is no checklist '" + checklistId + "'"));
+        Activity activity = checklist.activity(activityId).orElseThrow(() -> new RoundsException(404, "not found",
+                "checklist '" + checklistId + "' has no activity '" + activityId + "'"));
+        if (activity.probes().isEmpty()) {
+            throw new RoundsException(409, "nothing to run",
+                    checklistId + "/" + activityId + " has no probes; it is completed by a sign-off");
+        }
+        Instant now = clock.instant();
+        Period period = Period.containing(checklist.cadence(), checklist.timezone(), now);
+        Occurrence.findFor(checklistId, activityId, period.label()).ifPresent(o -> o.probesRunAt = now);
+        audit.append(AuditLog.SYSTEM, "activity.run", checklistId + "/" + activityId, Map.of("at", now.toString()));
+        probeScheduler.runOnce(checklist, activity);
     }
 
     private record Verdict(ProbeVerdict verdict, String reason) {

@@ -1,0 +1,185 @@
+package dev.rounds.schedule;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rounds.TestClock;
+import dev.rounds.probe.ResultWriter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * One story through time, driven by the clock: occurrences open, pass, fail, are signed off, go late and
+ * are missed, across a day, an ISO week, a month end, a quarter and London's spring-forward night.
+ */
+@QuarkusTest
+@TestProfile(ScheduleFlowProfile.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScheduleFlowTest {
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    ScheduleService schedule;
+
+    @Inject
+    ResultWriter writer;
+
+    private Occurrence occurrence(String checklist, String activity, String period) {
+        return QuarkusTransaction.requiringNew().call(() -> Occurrence.findFor(checklist, activity, period)
+                .orElseThrow(() -> new AssertionError("no occurrence " + checklist + "/" + activity + "@" + period)));
+    }
+
+    private OccurrenceStatus status(String checklist, String activity, String period) {
+        return occurrence(checklist, activity, period).status;
+    }
+
+    /** Ticks until the once-per-occurrence probes' results have landed and been judged. */
+    private void tickUntil(String activity, String period, OccurrenceStatus wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            schedule.tick();
+            writer.flush();
+            schedule.tick();
+            if (status("daily", activity, period) == wanted) return;
+            Thread.sleep(100);
+        }
+        assertEquals(wanted, status("daily", activity, period), "daily/" + activity + "@" + period);
+    }
+
+    private void signOff(long occurrenceId, String note, String reference, int expectedStatus) {
+        given().auth().preemptive().basic("admin", "test-admin-password")
+                .contentType("application/json")
+                .body(reference == null ? Map.of("note", note) : Map.of("note", note, "reference", reference))
+                .post("/api/occurrences/{id}/signoff", occurrenceId)
+                .then().statusCode(expectedStatus);
+    }
+
+    @Test
+    @Order(1)
+    void startUpOpensTheCurrentPeriodOfEveryCadence() {
+        // 2026-03-28 is a Saturday in ISO week 13, in March, in the first quarter.
+        Occurrence review = occurrence("daily", "review", "2026-03-28");
+        assertEquals(Instant.parse("2026-03-28T10:00:00Z"), review.dueAt, "10:00 GMT");
+        assertEquals(Instant.parse("2026-03-27T17:00:00Z"), occurrence("weekly", "ops-review", "2026-W13").dueAt,
+                "Friday 17:00; already past on Saturday");
+        assertEquals(Instant.parse("2026-03-06T00:00:00Z"), occurrence("monthly", "capacity", "2026-03").dueAt);
+        assertEquals(Instant.parse("2026-01-31T00:00:00Z"), occurrence("quarterly", "dr-test", "2026-Q1").dueAt);
+        assertEquals(OccurrenceStatus.OPEN, review.status);
+        assertEquals(OccurrenceStatus.MISSED, status("weekly", "ops-review", "2026-W13"), "opened after its due");
+        Occurrence paused = occurrence("daily", "paused", "2026-03-28");
+        assertEquals(OccurrenceStatus.WAIVED, paused.status);
+        assertTrue(paused.statusReason.contains("library decommissioned"), paused.statusReason);
+        assertEquals(64, review.checklistSha256.length());
+    }
+
+    @Test
+    @Order(2)
+    void probesPassAndTheOccurrenceIsPassedAtDue() throws InterruptedException {
+        tickUntil("web-up", "2026-03-28", OccurrenceStatus.PASSING);
+        clock.set(Instant.parse("2026-03-28T10:00:00Z"));
+        schedule.tick();
+        Occurrence web = occurrence("daily", "web-up", "2026-03-28");
+        assertEquals(OccurrenceStatus.PASSED, web.status);
+        assertEquals(Instant.parse("2026-03-28T10:00:00Z"), web.completedAt);
+    }
+
+    @Test
+    @Order(3)
+    void aManualOccurrenceSignedOffAfterDueIsLate() {
+        assertEquals(OccurrenceStatus.MISSED, status("daily", "review", "2026-03-28"));
+        clock.set(Instant.parse("2026-03-28T11:30:00Z"));
+        signOff(occurrence("daily", "review", "2026-03-28").id, "alerts reviewed, nothing open", null, 201);
+        Occurrence review = occurrence("daily", "review", "2026-03-28");
+        assertEquals(OccurrenceStatus.LATE, review.status);
+        assertEquals("admin", review.signedOffBy);
+        signOff(review.id, "again", null, 409);
+    }
+
+    @Test
+    @Order(4)
+    void theSpringForwardDayIsDueAtTenLocalTimeAndSignedOffOnTimeIsDone() {
+        // The web server breaks overnight; the next test follows what that does to web-up.
+        ScheduleFlowProfile.STATUS.set(500);
+        clock.set(Instant.parse("2026-03-29T07:00:00Z"));
+        schedule.tick();
+        Occurrence review = occurrence("daily", "review", "2026-03-29");
+        assertEquals(Instant.parse("2026-03-29T09:00:00Z"), review.dueAt, "10:00 BST");
+        assertEquals(Instant.parse("2026-03-29T23:00:00Z"), review.periodEnd, "a 23-hour day");
+        assertTrue(occurrence("daily", "review", "2026-03-28").frozen, "yesterday is frozen");
+        signOff(review.id, "alerts reviewed", null, 201);
+        assertEquals(OccurrenceStatus.DONE, status("daily", "review", "2026-03-29"));
+    }
+
+    @Test
+    @Order(5)
+    void aFailingProbeFailsTheOccurrenceWhichIsMissedAtDueAndLateWhenItRecovers() throws InterruptedException {
+        tickUntil("web-up", "2026-03-29", OccurrenceStatus.FAILING);
+        assertTrue(occurrence("daily", "web-up", "2026-03-29").statusReason.contains("500"),
+                occurrence("daily", "web-up", "2026-03-29").statusReason);
+        clock.set(Instant.parse("2026-03-29T09:00:00Z"));
+        schedule.tick();
+        assertEquals(OccurrenceStatus.MISSED, status("daily", "web-up", "2026-03-29"));
+        ScheduleFlowProfile.STATUS.set(200);
+        // After due, the once-per-occurrence probes are no longer retried: the occurrence stays missed...
+        clock.set(Instant.parse("2026-03-29T12:00:00Z"));
+        schedule.tick();
+        assertEquals(OccurrenceStatus.MISSED, status("daily", "web-up", "2026-03-29"));
+        // ...unless someone runs them now; a pass within the period completes it late.
+        schedule.runNow("daily", "web-up");
+        tickUntil("web-up", "2026-03-29", OccurrenceStatus.LATE);
+    }
+
+    @Test
+    @Order(6)
+    void aNewWeekMonthAndQuarterOpenAndTheOldOnesFreeze() {
+        // Monday 30 March opens ISO week 14; the week of 23 March had a review that nobody signed.
+        clock.set(Instant.parse("2026-03-30T06:00:00Z"));
+        schedule.tick();
+        assertTrue(occurrence("weekly", "ops-review", "2026-W13").frozen);
+        assertEquals(OccurrenceStatus.MISSED, status("weekly", "ops-review", "2026-W13"));
+        assertEquals(OccurrenceStatus.OPEN, status("weekly", "ops-review", "2026-W14"));
+        // 1 April 00:00 BST is 31 March 23:00 UTC: April and the second quarter begin.
+        clock.set(Instant.parse("2026-03-31T22:59:59Z"));
+        schedule.tick();
+        assertEquals(false, occurrence("monthly", "capacity", "2026-03").frozen);
+        clock.set(Instant.parse("2026-03-31T23:00:00Z"));
+        schedule.tick();
+        assertTrue(occurrence("monthly", "capacity", "2026-03").frozen);
+        assertTrue(occurrence("quarterly", "dr-test", "2026-Q1").frozen);
+        assertEquals(OccurrenceStatus.MISSED, status("quarterly", "dr-test", "2026-Q1"));
+        assertEquals(Instant.parse("2026-03-31T23:00:00Z"), occurrence("monthly", "capacity", "2026-04").periodStart);
+        assertEquals(Instant.parse("2026-04-30T23:00:00Z"), occurrence("quarterly", "dr-test", "2026-Q2").dueAt,
+                "30 days into the quarter, midnight BST");
+    }
+
+    @Test
+    @Order(7)
+    void everyDayThatCameDueWhileRoundsWasDownIsRecordedAsMissed() {
+        // Rounds was down from 31 March to the morning of 4 April: 1, 2 and 3 April each came due unseen.
+        clock.set(Instant.parse("2026-04-04T06:00:00Z"));
+        schedule.tick();
+        for (String day : List.of("2026-04-01", "2026-04-02", "2026-04-03")) {
+            Occurrence missed = occurrence("daily", "review", day);
+            assertEquals(OccurrenceStatus.MISSED, missed.status, day);
+            assertTrue(missed.frozen, day);
+        }
+        assertEquals(OccurrenceStatus.OPEN, status("daily", "review", "2026-04-04"));
+        given().auth().preemptive().basic("admin", "test-admin-password")
+                .get("/api/occurrences?date=2026-04-02&checklist=daily&status=missed")
+                .then().statusCode(200).body("size()", equalTo(2)).body("activity", org.hamcrest.Matchers.hasItems("review", "web-up"));
+    }
+}
