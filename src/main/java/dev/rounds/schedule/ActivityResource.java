@@ -1,5 +1,6 @@
 package dev.rounds.schedule;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,9 @@ public class ActivityResource {
     @Inject
     ScheduleService schedule;
 
+    @Inject
+    SecurityIdentity identity;
+
     /** Every occurrence of the activity, newest first. */
     @GET
     @Path("/history")
@@ -30,7 +34,7 @@ public class ActivityResource {
     @Path("/run")
     @RolesAllowed("operator")
     public Response run(@PathParam("checklist") String checklist, @PathParam("activity") String activity) {
-        schedule.runNow(checklist, activity);
+        schedule.runNow(checklist, activity, identity.getPrincipal().getName());
         return Response.accepted().build();
     }
 }

@@ -185,7 +185,7 @@ public class ScheduleService {
      * toward the current occurrence like any other.
      */
     @Transactional
-    public void runNow(String checklistId, String activityId) {
+    public void runNow(String checklistId, String activityId, String actor) {
         Checklist checklist = registry.current().checklist(checklistId).orElseThrow(() ->
                 new RoundsException(404, "not found", "there is no checklist '" + checklistId + "'"));
         Activity activity = checklist.activity(activityId).orElseThrow(() -> new RoundsException(404, "not found",
@@ -197,7 +197,7 @@ public class ScheduleService {
         Instant now = clock.instant();
         Period period = Period.containing(checklist.cadence(), checklist.timezone(), now);
         Occurrence.findFor(checklistId, activityId, period.label()).ifPresent(o -> o.probesRunAt = now);
-        audit.append(AuditLog.SYSTEM, "activity.run", checklistId + "/" + activityId, Map.of("at", now.toString()));
+        audit.append(actor, "activity.run", checklistId + "/" + activityId, Map.of("at", now.toString()));
         probeScheduler.runOnce(checklist, activity);
     }
 

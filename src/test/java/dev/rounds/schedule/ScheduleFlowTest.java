@@ -139,7 +139,7 @@ class ScheduleFlowTest {
         schedule.tick();
         assertEquals(OccurrenceStatus.MISSED, status("daily", "web-up", "2026-03-29"));
         // ...unless someone runs them now; a pass within the period completes it late.
-        schedule.runNow("daily", "web-up");
+        schedule.runNow("daily", "web-up", "admin");
         tickUntil("web-up", "2026-03-29", OccurrenceStatus.LATE);
     }
 
