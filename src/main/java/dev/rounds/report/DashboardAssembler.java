@@ -75,6 +75,12 @@ public class DashboardAssembler {
                 o.signedOffBy, awaitsSignoff(o), lines);
     }
 
+    /** One occurrence's row on its own, with its probes' latest states. */
+    public Dashboard.Row row(ChecklistSet checklists, Occurrence o) {
+        List<String> keys = probeLines(checklists, o).stream().map(p -> p.key().toString()).toList();
+        return row(checklists, o, probeStates.find(keys));
+    }
+
     /** Whether a person's sign-off is what this occurrence waits for. */
     static boolean awaitsSignoff(Occurrence o) {
         if (o.signedOffAt != null || o.frozen || o.status.isSettled()) {

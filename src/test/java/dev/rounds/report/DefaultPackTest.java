@@ -1,0 +1,73 @@
+package dev.rounds.report;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rounds.probe.ResultWriter;
+import dev.rounds.schedule.ScheduleService;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The application as shipped: the real default pack from checklists/, on H2. */
+@QuarkusTest
+class DefaultPackTest {
+
+    @Inject
+    ScheduleService schedule;
+
+    @Inject
+    ResultWriter writer;
+
+    private static RequestSpecification admin() {
+        return given().auth().preemptive().basic("admin", "test-admin-password");
+    }
+
+    @Test
+    void theDefaultPackLoadsWithEveryCadence() {
+        admin().get("/api/checklists").then().statusCode(200)
+                .body("id", hasItems("daily", "weekly", "monthly", "quarterly"))
+                .body("find { it.id == 'daily' }.activities.size()", equalTo(15))
+                .body("find { it.id == 'weekly' }.activities.size()", equalTo(7))
+                .body("find { it.id == 'monthly' }.activities.size()", equalTo(7))
+                .body("find { it.id == 'quarterly' }.activities.size()", equalTo(1));
+    }
+
+    @Test
+    void theDashboardShowsTodaysDailyChecklistWithLiveProbeResults() throws InterruptedException {
+        String page = "";
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            schedule.tick();
+            writer.flush();
+            page = admin().get("/").then().statusCode(200).extract().asString();
+            // the row of services-up carries a probe line with a verdict once the first result is in
+            if (page.matches("(?s).*Ensure the services the environment needs are running.*?<div class=\"probe\"><span class=\"status (up|down)\">.*")) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertTrue(page.contains("Daily maintenance"), "the daily checklist is on the page");
+        assertTrue(page.matches("(?s).*Ensure the services the environment needs are running.*?<div class=\"probe\"><span class=\"status (up|down)\">.*"),
+                "a live result for services-up within 90 s");
+    }
+
+    @Test
+    void healthIsUpAndOpenWithoutLogin() {
+        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void everythingElseNeedsALogin() {
+        given().get("/").then().statusCode(401);
+        given().get("/api/occurrences").then().statusCode(401);
+        given().auth().preemptive().basic("admin", "wrong").get("/").then().statusCode(401);
+        admin().get("/").then().statusCode(200).body(not(containsString("Exception")));
+    }
+}
