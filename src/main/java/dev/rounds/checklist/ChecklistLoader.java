@@ -164,7 +164,9 @@ public final class ChecklistLoader {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+            String context = e.getContext() == null ? ""
+                    : " (" + e.getContext() + (e.getContextMark() != null && e.getContextMark() != mark
+                            ? " that starts at line " + (e.getContextMark().getLine() + 1) : "") + ")";
             file.problem(mark != null ? mark : new Mark(file.name(), 0, 0, 0, new int[0], 0),
                     "YAML syntax error: " + problem + context);
             return null;

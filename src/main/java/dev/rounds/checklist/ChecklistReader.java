@@ -35,6 +35,8 @@ final class ChecklistReader {
             Cadence.WEEKLY, Duration.ofDays(7),
             Cadence.MONTHLY, Duration.ofDays(28),
             Cadence.QUARTERLY, Duration.ofDays(90));
+    private static final Map<Cadence, String> SHORTEST_PERIOD_TEXT = Map.of(
+            Cadence.DAILY, "24h", Cadence.WEEKLY, "7d", Cadence.MONTHLY, "28d, February", Cadence.QUARTERLY, "90d, January to March");
 
     private final YamlFile file;
     private final ProbeCatalog catalog;
@@ -116,8 +118,8 @@ final class ChecklistReader {
     private Duration due(YamlFile.Fields fields, Cadence cadence, String what) {
         Duration due = fields.duration("due");
         if (due != null && cadence != null && due.compareTo(shortestPeriod(cadence)) > 0) {
-            file.problem(fields.value("due"), "'due' of " + what + " (" + Durations.format(due) + ") is past the end of the shortest "
-                    + cadence.yamlName() + " period (" + Durations.format(shortestPeriod(cadence)) + ")");
+            file.problem(fields.value("due"), "'due' of " + what + " (" + fields.text("due") + ") is past the end of the shortest "
+                    + cadence.yamlName() + " period (" + SHORTEST_PERIOD_TEXT.get(cadence) + ")");
             return null;
         }
         return due;
@@ -159,8 +161,9 @@ final class ChecklistReader {
         YamlFile.Fields fields = file.fields(item, "an activity");
         if (fields == null) return null;
         int before = file.problemCount();
-        fields.rejectUnknown(ACTIVITY_KEYS);
         String id = fields.requiredText("id");
+        if (id != null) fields.describeAs("activity '" + id + "'");
+        fields.rejectUnknown(ACTIVITY_KEYS);
         if (id != null) {
             if (!ID.matcher(id).matches()) {
                 file.problem(fields.value("id"), "activity id '" + id
@@ -305,7 +308,7 @@ final class ChecklistReader {
                 Condition condition = ConditionParser.parse(text);
                 if (schema == null || measures(schema, condition.operand(), item)) conditions.add(condition);
             } catch (InvalidConditionException e) {
-                file.problem(item, e.position(), "invalid condition '" + text.strip() + "': " + e.getMessage());
+                file.problem(item, e.position(), "invalid condition \"" + text.strip() + "\": " + e.getMessage());
             }
         }
         return conditions;

@@ -140,8 +140,9 @@ final class InventoryReader {
     private Target readTarget(Node item, Map<String, Node> seen) {
         YamlFile.Fields fields = file.fields(item, "a target");
         if (fields == null) return null;
-        fields.rejectUnknown(TARGET_KEYS);
         String id = fields.requiredText("id");
+        if (id != null) fields.describeAs("target '" + id + "'");
+        fields.rejectUnknown(TARGET_KEYS);
         if (id != null) {
             if (!ID.matcher(id).matches()) {
                 file.problem(fields.value("id"), "target id '" + id
@@ -240,7 +241,7 @@ final class InventoryReader {
             Duration longest = day == null ? Duration.ofDays(1) : Duration.ofDays(7);
             if (duration != null && duration.compareTo(longest) > 0) {
                 file.problem(window.value("duration"), "a " + (day == null ? "daily" : "weekly")
-                        + " maintenance window lasts at most " + Durations.format(longest) + ", got " + Durations.format(duration));
+                        + " maintenance window lasts at most " + (day == null ? "24h" : "7d") + ", got " + window.text("duration"));
                 continue;
             }
             if (duration != null) windows.add(new MaintenanceWindow(day, start, duration));

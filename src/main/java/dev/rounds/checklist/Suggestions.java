@@ -12,16 +12,16 @@ final class Suggestions {
 
     /** The closest candidate within a couple of typos, if any. */
     static Optional<String> closest(String written, Collection<String> candidates) {
-        int allowed = written.length() <= 3 ? 1 : written.length() <= 8 ? 2 : 3;
+        int allowed = written.length() <= 4 ? 1 : written.length() <= 8 ? 2 : 3;
         return candidates.stream()
                 .filter(c -> distance(written.toLowerCase(), c.toLowerCase()) <= allowed)
                 .min(Comparator.comparingInt((String c) -> distance(written.toLowerCase(), c.toLowerCase()))
                         .thenComparing(Comparator.naturalOrder()));
     }
 
-    /** {@code ; did you mean 'title'?} or an empty string. */
+    /** {@code  (did you mean 'title'?)} or an empty string. */
     static String didYouMean(String written, Collection<String> candidates) {
-        return closest(written, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
+        return closest(written, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
     }
 
     /** Edit distance counting a swap of neighbours as one typo (optimal string alignment). */

@@ -99,7 +99,7 @@ final class YamlFile {
     final class Fields {
 
         private final MappingNode node;
-        private final String what;
+        private String what;
         private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
 
         private Fields(MappingNode node, String what) {
@@ -150,6 +150,11 @@ final class YamlFile {
                             + (hint.isEmpty() ? "; known keys: " + String.join(", ", new TreeSet<>(known)) : hint));
                 }
             });
+        }
+
+        /** Names the mapping in later messages once it is known, e.g. {@code activity 'backup-review'}. */
+        void describeAs(String name) {
+            what = name;
         }
 
         MappingNode node() {
