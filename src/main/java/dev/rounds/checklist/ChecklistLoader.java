@@ -116,6 +116,24 @@ public final class ChecklistLoader {
         return new LoadResult(new ChecklistSet(checklists, inventory), List.of(), hashes);
     }
 
+    /**
+     * File name to SHA-256 of every file {@link #load} would read, without parsing anything: cheap enough to poll.
+     * A folder that does not exist or cannot be listed has no files.
+     */
+    public static Map<String, String> fileHashes(Path dir) {
+        Map<String, String> hashes = new TreeMap<>();
+        if (!Files.isDirectory(dir)) return hashes;
+        try {
+            for (Path path : yamlFiles(dir)) {
+                hashes.put(path.getFileName().toString(), sha256(Files.readAllBytes(path)));
+            }
+        } catch (IOException e) {
+            // A file that vanished or cannot be read between listing and reading still counts as a change.
+            hashes.put(dir.toString(), "unreadable: " + e.getMessage());
+        }
+        return hashes;
+    }
+
     /** The folder's YAML files in name order, leaving out hidden files such as editors' lock files. */
     private static List<Path> yamlFiles(Path dir) throws IOException {
         try (Stream<Path> listing = Files.list(dir)) {

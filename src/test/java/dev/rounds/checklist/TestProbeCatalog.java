@@ -1,6 +1,8 @@
 package dev.rounds.checklist;
 
 import dev.rounds.checklist.ProbeSchema.SettingKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -8,8 +10,11 @@ import java.util.TreeMap;
 
 /**
  * The probe types checklist tests load against, shaped like the real ones: the loader must not depend on the
- * probe feature, and these tests must not change when a real probe type gains a setting.
+ * probe feature, and these tests must not change when a real probe type gains a setting. As a CDI bean it is
+ * enabled only by {@link ChecklistTestProfile}, so other features' tests keep the real catalog.
  */
+@Alternative
+@ApplicationScoped
 public class TestProbeCatalog implements ProbeCatalog {
 
     private final Map<String, ProbeSchema> schemas = new TreeMap<>();
