@@ -21,4 +21,7 @@ public sealed interface Literal {
     record Text(String value, String text) implements Literal {}
 
     record Bool(boolean value, String text) implements Literal {}
+
+    /** The quoted regular expression of a {@code matches} condition, compiled once at load time. */
+    record Regex(java.util.regex.Pattern value, String text) implements Literal {}
 }

@@ -1,0 +1,205 @@
+package dev.rounds.checklist;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Loads a checklist folder: {@code inventory.yaml} and one checklist per other {@code *.yaml}/{@code *.yml} file.
+ * It reports every problem in the folder at once, each as {@code file:line:column: message}.
+ */
+public final class ChecklistLoader {
+
+    /** The inventory's file name; {@code inventory.yml} is accepted too. */
+    public static final String INVENTORY_FILE = "inventory.yaml";
+    private static final String INVENTORY_FILE_YML = "inventory.yml";
+
+    private final ZoneId defaultZone;
+
+    /** A loader whose checklists default to the system time zone. */
+    public ChecklistLoader() {
+        this(ZoneId.systemDefault());
+    }
+
+    /** A loader whose checklists default to {@code defaultZone} when they name none. */
+    public ChecklistLoader(ZoneId defaultZone) {
+        this.defaultZone = defaultZone;
+    }
+
+    /** Loads and validates every file in {@code dir}; probes are checked against the types {@code catalog} knows. */
+    public LoadResult load(Path dir, ProbeCatalog catalog) {
+        List<Problem> problems = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            problems.add(new Problem(dir.toString(), 1, 1, "the checklist folder " + dir.toAbsolutePath() + " does not exist"));
+            return new LoadResult(null, problems, Map.of());
+        }
+        List<Path> paths;
+        try {
+            paths = yamlFiles(dir);
+        } catch (IOException e) {
+            problems.add(new Problem(dir.toString(), 1, 1, "cannot list the checklist folder: " + e.getMessage()));
+            return new LoadResult(null, problems, Map.of());
+        }
+
+        Map<String, String> hashes = new TreeMap<>();
+        Map<String, Node> roots = new LinkedHashMap<>();
+        Map<String, Boolean> parsed = new LinkedHashMap<>();
+        for (Path path : paths) {
+            String name = path.getFileName().toString();
+            YamlFile file = new YamlFile(name, problems);
+            try {
+                byte[] bytes = Files.readAllBytes(path);
+                hashes.put(name, sha256(bytes));
+                int before = problems.size();
+                roots.put(name, compose(file, bytes));
+                parsed.put(name, problems.size() == before);
+            } catch (IOException e) {
+                problems.add(new Problem(name, 1, 1, "cannot read the file: " + e.getMessage()));
+                parsed.put(name, false);
+            }
+        }
+
+        String inventoryName = inventoryName(parsed.keySet(), problems);
+        Inventory inventory;
+        boolean inventoryKnown = inventoryName != null && parsed.get(inventoryName);
+        if (inventoryName == null) {
+            inventory = new Inventory(Map.of(), List.of(), null, null);
+        } else {
+            YamlFile file = new YamlFile(inventoryName, problems);
+            inventory = inventoryKnown
+                    ? new InventoryReader(file).read(roots.get(inventoryName), hashes.get(inventoryName))
+                    : new Inventory(Map.of(), List.of(), inventoryName, hashes.get(inventoryName));
+        }
+
+        List<Checklist> checklists = new ArrayList<>();
+        Map<String, Problem> firstIds = new TreeMap<>();
+        for (String name : parsed.keySet()) {
+            if (name.equals(inventoryName) || !parsed.get(name)) continue;
+            YamlFile file = new YamlFile(name, problems);
+            ChecklistReader reader = new ChecklistReader(file, catalog, inventory, inventoryKnown, defaultZone);
+            Checklist checklist = reader.read(roots.get(name), hashes.get(name));
+            if (checklist != null) checklists.add(checklist);
+            Node idNode = reader.idNode();
+            if (idNode instanceof org.yaml.snakeyaml.nodes.ScalarNode id) {
+                Problem here = new Problem(name, idNode.getStartMark().getLine() + 1, idNode.getStartMark().getColumn() + 1, "");
+                Problem first = firstIds.putIfAbsent(id.getValue(), here);
+                if (first != null) {
+                    problems.add(new Problem(name, here.line(), here.column(), "duplicate checklist id '" + id.getValue()
+                            + "' (first in " + first.file() + ":" + first.line() + ":" + first.column() + ")"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new LoadResult(null, problems.stream().distinct().sorted().toList(), hashes);
+        }
+        return new LoadResult(new ChecklistSet(checklists, inventory), List.of(), hashes);
+    }
+
+    /**
+     * File name to SHA-256 of every file {@link #load} would read, without parsing anything: cheap enough to poll.
+     * A folder that does not exist or cannot be listed has no files.
+     */
+    public static Map<String, String> fileHashes(Path dir) {
+        Map<String, String> hashes = new TreeMap<>();
+        if (!Files.isDirectory(dir)) return hashes;
+        try {
+            for (Path path : yamlFiles(dir)) {
+                hashes.put(path.getFileName().toString(), sha256(Files.readAllBytes(path)));
+            }
+        } catch (IOException e) {
+            // A file that vanished or cannot be read between listing and reading still counts as a change.
+            hashes.put(dir.toString(), "unreadable: " + e.getMessage());
+        }
+        return hashes;
+    }
+
+    /** The folder's YAML files in name order, leaving out hidden files such as editors' lock files. */
+    private static List<Path> yamlFiles(Path dir) throws IOException {
+        try (Stream<Path> listing = Files.list(dir)) {
+            return listing.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String name = p.getFileName().toString();
+                        return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"));
+                    })
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static String inventoryName(java.util.Set<String> names, List<Problem> problems) {
+        boolean yaml = names.contains(INVENTORY_FILE);
+        boolean yml = names.contains(INVENTORY_FILE_YML);
+        if (yaml && yml) {
+            problems.add(new Problem(INVENTORY_FILE_YML, 1, 1, "both " + INVENTORY_FILE + " and " + INVENTORY_FILE_YML
+                    + " exist; keep one inventory"));
+        }
+        if (!yaml && !yml) {
+            problems.add(new Problem(INVENTORY_FILE, 1, 1, "the folder has no " + INVENTORY_FILE
+                    + "; create one listing the targets probes run against (it may be just 'targets: []')"));
+            return null;
+        }
+        return yaml ? INVENTORY_FILE : INVENTORY_FILE_YML;
+    }
+
+    /** The file's single YAML document as a node tree with positions, or {@code null} if empty or unreadable. */
+    private static Node compose(YamlFile file, byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            file.problem(new Mark(file.name(), 0, 0, 0, new int[0], 0), "the file is not UTF-8 text");
+            return null;
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        try {
+            return new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            String context = e.getContext() == null ? ""
+                    : " (" + e.getContext() + (e.getContextMark() != null && e.getContextMark() != mark
+                            ? " that starts at line " + (e.getContextMark().getLine() + 1) : "") + ")";
+            file.problem(mark != null ? mark : new Mark(file.name(), 0, 0, 0, new int[0], 0),
+                    "YAML syntax error: " + problem + context);
+            return null;
+        } catch (YAMLException e) {
+            file.problem(new Mark(file.name(), 0, 0, 0, new int[0], 0), "YAML error: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Lowercase hex SHA-256 of the bytes. */
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

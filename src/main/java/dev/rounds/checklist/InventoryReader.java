@@ -1,0 +1,322 @@
+package dev.rounds.checklist;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/** Reads {@code inventory.yaml}: groups with inherited defaults, and the targets probes run against. */
+final class InventoryReader {
+
+    static final Set<String> INVENTORY_KEYS = Set.of("groups", "targets");
+    static final Set<String> GROUP_KEYS = Set.of("parent", "defaults", "maintenance", "sla_hours");
+    static final Set<String> DEFAULTS_KEYS = Set.of("timeout", "confirm");
+    static final Set<String> TARGET_KEYS = Set.of("id", "address", "groups", "sla", "attributes", "software", "enabled",
+            "reason", "maintenance", "sla_hours");
+    static final Set<String> MAINTENANCE_KEYS = Set.of("every", "duration");
+
+    /** Target and group ids: they appear in probe keys and URLs, so no spaces, slashes, '#' or '@'. */
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    private static final Pattern WINDOW = Pattern.compile("(?:([A-Za-z]+)\\s+)?(\\d{1,2}):(\\d{2})");
+    private static final Pattern HOURS = Pattern.compile("(?:(\\S+)\\s+)?(\\d{1,2}):(\\d{2})-(\\d{1,2}):(\\d{2})");
+    private static final Pattern SLA = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
+
+    private final YamlFile file;
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final Map<String, Node> parentNodes = new HashMap<>();
+
+    InventoryReader(YamlFile file) {
+        this.file = file;
+    }
+
+    /** Reads what it can; every problem goes to the file's problem list. An empty file is an empty inventory. */
+    Inventory read(Node root, String sha256) {
+        List<Target> targets = new ArrayList<>();
+        if (root != null) {
+            YamlFile.Fields top = file.fields(root, "the inventory");
+            if (top != null) {
+                top.rejectUnknown(INVENTORY_KEYS);
+                Node groupsNode = top.value("groups");
+                if (groupsNode != null) {
+                    YamlFile.Fields declared = file.fields(groupsNode, "'groups'");
+                    if (declared != null) declared.tuples().forEach(this::readGroup);
+                }
+                checkParents();
+                resolveDefaults();
+                List<Node> items = top.list("targets");
+                if (items != null) {
+                    Map<String, Node> seen = new HashMap<>();
+                    for (Node item : items) {
+                        Target target = readTarget(item, seen);
+                        if (target != null) targets.add(target);
+                    }
+                }
+            }
+        }
+        return new Inventory(groups, targets, file.name(), sha256);
+    }
+
+    private void readGroup(String id, NodeTuple tuple) {
+        if (!ID.matcher(id).matches()) {
+            file.problem(tuple.getKeyNode(), "group id '" + id
+                    + "' must use lowercase letters, digits, dots, dashes and underscores, e.g. web-servers");
+        }
+        String what = "group '" + id + "'";
+        Node value = tuple.getValueNode();
+        if (YamlFile.isNull(value)) {
+            groups.put(id, new Group(id, null, Map.of()));
+            return;
+        }
+        YamlFile.Fields fields = file.fields(value, what);
+        if (fields == null) return;
+        fields.rejectUnknown(GROUP_KEYS);
+        String parent = fields.text("parent");
+        if (parent != null) parentNodes.put(id, fields.value("parent"));
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        Node defaultsNode = fields.value("defaults");
+        if (defaultsNode != null) {
+            YamlFile.Fields declared = file.fields(defaultsNode, "the defaults of " + what);
+            if (declared != null) {
+                declared.rejectUnknown(DEFAULTS_KEYS);
+                Duration timeout = declared.positiveDuration("timeout");
+                Integer confirm = declared.integer("confirm", 1);
+                if (timeout != null) defaults.put("timeout", timeout);
+                if (confirm != null) defaults.put("confirm", confirm);
+            }
+        }
+        groups.put(id, new Group(id, parent, defaults, maintenance(fields, what), serviceHours(fields)));
+    }
+
+    private void checkParents() {
+        Set<String> reported = new LinkedHashSet<>();
+        for (Group group : groups.values()) {
+            if (group.parent() == null) continue;
+            if (!groups.containsKey(group.parent())) {
+                file.problem(parentNodes.get(group.id()), "unknown parent group '" + group.parent() + "' of group '"
+                        + group.id() + "'" + Suggestions.didYouMean(group.parent(), groups.keySet()));
+                continue;
+            }
+            List<String> chain = new ArrayList<>(List.of(group.id()));
+            String next = group.parent();
+            while (next != null && groups.containsKey(next) && !chain.contains(next)) {
+                chain.add(next);
+                next = groups.get(next).parent();
+            }
+            if (group.id().equals(next) && reported.add(new java.util.TreeSet<>(chain).toString())) {
+                chain.add(next);
+                file.problem(parentNodes.get(group.id()), "group '" + group.id() + "' is its own ancestor: "
+                        + String.join(" -> ", chain) + "; a group's parent chain must end at a group without a parent");
+            }
+        }
+    }
+
+    /** Merges every group's defaults over its ancestors', nearest first. */
+    private void resolveDefaults() {
+        Map<String, Group> resolved = new LinkedHashMap<>();
+        for (Group group : groups.values()) {
+            Map<String, Object> merged = new LinkedHashMap<>();
+            for (String ancestor : reversed(ancestry(group.id(), groups))) {
+                merged.putAll(groups.get(ancestor).defaults());
+            }
+            resolved.put(group.id(), new Group(group.id(), group.parent(), merged, group.maintenance(), group.slaHours()));
+        }
+        groups.putAll(resolved);
+    }
+
+    private Target readTarget(Node item, Map<String, Node> seen) {
+        YamlFile.Fields fields = file.fields(item, "a target");
+        if (fields == null) return null;
+        String id = fields.requiredText("id");
+        if (id != null) fields.describeAs("target '" + id + "'");
+        fields.rejectUnknown(TARGET_KEYS);
+        if (id != null) {
+            if (!ID.matcher(id).matches()) {
+                file.problem(fields.value("id"), "target id '" + id
+                        + "' must use lowercase letters, digits, dots, dashes and underscores, e.g. host01");
+            }
+            Node first = seen.putIfAbsent(id, fields.value("id"));
+            if (first != null) {
+                file.problem(fields.value("id"), "duplicate target id '" + id + "' (first at line "
+                        + (first.getStartMark().getLine() + 1) + ")");
+                return null;
+            }
+        }
+        String what = id == null ? "a target" : "target '" + id + "'";
+        String address = fields.requiredText("address");
+        List<String> memberOf = new ArrayList<>();
+        List<org.yaml.snakeyaml.nodes.Node> groupNodes = fields.list("groups");
+        if (groupNodes != null) {
+            for (Node groupNode : groupNodes) {
+                String group = file.text(groupNode, "groups");
+                if (group == null) continue;
+                if (!groups.containsKey(group)) {
+                    file.problem(groupNode, "unknown group '" + group + "' in " + what
+                            + Suggestions.didYouMean(group, groups.keySet()));
+                } else {
+                    memberOf.add(group);
+                }
+            }
+        }
+        Double sla = sla(fields);
+        Map<String, String> attributes = fields.textMap("attributes");
+        List<String> software = fields.textList("software");
+        boolean enabled = !Boolean.FALSE.equals(fields.bool("enabled"));
+        String reason = pausedReason(file, fields, enabled, what);
+        List<MaintenanceWindow> windows = new ArrayList<>(maintenance(fields, what));
+        ServiceHours hours = serviceHours(fields);
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        // The first listed group wins, so its defaults are laid over the others'.
+        for (String group : reversed(memberOf)) {
+            defaults.putAll(groups.get(group).defaults());
+        }
+        for (String group : memberOf) {
+            for (String ancestor : ancestry(group, groups)) {
+                Group g = groups.get(ancestor);
+                g.maintenance().stream().filter(w -> !windows.contains(w)).forEach(windows::add);
+                if (hours == null) hours = g.slaHours();
+            }
+        }
+        if (id == null || address == null) return null;
+        return new Target(id, address, memberOf, sla, attributes == null ? Map.of() : attributes,
+                software == null ? List.of() : software, defaults, enabled, reason, windows, hours);
+    }
+
+    /** The reason of a paused activity or target; pausing without one is a problem. */
+    static String pausedReason(YamlFile file, YamlFile.Fields fields, boolean enabled, String what) {
+        String reason = fields.text("reason");
+        if (enabled) return null;
+        if (reason == null || reason.isBlank()) {
+            file.problem(fields.where("enabled"), what + " is paused (enabled: false) but gives no 'reason'; "
+                    + "say why, e.g. reason: decommissioned, see CHG-1234");
+        }
+        return reason;
+    }
+
+    private Double sla(YamlFile.Fields fields) {
+        Node value = fields.value("sla");
+        if (value == null) return null;
+        Matcher m = value instanceof ScalarNode scalar ? SLA.matcher(scalar.getValue()) : null;
+        if (m != null && m.matches()) {
+            double percent = Double.parseDouble(m.group(1));
+            if (percent > 0 && percent <= 100) return percent / 100;
+        }
+        file.problem(value, "'sla' must be a percentage above 0% and at most 100%, like 99.9%, got " + YamlFile.describe(value));
+        return null;
+    }
+
+    private List<MaintenanceWindow> maintenance(YamlFile.Fields fields, String owner) {
+        List<Node> items = fields.list("maintenance");
+        if (items == null) return List.of();
+        List<MaintenanceWindow> windows = new ArrayList<>();
+        for (Node item : items) {
+            YamlFile.Fields window = file.fields(item, "a maintenance window of " + owner);
+            if (window == null) continue;
+            window.rejectUnknown(MAINTENANCE_KEYS);
+            String every = window.requiredText("every");
+            Duration duration = window.positiveDuration("duration");
+            if (!window.has("duration")) window.missing("duration");
+            if (every == null) continue;
+            Matcher m = WINDOW.matcher(every.strip());
+            DayOfWeek day = m.matches() && m.group(1) != null ? day(m.group(1)) : null;
+            LocalTime start = m.matches() ? time(m.group(2), m.group(3)) : null;
+            if (start == null || m.group(1) != null && day == null) {
+                file.problem(window.value("every"), "maintenance 'every' must be a day and time like 'Sun 02:00', "
+                        + "or a time like '02:00' for every day, got '" + every + "'");
+                continue;
+            }
+            Duration longest = day == null ? Duration.ofDays(1) : Duration.ofDays(7);
+            if (duration != null && duration.compareTo(longest) > 0) {
+                file.problem(window.value("duration"), "a " + (day == null ? "daily" : "weekly")
+                        + " maintenance window lasts at most " + (day == null ? "24h" : "7d") + ", got " + window.text("duration"));
+                continue;
+            }
+            if (duration != null) windows.add(new MaintenanceWindow(day, start, duration));
+        }
+        return windows;
+    }
+
+    private ServiceHours serviceHours(YamlFile.Fields fields) {
+        String text = fields.text("sla_hours");
+        if (text == null) return null;
+        Matcher m = HOURS.matcher(text.strip());
+        Set<DayOfWeek> days = m.matches() ? days(m.group(1)) : null;
+        LocalTime start = m.matches() ? time(m.group(2), m.group(3)) : null;
+        boolean endOfDay = m.matches() && m.group(4).equals("24") && m.group(5).equals("00");
+        LocalTime end = m.matches() && !endOfDay ? time(m.group(4), m.group(5)) : null;
+        if (days == null || start == null || end == null && !endOfDay) {
+            file.problem(fields.value("sla_hours"), "'sla_hours' must be days and hours like 'Mon-Fri 08:00-18:00', got '"
+                    + text + "'");
+            return null;
+        }
+        Duration length = endOfDay ? Duration.between(start, LocalTime.MAX).plusNanos(1) : Duration.between(start, end);
+        if (length.isNegative() || length.isZero()) {
+            file.problem(fields.value("sla_hours"), "'sla_hours' must end after they start, got '" + text
+                    + "' (hours across midnight are not supported; split them, or use 00:00-24:00)");
+            return null;
+        }
+        return new ServiceHours(days, start, length, text.strip());
+    }
+
+    /** {@code Mon-Fri}, {@code Sat,Sun}, {@code Mon-Wed,Fri}; wrapping ranges such as {@code Fri-Mon} too. */
+    private static Set<DayOfWeek> days(String spec) {
+        if (spec == null) return EnumSet.allOf(DayOfWeek.class);
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String part : spec.split(",")) {
+            String[] range = part.split("-", -1);
+            DayOfWeek from = day(range[0]);
+            DayOfWeek to = range.length == 2 ? day(range[1]) : from;
+            if (from == null || to == null || range.length > 2) return null;
+            for (DayOfWeek d = from; ; d = d.plus(1)) {
+                days.add(d);
+                if (d == to) break;
+            }
+        }
+        return days;
+    }
+
+    /** A day as {@code Mon} or {@code Monday}, in any case. */
+    private static DayOfWeek day(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            String full = day.name().toLowerCase(Locale.ROOT);
+            if (lower.equals(full) || lower.equals(full.substring(0, 3))) return day;
+        }
+        return null;
+    }
+
+    private static LocalTime time(String hours, String minutes) {
+        int h = Integer.parseInt(hours);
+        int m = Integer.parseInt(minutes);
+        return h < 24 && m < 60 ? LocalTime.of(h, m) : null;
+    }
+
+    /** A group and its ancestors, nearest first, stopping where a parent is unknown or the chain loops. */
+    static List<String> ancestry(String group, Map<String, Group> groups) {
+        List<String> chain = new ArrayList<>();
+        for (String next = group; next != null && groups.containsKey(next) && !chain.contains(next);
+                next = groups.get(next).parent()) {
+            chain.add(next);
+        }
+        return chain;
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+}

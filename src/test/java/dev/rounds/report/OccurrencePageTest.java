@@ -1,0 +1,85 @@
+package dev.rounds.report;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.rounds.schedule.Occurrence;
+import dev.rounds.schedule.OccurrenceStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Signing off from the web page, as an operator's browser would, with and without the CSRF token. */
+@QuarkusTest
+class OccurrencePageTest {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    /** A manual occurrence of the default pack that waits for a sign-off today. */
+    private Occurrence manualOccurrence(String activity) {
+        return QuarkusTransaction.requiringNew().call(() -> Occurrence.<Occurrence>find(
+                "checklistId = 'daily' and activityId = ?1 order by periodStart desc", activity).firstResult());
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
+        Occurrence before = manualOccurrence("incident-tickets");
+        given().auth().preemptive().basic("admin", "test-admin-password")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("note", "forged")
+                .post("/occurrences/{id}", before.id)
+                .then().statusCode(400);
+        Occurrence after = manualOccurrence("incident-tickets");
+        assertNull(after.signedOffAt);
+        assertEquals(before.status, after.status);
+    }
+
+    @Test
+    void anOperatorSignsOffThroughTheFormAndSeesItOnThePage() {
+        Occurrence o = manualOccurrence("resolve-tickets");
+        Response page = given().auth().preemptive().basic("admin", "test-admin-password")
+                .get("/occurrences/{id}", o.id);
+        page.then().statusCode(200).body(containsString("Sign off"));
+        Matcher token = TOKEN.matcher(page.asString());
+        if (!token.find()) throw new AssertionError("the page carries no CSRF token");
+
+        given().auth().preemptive().basic("admin", "test-admin-password")
+                .cookie("csrf-token", page.getCookie("csrf-token"))
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", token.group(1))
+                .formParam("note", "all tickets older than a day have an owner")
+                .redirects().follow(false)
+                .post("/occurrences/{id}", o.id)
+                .then().statusCode(303);
+
+        Occurrence signed = manualOccurrence("resolve-tickets");
+        assertEquals("admin", signed.signedOffBy);
+        assertEquals(true, signed.status == OccurrenceStatus.DONE || signed.status == OccurrenceStatus.LATE,
+                "signed off is done before due, late after: " + signed.status);
+        given().auth().preemptive().basic("admin", "test-admin-password")
+                .get("/occurrences/{id}", o.id)
+                .then().statusCode(200).body(containsString("all tickets older than a day have an owner"));
+    }
+
+    @Test
+    void aBlankNoteIsAnErrorOnThePageAndNothingIsRecorded() {
+        Occurrence o = manualOccurrence("monitoring-alerts");
+        Response page = given().auth().preemptive().basic("admin", "test-admin-password")
+                .get("/occurrences/{id}", o.id);
+        Matcher token = TOKEN.matcher(page.asString());
+        if (!token.find()) throw new AssertionError("the page carries no CSRF token");
+        given().auth().preemptive().basic("admin", "test-admin-password")
+                .cookie("csrf-token", page.getCookie("csrf-token"))
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", token.group(1))
+                .formParam("note", "   ")
+                .post("/occurrences/{id}", o.id)
+                .then().statusCode(422).body(containsString("Write a note saying what was checked."));
+        assertNull(manualOccurrence("monitoring-alerts").signedOffAt);
+    }
+}
