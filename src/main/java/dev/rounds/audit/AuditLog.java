@@ -1,5 +1,7 @@
 package dev.rounds.audit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,4 +21,19 @@ public interface AuditLog {
      * @return the new entry's sequence number
      */
     long append(String actor, String action, String subject, Map<String, Object> detail);
+
+    /**
+     * Appends several entries in list order, with the caller's transaction (or its own). {@link ChainedAuditLog}
+     * writes them with consecutive sequence numbers under one lock of the chain head and in one JDBC batch; this
+     * default appends them one by one.
+     *
+     * @return the new entries' sequence numbers, in list order
+     */
+    default List<Long> appendAll(List<AuditEvent> events) {
+        List<Long> seqs = new ArrayList<>(events.size());
+        for (AuditEvent event : events) {
+            seqs.add(append(event.actor(), event.action(), event.subject(), event.detail()));
+        }
+        return seqs;
+    }
 }

@@ -19,6 +19,11 @@ public final class ResultDigest {
     /** The audit action of a digest entry; its detail is {@code {first_id, last_id, count, sha256}}. */
     public static final String ACTION = "results.digest";
     public static final String SUBJECT = "probe_result";
+    /**
+     * The audit action written when old raw results are deleted; its detail is {@code {before_id}}: every result
+     * with a smaller id is gone, so {@code verify} reports the digests of those results as not checkable.
+     */
+    public static final String PRUNED_ACTION = "results.pruned";
 
     private final MessageDigest sha256;
     private long firstId = -1;

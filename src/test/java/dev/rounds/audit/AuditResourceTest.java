@@ -1,0 +1,64 @@
+package dev.rounds.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AuditResourceTest {
+
+    @Inject
+    AuditLog log;
+
+    @Test
+    void entriesArePagedAfterASeqOldestFirstWithDetailAsJson() {
+        List<Long> seqs = log.appendAll(List.of(
+                new AuditEvent("alice", "page.one", "a", Map.of("n", 1)),
+                new AuditEvent("alice", "page.two", "b", Map.of("n", 2, "tags", List.of("x"))),
+                new AuditEvent("alice", "page.three", "c", Map.of())));
+        long after = seqs.get(0) - 1;
+
+        given().queryParam("after", after).queryParam("limit", 2)
+                .when().get("/api/audit")
+                .then().statusCode(200)
+                .body("", hasSize(2))
+                .body("seq", contains(seqs.get(0).intValue(), seqs.get(1).intValue()))
+                .body("action", contains("page.one", "page.two"))
+                .body("[1].detail.tags[0]", equalTo("x"))
+                .body("[1].prev_hash", matchesPattern("[0-9a-f]{64}"))
+                .body("[1].at", matchesPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z"));
+
+        given().queryParam("after", seqs.get(1))
+                .when().get("/api/audit")
+                .then().statusCode(200)
+                .body("action", contains("page.three"));
+    }
+
+    @Test
+    void pageLargerThanAThousandIsRefused() {
+        given().queryParam("limit", 1001)
+                .when().get("/api/audit")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void verifyAnswersTheReportOfAnIntactChain() {
+        long seq = log.append(AuditLog.SYSTEM, "rounds.started", "", Map.of());
+
+        given().when().get("/api/audit/verify")
+                .then().statusCode(200)
+                .body("ok", equalTo(true))
+                .body("firstBroken", nullValue())
+                .body("headSeq", equalTo((int) seq))
+                .body("headHash", matchesPattern("[0-9a-f]{64}"));
+    }
+}
