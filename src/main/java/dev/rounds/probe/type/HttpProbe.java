@@ -144,9 +144,9 @@ public final class HttpProbe implements ProbeType {
                 kept.appendBuffer(chunk, 0, (int) Math.min(chunk.length(), maxBytes - before));
             }
             if (received > maxBytes) {
+                done.complete(judged("body cut at " + maxBytes + " bytes (rounds.probe.max-bytes)"));
                 // Closing the connection is the only way to stop an HTTP/1.1 server that keeps sending.
                 request.reset();
-                done.complete(judged("body cut at " + maxBytes + " bytes (rounds.probe.max-bytes)"));
             }
         }
 
