@@ -1,0 +1,439 @@
+package dev.rounds.probe;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rounds.audit.AuditLog;
+import dev.rounds.audit.ResultDigest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Persists probe results in batches: one transaction per batch, written when {@code rounds.probe.batch-size}
+ * results wait or at least every {@code rounds.probe.flush-interval}, with plain JDBC batch inserts. The same
+ * transaction appends the batch's {@link ResultDigest} to the audit log and brings {@code probe_state} up to
+ * date, so a batch is written whole or not at all.
+ *
+ * <p>Stored {@code values_json} follows one convention: durations are milliseconds as JSON numbers (so
+ * {@code response_time} of 812.5 µs is {@code 0.8125}), instants are ISO-8601 strings, and numbers, booleans,
+ * strings, lists and maps are themselves. The digest is computed over exactly these stored forms.
+ *
+ * <p>Results wait in a bounded queue. The scheduler asks {@link #hasRoom(int)} before it starts probes, which holds
+ * probes back while the database lags; a result that still finds the queue full is dropped, counted in
+ * {@code rounds.probe.results.dropped} and logged, never silently.
+ */
+@ApplicationScoped
+public class ResultWriter {
+
+    /** Ids a batch takes from {@code probe_result_id_seq} (its increment), so also the largest batch. */
+    public static final int ID_BLOCK = 10_000;
+
+    static final int MESSAGE_CHARS = 2000;
+
+    private static final Logger LOG = Logger.getLogger(ResultWriter.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter MICROS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final String INSERT_RESULT = "INSERT INTO probe_result (id, probe_key, checklist_id, activity_id,"
+            + " probe_index, target_id, type, started_at, duration_us, status, values_json, conditions_json, message)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_STATE = "INSERT INTO probe_state (last_status, last_result_id,"
+            + " last_started_at, consecutive_down, first_down_at, last_message, probe_key, checklist_id, activity_id,"
+            + " probe_index, target_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_STATE = "UPDATE probe_state SET last_status = ?, last_result_id = ?,"
+            + " last_started_at = ?, consecutive_down = ?, first_down_at = ? , last_message = ? WHERE probe_key = ?";
+    private static final int KEYS_PER_SELECT = 500;
+
+    /** Runs a unit of JDBC work as one new transaction, committed when it returns, rolled back if it throws. */
+    @FunctionalInterface
+    public interface Transactions {
+        void inNewTransaction(SqlWork work);
+    }
+
+    /** JDBC work on the transaction's connection. */
+    @FunctionalInterface
+    public interface SqlWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final int batchSize;
+    private final long flushNanos;
+    private final ArrayBlockingQueue<ProbeResult> queue;
+    private final ReentrantLock writing = new ReentrantLock();
+    private final Counter dropped;
+    private final Counter lost;
+    private final Counter written;
+    private final AtomicLong droppedSinceLog = new AtomicLong();
+    private volatile String nextIdSql;
+    private volatile boolean running;
+    private volatile long lastFlush = System.nanoTime();
+    private volatile Thread thread;
+
+    @Inject
+    public ResultWriter(DataSource dataSource, AuditLog audit, ProbeConfig config, MeterRegistry registry) {
+        this(work -> QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                work.run(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }), audit, config.batchSize(), config.flushInterval(), config.queueCapacity(), registry);
+    }
+
+    public ResultWriter(Transactions transactions, AuditLog audit, int batchSize, Duration flushInterval,
+            int queueCapacity, MeterRegistry registry) {
+        if (batchSize < 1 || batchSize > ID_BLOCK) {
+            throw new IllegalArgumentException(
+                    "rounds.probe.batch-size must be between 1 and " + ID_BLOCK + ", got " + batchSize);
+        }
+        this.transactions = transactions;
+        this.audit = audit;
+        this.batchSize = batchSize;
+        this.flushNanos = flushInterval.toNanos();
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.dropped = Counter.builder("rounds.probe.results.dropped")
+                .description("Probe results dropped because the writer's queue was full").register(registry);
+        this.lost = Counter.builder("rounds.probe.results.lost")
+                .description("Probe results whose batch failed to write twice").register(registry);
+        this.written = Counter.builder("rounds.probe.results.written")
+                .description("Probe results persisted").register(registry);
+        Gauge.builder("rounds.probe.results.queued", queue, Collection::size)
+                .description("Probe results waiting for the writer").register(registry);
+    }
+
+    /** Starts the thread that writes batches in the background. */
+    @PostConstruct
+    public synchronized void start() {
+        if (running) return;
+        running = true;
+        thread = new Thread(this::loop, "rounds-result-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops the background thread and writes whatever is still queued. */
+    public void stop() {
+        Thread stopping;
+        synchronized (this) {
+            running = false;
+            stopping = thread;
+        }
+        if (stopping != null) {
+            LockSupport.unpark(stopping);
+            try {
+                stopping.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        flush();
+    }
+
+    void onShutdown(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) ShutdownEvent event) {
+        stop();
+    }
+
+    /** Queues a result; returns {@code false}, counted and logged, if the queue was full and it was dropped. */
+    public boolean submit(ProbeResult result) {
+        if (!queue.offer(result)) {
+            dropped.increment();
+            if (droppedSinceLog.getAndIncrement() % 1000 == 0) {
+                LOG.warnf("probe=%s status=%s result dropped: the writer's queue of %d results is full;"
+                                + " the database cannot keep up (see rounds.probe.results.dropped)",
+                        result.key(), result.status().label(), queue.size());
+            }
+            return false;
+        }
+        if (queue.size() >= batchSize && thread != null) LockSupport.unpark(thread);
+        return true;
+    }
+
+    /** Whether this many more results would fit in the queue now. */
+    public boolean hasRoom(int results) {
+        return queue.remainingCapacity() >= results;
+    }
+
+    /** Writes everything queued now, in as many batches as it takes, before returning. */
+    public void flush() {
+        writing.lock();
+        try {
+            var batch = new ArrayList<ProbeResult>(batchSize);
+            while (queue.drainTo(batch, batchSize) > 0) {
+                write(batch);
+                batch.clear();
+            }
+            lastFlush = System.nanoTime();
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            long due = lastFlush + flushNanos;
+            while (running && queue.size() < batchSize) {
+                long wait = due - System.nanoTime();
+                if (wait <= 0) {
+                    if (!queue.isEmpty()) break;
+                    due = System.nanoTime() + flushNanos;
+                    continue;
+                }
+                LockSupport.parkNanos(this, wait);
+            }
+            try {
+                flush();
+            } catch (RuntimeException unexpected) {
+                LOG.error("the result writer failed outside a batch; it carries on", unexpected);
+            }
+        }
+    }
+
+    private void write(List<ProbeResult> batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.inNewTransaction(connection -> insert(connection, batch));
+                written.increment(batch.size());
+                return;
+            } catch (RuntimeException failure) {
+                if (attempt == 1) {
+                    LOG.warnf("writing %d probe results failed (%s), retrying once: %s", batch.size(), keys(batch),
+                            failure.getMessage());
+                } else {
+                    lost.increment(batch.size());
+                    LOG.errorf(failure, "writing %d probe results failed twice, they are lost (%s)", batch.size(),
+                            keys(batch));
+                    return;
+                }
+            }
+        }
+    }
+
+    private void insert(Connection connection, List<ProbeResult> batch) throws SQLException {
+        long firstId = nextBlock(connection);
+        var digest = new ResultDigest();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_RESULT)) {
+            long id = firstId;
+            for (ProbeResult result : batch) {
+                Instant startedAt = result.startedAt().truncatedTo(ChronoUnit.MICROS);
+                long durationUs = result.duration().toNanos() / 1000;
+                Map<String, Object> values = jsonValues(result.values());
+                List<Map<String, Object>> conditions = result.conditions().stream()
+                        .map(outcome -> Map.<String, Object>of("text", outcome.text(), "holds", outcome.holds()))
+                        .toList();
+                String message = shortened(result.message());
+                ProbeKey key = result.key();
+                insert.setLong(1, id);
+                insert.setString(2, key.toString());
+                insert.setString(3, key.checklistId());
+                insert.setString(4, key.activityId());
+                insert.setInt(5, key.probeIndex());
+                insert.setString(6, key.targetId());
+                insert.setString(7, result.type());
+                insert.setObject(8, OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC));
+                insert.setLong(9, durationUs);
+                insert.setString(10, result.status().label());
+                insert.setString(11, json(values));
+                insert.setString(12, json(conditions));
+                insert.setString(13, message);
+                insert.addBatch();
+                digest.add(id, digestRow(id, key.toString(), startedAt, durationUs, result.status().label(), values,
+                        conditions, message));
+                id++;
+            }
+            insert.executeBatch();
+        }
+        audit.append(AuditLog.SYSTEM, ResultDigest.ACTION, ResultDigest.SUBJECT, digest.detail());
+        updateStates(connection, batch, firstId);
+    }
+
+    /** A result row in the form {@link ResultDigest} documents, from the values as stored. */
+    static Map<String, Object> digestRow(long id, String probe, Instant startedAt, long durationUs, String status,
+            Object values, Object conditions, String message) {
+        var row = new LinkedHashMap<String, Object>();
+        row.put("id", id);
+        row.put("probe", probe);
+        row.put("started_at", MICROS.format(startedAt));
+        row.put("duration_us", durationUs);
+        row.put("status", status);
+        row.put("values", values);
+        row.put("conditions", conditions);
+        row.put("message", message);
+        return row;
+    }
+
+    private long nextBlock(Connection connection) throws SQLException {
+        if (nextIdSql == null) {
+            nextIdSql = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                    ? "SELECT nextval('probe_result_id_seq')" : "SELECT NEXT VALUE FOR probe_result_id_seq";
+        }
+        try (var statement = connection.createStatement(); ResultSet next = statement.executeQuery(nextIdSql)) {
+            next.next();
+            return next.getLong(1);
+        }
+    }
+
+    /** What {@code probe_state} says about one probe key, folded over the batch's results in id order. */
+    private static final class State {
+        final ProbeKey key;
+        boolean exists;
+        int consecutiveDown;
+        Instant firstDownAt;
+        ProbeResult last;
+        long lastId;
+
+        State(ProbeKey key) {
+            this.key = key;
+        }
+
+        void add(ProbeResult result, long id) {
+            switch (result.status()) {
+                case DOWN -> {
+                    if (consecutiveDown++ == 0) firstDownAt = result.startedAt().truncatedTo(ChronoUnit.MICROS);
+                }
+                case UP, WARN -> {
+                    consecutiveDown = 0;
+                    firstDownAt = null;
+                }
+                // Rounds' own errors and missing verdicts say nothing about the target: a run of downs goes on.
+                default -> { }
+            }
+            last = result;
+            lastId = id;
+        }
+    }
+
+    private void updateStates(Connection connection, List<ProbeResult> batch, long firstId) throws SQLException {
+        Map<String, State> states = new LinkedHashMap<>();
+        batch.forEach(result -> states.computeIfAbsent(result.key().toString(), k -> new State(result.key())));
+        var keys = new ArrayList<>(states.keySet());
+        for (int from = 0; from < keys.size(); from += KEYS_PER_SELECT) {
+            var chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_SELECT));
+            String sql = "SELECT probe_key, consecutive_down, first_down_at FROM probe_state WHERE probe_key IN ("
+                    + chunk.stream().map(k -> "?").collect(Collectors.joining(", ")) + ") FOR UPDATE";
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) select.setString(i + 1, chunk.get(i));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        State state = states.get(rows.getString(1));
+                        state.exists = true;
+                        state.consecutiveDown = rows.getInt(2);
+                        OffsetDateTime firstDown = rows.getObject(3, OffsetDateTime.class);
+                        state.firstDownAt = firstDown == null ? null : firstDown.toInstant();
+                    }
+                }
+            }
+        }
+        long id = firstId;
+        for (ProbeResult result : batch) states.get(result.key().toString()).add(result, id++);
+        try (PreparedStatement update = connection.prepareStatement(UPDATE_STATE);
+                PreparedStatement insert = connection.prepareStatement(INSERT_STATE)) {
+            boolean updates = false;
+            boolean inserts = false;
+            for (State state : states.values()) {
+                PreparedStatement statement = state.exists ? update : insert;
+                statement.setString(1, state.last.status().label());
+                statement.setLong(2, state.lastId);
+                statement.setObject(3, OffsetDateTime.ofInstant(
+                        state.last.startedAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+                statement.setInt(4, state.consecutiveDown);
+                if (state.firstDownAt == null) {
+                    statement.setNull(5, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    statement.setObject(5, OffsetDateTime.ofInstant(state.firstDownAt, ZoneOffset.UTC));
+                }
+                statement.setString(6, shortened(state.last.message()));
+                statement.setString(7, state.key.toString());
+                if (!state.exists) {
+                    statement.setString(8, state.key.checklistId());
+                    statement.setString(9, state.key.activityId());
+                    statement.setInt(10, state.key.probeIndex());
+                    statement.setString(11, state.key.targetId());
+                }
+                statement.addBatch();
+                updates |= state.exists;
+                inserts |= !state.exists;
+            }
+            if (updates) update.executeBatch();
+            if (inserts) insert.executeBatch();
+        }
+    }
+
+    /** The stored form of measured values; see the class comment for the convention. */
+    static Map<String, Object> jsonValues(Map<String, Object> values) {
+        var stored = new LinkedHashMap<String, Object>();
+        values.forEach((name, value) -> stored.put(name, jsonValue(value)));
+        return stored;
+    }
+
+    private static Object jsonValue(Object value) {
+        if (value instanceof Duration duration) return duration.toNanos() / 1e6;
+        if (value instanceof Instant instant) return instant.toString();
+        if (value instanceof Double number && !Double.isFinite(number)) return number.toString();
+        if (value instanceof Float number && !Float.isFinite(number)) return number.toString();
+        if (value instanceof Number || value instanceof Boolean || value instanceof String || value == null) {
+            return value;
+        }
+        if (value instanceof Map<?, ?> map) {
+            var stored = new LinkedHashMap<String, Object>();
+            map.forEach((name, item) -> stored.put(String.valueOf(name), jsonValue(item)));
+            return stored;
+        }
+        if (value instanceof Collection<?> items) return items.stream().map(ResultWriter::jsonValue).toList();
+        return value.toString();
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String shortened(String message) {
+        return message == null || message.length() <= MESSAGE_CHARS ? message
+                : message.substring(0, MESSAGE_CHARS - 3) + "...";
+    }
+
+    private static String keys(List<ProbeResult> batch) {
+        var distinct = new HashMap<String, Boolean>();
+        batch.forEach(result -> distinct.putIfAbsent(result.key().toString(), Boolean.TRUE));
+        String shown = distinct.keySet().stream().sorted().limit(5).map(key -> "probe=" + key)
+                .collect(Collectors.joining(" "));
+        return distinct.size() > 5 ? shown + " and " + (distinct.size() - 5) + " more" : shown;
+    }
+}
