@@ -1,6 +1,5 @@
 package dev.rounds;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.time.Clock;
@@ -9,9 +8,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The application's clock in tests: it stands still until a test moves it. */
+/** The application's clock in tests that enable it: it stands still until a test moves it. */
 @Alternative
-@Priority(1)
 @ApplicationScoped
 public class TestClock extends Clock {
 

@@ -26,7 +26,7 @@ public class ProbeStateReader {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT probe_key, status, last_started_at, consecutive_down, message
+                SELECT probe_key, last_status, last_started_at, consecutive_down, last_message
                 FROM probe_state WHERE probe_key IN (:keys)""")
                 .setParameter("keys", probeKeys)
                 .getResultList();
