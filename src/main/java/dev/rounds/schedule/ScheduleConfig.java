@@ -11,4 +11,8 @@ public interface ScheduleConfig {
     /** How often probes without {@code every} are retried until they pass or the occurrence is due. */
     @WithDefault("10m")
     Duration retry();
+
+    /** How often occurrences are opened and re-evaluated; {@code off} stops the timer (tests drive it). */
+    @WithDefault("10s")
+    String tick();
 }

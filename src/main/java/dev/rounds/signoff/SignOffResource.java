@@ -6,16 +6,18 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-/** Sign-offs over REST: record one, supersede one, list an occurrence's. */
-@Path("/api")
+/** An occurrence's sign-offs over REST: record one, list them. */
+@Path("/api/occurrences/{id}")
 public class SignOffResource {
 
     @Inject
@@ -28,29 +30,22 @@ public class SignOffResource {
     public record SignOffView(long id, long occurrenceId, String actor, Instant signedAt, String note,
             String reference, Long supersedes) {
 
-        static SignOffView of(SignOff s) {
+        public static SignOffView of(SignOff s) {
             return new SignOffView(s.id, s.occurrenceId, s.actor, s.signedAt, s.note, s.reference, s.supersedesId);
         }
     }
 
     @POST
-    @Path("/occurrences/{id}/signoff")
+    @Path("/signoff")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("operator")
     public Response signOff(@PathParam("id") long occurrenceId, @Valid @NotNull SignOffRequest request) {
         SignOff s = signOffs.signOff(occurrenceId, identity.getPrincipal().getName(), request);
         return Response.created(URI.create("/api/signoffs/" + s.id)).entity(SignOffView.of(s)).build();
     }
 
-    @POST
-    @Path("/signoffs/{id}/supersede")
-    @RolesAllowed("operator")
-    public Response supersede(@PathParam("id") long signOffId, @Valid @NotNull SignOffRequest request) {
-        SignOff s = signOffs.supersede(signOffId, identity.getPrincipal().getName(), request);
-        return Response.created(URI.create("/api/signoffs/" + s.id)).entity(SignOffView.of(s)).build();
-    }
-
     @GET
-    @Path("/occurrences/{id}/signoffs")
+    @Path("/signoffs")
     public List<SignOffView> list(@PathParam("id") long occurrenceId) {
         return SignOff.findByOccurrence(occurrenceId).stream().map(SignOffView::of).toList();
     }

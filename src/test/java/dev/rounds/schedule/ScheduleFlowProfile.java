@@ -67,7 +67,7 @@ public class ScheduleFlowProfile implements QuarkusTestProfile {
                           - type: http
                             target: web
                             path: /health
-                            timeout: 2s
+                            timeout: 10s
                             confirm: 1
                             expect: [status == 200]
                       - id: paused

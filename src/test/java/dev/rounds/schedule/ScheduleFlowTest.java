@@ -57,7 +57,8 @@ class ScheduleFlowTest {
             if (status("daily", activity, period) == wanted) return;
             Thread.sleep(100);
         }
-        assertEquals(wanted, status("daily", activity, period), "daily/" + activity + "@" + period);
+        Occurrence o = occurrence("daily", activity, period);
+        assertEquals(wanted, o.status, "daily/" + activity + "@" + period + ": " + o.statusReason);
     }
 
     private void signOff(long occurrenceId, String note, String reference, int expectedStatus) {
@@ -107,6 +108,9 @@ class ScheduleFlowTest {
         assertEquals(OccurrenceStatus.LATE, review.status);
         assertEquals("admin", review.signedOffBy);
         signOff(review.id, "again", null, 409);
+        given().auth().preemptive().basic("admin", "test-admin-password")
+                .get("/api/occurrences/{id}", review.id)
+                .then().statusCode(200).body("status", equalTo("late")).body("signedOffBy", equalTo("admin"));
     }
 
     @Test
