@@ -102,10 +102,11 @@ public class ChecklistRegistry {
             audit.append(actor, REJECTED, SUBJECT, detail);
             return result;
         }
+        // Audited before it is put in force: no result may come from a configuration the log cannot trace.
+        audit.append(actor, LOADED, SUBJECT, Map.of("files", result.files()));
         ChecklistSet previous = current;
         current = result.set();
         LOG.infof("checklists loaded folder=%s actor=%s files=%s", folder(), actor, result.files());
-        audit.append(actor, LOADED, SUBJECT, Map.of("files", result.files()));
         loaded.fire(new ChecklistsLoaded(previous, result.set()));
         return result;
     }
