@@ -172,7 +172,7 @@ public final class ChecklistLoader {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            file.problem(new Mark(file.name(), 0, 0, 0, new int[0], 0), "the file is not UTF-8 text");
+            file.problem("the file is not UTF-8 text");
             return null;
         }
         LoaderOptions options = new LoaderOptions();
@@ -185,11 +185,14 @@ public final class ChecklistLoader {
             String context = e.getContext() == null ? ""
                     : " (" + e.getContext() + (e.getContextMark() != null && e.getContextMark() != mark
                             ? " that starts at line " + (e.getContextMark().getLine() + 1) : "") + ")";
-            file.problem(mark != null ? mark : new Mark(file.name(), 0, 0, 0, new int[0], 0),
-                    "YAML syntax error: " + problem + context);
+            if (mark != null) {
+                file.problem(mark, "YAML syntax error: " + problem + context);
+            } else {
+                file.problem("YAML syntax error: " + problem + context);
+            }
             return null;
         } catch (YAMLException e) {
-            file.problem(new Mark(file.name(), 0, 0, 0, new int[0], 0), "YAML error: " + e.getMessage());
+            file.problem("YAML error: " + e.getMessage());
             return null;
         }
     }

@@ -70,8 +70,7 @@ final class ChecklistReader {
     /** The checklist, or {@code null} when it has problems (all of them reported). */
     Checklist read(Node root, String sha256) {
         if (root == null) {
-            file.problem(new org.yaml.snakeyaml.error.Mark(file.name(), 0, 0, 0, new int[0], 0),
-                    "the file is empty; a checklist needs id, title, cadence and activities");
+            file.problem("the file is empty; a checklist needs id, title, cadence and activities");
             return null;
         }
         YamlFile.Fields fields = file.fields(root, "a checklist");

@@ -65,7 +65,7 @@ public class ChecklistRegistry {
             if (current == null) {
                 LoadResult result = reload(AuditLog.SYSTEM);
                 if (!result.isValid()) {
-                    result.problems().forEach(p -> LOG.errorf("checklist problem: %s", p));
+                    result.problems().forEach(p -> LOG.errorf("checklist problem folder=%s %s", folder(), p));
                     throw new IllegalStateException("Rounds cannot start: the checklist folder " + folder().toAbsolutePath()
                             + " has " + result.problems().size() + " problem(s); fix them (run 'validate' to list them) "
                             + "and start again. First: " + result.problems().get(0));
@@ -91,17 +91,22 @@ public class ChecklistRegistry {
         LoadResult result = loader.load(folder(), catalog);
         lastSeen = result.files();
         if (!result.isValid()) {
-            result.problems().forEach(p -> LOG.warnf("checklists rejected, keeping the configuration in force: %s", p));
+            // At start-up nothing is in force yet: current() logs the problems as the reason start-up fails.
+            if (current != null) {
+                result.problems().forEach(p ->
+                        LOG.warnf("checklists rejected, keeping the configuration in force folder=%s %s", folder(), p));
+            }
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("problems", result.problems().stream().map(Problem::toString).toList());
             detail.put("files", result.files());
             audit.append(actor, REJECTED, SUBJECT, detail);
             return result;
         }
+        // Audited before it is put in force: no result may come from a configuration the log cannot trace.
+        audit.append(actor, LOADED, SUBJECT, Map.of("files", result.files()));
         ChecklistSet previous = current;
         current = result.set();
-        LOG.infof("checklists loaded: files=%s", result.files());
-        audit.append(actor, LOADED, SUBJECT, Map.of("files", result.files()));
+        LOG.infof("checklists loaded folder=%s actor=%s files=%s", folder(), actor, result.files());
         loaded.fire(new ChecklistsLoaded(previous, result.set()));
         return result;
     }

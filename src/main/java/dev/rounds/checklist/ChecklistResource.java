@@ -63,6 +63,7 @@ public class ChecklistResource {
         }
     }
 
+    /** An activity with its effective due offset. */
     public record ActivityView(String id, String title, String guidance, String due, String signoff, boolean enabled,
             String pausedReason, List<ProbeView> probes) {
 
@@ -72,6 +73,7 @@ public class ChecklistResource {
         }
     }
 
+    /** A probe with the targets it resolved to; {@code timeout} is its own, or null when inherited. */
     public record ProbeView(int index, String type, String target, List<String> targets, String every, String timeout,
             int confirm, List<String> expect) {
 

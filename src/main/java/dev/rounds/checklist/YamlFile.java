@@ -39,6 +39,11 @@ final class YamlFile {
         problem(at.getStartMark(), message);
     }
 
+    /** A problem with the file as a whole, reported at its first line. */
+    void problem(String message) {
+        problems.add(new Problem(name, 1, 1, message));
+    }
+
     void problem(Mark mark, String message) {
         problems.add(new Problem(name, mark.getLine() + 1, mark.getColumn() + 1, message));
     }

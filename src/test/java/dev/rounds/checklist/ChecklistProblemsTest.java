@@ -515,6 +515,15 @@ class ChecklistProblemsTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsOneProblem() throws Exception {
+        load(Map.of());
+        Files.write(dir.resolve("daily.yaml"), new byte[] {'i', 'd', ':', ' ', (byte) 0xff, (byte) 0xfe, '\n'});
+        LoadResult result = new ChecklistLoader().load(dir, new TestProbeCatalog());
+        assertEquals(List.of("daily.yaml:1:1: the file is not UTF-8 text"),
+                result.problems().stream().map(Problem::toString).toList());
+    }
+
+    @Test
     void aMissingFolderIsOneProblem() {
         LoadResult result = new ChecklistLoader().load(dir.resolve("nowhere"), new TestProbeCatalog());
         assertEquals(1, result.problems().size());
