@@ -1,5 +1,6 @@
 package dev.rounds;
 
+import dev.rounds.audit.VerifyCommand;
 import dev.rounds.checklist.ChecklistLoader;
 import dev.rounds.checklist.LoadResult;
 import dev.rounds.checklist.ProbeCatalog;
@@ -19,7 +20,8 @@ import java.util.TreeMap;
 
 /**
  * The jar's entry point: {@code validate [dir]} checks a checklist folder in plain Java, without starting
- * Rounds (so it works beside a running server); anything else starts Rounds.
+ * Rounds (so it works beside a running server); {@code verify} checks the audit chain in the database;
+ * anything else starts Rounds.
  */
 @QuarkusMain
 public class RoundsMain {
@@ -30,11 +32,13 @@ public class RoundsMain {
     static final int UNUSABLE = 2;
 
     public static void main(String... args) {
-        if (args.length > 0 && args[0].equals("validate")) {
-            System.exit(validate(List.of(args).subList(1, args.length), catalogOf(ServiceLoader.load(ProbeType.class)),
-                    System.out, System.err));
+        String command = args.length > 0 ? args[0] : "";
+        switch (command) {
+            case "validate" -> System.exit(validate(List.of(args).subList(1, args.length),
+                    catalogOf(ServiceLoader.load(ProbeType.class)), System.out, System.err));
+            case "verify" -> VerifyCommand.launch(args);
+            default -> Quarkus.run(args);
         }
-        Quarkus.run(args);
     }
 
     /**
