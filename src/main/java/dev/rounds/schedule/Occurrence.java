@@ -64,6 +64,10 @@ public class Occurrence extends PanacheEntityBase {
     @Column(name = "status_reason")
     public String statusReason;
 
+    /** Anything unusual about how the occurrence was opened, e.g. a due time moved for a first occurrence. */
+    @Column(name = "opening_note")
+    public String openingNote;
+
     /** Under {@code on-failure}: a confirmed failure holds the occurrence failing until a person signs off. */
     @Column(name = "failure_confirmed")
     public boolean failureConfirmed;

@@ -23,12 +23,12 @@ public class OccurrenceResource {
 
     /** An occurrence as the API shows it. */
     public record OccurrenceView(long id, String checklist, String activity, String period, String title,
-            String status, String reason, Instant dueAt, Instant periodStart, Instant periodEnd, Instant completedAt,
+            String status, String reason, String note, Instant dueAt, Instant periodStart, Instant periodEnd, Instant completedAt,
             String signedOffBy, String signoff, String checklistSha256) {
 
         static OccurrenceView of(Occurrence o) {
             return new OccurrenceView(o.id, o.checklistId, o.activityId, o.periodLabel, o.title, o.status.label(),
-                    o.statusReason, o.dueAt, o.periodStart, o.periodEnd, o.completedAt, o.signedOffBy,
+                    o.statusReason, o.openingNote, o.dueAt, o.periodStart, o.periodEnd, o.completedAt, o.signedOffBy,
                     o.signoffPolicy.yamlName(), o.checklistSha256);
         }
     }

@@ -79,13 +79,19 @@ public class ScheduleService {
         Period period = latest
                 .map(o -> Period.containing(checklist.cadence(), checklist.timezone(), o.periodStart).next())
                 .orElse(current);
+        boolean firstEver = latest.isEmpty();
         while (!period.start().toInstant().isAfter(current.start().toInstant())) {
-            open(checklist, activity, period, now);
+            open(checklist, activity, period, now, firstEver);
             period = period.next();
         }
     }
 
-    private void open(Checklist checklist, Activity activity, Period period, Instant now) {
+    /**
+     * @param firstEver the activity has no occurrence yet (a new installation or a new activity): one opened
+     *     after its usual due time is due by the end of its period instead, because nobody could have done it
+     *     in Rounds before Rounds knew of it
+     */
+    private void open(Checklist checklist, Activity activity, Period period, Instant now, boolean firstEver) {
         Occurrence o = new Occurrence();
         o.checklistId = checklist.id();
         o.activityId = activity.id();
@@ -94,6 +100,11 @@ public class ScheduleService {
         o.periodStart = period.start().toInstant();
         o.periodEnd = period.end().toInstant();
         o.dueAt = period.dueAt(checklist.dueOf(activity));
+        if (firstEver && !now.isBefore(o.dueAt)) {
+            o.openingNote = "first occurrence, opened after the usual due time " + o.dueAt
+                    + "; due by the end of its period";
+            o.dueAt = o.periodEnd;
+        }
         o.title = activity.title();
         o.guidance = activity.guidance();
         o.signoffPolicy = activity.signoff();
@@ -111,6 +122,7 @@ public class ScheduleService {
         detail.put("due_at", o.dueAt.toString());
         detail.put("checklist_sha256", o.checklistSha256);
         if (o.statusReason != null) detail.put("reason", o.statusReason);
+        if (o.openingNote != null) detail.put("note", o.openingNote);
         audit.append(AuditLog.SYSTEM, "occurrence.opened", o.subject(), detail);
         LOG.debugf("occurrence=%s status=%s due=%s", o.subject(), o.status.label(), o.dueAt);
     }

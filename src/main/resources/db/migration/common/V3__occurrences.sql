@@ -16,6 +16,7 @@ CREATE TABLE occurrence (
     checklist_sha256   CHAR(64)      NOT NULL,
     status             VARCHAR(16)   NOT NULL,
     status_reason      VARCHAR(1000),
+    opening_note       VARCHAR(500),
     failure_confirmed  BOOLEAN       NOT NULL DEFAULT FALSE,
     opened_at          TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     completed_at       TIMESTAMP(6) WITH TIME ZONE,

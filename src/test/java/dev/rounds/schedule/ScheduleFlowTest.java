@@ -75,12 +75,15 @@ class ScheduleFlowTest {
         // 2026-03-28 is a Saturday in ISO week 13, in March, in the first quarter.
         Occurrence review = occurrence("daily", "review", "2026-03-28");
         assertEquals(Instant.parse("2026-03-28T10:00:00Z"), review.dueAt, "10:00 GMT");
-        assertEquals(Instant.parse("2026-03-27T17:00:00Z"), occurrence("weekly", "ops-review", "2026-W13").dueAt,
-                "Friday 17:00; already past on Saturday");
-        assertEquals(Instant.parse("2026-03-06T00:00:00Z"), occurrence("monthly", "capacity", "2026-03").dueAt);
-        assertEquals(Instant.parse("2026-01-31T00:00:00Z"), occurrence("quarterly", "dr-test", "2026-Q1").dueAt);
         assertEquals(OccurrenceStatus.OPEN, review.status);
-        assertEquals(OccurrenceStatus.MISSED, status("weekly", "ops-review", "2026-W13"), "opened after its due");
+        // Friday 17:00 had passed before Rounds first knew of the weekly review: nobody could have done it in
+        // Rounds, so the first occurrence is due by the end of its week (Monday 00:00 BST) instead.
+        Occurrence weekly = occurrence("weekly", "ops-review", "2026-W13");
+        assertEquals(Instant.parse("2026-03-29T23:00:00Z"), weekly.dueAt);
+        assertEquals(OccurrenceStatus.OPEN, weekly.status);
+        assertTrue(weekly.openingNote.contains("2026-03-27T17:00:00Z"), weekly.openingNote);
+        assertEquals(Instant.parse("2026-03-31T23:00:00Z"), occurrence("monthly", "capacity", "2026-03").dueAt);
+        assertEquals(Instant.parse("2026-03-31T23:00:00Z"), occurrence("quarterly", "dr-test", "2026-Q1").dueAt);
         Occurrence paused = occurrence("daily", "paused", "2026-03-28");
         assertEquals(OccurrenceStatus.WAIVED, paused.status);
         assertTrue(paused.statusReason.contains("library decommissioned"), paused.statusReason);
