@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.audit.ResultDigest;
+import dev.rounds.checklist.ConditionOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -254,8 +255,7 @@ public class ResultWriter {
                 Instant startedAt = result.startedAt().truncatedTo(ChronoUnit.MICROS);
                 long durationUs = result.duration().toNanos() / 1000;
                 Map<String, Object> values = jsonValues(result.values());
-                List<Map<String, Object>> conditions = result.conditions().stream()
-                        .map(outcome -> Map.<String, Object>of("text", outcome.text(), "holds", outcome.holds()))
+                List<Map<String, Object>> conditions = result.conditions().stream().map(ResultWriter::condition)
                         .toList();
                 String message = shortened(result.message());
                 ProbeKey key = result.key();
@@ -281,6 +281,14 @@ public class ResultWriter {
         }
         audit.append(AuditLog.SYSTEM, ResultDigest.ACTION, ResultDigest.SUBJECT, digest.detail());
         updateStates(connection, batch, probeKeys, firstId);
+    }
+
+    /** A condition's outcome as stored: {@code {"text": ..., "holds": ...}}, in that order for readers of the column. */
+    private static Map<String, Object> condition(ConditionOutcome outcome) {
+        var stored = new LinkedHashMap<String, Object>();
+        stored.put("text", outcome.text());
+        stored.put("holds", outcome.holds());
+        return stored;
     }
 
     /** A result row in the form {@link ResultDigest} documents, from the values as stored. */
