@@ -40,7 +40,7 @@ import org.flywaydb.core.Flyway;
  * java -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) dev.rounds.probe.ProbeThroughputBenchmark [seconds] [listeners] [concurrency]
  * </pre>
  * Defaults: 10 seconds, 1,000 listeners, 512 probes in flight (the scheduler's default). Each side first runs a
- * 3-second warm-up that is not counted; the baseline runs again after the probes, so that a change in the machine's
+ * warm-up as long as its measurement, not counted (the JIT needs it for H2, Jackson and the digest); the baseline runs again after the probes, so that a change in the machine's
  * load during the run shows, and the ratio is taken against the mean of both baselines.
  *
  * <p>Outside Quarkus there is no JTA, so the writer's transactions here are plain JDBC commits on one connection
@@ -58,12 +58,15 @@ public final class ProbeThroughputBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int listenerCount = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 512;
+        // The targets get a Vert.x of their own, as they would be other processes: the probes' event loops then do
+        // only the probes' work, as in the application. The baseline's selector thread likewise runs apart.
+        Vertx targets = Vertx.vertx();
         Vertx vertx = Vertx.vertx();
-        List<Integer> ports = listen(vertx, listenerCount);
+        List<Integer> ports = listen(targets, listenerCount);
         System.out.printf("%d loopback listeners, %d in flight, %d s per side, %d cores%n", ports.size(), concurrency,
                 seconds, Runtime.getRuntime().availableProcessors());
 
-        nioConnectLoop(ports, concurrency, Duration.ofSeconds(3));
+        nioConnectLoop(ports, concurrency, Duration.ofSeconds(seconds));
         Rate before = nioConnectLoop(ports, concurrency, Duration.ofSeconds(seconds));
         System.out.println("baseline  bare NIO connect loop:   " + before);
 
@@ -72,7 +75,7 @@ public final class ProbeThroughputBenchmark {
         Flyway.configure().dataSource(url, "rounds", "").locations("classpath:db/migration/common").load().migrate();
         try (Connection connection = DriverManager.getConnection(url, "rounds", "")) {
             connection.setAutoCommit(false);
-            roundsProbes(vertx, connection, ports, concurrency, Duration.ofSeconds(3));
+            roundsProbes(vertx, connection, ports, concurrency, Duration.ofSeconds(seconds));
             Rate rounds = roundsProbes(vertx, connection, ports, concurrency, Duration.ofSeconds(seconds));
             System.out.println("rounds    tcp probes persisted:    " + rounds);
             // A second baseline after the probes shows how much the machine's load drifted meanwhile.
@@ -83,6 +86,7 @@ public final class ProbeThroughputBenchmark {
                     rounds.perCpuSecond() / ((before.perCpuSecond() + after.perCpuSecond()) / 2));
         }
         vertx.close().toCompletionStage().toCompletableFuture().join();
+        targets.close().toCompletionStage().toCompletableFuture().join();
     }
 
     /**
@@ -224,14 +228,22 @@ public final class ProbeThroughputBenchmark {
         inFlight.set(concurrency);
         for (int i = 0; i < concurrency; i++) vertx.runOnContext(ignored -> launch[0].run());
         finished.await();
+        double writerCpu = threadCpuSeconds("rounds-result-writer");
         writer.stop();
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = cpuSeconds() - cpuStart;
         long persisted = count(connection, "SELECT COUNT(*) FROM probe_result") - rowsBefore;
         long up = count(connection, "SELECT COUNT(*) FROM probe_result WHERE status = 'up'") - upBefore;
         long dropped = (long) registry.get("rounds.probe.results.dropped").counter().count();
-        return new Rate(persisted, elapsed, cpu, String.format(Locale.ROOT, "; %,d up, %,d dropped, %d digest entries",
-                up, dropped, appends.get()));
+        return new Rate(persisted, elapsed, cpu, String.format(Locale.ROOT,
+                "; writer thread %.1f CPU s; %,d up, %,d dropped, %d digest entries", writerCpu, up, dropped,
+                appends.get()));
+    }
+
+    private static double threadCpuSeconds(String name) {
+        var threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals(name))
+                .mapToLong(thread -> threads.getThreadCpuTime(thread.getId())).sum() / 1e9;
     }
 
     private static long count(Connection connection, String sql) throws SQLException {
