@@ -40,14 +40,15 @@ import org.flywaydb.core.Flyway;
  * java -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) dev.rounds.probe.ProbeThroughputBenchmark [seconds] [listeners] [concurrency]
  * </pre>
  * Defaults: 10 seconds, 1,000 listeners, 512 probes in flight (the scheduler's default). Each side first runs a
- * warm-up as long as its measurement, not counted (the JIT needs it for H2, Jackson and the digest); the baseline runs again after the probes, so that a change in the machine's
- * load during the run shows, and the ratio is taken against the mean of both baselines.
+ * warm-up as long as its measurement, not counted (the JIT needs it for H2, Jackson and the digest). The baseline
+ * runs again after the probes, so that a change in the machine's load during the run shows, and the ratio is taken
+ * against the mean of both baselines.
  *
  * <p>Outside Quarkus there is no JTA, so the writer's transactions here are plain JDBC commits on one connection
  * (its Quarkus constructor wraps the same work in {@code QuarkusTransaction.requiringNew()}), and the audit log only
  * counts its appends: the real one adds one row per batch, about ten a second at this rate. Everything else
- * (queue, batching, id blocks, JSON, digest, probe_state) is the production code path. Listeners and probes share
- * this JVM and its 2 cores, for the baseline too.
+ * (queue, batching, id blocks, JSON, digest, probe_state) is the production code path. The listeners run in this
+ * JVM on a Vert.x of their own, for the baseline too; 1,000 of them fit the default limit of open files here.
  */
 public final class ProbeThroughputBenchmark {
 
