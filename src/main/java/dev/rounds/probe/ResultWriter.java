@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.audit.ResultDigest;
+import dev.rounds.checklist.ConditionOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -244,20 +245,22 @@ public class ResultWriter {
 
     private void insert(Connection connection, List<ProbeResult> batch) throws SQLException {
         long firstId = nextBlock(connection);
+        List<String> probeKeys = batch.stream().map(result -> result.key().toString()).toList();
         var digest = new ResultDigest();
         try (PreparedStatement insert = connection.prepareStatement(INSERT_RESULT)) {
             long id = firstId;
-            for (ProbeResult result : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                ProbeResult result = batch.get(i);
+                String probe = probeKeys.get(i);
                 Instant startedAt = result.startedAt().truncatedTo(ChronoUnit.MICROS);
                 long durationUs = result.duration().toNanos() / 1000;
                 Map<String, Object> values = jsonValues(result.values());
-                List<Map<String, Object>> conditions = result.conditions().stream()
-                        .map(outcome -> Map.<String, Object>of("text", outcome.text(), "holds", outcome.holds()))
+                List<Map<String, Object>> conditions = result.conditions().stream().map(ResultWriter::condition)
                         .toList();
                 String message = shortened(result.message());
                 ProbeKey key = result.key();
                 insert.setLong(1, id);
-                insert.setString(2, key.toString());
+                insert.setString(2, probe);
                 insert.setString(3, key.checklistId());
                 insert.setString(4, key.activityId());
                 insert.setInt(5, key.probeIndex());
@@ -270,14 +273,22 @@ public class ResultWriter {
                 insert.setString(12, json(conditions));
                 insert.setString(13, message);
                 insert.addBatch();
-                digest.add(id, digestRow(id, key.toString(), startedAt, durationUs, result.status().label(), values,
+                digest.add(id, digestRow(id, probe, startedAt, durationUs, result.status().label(), values,
                         conditions, message));
                 id++;
             }
             insert.executeBatch();
         }
         audit.append(AuditLog.SYSTEM, ResultDigest.ACTION, ResultDigest.SUBJECT, digest.detail());
-        updateStates(connection, batch, firstId);
+        updateStates(connection, batch, probeKeys, firstId);
+    }
+
+    /** A condition's outcome as stored: {@code {"text": ..., "holds": ...}}, in that order for readers of the column. */
+    private static Map<String, Object> condition(ConditionOutcome outcome) {
+        var stored = new LinkedHashMap<String, Object>();
+        stored.put("text", outcome.text());
+        stored.put("holds", outcome.holds());
+        return stored;
     }
 
     /** A result row in the form {@link ResultDigest} documents, from the values as stored. */
@@ -309,14 +320,16 @@ public class ResultWriter {
     /** What {@code probe_state} says about one probe key, folded over the batch's results in id order. */
     private static final class State {
         final ProbeKey key;
+        final String probeKey;
         boolean exists;
         int consecutiveDown;
         Instant firstDownAt;
         ProbeResult last;
         long lastId;
 
-        State(ProbeKey key) {
+        State(ProbeKey key, String probeKey) {
             this.key = key;
+            this.probeKey = probeKey;
         }
 
         void add(ProbeResult result, long id) {
@@ -336,9 +349,13 @@ public class ResultWriter {
         }
     }
 
-    private void updateStates(Connection connection, List<ProbeResult> batch, long firstId) throws SQLException {
+    private void updateStates(Connection connection, List<ProbeResult> batch, List<String> probeKeys, long firstId)
+            throws SQLException {
         Map<String, State> states = new LinkedHashMap<>();
-        batch.forEach(result -> states.computeIfAbsent(result.key().toString(), k -> new State(result.key())));
+        for (int i = 0; i < batch.size(); i++) {
+            ProbeKey key = batch.get(i).key();
+            states.computeIfAbsent(probeKeys.get(i), probe -> new State(key, probe));
+        }
         var keys = new ArrayList<>(states.keySet());
         for (int from = 0; from < keys.size(); from += KEYS_PER_SELECT) {
             var chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_SELECT));
@@ -357,8 +374,7 @@ public class ResultWriter {
                 }
             }
         }
-        long id = firstId;
-        for (ProbeResult result : batch) states.get(result.key().toString()).add(result, id++);
+        for (int i = 0; i < batch.size(); i++) states.get(probeKeys.get(i)).add(batch.get(i), firstId + i);
         try (PreparedStatement update = connection.prepareStatement(UPDATE_STATE);
                 PreparedStatement insert = connection.prepareStatement(INSERT_STATE)) {
             boolean updates = false;
@@ -376,7 +392,7 @@ public class ResultWriter {
                     statement.setObject(5, OffsetDateTime.ofInstant(state.firstDownAt, ZoneOffset.UTC));
                 }
                 statement.setString(6, shortened(state.last.message()));
-                statement.setString(7, state.key.toString());
+                statement.setString(7, state.probeKey);
                 if (!state.exists) {
                     statement.setString(8, state.key.checklistId());
                     statement.setString(9, state.key.activityId());

@@ -1,6 +1,7 @@
 package dev.rounds.probe;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,5 +13,11 @@ public class ProbeTestProfile implements QuarkusTestProfile {
     @Override
     public Set<Class<?>> getEnabledAlternatives() {
         return Set.of(MutableClock.class, RecordingAuditLog.class);
+    }
+
+    /** A free port rather than 8081: other test runs may share this machine. */
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("quarkus.http.test-port", "0");
     }
 }

@@ -18,10 +18,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,8 +31,6 @@ import org.junit.jupiter.api.Test;
 class ResultWriterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter MICROS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final Instant START = Instant.parse("2026-11-26T08:19:19.123456789Z");
 
     @Inject
@@ -69,30 +64,10 @@ class ResultWriterTest {
         }
     }
 
-    /** Recomputes a digest entry from the rows read back, exactly as {@code verify} will. */
     private Map<String, Object> recomputed(long firstId, long lastId) throws Exception {
-        var digest = new ResultDigest();
-        try (Connection c = dataSource.getConnection(); var select = c.prepareStatement(
-                "SELECT id, probe_key, started_at, duration_us, status, values_json, conditions_json, message"
-                        + " FROM probe_result WHERE id BETWEEN ? AND ? ORDER BY id")) {
-            select.setLong(1, firstId);
-            select.setLong(2, lastId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    var row = new LinkedHashMap<String, Object>();
-                    row.put("id", rows.getLong(1));
-                    row.put("probe", rows.getString(2));
-                    row.put("started_at", MICROS.format(rows.getObject(3, OffsetDateTime.class)));
-                    row.put("duration_us", rows.getLong(4));
-                    row.put("status", rows.getString(5));
-                    row.put("values", JSON.readValue(rows.getString(6), new TypeReference<Map<String, Object>>() {}));
-                    row.put("conditions", JSON.readValue(rows.getString(7), new TypeReference<List<Object>>() {}));
-                    row.put("message", rows.getString(8));
-                    digest.add(rows.getLong(1), row);
-                }
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return StoredResults.digest(c, firstId, lastId);
         }
-        return digest.detail();
     }
 
     private List<RecordingAuditLog.Entry> digestsSince(int before) {

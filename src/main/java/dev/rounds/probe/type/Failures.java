@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /** Turns what the network threw into a sentence about the target. */
@@ -22,6 +23,10 @@ final class Failures {
             }
             if (cause instanceof ConnectTimeoutException) {
                 return "could not connect to " + where + " within " + ProbeTimeout.describe(timeout);
+            }
+            if (cause instanceof TimeoutException) {
+                // Vert.x's idle timeout: the same deadline as the probe's own timer, which usually fires first.
+                return "no response from " + where + " within " + ProbeTimeout.describe(timeout);
             }
             if (cause instanceof NoRouteToHostException) {
                 return "no route to " + where;
