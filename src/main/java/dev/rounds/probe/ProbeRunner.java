@@ -1,5 +1,6 @@
 package dev.rounds.probe;
 
+import dev.rounds.checklist.Durations;
 import dev.rounds.checklist.Condition;
 import dev.rounds.checklist.ConditionOutcome;
 import dev.rounds.checklist.ProbeSpec;
@@ -62,12 +63,12 @@ public class ProbeRunner {
     public CompletionStage<ProbeResult> run(ProbeSpec spec, Target target, ProbeKey key) {
         Instant startedAt = clock.instant();
         long startNanos = System.nanoTime();
-        Duration timeout = ProbeTimeout.of(spec, target);
+        Duration timeout = spec.timeoutFor(target);
         var observed = new CompletableFuture<Observation>();
         // The type should honour the timeout itself; the grace lets its own, more precise message win.
         long guard = vertx.setTimer(timeout.toMillis() + Math.max(100, timeout.toMillis() / 10),
                 id -> observed.complete(Observation.down(Map.of(), spec.type() + " probe did not finish within "
-                        + ProbeTimeout.describe(timeout))));
+                        + Durations.format(timeout))));
         try {
             var type = types.type(spec.type());
             if (type.isEmpty()) {

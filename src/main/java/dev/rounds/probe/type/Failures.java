@@ -1,6 +1,6 @@
 package dev.rounds.probe.type;
 
-import dev.rounds.probe.ProbeTimeout;
+import dev.rounds.checklist.Durations;
 import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -22,11 +22,11 @@ final class Failures {
                 return "cannot resolve host name '" + host + "'";
             }
             if (cause instanceof ConnectTimeoutException) {
-                return "could not connect to " + where + " within " + ProbeTimeout.describe(timeout);
+                return "could not connect to " + where + " within " + Durations.format(timeout);
             }
             if (cause instanceof TimeoutException) {
                 // Vert.x's idle timeout: the same deadline as the probe's own timer, which usually fires first.
-                return "no response from " + where + " within " + ProbeTimeout.describe(timeout);
+                return "no response from " + where + " within " + Durations.format(timeout);
             }
             if (cause instanceof NoRouteToHostException) {
                 return "no route to " + where;

@@ -9,7 +9,7 @@ import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.Target;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
-import dev.rounds.probe.ProbeTimeout;
+import dev.rounds.checklist.Durations;
 import dev.rounds.probe.ProbeType;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -67,7 +67,7 @@ public final class HttpProbe implements ProbeType {
         boolean https = scheme.equals("https");
         int port = address.port(spec.settings().get("port"), https ? 443 : 80);
         String path = spec.setting("path", "/");
-        Duration timeout = ProbeTimeout.of(spec, target);
+        Duration timeout = spec.timeoutFor(target);
         RequestOptions options = new RequestOptions().setMethod(method).setHost(address.host()).setPort(port)
                 .setSsl(https).setURI(path.startsWith("/") ? path : "/" + path)
                 .setConnectTimeout(timeout.toMillis()).setIdleTimeout(timeout.toMillis())
@@ -164,7 +164,7 @@ public final class HttpProbe implements ProbeType {
         private void timedOut() {
             if (done.isDone()) return;
             String where = Address.hostPort(host, port);
-            String within = " within " + ProbeTimeout.describe(timeout);
+            String within = " within " + Durations.format(timeout);
             HttpClientRequest open = request;
             Observation observation;
             if (open == null) {
@@ -198,7 +198,7 @@ public final class HttpProbe implements ProbeType {
         private Observation measurements(String cut) {
             Map<String, Object> values = measured();
             String summary = "HTTP " + status + " from " + Address.hostPort(host, port) + " in "
-                    + ProbeTimeout.describe(responseTime) + (cut == null ? "" : "; " + cut);
+                    + Durations.format(responseTime) + (cut == null ? "" : "; " + cut);
             if (keepBody) {
                 byte[] bytes = kept.getBytes();
                 values.put("body", new String(bytes, StandardCharsets.UTF_8));

@@ -7,7 +7,7 @@ import dev.rounds.checklist.Target;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeStatus;
-import dev.rounds.probe.ProbeTimeout;
+import dev.rounds.checklist.Durations;
 import dev.rounds.probe.ProbeType;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -41,7 +41,7 @@ public final class TcpProbe implements ProbeType {
         }
         int number = address.port(port, 0);
         String where = Address.hostPort(address.host(), number);
-        Duration timeout = ProbeTimeout.of(spec, target);
+        Duration timeout = spec.timeoutFor(target);
         ProbeStatus unconnected = spec.expect().stream().anyMatch(c -> c.operand().name().equals("connected"))
                 ? null : ProbeStatus.DOWN;
         Vertx vertx = context.vertx();
@@ -50,14 +50,14 @@ public final class TcpProbe implements ProbeType {
         // The client's connect timeout should fire first; the timer also covers a resolver that never answers.
         long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> done.complete(new Observation(
                 Map.of("connected", false), unconnected, "could not connect to " + where + " within "
-                        + ProbeTimeout.describe(timeout))));
+                        + Durations.format(timeout))));
         VertxClients.tcp(vertx, timeout).connect(number, address.host()).onComplete(connecting -> {
             vertx.cancelTimer(timer);
             if (connecting.succeeded()) {
                 Duration connectTime = Duration.ofNanos(System.nanoTime() - started);
                 connecting.result().close();
                 done.complete(Observation.measured(Map.of("connected", true, "connect_time", connectTime),
-                        "connected to " + where + " in " + ProbeTimeout.describe(connectTime)));
+                        "connected to " + where + " in " + Durations.format(connectTime)));
             } else {
                 done.complete(new Observation(Map.of("connected", false), unconnected,
                         Failures.describe(connecting.cause(), address.host(), number, timeout)));
