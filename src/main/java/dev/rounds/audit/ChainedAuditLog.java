@@ -21,7 +21,8 @@ import javax.sql.DataSource;
  * contiguous chain. The head is read under that lock on every append, never cached: another instance may have
  * moved it. Inside a JTA transaction the connection is the transaction's (Agroal enlists it) and the entries
  * commit or roll back with the caller's work; on a connection in auto-commit mode (a plain {@link DataSource},
- * as in tools and benchmarks) each call commits its own local transaction.
+ * as in tools and benchmarks) each call commits its own local transaction. The lock is held until the appending
+ * transaction ends, so callers append as the last step of their work: every other appender waits meanwhile.
  */
 @ApplicationScoped
 public class ChainedAuditLog implements AuditLog {

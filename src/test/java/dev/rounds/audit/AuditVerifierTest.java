@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Tampering as an intruder with database access would do it, on a fresh H2 database per test: drop the
- * append-only trigger, change rows through plain JDBC, and expect verify to name the first broken entry.
+ * append-only trigger, change rows through plain JDBC, and expect verify to name the first broken entry. Every
+ * case is verified in one walk and split into ranges walked in parallel; both must report exactly the same.
  */
 class AuditVerifierTest {
 
@@ -30,13 +31,25 @@ class AuditVerifierTest {
 
     private TestDatabase database;
     private ChainedAuditLog log;
-    private AuditVerifier verifier;
+    private Verifiers verifier;
 
     @BeforeEach
     void freshDatabase() {
         database = TestDatabase.h2();
         log = new ChainedAuditLog(database.dataSource(), CLOCK);
-        verifier = new AuditVerifier(database.dataSource());
+        verifier = new Verifiers();
+    }
+
+    /** One walk, three ranges and seven ranges over the same log, expected to agree on everything. */
+    private final class Verifiers {
+        VerificationReport verify() {
+            VerificationReport whole = new AuditVerifier(database.dataSource(), 1, 1).verify();
+            for (int ranges : new int[] {3, 7}) {
+                VerificationReport split = new AuditVerifier(database.dataSource(), ranges, 5).verify();
+                assertEquals(whole, split, "walked in " + ranges + " ranges");
+            }
+            return whole;
+        }
     }
 
     @AfterEach
@@ -98,6 +111,46 @@ class AuditVerifierTest {
         database.sql("UPDATE audit_log SET actor = 'mallory' WHERE seq = " + (AuditVerifier.PAGE_SIZE + 1));
 
         assertBrokenAt(AuditVerifier.PAGE_SIZE + 1, "hash mismatch", verifier.verify());
+    }
+
+    @Test
+    void alterationsAtTheBoundariesOfParallelRangesAreNamedExactly() {
+        // 99 entries in three ranges: 1..33, 34..66, 67..
+        appendEntries(99);
+        database.dropAppendOnlyTrigger();
+        database.sql("UPDATE audit_log SET subject = 'x' WHERE seq = 34", "UPDATE audit_log SET subject = 'x' WHERE seq = 80");
+
+        assertBrokenAt(34, "hash mismatch", verifier.verify());
+    }
+
+    @Test
+    void lastEntryOfARangeDeletedIsCaughtAsAGap() {
+        appendEntries(99);
+        database.dropAppendOnlyTrigger();
+        database.sql("DELETE FROM audit_log WHERE seq = 33");
+
+        assertBrokenAt(33, "entry missing: the log goes from seq 32 to seq 34", verifier.verify());
+    }
+
+    @Test
+    void wholeRangeDeletedIsCaughtAsAGap() {
+        appendEntries(99);
+        database.dropAppendOnlyTrigger();
+        database.sql("DELETE FROM audit_log WHERE seq BETWEEN 30 AND 70");
+
+        assertBrokenAt(30, "entry missing: the log goes from seq 29 to seq 71", verifier.verify());
+    }
+
+    @Test
+    void entryBeforeARangeBoundaryRewrittenWithARecomputedHashIsCaughtAtTheBoundaryLink() {
+        appendEntries(99);
+        AuditEntry original = log.entries(32, 1).get(0);
+        String forgedHash = AuditHash.of(33, original.at(), "mallory", original.action(), original.subject(),
+                original.detail(), original.prevHash());
+        database.dropAppendOnlyTrigger();
+        database.sql("UPDATE audit_log SET actor = 'mallory', hash = '" + forgedHash + "' WHERE seq = 33");
+
+        assertBrokenAt(34, "wrong prev_hash", verifier.verify());
     }
 
     @Test
