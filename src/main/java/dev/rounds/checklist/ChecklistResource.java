@@ -1,5 +1,6 @@
 package dev.rounds.checklist;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,8 +35,9 @@ public class ChecklistResource {
     /** 200 with the loaded files' hashes, or 422 with every problem while the previous configuration stays. */
     @POST
     @Path("/reload")
+    @RolesAllowed("admin")
     public Response reload(@Context SecurityContext security) {
-        String actor = security.getUserPrincipal() != null ? security.getUserPrincipal().getName() : "anonymous";
+        String actor = security.getUserPrincipal().getName();
         LoadResult result = registry.reload(actor);
         if (result.isValid()) {
             return Response.ok(Map.of("files", result.files())).build();

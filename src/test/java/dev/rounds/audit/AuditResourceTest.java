@@ -1,6 +1,6 @@
 package dev.rounds.audit;
 
-import static io.restassured.RestAssured.given;
+import static dev.rounds.Logins.asAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -27,7 +27,7 @@ class AuditResourceTest {
                 new AuditEvent("alice", "page.three", "c", Map.of())));
         long after = seqs.get(0) - 1;
 
-        given().queryParam("after", after).queryParam("limit", 2)
+        asAdmin().queryParam("after", after).queryParam("limit", 2)
                 .when().get("/api/audit")
                 .then().statusCode(200)
                 .body("", hasSize(2))
@@ -37,7 +37,7 @@ class AuditResourceTest {
                 .body("[1].prev_hash", matchesPattern("[0-9a-f]{64}"))
                 .body("[1].at", matchesPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z"));
 
-        given().queryParam("after", seqs.get(1))
+        asAdmin().queryParam("after", seqs.get(1))
                 .when().get("/api/audit")
                 .then().statusCode(200)
                 .body("action", contains("page.three"));
@@ -45,7 +45,7 @@ class AuditResourceTest {
 
     @Test
     void pageLargerThanAThousandIsRefused() {
-        given().queryParam("limit", 1001)
+        asAdmin().queryParam("limit", 1001)
                 .when().get("/api/audit")
                 .then().statusCode(400);
     }
@@ -54,7 +54,7 @@ class AuditResourceTest {
     void verifyAnswersTheReportOfAnIntactChain() {
         long seq = log.append(AuditLog.SYSTEM, "rounds.started", "", Map.of());
 
-        given().when().get("/api/audit/verify")
+        asAdmin().when().get("/api/audit/verify")
                 .then().statusCode(200)
                 .body("ok", equalTo(true))
                 .body("firstBroken", nullValue())

@@ -1,5 +1,6 @@
 package dev.rounds.report;
 
+import static dev.rounds.Logins.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rounds.probe.ResultWriter;
 import dev.rounds.schedule.ScheduleService;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -25,13 +25,9 @@ class DefaultPackTest {
     @Inject
     ResultWriter writer;
 
-    private static RequestSpecification admin() {
-        return given().auth().preemptive().basic("admin", "test-admin-password");
-    }
-
     @Test
     void theDefaultPackLoadsWithEveryCadence() {
-        admin().get("/api/checklists").then().statusCode(200)
+        asAdmin().get("/api/checklists").then().statusCode(200)
                 .body("id", hasItems("daily", "weekly", "monthly", "quarterly"))
                 .body("find { it.id == 'daily' }.activities.size()", equalTo(15))
                 .body("find { it.id == 'weekly' }.activities.size()", equalTo(7))
@@ -46,7 +42,7 @@ class DefaultPackTest {
         while (System.nanoTime() < deadline) {
             schedule.tick();
             writer.flush();
-            page = admin().get("/").then().statusCode(200).extract().asString();
+            page = asAdmin().get("/").then().statusCode(200).extract().asString();
             // the row of services-up carries a probe line with a verdict once the first result is in
             if (page.matches("(?s).*Ensure the services the environment needs are running.*?<div class=\"probe\"><span class=\"status (up|down)\">.*")) {
                 break;
@@ -68,6 +64,6 @@ class DefaultPackTest {
         given().get("/").then().statusCode(401);
         given().get("/api/occurrences").then().statusCode(401);
         given().auth().preemptive().basic("admin", "wrong").get("/").then().statusCode(401);
-        admin().get("/").then().statusCode(200).body(not(containsString("Exception")));
+        asAdmin().get("/").then().statusCode(200).body(not(containsString("Exception")));
     }
 }

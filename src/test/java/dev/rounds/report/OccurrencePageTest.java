@@ -1,6 +1,6 @@
 package dev.rounds.report;
 
-import static io.restassured.RestAssured.given;
+import static dev.rounds.Logins.asAdmin;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -29,7 +29,7 @@ class OccurrencePageTest {
     @Test
     void aFormPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
         Occurrence before = manualOccurrence("incident-tickets");
-        given().auth().preemptive().basic("admin", "test-admin-password")
+        asAdmin()
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("note", "forged")
                 .post("/occurrences/{id}", before.id)
@@ -42,13 +42,13 @@ class OccurrencePageTest {
     @Test
     void anOperatorSignsOffThroughTheFormAndSeesItOnThePage() {
         Occurrence o = manualOccurrence("resolve-tickets");
-        Response page = given().auth().preemptive().basic("admin", "test-admin-password")
+        Response page = asAdmin()
                 .get("/occurrences/{id}", o.id);
         page.then().statusCode(200).body(containsString("Sign off"));
         Matcher token = TOKEN.matcher(page.asString());
         if (!token.find()) throw new AssertionError("the page carries no CSRF token");
 
-        given().auth().preemptive().basic("admin", "test-admin-password")
+        asAdmin()
                 .cookie("csrf-token", page.getCookie("csrf-token"))
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("csrf-token", token.group(1))
@@ -61,7 +61,7 @@ class OccurrencePageTest {
         assertEquals("admin", signed.signedOffBy);
         assertEquals(true, signed.status == OccurrenceStatus.DONE || signed.status == OccurrenceStatus.LATE,
                 "signed off is done before due, late after: " + signed.status);
-        given().auth().preemptive().basic("admin", "test-admin-password")
+        asAdmin()
                 .get("/occurrences/{id}", o.id)
                 .then().statusCode(200).body(containsString("all tickets older than a day have an owner"));
     }
@@ -69,11 +69,11 @@ class OccurrencePageTest {
     @Test
     void aBlankNoteIsAnErrorOnThePageAndNothingIsRecorded() {
         Occurrence o = manualOccurrence("monitoring-alerts");
-        Response page = given().auth().preemptive().basic("admin", "test-admin-password")
+        Response page = asAdmin()
                 .get("/occurrences/{id}", o.id);
         Matcher token = TOKEN.matcher(page.asString());
         if (!token.find()) throw new AssertionError("the page carries no CSRF token");
-        given().auth().preemptive().basic("admin", "test-admin-password")
+        asAdmin()
                 .cookie("csrf-token", page.getCookie("csrf-token"))
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("csrf-token", token.group(1))

@@ -1,6 +1,6 @@
 package dev.rounds.schedule;
 
-import static io.restassured.RestAssured.given;
+import static dev.rounds.Logins.asAdmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +62,7 @@ class ScheduleFlowTest {
     }
 
     private void signOff(long occurrenceId, String note, String reference, int expectedStatus) {
-        given().auth().preemptive().basic("admin", "test-admin-password")
+        asAdmin()
                 .contentType("application/json")
                 .body(reference == null ? Map.of("note", note) : Map.of("note", note, "reference", reference))
                 .post("/api/occurrences/{id}/signoff", occurrenceId)
@@ -111,7 +111,7 @@ class ScheduleFlowTest {
         assertEquals(OccurrenceStatus.LATE, review.status);
         assertEquals("admin", review.signedOffBy);
         signOff(review.id, "again", null, 409);
-        given().auth().preemptive().basic("admin", "test-admin-password")
+        asAdmin()
                 .get("/api/occurrences/{id}", review.id)
                 .then().statusCode(200).body("status", equalTo("late")).body("signedOffBy", equalTo("admin"));
     }
@@ -185,7 +185,7 @@ class ScheduleFlowTest {
             assertTrue(missed.frozen, day);
         }
         assertEquals(OccurrenceStatus.OPEN, status("daily", "review", "2026-04-04"));
-        given().auth().preemptive().basic("admin", "test-admin-password")
+        asAdmin()
                 .get("/api/occurrences?date=2026-04-02&checklist=daily&status=missed")
                 .then().statusCode(200).body("size()", equalTo(2)).body("activity", org.hamcrest.Matchers.hasItems("review", "web-up"));
     }
