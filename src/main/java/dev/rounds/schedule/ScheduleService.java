@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.jboss.logging.Logger;
 public class ScheduleService {
 
     private static final Logger LOG = Logger.getLogger(ScheduleService.class);
+    private static final DateTimeFormatter USUAL_DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz");
 
     @Inject
     Clock clock;
@@ -101,8 +103,8 @@ public class ScheduleService {
         o.periodEnd = period.end().toInstant();
         o.dueAt = period.dueAt(checklist.dueOf(activity));
         if (firstEver && !now.isBefore(o.dueAt)) {
-            o.openingNote = "first occurrence, opened after the usual due time " + o.dueAt
-                    + "; due by the end of its period";
+            o.openingNote = "first occurrence, opened after the usual due time "
+                    + USUAL_DUE.format(o.dueAt.atZone(checklist.timezone())) + "; due by the end of its period";
             o.dueAt = o.periodEnd;
         }
         o.title = activity.title();

@@ -81,7 +81,7 @@ class ScheduleFlowTest {
         Occurrence weekly = occurrence("weekly", "ops-review", "2026-W13");
         assertEquals(Instant.parse("2026-03-29T23:00:00Z"), weekly.dueAt);
         assertEquals(OccurrenceStatus.OPEN, weekly.status);
-        assertTrue(weekly.openingNote.contains("2026-03-27T17:00:00Z"), weekly.openingNote);
+        assertTrue(weekly.openingNote.contains("2026-03-27 17:00 GMT"), weekly.openingNote);
         assertEquals(Instant.parse("2026-03-31T23:00:00Z"), occurrence("monthly", "capacity", "2026-03").dueAt);
         assertEquals(Instant.parse("2026-03-31T23:00:00Z"), occurrence("quarterly", "dr-test", "2026-Q1").dueAt);
         Occurrence paused = occurrence("daily", "paused", "2026-03-28");
