@@ -89,16 +89,6 @@ public class RoundsMain {
                         + type.getClass().getName() + " and another registered before it");
             }
         }
-        return new ProbeCatalog() {
-            @Override
-            public Optional<ProbeSchema> schema(String type) {
-                return Optional.ofNullable(schemas.get(type));
-            }
-
-            @Override
-            public Set<String> types() {
-                return schemas.keySet();
-            }
-        };
+        return ProbeCatalog.of(schemas);
     }
 }

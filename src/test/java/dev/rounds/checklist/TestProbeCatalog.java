@@ -18,6 +18,7 @@ import java.util.TreeMap;
 public class TestProbeCatalog implements ProbeCatalog {
 
     private final Map<String, ProbeSchema> schemas = new TreeMap<>();
+    private final ProbeCatalog catalog;
 
     public TestProbeCatalog() {
         add(new ProbeSchema("http",
@@ -29,6 +30,7 @@ public class TestProbeCatalog implements ProbeCatalog {
                 Map.of("paths", SettingKind.STRING_LIST, "max_age", SettingKind.DURATION, "min_size", SettingKind.SIZE,
                         "recursive", SettingKind.BOOLEAN),
                 Set.of("paths"), Set.of("age", "size", "count")));
+        catalog = ProbeCatalog.of(schemas);
     }
 
     private void add(ProbeSchema schema) {
@@ -37,11 +39,11 @@ public class TestProbeCatalog implements ProbeCatalog {
 
     @Override
     public Optional<ProbeSchema> schema(String type) {
-        return Optional.ofNullable(schemas.get(type));
+        return catalog.schema(type);
     }
 
     @Override
     public Set<String> types() {
-        return schemas.keySet();
+        return catalog.types();
     }
 }

@@ -10,6 +10,7 @@ import dev.rounds.schedule.OccurrenceStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,22 @@ class OccurrencePageTest {
     private Occurrence manualOccurrence(String activity) {
         return QuarkusTransaction.requiringNew().call(() -> Occurrence.<Occurrence>find(
                 "checklistId = 'daily' and activityId = ?1 order by periodStart desc", activity).firstResult());
+    }
+
+    /** Opens the occurrence page as a browser would and posts its form with the page's CSRF token. */
+    private ValidatableResponse postForm(long occurrenceId, String note) {
+        Response page = asAdmin().get("/occurrences/{id}", occurrenceId);
+        page.then().statusCode(200).body(containsString("Sign off"));
+        Matcher token = TOKEN.matcher(page.asString());
+        if (!token.find()) throw new AssertionError("the page carries no CSRF token");
+        return asAdmin()
+                .cookie("csrf-token", page.getCookie("csrf-token"))
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", token.group(1))
+                .formParam("note", note)
+                .redirects().follow(false)
+                .post("/occurrences/{id}", occurrenceId)
+                .then();
     }
 
     @Test
@@ -42,20 +59,7 @@ class OccurrencePageTest {
     @Test
     void anOperatorSignsOffThroughTheFormAndSeesItOnThePage() {
         Occurrence o = manualOccurrence("resolve-tickets");
-        Response page = asAdmin()
-                .get("/occurrences/{id}", o.id);
-        page.then().statusCode(200).body(containsString("Sign off"));
-        Matcher token = TOKEN.matcher(page.asString());
-        if (!token.find()) throw new AssertionError("the page carries no CSRF token");
-
-        asAdmin()
-                .cookie("csrf-token", page.getCookie("csrf-token"))
-                .contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", token.group(1))
-                .formParam("note", "all tickets older than a day have an owner")
-                .redirects().follow(false)
-                .post("/occurrences/{id}", o.id)
-                .then().statusCode(303);
+        postForm(o.id, "all tickets older than a day have an owner").statusCode(303);
 
         Occurrence signed = manualOccurrence("resolve-tickets");
         assertEquals("admin", signed.signedOffBy);
@@ -69,17 +73,7 @@ class OccurrencePageTest {
     @Test
     void aBlankNoteIsAnErrorOnThePageAndNothingIsRecorded() {
         Occurrence o = manualOccurrence("monitoring-alerts");
-        Response page = asAdmin()
-                .get("/occurrences/{id}", o.id);
-        Matcher token = TOKEN.matcher(page.asString());
-        if (!token.find()) throw new AssertionError("the page carries no CSRF token");
-        asAdmin()
-                .cookie("csrf-token", page.getCookie("csrf-token"))
-                .contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", token.group(1))
-                .formParam("note", "   ")
-                .post("/occurrences/{id}", o.id)
-                .then().statusCode(422).body(containsString("Write a note saying what was checked."));
+        postForm(o.id, "   ").statusCode(422).body(containsString("Write a note saying what was checked."));
         assertNull(manualOccurrence("monitoring-alerts").signedOffAt);
     }
 }
