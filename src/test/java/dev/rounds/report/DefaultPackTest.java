@@ -55,6 +55,15 @@ class DefaultPackTest {
     }
 
     @Test
+    void occurrenceGaugesAreExportedForAlerting() {
+        schedule.tick();
+        asAdmin().get("/q/metrics").then().statusCode(200)
+                .body(containsString("rounds_occurrences_failing"))
+                .body(containsString("rounds_occurrences_overdue"))
+                .body(containsString("rounds_occurrences_missed_total"));
+    }
+
+    @Test
     void healthIsUpAndOpenWithoutLogin() {
         given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
     }
