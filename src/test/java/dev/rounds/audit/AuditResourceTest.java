@@ -3,6 +3,7 @@ package dev.rounds.audit;
 import static dev.rounds.Logins.asAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
@@ -37,7 +38,7 @@ class AuditResourceTest {
                 .body("[1].prev_hash", matchesPattern("[0-9a-f]{64}"))
                 .body("[1].at", matchesPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z"));
 
-        asAdmin().queryParam("after", seqs.get(1))
+        asAdmin().queryParam("after", seqs.get(1)).queryParam("limit", 1)
                 .when().get("/api/audit")
                 .then().statusCode(200)
                 .body("action", contains("page.three"));
@@ -58,7 +59,8 @@ class AuditResourceTest {
                 .then().statusCode(200)
                 .body("ok", equalTo(true))
                 .body("firstBroken", nullValue())
-                .body("headSeq", equalTo((int) seq))
+                // the running application appends too (probe result digests), so the head may be further on
+                .body("headSeq", greaterThanOrEqualTo((int) seq))
                 .body("headHash", matchesPattern("[0-9a-f]{64}"));
     }
 }
