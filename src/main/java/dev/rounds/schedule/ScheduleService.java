@@ -6,9 +6,6 @@ import dev.rounds.checklist.Activity;
 import dev.rounds.checklist.Checklist;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.ChecklistSet;
-import dev.rounds.checklist.ProbeSpec;
-import dev.rounds.checklist.Target;
-import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +13,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +36,7 @@ public class ScheduleService {
     ChecklistRegistry registry;
 
     @Inject
-    ProbeStateReader probeStates;
+    OccurrenceJudge judge;
 
     @Inject
     ProbeScheduler probeScheduler;
@@ -140,7 +136,7 @@ public class ScheduleService {
                 o.statusReason = "activity removed from checklist " + o.checklistId;
             }
         } else {
-            Verdict verdict = verdictOf(o, checklist.get(), activity.get());
+            OccurrenceJudge.Verdict verdict = judge.verdictOf(o, checklist.get(), activity.get());
             var next = OccurrenceRules.next(
                     new OccurrenceRules.State(o.status, o.failureConfirmed, o.completedAt),
                     new OccurrenceRules.Inputs(o.signoffPolicy, o.hasProbes, verdict.verdict(), o.signedOffAt,
@@ -213,42 +209,5 @@ public class ScheduleService {
         Occurrence.findFor(checklistId, activityId, period.label()).ifPresent(o -> o.probesRunAt = now);
         audit.append(actor, "activity.run", checklistId + "/" + activityId, Map.of("at", now.toString()));
         probeScheduler.runOnce(checklist, activity);
-    }
-
-    private record Verdict(ProbeVerdict verdict, String reason) {
-    }
-
-    private Verdict verdictOf(Occurrence o, Checklist checklist, Activity activity) {
-        if (activity.probes().isEmpty()) {
-            return new Verdict(ProbeVerdict.PENDING, null);
-        }
-        Map<String, ProbeSpec> specByKey = new LinkedHashMap<>();
-        for (ProbeSpec probe : activity.probes()) {
-            for (Target target : probe.targets()) {
-                if (target.enabled()) {
-                    specByKey.put(new ProbeKey(checklist.id(), activity.id(), probe.index(), target.id()).toString(), probe);
-                }
-            }
-        }
-        Map<String, ProbeSnapshot> snapshots = probeStates.find(specByKey.keySet());
-        boolean pending = false;
-        List<String> failures = new ArrayList<>();
-        for (var entry : specByKey.entrySet()) {
-            ProbeSpec probe = entry.getValue();
-            ProbeSnapshot snapshot = snapshots.get(entry.getKey());
-            boolean usable = snapshot != null
-                    && (probe.isContinuous() || !snapshot.lastStartedAt().isBefore(o.openedAt));
-            if (!usable) {
-                pending = true;
-            } else if (snapshot.consecutiveDown() >= probe.confirm()) {
-                failures.add(entry.getKey() + ": " + snapshot.message());
-            } else if (!snapshot.status().isAvailable()) {
-                pending = true;
-            }
-        }
-        if (!failures.isEmpty()) {
-            return new Verdict(ProbeVerdict.FAILING, String.join("; ", failures));
-        }
-        return new Verdict(pending ? ProbeVerdict.PENDING : ProbeVerdict.PASSING, null);
     }
 }
