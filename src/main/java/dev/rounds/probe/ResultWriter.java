@@ -73,9 +73,17 @@ public class ResultWriter {
     private static final String INSERT_STATE = "INSERT INTO probe_state (last_status, last_result_id,"
             + " last_started_at, consecutive_down, first_down_at, last_message, probe_key, checklist_id, activity_id,"
             + " probe_index, target_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * Folds a batch's results for one probe into its row in one statement, so that no read or row lock comes
+     * first: the right-hand sides see the row as it was. Parameters 4 and 6 say whether an up or warn result ended
+     * the run of downs; 5 is the first down of the run the batch ends with, 7 how many downs that run has.
+     */
     private static final String UPDATE_STATE = "UPDATE probe_state SET last_status = ?, last_result_id = ?,"
-            + " last_started_at = ?, consecutive_down = ?, first_down_at = ? , last_message = ? WHERE probe_key = ?";
-    private static final int KEYS_PER_SELECT = 500;
+            + " last_started_at = ?,"
+            + " first_down_at = CASE WHEN ? OR consecutive_down = 0 THEN CAST(? AS TIMESTAMP(6) WITH TIME ZONE)"
+            + " ELSE first_down_at END,"
+            + " consecutive_down = CASE WHEN ? THEN 0 ELSE consecutive_down END + ?,"
+            + " last_message = ? WHERE probe_key = ?";
 
     /** Runs a unit of JDBC work as one new transaction, committed when it returns, rolled back if it throws. */
     @FunctionalInterface
@@ -317,12 +325,15 @@ public class ResultWriter {
         }
     }
 
-    /** What {@code probe_state} says about one probe key, folded over the batch's results in id order. */
+    /** What a batch's results say about one probe key, folded in id order. */
     private static final class State {
         final ProbeKey key;
         final String probeKey;
-        boolean exists;
-        int consecutiveDown;
+        /** Whether an up or warn result ended the run of downs the row may hold. */
+        boolean ended;
+        /** Downs since the batch's last up or warn, or since its start. */
+        int downs;
+        /** The first of those downs. */
         Instant firstDownAt;
         ProbeResult last;
         long lastId;
@@ -335,10 +346,11 @@ public class ResultWriter {
         void add(ProbeResult result, long id) {
             switch (result.status()) {
                 case DOWN -> {
-                    if (consecutiveDown++ == 0) firstDownAt = result.startedAt().truncatedTo(ChronoUnit.MICROS);
+                    if (downs++ == 0) firstDownAt = result.startedAt().truncatedTo(ChronoUnit.MICROS);
                 }
                 case UP, WARN -> {
-                    consecutiveDown = 0;
+                    ended = true;
+                    downs = 0;
                     firstDownAt = null;
                 }
                 // Rounds' own errors and missing verdicts say nothing about the target: a run of downs goes on.
@@ -349,62 +361,63 @@ public class ResultWriter {
         }
     }
 
+    /** Updates each probe's row in one batch, then inserts the rows that the update did not find. */
     private void updateStates(Connection connection, List<ProbeResult> batch, List<String> probeKeys, long firstId)
             throws SQLException {
         Map<String, State> states = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             ProbeKey key = batch.get(i).key();
-            states.computeIfAbsent(probeKeys.get(i), probe -> new State(key, probe));
+            states.computeIfAbsent(probeKeys.get(i), probe -> new State(key, probe)).add(batch.get(i), firstId + i);
         }
-        var keys = new ArrayList<>(states.keySet());
-        for (int from = 0; from < keys.size(); from += KEYS_PER_SELECT) {
-            var chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_SELECT));
-            String sql = "SELECT probe_key, consecutive_down, first_down_at FROM probe_state WHERE probe_key IN ("
-                    + chunk.stream().map(k -> "?").collect(Collectors.joining(", ")) + ") FOR UPDATE";
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                for (int i = 0; i < chunk.size(); i++) select.setString(i + 1, chunk.get(i));
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        State state = states.get(rows.getString(1));
-                        state.exists = true;
-                        state.consecutiveDown = rows.getInt(2);
-                        OffsetDateTime firstDown = rows.getObject(3, OffsetDateTime.class);
-                        state.firstDownAt = firstDown == null ? null : firstDown.toInstant();
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < batch.size(); i++) states.get(probeKeys.get(i)).add(batch.get(i), firstId + i);
-        try (PreparedStatement update = connection.prepareStatement(UPDATE_STATE);
-                PreparedStatement insert = connection.prepareStatement(INSERT_STATE)) {
-            boolean updates = false;
-            boolean inserts = false;
+        var missing = new ArrayList<State>();
+        try (PreparedStatement update = connection.prepareStatement(UPDATE_STATE)) {
             for (State state : states.values()) {
-                PreparedStatement statement = state.exists ? update : insert;
-                statement.setString(1, state.last.status().label());
-                statement.setLong(2, state.lastId);
-                statement.setObject(3, OffsetDateTime.ofInstant(
-                        state.last.startedAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
-                statement.setInt(4, state.consecutiveDown);
-                if (state.firstDownAt == null) {
-                    statement.setNull(5, Types.TIMESTAMP_WITH_TIMEZONE);
-                } else {
-                    statement.setObject(5, OffsetDateTime.ofInstant(state.firstDownAt, ZoneOffset.UTC));
-                }
-                statement.setString(6, shortened(state.last.message()));
-                statement.setString(7, state.probeKey);
-                if (!state.exists) {
-                    statement.setString(8, state.key.checklistId());
-                    statement.setString(9, state.key.activityId());
-                    statement.setInt(10, state.key.probeIndex());
-                    statement.setString(11, state.key.targetId());
-                }
-                statement.addBatch();
-                updates |= state.exists;
-                inserts |= !state.exists;
+                update.setString(1, state.last.status().label());
+                update.setLong(2, state.lastId);
+                update.setObject(3, lastStartedAt(state));
+                update.setBoolean(4, state.ended);
+                setTimestamp(update, 5, state.firstDownAt);
+                update.setBoolean(6, state.ended);
+                update.setInt(7, state.downs);
+                update.setString(8, shortened(state.last.message()));
+                update.setString(9, state.probeKey);
+                update.addBatch();
             }
-            if (updates) update.executeBatch();
-            if (inserts) insert.executeBatch();
+            int[] updated = update.executeBatch();
+            int i = 0;
+            for (State state : states.values()) {
+                if (updated[i++] == 0) missing.add(state);
+            }
+        }
+        if (missing.isEmpty()) return;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_STATE)) {
+            for (State state : missing) {
+                insert.setString(1, state.last.status().label());
+                insert.setLong(2, state.lastId);
+                insert.setObject(3, lastStartedAt(state));
+                insert.setInt(4, state.downs);
+                setTimestamp(insert, 5, state.firstDownAt);
+                insert.setString(6, shortened(state.last.message()));
+                insert.setString(7, state.probeKey);
+                insert.setString(8, state.key.checklistId());
+                insert.setString(9, state.key.activityId());
+                insert.setInt(10, state.key.probeIndex());
+                insert.setString(11, state.key.targetId());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static OffsetDateTime lastStartedAt(State state) {
+        return OffsetDateTime.ofInstant(state.last.startedAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    private static void setTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
         }
     }
 

@@ -85,14 +85,32 @@ class ResultWriterPostgresTest {
             assertEquals(StoredResults.digest(connection, (Long) detail.get("first_id"), (Long) detail.get("last_id")),
                     detail);
         }
+        assertState(1, start.plusMillis(1498), "down");
+
+        writer.submit(result(start.plusMillis(2000), ProbeStatus.DOWN));
+        writer.flush();
+        assertState(2, start.plusMillis(1498), "down");
+
+        writer.submit(result(start.plusMillis(3000), ProbeStatus.UP));
+        writer.submit(result(start.plusMillis(4000), ProbeStatus.DOWN));
+        writer.flush();
+        assertState(1, start.plusMillis(4000), "down");
+    }
+
+    private static ProbeResult result(Instant startedAt, ProbeStatus status) {
+        return new ProbeResult(new ProbeKey("daily", "services-up", 0, "host0"), "tcp", startedAt, Duration.ofMillis(1),
+                status, Map.of(), List.of(), status.label());
+    }
+
+    private void assertState(int consecutiveDown, Instant firstDownAt, String lastStatus) throws SQLException {
         try (var select = connection.prepareStatement(
                 "SELECT consecutive_down, first_down_at, last_status FROM probe_state WHERE probe_key = ?")) {
             select.setString(1, "daily/services-up#0@host0");
             try (ResultSet row = select.executeQuery()) {
                 row.next();
-                assertEquals(1, row.getInt(1));
-                assertEquals(start.plusMillis(1498), row.getObject(2, java.time.OffsetDateTime.class).toInstant());
-                assertEquals("down", row.getString(3));
+                assertEquals(consecutiveDown, row.getInt(1));
+                assertEquals(firstDownAt, row.getObject(2, java.time.OffsetDateTime.class).toInstant());
+                assertEquals(lastStatus, row.getString(3));
             }
         }
         connection.commit();

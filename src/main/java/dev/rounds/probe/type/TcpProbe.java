@@ -9,18 +9,26 @@ import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeStatus;
 import dev.rounds.checklist.Durations;
 import dev.rounds.probe.ProbeType;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.util.NetUtil;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code tcp}: a port accepts connections. Setting {@code port} (required). Operands {@code connected} and
  * {@code connect_time}. The connection is closed as soon as it is open. A port that refuses or does not answer is
  * {@code down}, unless a condition judges {@code connected}, so that {@code connected == false} can prove a port
- * is closed.
+ * is closed. Connections are made by the {@link TcpConnector}, without a Netty channel: a probe only needs the
+ * handshake.
  */
 public final class TcpProbe implements ProbeType {
 
@@ -44,25 +52,42 @@ public final class TcpProbe implements ProbeType {
         Duration timeout = spec.timeoutFor(target);
         ProbeStatus unconnected = spec.expect().stream().anyMatch(c -> c.operand().name().equals("connected"))
                 ? null : ProbeStatus.DOWN;
-        Vertx vertx = context.vertx();
-        var done = new CompletableFuture<Observation>();
         long started = System.nanoTime();
-        // The client's connect timeout should fire first; the timer also covers a resolver that never answers.
-        long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> done.complete(new Observation(
-                Map.of("connected", false), unconnected, "could not connect to " + where + " within "
-                        + Durations.format(timeout))));
-        VertxClients.tcp(vertx, timeout).connect(number, address.host()).onComplete(connecting -> {
-            vertx.cancelTimer(timer);
-            if (connecting.succeeded()) {
-                Duration connectTime = Duration.ofNanos(System.nanoTime() - started);
-                connecting.result().close();
-                done.complete(Observation.measured(Map.of("connected", true, "connect_time", connectTime),
-                        "connected to " + where + " in " + Durations.format(connectTime)));
+        return resolve(context.vertx(), address.host(), timeout)
+                .thenCompose(ip -> TcpConnector.of(context.vertx())
+                        .connect(new InetSocketAddress(ip, number), timeout.toNanos(), started))
+                .handle((took, failure) -> {
+                    if (failure != null) {
+                        return new Observation(Map.of("connected", false), unconnected,
+                                Failures.describe(failure, address.host(), number, timeout));
+                    }
+                    Duration connectTime = Duration.ofNanos(took);
+                    return Observation.measured(Map.of("connected", true, "connect_time", connectTime),
+                            "connected to " + where + " in " + Durations.format(connectTime));
+                });
+    }
+
+    /** An IP literal as it is; a host name through Vert.x's non-blocking resolver, given the probe's timeout. */
+    private static CompletionStage<InetAddress> resolve(Vertx vertx, String host, Duration timeout) {
+        byte[] literal = NetUtil.createByteArrayFromIpAddressString(host);
+        if (literal != null) {
+            try {
+                return CompletableFuture.completedFuture(InetAddress.getByAddress(host, literal));
+            } catch (UnknownHostException impossible) {
+                throw new IllegalStateException("an IP literal has a valid length: " + host, impossible);
+            }
+        }
+        var resolved = new CompletableFuture<InetAddress>();
+        // A resolver that never answers counts against the connect: the same deadline, the same sentence.
+        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> resolved
+                .completeExceptionally(new ConnectTimeoutException("resolving " + host + " timed out")));
+        ((VertxInternal) vertx).resolveAddress(host, lookup -> {
+            if (lookup.succeeded()) {
+                resolved.complete(lookup.result());
             } else {
-                done.complete(new Observation(Map.of("connected", false), unconnected,
-                        Failures.describe(connecting.cause(), address.host(), number, timeout)));
+                resolved.completeExceptionally(lookup.cause());
             }
         });
-        return done;
+        return resolved;
     }
 }

@@ -4,14 +4,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.shareddata.Shareable;
-import java.time.Duration;
 
 /**
- * The network clients probes share, one set per Vert.x instance, created on first use. They live in the
- * instance's local shared data so that they go away with it.
+ * The HTTP client probes share, one per Vert.x instance, created on first use. It lives in the instance's
+ * local shared data so that it goes away with it.
  */
 final class VertxClients {
 
@@ -33,13 +30,6 @@ final class VertxClients {
                 .with(new HttpClientOptions().setKeepAlive(false).setTryUseCompression(false))
                 .with(new PoolOptions().setHttp1MaxSize(POOL_SIZE).setMaxWaitQueueSize(-1))
                 .build());
-    }
-
-    /** A TCP client per connect timeout, because Vert.x 4 sets that timeout per client, not per connection. */
-    static NetClient tcp(Vertx vertx, Duration connectTimeout) {
-        int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis()));
-        return (NetClient) shared(vertx, "tcp:" + millis,
-                () -> vertx.createNetClient(new NetClientOptions().setConnectTimeout(millis)));
     }
 
     private static Object shared(Vertx vertx, String name, java.util.function.Supplier<Object> create) {

@@ -89,6 +89,23 @@ class TcpProbeTest {
     }
 
     @Test
+    void hostNameIsResolvedBeforeConnecting() throws IOException {
+        try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            ProbeResult result = run(target("local", "localhost"), listening.getLocalPort());
+
+            assertEquals(ProbeStatus.UP, result.status(), result.message());
+        }
+    }
+
+    @Test
+    void unknownHostNameIsDownAndNamed() {
+        ProbeResult result = run(target("local", "no-such-host.invalid"), 80);
+
+        assertEquals(ProbeStatus.DOWN, result.status());
+        assertEquals("cannot resolve host name 'no-such-host.invalid'", result.message());
+    }
+
+    @Test
     void portThatNeverCompletesTheHandshakeIsDownAtTheTimeout() throws IOException {
         // A backlog of one that is never accepted: once it is full, the kernel drops further connection attempts.
         try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
