@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The application's clock in tests that enable it: it stands still until a test moves it. */
+/** The application's clock in tests whose profile enables it: it stands still until a test moves it. */
 @Alternative
 @ApplicationScoped
 public class TestClock extends Clock {

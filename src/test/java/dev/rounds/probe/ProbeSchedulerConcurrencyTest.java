@@ -1,5 +1,6 @@
 package dev.rounds.probe;
 
+import dev.rounds.TestClock;
 import static dev.rounds.probe.Fixtures.activity;
 import static dev.rounds.probe.Fixtures.checklist;
 import static dev.rounds.probe.Fixtures.continuous;
@@ -30,7 +31,7 @@ class ProbeSchedulerConcurrencyTest {
 
     private final List<CompletableFuture<Observation>> running = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock();
     private Vertx vertx;
     private ProbeScheduler scheduler;
 

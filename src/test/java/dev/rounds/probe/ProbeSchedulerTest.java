@@ -1,5 +1,6 @@
 package dev.rounds.probe;
 
+import dev.rounds.TestClock;
 import static dev.rounds.probe.Fixtures.activity;
 import static dev.rounds.probe.Fixtures.checklist;
 import static dev.rounds.probe.Fixtures.continuous;
@@ -50,7 +51,7 @@ class ProbeSchedulerTest {
     Event<ChecklistsLoaded> loaded;
 
     @Inject
-    MutableClock clock;
+    TestClock clock;
 
     @Inject
     ResultWriter writer;

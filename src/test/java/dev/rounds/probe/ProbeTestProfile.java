@@ -1,5 +1,6 @@
 package dev.rounds.probe;
 
+import dev.rounds.TestClock;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,7 @@ public class ProbeTestProfile implements QuarkusTestProfile {
 
     @Override
     public Set<Class<?>> getEnabledAlternatives() {
-        return Set.of(MutableClock.class, RecordingAuditLog.class);
+        return Set.of(TestClock.class, RecordingAuditLog.class);
     }
 
     /** A free port rather than 8081: other test runs may share this machine. */
