@@ -281,8 +281,8 @@ public class ResultWriter {
                 insert.setString(12, json(conditions));
                 insert.setString(13, message);
                 insert.addBatch();
-                digest.add(id, digestRow(id, probe, startedAt, durationUs, result.status().label(), values,
-                        conditions, message));
+                digest.addCanonical(id, CanonicalRows.of(digestRow(id, probe, startedAt, durationUs,
+                        result.status().label(), values, conditions, message)));
                 id++;
             }
             insert.executeBatch();
