@@ -111,12 +111,12 @@ public final class ProbeThroughputBenchmark {
         }
     }
 
-    private static double cpuSeconds() {
+    static double cpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
     }
 
-    private static List<Integer> listen(Vertx vertx, int count) {
+    static List<Integer> listen(Vertx vertx, int count) {
         var ports = new ArrayList<Integer>();
         for (int i = 0; i < count; i++) {
             try {
@@ -179,19 +179,7 @@ public final class ProbeThroughputBenchmark {
         var registry = new SimpleMeterRegistry();
         var appends = new AtomicLong();
         AuditLog audit = (actor, action, subject, detail) -> appends.incrementAndGet();
-        var writer = new ResultWriter(work -> {
-            try {
-                work.run(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException failure) {
-                try {
-                    connection.rollback();
-                } catch (SQLException ignored) {
-                    // the original failure is what matters
-                }
-                throw new IllegalStateException(failure.getMessage(), failure);
-            }
-        }, audit, 1000, Duration.ofSeconds(1), 100_000, registry);
+        var writer = new ResultWriter(plainJdbc(connection), audit, 1000, Duration.ofSeconds(1), 100_000, registry);
         var runner = new ProbeRunner(vertx, Clock.systemUTC(), registry, new ProbeTypes(), 1024 * 1024);
         var specs = new ArrayList<ProbeSpec>();
         var targets = new ArrayList<Target>();
@@ -239,6 +227,23 @@ public final class ProbeThroughputBenchmark {
         return new Rate(persisted, elapsed, cpu, String.format(Locale.ROOT,
                 "; writer thread %.1f CPU s; %,d up, %,d dropped, %d digest entries", writerCpu, up, dropped,
                 appends.get()));
+    }
+
+    /** The writer's transactions outside Quarkus: plain commits and rollbacks on one connection. */
+    static ResultWriter.Transactions plainJdbc(Connection connection) {
+        return work -> {
+            try {
+                work.run(connection);
+                connection.commit();
+            } catch (SQLException | RuntimeException failure) {
+                try {
+                    connection.rollback();
+                } catch (SQLException ignored) {
+                    // the original failure is what matters
+                }
+                throw new IllegalStateException(failure.getMessage(), failure);
+            }
+        };
     }
 
     private static double threadCpuSeconds(String name) {
