@@ -164,15 +164,7 @@ final class ChecklistReader {
         if (id != null) fields.describeAs("activity '" + id + "'");
         fields.rejectUnknown(ACTIVITY_KEYS);
         if (id != null) {
-            if (!ID.matcher(id).matches()) {
-                file.problem(fields.value("id"), "activity id '" + id
-                        + "' must use lowercase letters, digits and dashes, e.g. backup-review");
-            }
-            Node first = seen.putIfAbsent(id, fields.value("id"));
-            if (first != null) {
-                file.problem(fields.value("id"), "duplicate activity id '" + id + "' (first at line "
-                        + (first.getStartMark().getLine() + 1) + ")");
-            }
+            file.checkId("activity", id, fields.value("id"), ID, "lowercase letters, digits and dashes, e.g. backup-review", seen);
         }
         String what = id == null ? "the activity" : "activity '" + id + "'";
         String title = fields.requiredText("title");

@@ -144,14 +144,8 @@ final class InventoryReader {
         if (id != null) fields.describeAs("target '" + id + "'");
         fields.rejectUnknown(TARGET_KEYS);
         if (id != null) {
-            if (!ID.matcher(id).matches()) {
-                file.problem(fields.value("id"), "target id '" + id
-                        + "' must use lowercase letters, digits, dots, dashes and underscores, e.g. host01");
-            }
-            Node first = seen.putIfAbsent(id, fields.value("id"));
-            if (first != null) {
-                file.problem(fields.value("id"), "duplicate target id '" + id + "' (first at line "
-                        + (first.getStartMark().getLine() + 1) + ")");
+            if (!file.checkId("target", id, fields.value("id"), ID,
+                    "lowercase letters, digits, dots, dashes and underscores, e.g. host01", seen)) {
                 return null;
             }
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -33,6 +34,25 @@ final class YamlFile {
 
     int problemCount() {
         return problems.size();
+    }
+
+    /**
+     * Checks that an id has the form ids of its kind take and that it is the first of them in its scope; a
+     * duplicate is reported with the line of the first.
+     *
+     * @param formRule how ids of this kind are written, e.g. {@code lowercase letters, digits and dashes, e.g. x}
+     * @return whether the id is new
+     */
+    boolean checkId(String kind, String id, Node at, Pattern form, String formRule, Map<String, Node> seen) {
+        if (!form.matcher(id).matches()) {
+            problem(at, kind + " id '" + id + "' must use " + formRule);
+        }
+        Node first = seen.putIfAbsent(id, at);
+        if (first != null) {
+            problem(at, "duplicate " + kind + " id '" + id + "' (first at line " + (first.getStartMark().getLine() + 1) + ")");
+            return false;
+        }
+        return true;
     }
 
     void problem(Node at, String message) {
