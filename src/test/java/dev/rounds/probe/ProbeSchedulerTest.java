@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +30,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -126,18 +124,9 @@ class ProbeSchedulerTest {
 
     @Test
     void aHungProbeDoesNotHoldBackOthersAndIsNotStartedTwice() throws Exception {
-        ServerSocket silent = listen();
-        var held = new CopyOnWriteArrayList<Socket>();
-        Thread acceptor = new Thread(() -> {
-            try {
-                while (true) held.add(silent.accept());
-            } catch (IOException closed) {
-                // the test is over
-            }
-        });
-        acceptor.start();
+        SilentServer silent = new SilentServer();
         ServerSocket listening = listen();
-        Target quiet = target("quiet", "127.0.0.1:" + silent.getLocalPort());
+        Target quiet = target("quiet", "127.0.0.1:" + silent.port());
         Target live = target("live", "127.0.0.1");
         var hung = continuous(0, "http", List.of(quiet), Map.of(), MINUTE, Duration.ofSeconds(3));
         var quick = tcpEveryMinute(1, List.of(live), listening.getLocalPort());
@@ -156,7 +145,7 @@ class ProbeSchedulerTest {
 
         assertTrue(scheduler.skipped() > skippedBefore, "the hung probe was not started a second time");
         assertEquals("down", awaitState("daily/services-up#0@quiet", Duration.ofSeconds(5)));
-        for (Socket socket : held) socket.close();
+        silent.close();
     }
 
     @Test

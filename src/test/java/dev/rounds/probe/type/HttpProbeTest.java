@@ -22,6 +22,7 @@ import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeResult;
 import dev.rounds.probe.ProbeRunner;
 import dev.rounds.probe.ProbeStatus;
+import dev.rounds.probe.SilentServer;
 import dev.rounds.probe.ProbeTypes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
@@ -29,7 +30,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -185,25 +185,15 @@ class HttpProbeTest {
 
     @Test
     void serverThatAcceptsButNeverAnswersIsDownAtTheTimeout() throws IOException {
-        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
-            var held = new CopyOnWriteArrayList<Socket>();
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) held.add(silent.accept());
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            });
-            acceptor.start();
-            Target quiet = target("quiet", "127.0.0.1:" + silent.getLocalPort());
+        try (SilentServer silent = new SilentServer()) {
+            Target quiet = target("quiet", "127.0.0.1:" + silent.port());
 
             ProbeResult result = run(spec("http", quiet, Map.of(), Duration.ofSeconds(2)), quiet);
 
             assertEquals(ProbeStatus.DOWN, result.status());
-            assertEquals("no response from 127.0.0.1:" + silent.getLocalPort() + " within 2s", result.message());
+            assertEquals("no response from 127.0.0.1:" + silent.port() + " within 2s", result.message());
             assertTrue(result.duration().compareTo(Duration.ofMillis(1900)) >= 0, result.duration()::toString);
             assertTrue(result.duration().compareTo(Duration.ofMillis(3000)) < 0, result.duration()::toString);
-            for (Socket socket : held) socket.close();
         }
     }
 
