@@ -1,6 +1,5 @@
 package dev.rounds;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -15,7 +14,4 @@ public class ProblemMapper {
                 .entity(Map.of("type", "about:blank", "title", e.title(), "status", e.status(), "detail", e.getMessage()))
                 .build();
     }
-
-    /** The media type of problem bodies, for resources that build one themselves. */
-    public static final MediaType PROBLEM = MediaType.valueOf("application/problem+json");
 }

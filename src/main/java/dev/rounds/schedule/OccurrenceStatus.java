@@ -28,10 +28,6 @@ public enum OccurrenceStatus {
         return this == DONE || this == PASSED || this == LATE || this == WAIVED || this == RETIRED;
     }
 
-    /** Counts as completed on time for compliance. */
-    public boolean isOnTime() {
-        return this == DONE || this == PASSED;
-    }
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

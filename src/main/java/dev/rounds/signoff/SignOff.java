@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /** A person's attestation that an occurrence's work was done. Never edited; superseded by a newer one. */
 @Entity
@@ -39,12 +38,6 @@ public class SignOff extends PanacheEntityBase {
 
     public static List<SignOff> findByOccurrence(long occurrenceId) {
         return list("occurrenceId = ?1 order by id", occurrenceId);
-    }
-
-    /** The sign-off in force: the newest one that no other supersedes. */
-    public static Optional<SignOff> inForce(long occurrenceId) {
-        return find("occurrenceId = ?1 and id not in (select s.supersedesId from SignOff s where s.supersedesId is not null) "
-                + "order by id desc", occurrenceId).firstResultOptional();
     }
 
     public static boolean isSuperseded(long id) {

@@ -53,13 +53,7 @@ public class SignOffService {
         if (o.signoffPolicy == SignoffPolicy.ALWAYS && o.hasProbes && o.status == OccurrenceStatus.OPEN) {
             throw new SignOffRefused(409, o.subject() + " is waiting for its probes to pass; sign it off once they have");
         }
-        SignOff signOff = new SignOff();
-        signOff.occurrenceId = o.id;
-        signOff.actor = actor;
-        signOff.signedAt = now;
-        signOff.note = request.note().strip();
-        signOff.reference = isBlank(request.reference()) ? null : request.reference().strip();
-        signOff.persist();
+        SignOff signOff = record(o.id, actor, now, request, null, null);
         audit.append(actor, "signoff.recorded", o.subject(), detailOf(signOff));
 
         o.signedOffAt = now;
@@ -79,18 +73,25 @@ public class SignOffService {
             throw new SignOffRefused(409, "sign-off " + signOffId + " was already superseded; supersede the newer one");
         }
         Occurrence o = Occurrence.findById(old.occurrenceId);
-        SignOff replacement = new SignOff();
-        replacement.occurrenceId = old.occurrenceId;
-        replacement.actor = actor;
-        replacement.signedAt = clock.instant();
-        replacement.note = request.note().strip();
-        replacement.reference = isBlank(request.reference()) ? old.reference : request.reference().strip();
-        replacement.supersedesId = old.id;
-        replacement.persist();
+        SignOff replacement = record(old.occurrenceId, actor, clock.instant(), request, old.reference, old.id);
         Map<String, Object> detail = detailOf(replacement);
         detail.put("supersedes", old.id);
         audit.append(actor, "signoff.superseded", o.subject(), detail);
         return replacement;
+    }
+
+    /** Persists a sign-off; without a reference of its own it keeps {@code fallbackReference}. */
+    private static SignOff record(long occurrenceId, String actor, Instant at, SignOffRequest request,
+            String fallbackReference, Long supersedesId) {
+        SignOff s = new SignOff();
+        s.occurrenceId = occurrenceId;
+        s.actor = actor;
+        s.signedAt = at;
+        s.note = request.note().strip();
+        s.reference = isBlank(request.reference()) ? fallbackReference : request.reference().strip();
+        s.supersedesId = supersedesId;
+        s.persist();
+        return s;
     }
 
     private static Map<String, Object> detailOf(SignOff s) {

@@ -114,6 +114,19 @@ class ScheduleFlowTest {
         asAdmin()
                 .get("/api/occurrences/{id}", review.id)
                 .then().statusCode(200).body("status", equalTo("late")).body("signedOffBy", equalTo("admin"));
+
+        // A wrong sign-off is corrected by a new one that names it; the original stays, and is superseded once.
+        int original = asAdmin().get("/api/occurrences/{id}/signoffs", review.id).then().statusCode(200)
+                .extract().path("[0].id");
+        asAdmin().contentType("application/json").body(Map.of("note", "alerts reviewed; two escalated to INC-7"))
+                .post("/api/signoffs/{id}/supersede", original)
+                .then().statusCode(201).body("supersedes", equalTo(original)).body("actor", equalTo("admin"));
+        asAdmin().contentType("application/json").body(Map.of("note", "again"))
+                .post("/api/signoffs/{id}/supersede", original)
+                .then().statusCode(409);
+        asAdmin().get("/api/occurrences/{id}/signoffs", review.id).then().statusCode(200)
+                .body("note", org.hamcrest.Matchers.contains("alerts reviewed, nothing open",
+                        "alerts reviewed; two escalated to INC-7"));
     }
 
     @Test
