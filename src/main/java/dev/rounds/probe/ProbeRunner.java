@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,17 +44,25 @@ public class ProbeRunner {
     private final MeterRegistry registry;
     private final ProbeTypes types;
     private final long maxBytes;
+    private final List<ProbeFacility> facilities;
     private final Map<List<String>, Meters> meters = new ConcurrentHashMap<>();
 
     private record Meters(Timer duration, Counter results) {
     }
 
     @Inject
-    public ProbeRunner(Vertx vertx, Clock clock, MeterRegistry registry, ProbeTypes types, ProbeConfig config) {
-        this(vertx, clock, registry, types, config.maxBytes());
+    public ProbeRunner(Vertx vertx, Clock clock, MeterRegistry registry, ProbeTypes types, ProbeConfig config,
+            @Any Instance<ProbeFacility> facilities) {
+        this(vertx, clock, registry, types, config.maxBytes(), facilities.stream().toList());
     }
 
     public ProbeRunner(Vertx vertx, Clock clock, MeterRegistry registry, ProbeTypes types, long maxBytes) {
+        this(vertx, clock, registry, types, maxBytes, List.of());
+    }
+
+    public ProbeRunner(Vertx vertx, Clock clock, MeterRegistry registry, ProbeTypes types, long maxBytes,
+            List<ProbeFacility> facilities) {
+        this.facilities = List.copyOf(facilities);
         this.vertx = vertx;
         this.clock = clock;
         this.registry = registry;
@@ -75,7 +85,7 @@ public class ProbeRunner {
                 observed.complete(Observation.error("unknown probe type '" + spec.type() + "'; known types: "
                         + String.join(", ", types.types())));
             } else {
-                type.get().observe(spec, target, new ProbeContext(vertx, clock, maxBytes))
+                type.get().observe(spec, target, new ProbeContext(vertx, clock, maxBytes, facilities))
                         .whenComplete((observation, failure) -> observed.complete(failure == null
                                 ? observation : Observation.error(describe(failure))));
             }
