@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -33,5 +35,33 @@ final class Deadline {
             }
         });
         return done;
+    }
+
+    /**
+     * What the timer must end (a process, a socket), known to the timer only once the work has made it. Whichever
+     * of {@link #hold} and {@link #run} comes second ends it, so that nothing started after the deadline lingers.
+     */
+    static final class Handle<T> implements Runnable {
+
+        private final Consumer<T> end;
+        private final AtomicReference<T> held = new AtomicReference<>();
+        private volatile boolean abandoned;
+
+        Handle(Consumer<T> end) {
+            this.end = end;
+        }
+
+        T hold(T thing) {
+            held.set(thing);
+            if (abandoned) end.accept(thing);
+            return thing;
+        }
+
+        @Override
+        public void run() {
+            abandoned = true;
+            T thing = held.get();
+            if (thing != null) end.accept(thing);
+        }
     }
 }
