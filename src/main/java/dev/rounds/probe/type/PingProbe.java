@@ -112,7 +112,7 @@ public final class PingProbe implements ProbeType {
         if (report.rtt() != null) {
             values.put("rtt", report.rtt());
             values.put("rtt_max", report.rttMax());
-            summary += ", rtt " + Durations.format(report.rtt()) + " (max " + Durations.format(report.rttMax()) + ")";
+            summary += ", rtt " + millis(report.rtt()) + " (max " + millis(report.rttMax()) + ")";
         }
         if (judgeHere && report.received() == 0) {
             return Observation.down(values, "no reply from " + host + ": " + summary);
@@ -129,6 +129,11 @@ public final class PingProbe implements ProbeType {
                     + "(setcap cap_net_raw+ep /usr/bin/ping) or widen net.ipv4.ping_group_range to Rounds' group");
         }
         return Observation.down(Map.of(), "ping to " + host + " failed: " + said);
+    }
+
+    /** Round trips as ping prints them: loopback's 0.047ms would read 0ms in the usual format. */
+    private static String millis(Duration duration) {
+        return BigDecimal.valueOf(duration.toNanos()).movePointLeft(6).stripTrailingZeros().toPlainString() + "ms";
     }
 
     private static String seconds(Duration duration) {

@@ -78,7 +78,8 @@ class PingProbeTest {
         Duration rttMax = (Duration) result.values().get("rtt_max");
         assertTrue(!rtt.isNegative() && !rtt.isZero() && rttMax.compareTo(rtt) >= 0, result.values()::toString);
         assertEquals("packet_loss (0%) < 20%", result.conditions().get(0).text());
-        assertTrue(result.message().startsWith("3/3 replies from 127.0.0.1, 0% loss, rtt "), result.message());
+        assertTrue(result.message().matches("3/3 replies from 127\\.0\\.0\\.1, 0% loss, rtt [0-9.]+ms \\(max [0-9.]+ms\\)"),
+                result.message());
     }
 
     @Test
