@@ -57,6 +57,7 @@ public final class DnsProbe implements ProbeType {
         return Deadline.blocking(context, timeout, () -> lookup(name, family, unresolved),
                 () -> new Observation(Map.of("resolved", false, "answer_count", 0, "answers", ""), unresolved,
                         "no answer for '" + name + "' within " + Durations.format(timeout)),
+                // The system resolver cannot be interrupted; a late answer is dropped.
                 () -> { });
     }
 
