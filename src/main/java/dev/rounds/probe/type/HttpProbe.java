@@ -13,25 +13,34 @@ import dev.rounds.checklist.Durations;
 import dev.rounds.probe.ProbeType;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * {@code http}: a service answers. Settings {@code scheme} (http or https), {@code port} (default: the target
  * address's, else 80/443), {@code path} (default {@code /}), {@code method} (default GET) and {@code headers}.
  * Operands: {@code status}, {@code response_time} (until the response headers arrived, connecting included),
- * {@code body} (UTF-8, at most the context's byte cap), {@code body_size} (bytes read) and {@code json($.a[0].b)}.
+ * {@code body} (UTF-8, at most the context's byte cap), {@code body_size} (bytes read), {@code json($.a[0].b)} and,
+ * over https, {@code cert_expiry} (time from the probe's clock to the server certificate's notAfter). Setting
+ * {@code verify} (default true) checks the server's certificate against the JVM's trust store and its host name;
+ * {@code verify: false} accepts any certificate, so that a self-signed server can still be watched for expiry.
  * Without {@code expect} lines a status of 400 or more is {@code down}.
  */
 public final class HttpProbe implements ProbeType {
@@ -40,8 +49,8 @@ public final class HttpProbe implements ProbeType {
 
     private static final ProbeSchema SCHEMA = new ProbeSchema("http",
             Map.of("scheme", SettingKind.STRING, "port", SettingKind.INTEGER, "path", SettingKind.STRING,
-                    "method", SettingKind.STRING, "headers", SettingKind.STRING_MAP),
-            Set.of(), Set.of("status", "response_time", "body", "body_size", "json()"));
+                    "method", SettingKind.STRING, "headers", SettingKind.STRING_MAP, "verify", SettingKind.BOOLEAN),
+            Set.of(), Set.of("status", "response_time", "body", "body_size", "json()", "cert_expiry"));
 
     @Override
     public ProbeSchema schema() {
@@ -75,7 +84,10 @@ public final class HttpProbe implements ProbeType {
         if (spec.settings().get("headers") instanceof Map<?, ?> headers) {
             headers.forEach((name, value) -> options.putHeader(String.valueOf(name), String.valueOf(value)));
         }
-        return new Exchange(spec, context, address.host(), port, timeout).start(options);
+        boolean verify = spec.setting("verify", Boolean.class, true);
+        HttpClient client = https && !verify ? VertxClients.httpsUnverified(context.vertx())
+                : VertxClients.http(context.vertx());
+        return new Exchange(spec, context, address.host(), port, timeout).start(client, options);
     }
 
     /** One request and its response, completed exactly once by whichever comes first: end, failure, cap or timer. */
@@ -83,6 +95,7 @@ public final class HttpProbe implements ProbeType {
 
         private final ProbeSpec spec;
         private final Vertx vertx;
+        private final Clock clock;
         private final long maxBytes;
         private final String host;
         private final int port;
@@ -93,12 +106,14 @@ public final class HttpProbe implements ProbeType {
         private volatile HttpClientRequest request;
         private volatile Integer status;
         private volatile Duration responseTime;
+        private volatile Duration certExpiry;
         private volatile long received;
         private final Buffer kept = Buffer.buffer();
 
         Exchange(ProbeSpec spec, ProbeContext context, String host, int port, Duration timeout) {
             this.spec = spec;
             this.vertx = context.vertx();
+            this.clock = context.clock();
             this.maxBytes = context.maxBytes();
             this.host = host;
             this.port = port;
@@ -107,10 +122,10 @@ public final class HttpProbe implements ProbeType {
                     .anyMatch(name -> name.equals("body") || name.equals("json"));
         }
 
-        CompletionStage<Observation> start(RequestOptions options) {
+        CompletionStage<Observation> start(HttpClient client, RequestOptions options) {
             long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> timedOut());
             done.whenComplete((observation, failure) -> vertx.cancelTimer(timer));
-            VertxClients.http(vertx).request(options).onComplete(opened -> {
+            client.request(options).onComplete(opened -> {
                 if (opened.failed()) {
                     failed(opened.cause());
                     return;
@@ -127,6 +142,7 @@ public final class HttpProbe implements ProbeType {
                     }
                     HttpClientResponse response = sent.result();
                     responseTime = Duration.ofNanos(System.nanoTime() - startNanos);
+                    certExpiry = certificateExpiry(request);
                     status = response.statusCode();
                     response.handler(this::read);
                     response.exceptionHandler(this::failed);
@@ -183,7 +199,21 @@ public final class HttpProbe implements ProbeType {
             values.put("status", status);
             values.put("response_time", responseTime);
             values.put("body_size", received);
+            if (certExpiry != null) values.put("cert_expiry", certExpiry);
             return values;
+        }
+
+        /** Time until the server certificate's notAfter, or {@code null} over plain http. */
+        private Duration certificateExpiry(HttpClientRequest sent) {
+            if (!sent.connection().isSsl()) return null;
+            List<Certificate> chain;
+            try {
+                chain = sent.connection().peerCertificates();
+            } catch (SSLPeerUnverifiedException none) {
+                return null;
+            }
+            if (chain.isEmpty() || !(chain.get(0) instanceof X509Certificate leaf)) return null;
+            return Duration.between(clock.instant(), leaf.getNotAfter().toInstant());
         }
 
         /** The measurements of a response read to its end or to the cap. */

@@ -32,6 +32,18 @@ final class VertxClients {
                 .build());
     }
 
+    /**
+     * The HTTP client for {@code verify: false}: it accepts any server certificate and host name, so that a probe
+     * can still measure a self-signed or misnamed server. Otherwise like {@link #http}.
+     */
+    static HttpClient httpsUnverified(Vertx vertx) {
+        return (HttpClient) shared(vertx, "https-unverified", () -> vertx.httpClientBuilder()
+                .with(new HttpClientOptions().setKeepAlive(false).setTryUseCompression(false)
+                        .setTrustAll(true).setVerifyHost(false))
+                .with(new PoolOptions().setHttp1MaxSize(POOL_SIZE).setMaxWaitQueueSize(-1))
+                .build());
+    }
+
     private static Object shared(Vertx vertx, String name, java.util.function.Supplier<Object> create) {
         var clients = vertx.sharedData().<String, Held>getLocalMap("rounds.probe.clients");
         Held held = clients.get(name);
