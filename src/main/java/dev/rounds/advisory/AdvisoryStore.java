@@ -125,16 +125,17 @@ public class AdvisoryStore implements AdvisoryInbox {
 
     private static void remember(String url, Validators validators, String digest, int items, Instant now) {
         FeedState state = FeedState.findById(url);
-        if (state == null) {
+        boolean first = state == null;
+        if (first) {
             state = new FeedState();
             state.url = url;
-            state.persist();
         }
         state.etag = validators.etag();
         state.lastModified = validators.lastModified();
         state.softwareDigest = digest;
         state.items = items;
         state.fetchedAt = now;
+        if (first) state.persist();
     }
 
     /** A key too long for its column is replaced by its digest, which stays unique and stable. */

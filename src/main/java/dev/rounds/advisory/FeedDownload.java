@@ -55,7 +55,7 @@ final class FeedDownload {
 
     CompletionStage<Outcome> start(RequestOptions options) {
         options.setMethod(HttpMethod.GET).setFollowRedirects(true)
-                .setConnectTimeout(timeout.toMillis()).setIdleTimeout(timeout.toMillis());
+                .setConnectTimeout(timeout.toMillis());
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
         long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> timedOut());
         done.whenComplete((outcome, impossible) -> {
@@ -88,12 +88,12 @@ final class FeedDownload {
         Validators validators = new Validators(response.getHeader("ETag"), response.getHeader("Last-Modified"));
         if (status == 304) {
             done.complete(new Outcome(null, true, validators, null));
-            request.reset();
             return;
         }
         if (status != 200) {
             done.complete(Outcome.failed("could not fetch " + url + via + ": HTTP " + status
                     + (response.statusMessage() == null ? "" : " " + response.statusMessage())));
+            response.exceptionHandler(closedByUs -> { });
             request.reset();
             return;
         }
@@ -123,9 +123,9 @@ final class FeedDownload {
     private void timedOut() {
         if (done.isDone()) return;
         String within = " within " + Durations.format(timeout);
-        String what = request == null ? "could not connect for " + url + via + within
-                : status == null ? "no response from " + url + via + within
-                : "could not fetch " + url + via + within + " (" + body.length() + " bytes read)";
+        String what = "could not fetch " + url + via + ": " + (request == null ? "no connection" + within
+                : status == null ? "no response" + within
+                : "the body was not complete" + within + " (" + body.length() + " bytes read)");
         HttpClientRequest open = request;
         if (done.complete(Outcome.failed(what)) && open != null) open.reset();
     }
