@@ -116,18 +116,24 @@ final class FeedDownload {
 
     private void fail(Throwable failure) {
         if (done.isDone()) return;
-        String broken = status == null ? "" : " (the response broke off after " + body.length() + " bytes)";
+        String broken = status == null ? hint() : " (the response broke off after " + body.length() + " bytes)";
         done.complete(Outcome.failed("could not fetch " + url + via + ": " + describe(failure) + broken));
     }
 
     private void timedOut() {
         if (done.isDone()) return;
         String within = " within " + Durations.format(timeout);
-        String what = "could not fetch " + url + via + ": " + (request == null ? "no connection" + within
+        String what = "could not fetch " + url + via + ": " + (request == null ? "no connection" + within + hint()
                 : status == null ? "no response" + within
                 : "the body was not complete" + within + " (" + body.length() + " bytes read)");
         HttpClientRequest open = request;
         if (done.complete(Outcome.failed(what)) && open != null) open.reset();
+    }
+
+    /** What to configure when the feed's server cannot be reached at all. */
+    private String hint() {
+        return via.isEmpty() ? "; where Rounds has no direct internet access, set rounds.advisory.proxy or point "
+                + "url at an internal mirror" : "; check rounds.advisory.proxy";
     }
 
     private static String describe(Throwable failure) {
