@@ -17,7 +17,8 @@ class ProbeTypesTest {
     void findsTheTypesListedInTheServiceFile() {
         var types = new ProbeTypes();
 
-        assertEquals(Set.of("http", "tcp"), types.types());
+        // every type of the catalogue adds a line to the service file: check the first two, not the whole list
+        assertTrue(types.types().containsAll(Set.of("http", "tcp")), types.types().toString());
         ProbeSchema tcp = types.schema("tcp").orElseThrow();
         assertEquals(Set.of("port"), tcp.required());
         assertEquals(Set.of("connected", "connect_time"), tcp.operands());
