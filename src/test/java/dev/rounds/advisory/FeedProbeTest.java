@@ -1,11 +1,13 @@
 package dev.rounds.advisory;
 
+import static dev.rounds.Logins.asAdmin;
 import static dev.rounds.probe.Fixtures.spec;
 import static dev.rounds.probe.Fixtures.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.Target;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeResult;
@@ -42,6 +44,9 @@ class FeedProbeTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ChecklistRegistry registry;
 
     @BeforeAll
     static void start() {
@@ -123,11 +128,29 @@ class FeedProbeTest {
         assertEquals(ProbeStatus.UP, first.status(), first.message());
         ProbeResult second = fetch(url, null);
         assertEquals(ProbeStatus.UP, second.status(), second.message());
-        assertEquals(List.of("-", FeedServer.ETAG), server.conditionalRequests);
+        assertEquals(List.of("-", FeedServer.ETAG), server.conditionalRequests("/etag/quiet.xml"));
         assertTrue(second.message().contains("not modified since the last fetch"), second.message());
         assertEquals(true, second.values().get("fetched"));
         assertEquals(0, second.values().get("new_matches"));
         assertEquals(2, second.values().get("items"), "the item count of the last document fetched");
+    }
+
+    @Test
+    void aFeedIsFetchedInFullAgainOnceTheInventorysSoftwareChanged() throws Exception {
+        String url = server.url("/etag/inventory.xml");
+        fetch(url, null);
+        fetch(url, null);
+        Path inventory = registry.folder().resolve("inventory.yaml");
+        Files.writeString(inventory, Files.readString(inventory) + """
+                  - id: mail01
+                    address: mail01.example.internal
+                    software: [Exchange Server]
+                """);
+        asAdmin().contentType("application/json").post("/api/checklists/reload").then().statusCode(200);
+        ProbeResult third = fetch(url, null);
+        assertEquals(ProbeStatus.UP, third.status(), third.message());
+        assertEquals(List.of("-", FeedServer.ETAG, "-"), server.conditionalRequests("/etag/inventory.xml"),
+                "new software means the feed's advisories must be matched again");
     }
 
     @Test

@@ -14,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A real HTTP server on 127.0.0.1 for the feed tests: the fixtures under {@code /plain/} (no validators), a feed
- * under {@code /etag/} that honours {@code If-None-Match}, documents given by the test under {@code /doc/}, and a
+ * A real HTTP server on 127.0.0.1 for the feed tests: the fixtures under {@code /plain/} (no validators), a quiet
+ * feed under any name below {@code /etag/} that honours {@code If-None-Match}, documents given by the test under {@code /doc/}, and a
  * 100 MB feed under {@code /huge} that is generated while it is sent.
  */
 final class FeedServer {
@@ -30,8 +30,8 @@ final class FeedServer {
             </channel></rss>
             """;
 
-    /** The If-None-Match header of every request to the conditional feed; "-" when absent. */
-    final List<String> conditionalRequests = new CopyOnWriteArrayList<>();
+    /** The If-None-Match header of every request to each conditional feed, by name; "-" when absent. */
+    private final java.util.Map<String, List<String>> conditionalRequests = new java.util.concurrent.ConcurrentHashMap<>();
     /** What the huge feed had sent when the client stopped reading. */
     final CompletableFuture<Long> hugeSent = new CompletableFuture<>();
     private final java.util.Map<String, String> documents = new java.util.concurrent.ConcurrentHashMap<>();
@@ -48,9 +48,9 @@ final class FeedServer {
             String name = exchange.getRequestURI().getPath().substring("/plain/".length());
             send(exchange, 200, Files.readAllBytes(FeedParserTest.FIXTURES.resolve(name)));
         });
-        server.createContext("/etag/quiet.xml", exchange -> {
+        server.createContext("/etag/", exchange -> {
             String condition = exchange.getRequestHeaders().getFirst("If-None-Match");
-            conditionalRequests.add(condition == null ? "-" : condition);
+            conditionalRequests(exchange.getRequestURI().getPath()).add(condition == null ? "-" : condition);
             exchange.getResponseHeaders().add("ETag", ETAG);
             if (ETAG.equals(condition)) {
                 exchange.sendResponseHeaders(304, -1);
@@ -66,6 +66,11 @@ final class FeedServer {
         });
         server.createContext("/huge", this::huge);
         server.start();
+    }
+
+    /** The If-None-Match headers the conditional feed at {@code path} received, in order. */
+    List<String> conditionalRequests(String path) {
+        return conditionalRequests.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>());
     }
 
     String url(String path) {
