@@ -7,9 +7,10 @@ import java.util.List;
  * Everything the dashboard shows, computed before rendering so that the template only lays it out.
  *
  * @param awaitingSignoff today's occurrences a person still has to sign off
+ * @param newAdvisories stored advisories matching the inventory that nobody has triaged yet
  */
 public record Dashboard(Instant now, List<Card> checklists, List<Row> awaitingSignoff, long failing, long missed,
-        long completed, long total) {
+        long completed, long total, long newAdvisories) {
 
     /** One checklist's occurrences in its current period. */
     public record Card(String id, String title, String period, String owner, List<Row> rows) {

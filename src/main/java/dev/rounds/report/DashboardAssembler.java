@@ -1,5 +1,7 @@
 package dev.rounds.report;
 
+import dev.rounds.advisory.Advisory;
+import dev.rounds.advisory.TriageState;
 import dev.rounds.checklist.Activity;
 import dev.rounds.checklist.Checklist;
 import dev.rounds.checklist.ChecklistSet;
@@ -55,7 +57,8 @@ public class DashboardAssembler {
         long failing = count(current, OccurrenceStatus.FAILING);
         long missed = count(current, OccurrenceStatus.MISSED);
         long completed = current.stream().filter(o -> o.status.isSettled()).count();
-        return new Dashboard(now, cards, awaiting, failing, missed, completed, current.size());
+        return new Dashboard(now, cards, awaiting, failing, missed, completed, current.size(),
+                Advisory.countByState(TriageState.NEW));
     }
 
     private static long count(List<Occurrence> occurrences, OccurrenceStatus status) {

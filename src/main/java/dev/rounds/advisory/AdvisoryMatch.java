@@ -1,0 +1,22 @@
+package dev.rounds.advisory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/** A target and the software entry of it that an advisory names. */
+@Embeddable
+public class AdvisoryMatch {
+
+    @Column(name = "target_id")
+    public String targetId;
+
+    public String software;
+
+    public AdvisoryMatch() {
+    }
+
+    AdvisoryMatch(SoftwareMatch match) {
+        this.targetId = match.targetId();
+        this.software = match.software();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.rounds.advisory;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** What the last complete fetch of a feed left behind for the next, conditional one. */
+@Entity
+@Table(name = "feed_state")
+public class FeedState extends PanacheEntityBase {
+
+    @Id
+    public String url;
+
+    public String etag;
+
+    @Column(name = "last_modified")
+    public String lastModified;
+
+    /** The inventory's software when the feed was matched; another means its advisories must be matched again. */
+    @Column(name = "software_digest")
+    public String softwareDigest;
+
+    public int items;
+
+    @Column(name = "fetched_at")
+    public Instant fetchedAt;
+}
