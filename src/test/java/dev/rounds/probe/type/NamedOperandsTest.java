@@ -1,0 +1,59 @@
+package dev.rounds.probe.type;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rounds.checklist.ChecklistLoader;
+import dev.rounds.checklist.LoadResult;
+import dev.rounds.checklist.Problem;
+import dev.rounds.probe.ProbeTypes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Types whose operands the checklist names (metrics values, plugin performance data) accept any name in
+ * {@code expect}, while every other type still refuses names it does not measure.
+ */
+class NamedOperandsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void metricsAndExecAcceptTheirOwnNamesAndOtherTypesStillRefuseUnknownOnes() throws IOException {
+        Files.writeString(dir.resolve("inventory.yaml"), """
+                targets:
+                  - { id: host01, address: 127.0.0.1 }
+                """);
+        Files.writeString(dir.resolve("daily.yaml"), """
+                id: daily
+                title: Daily
+                cadence: daily
+                activities:
+                  - id: a
+                    title: A
+                    probes:
+                      - type: metrics
+                        target: host01
+                        preset: node
+                        values: { root_free: 'node_filesystem_avail_bytes / node_filesystem_size_bytes' }
+                        expect: [disk_used < 90%, root_free > 10%]
+                      - type: http
+                        target: host01
+                        expect: [disk_used < 90%]
+                      - type: metrics
+                        target: host01
+                        expect: ["json($.a) == 1"]
+                """);
+
+        LoadResult result = new ChecklistLoader().load(dir, new ProbeTypes());
+
+        assertEquals(List.of("daily.yaml:15:18: probe type 'http' has no operand 'disk_used'; it measures body, "
+                        + "body_size, json(), response_time, status",
+                "daily.yaml:18:19: operand 'json' of probe type 'metrics' takes no argument"),
+                result.problems().stream().map(Problem::toString).toList());
+    }
+}
