@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -122,8 +122,13 @@ public final class ExecProbe implements ProbeType {
             } catch (IOException cannot) {
                 return Observation.error("cannot start " + command.get(0) + ": " + cannot.getMessage());
             }
-            AtomicInteger killed = new AtomicInteger(-1);
-            long timer = context.vertx().setTimer(Math.max(1, timeout.toMillis()), id -> killed.set(killTree(process)));
+            AtomicBoolean timedOut = new AtomicBoolean();
+            CompletableFuture<Integer> killed = new CompletableFuture<>();
+            long timer = context.vertx().setTimer(Math.max(1, timeout.toMillis()), id -> {
+                // Set before the kill: the worker may see the output end before the count is known.
+                timedOut.set(true);
+                killed.complete(killTree(process));
+            });
             CompletableFuture<String> stderr = context.blocking(() -> read(process.getErrorStream(), STDERR_KEPT).text())
                     .toCompletableFuture();
             Read stdout;
@@ -139,9 +144,10 @@ public final class ExecProbe implements ProbeType {
             } finally {
                 context.vertx().cancelTimer(timer);
             }
-            if (killed.get() >= 0) {
+            if (timedOut.get()) {
+                int descendants = killed.join();
                 return Observation.down(Map.of(), plugin + " did not finish within " + Durations.format(timeout)
-                        + "; killed it" + (killed.get() == 0 ? "" : " and " + killed.get() + " process(es) it started"));
+                        + "; killed it" + (descendants == 0 ? "" : " and " + descendants + " process(es) it started"));
             }
             // The plugin has exited: its stderr ends at once, unless a process it left behind still holds it.
             return judged(plugin, process.exitValue(), stdout, stderr.completeOnTimeout("", 1, TimeUnit.SECONDS).exceptionally(unreadable -> "").join());

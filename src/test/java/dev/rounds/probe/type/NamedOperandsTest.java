@@ -41,6 +41,11 @@ class NamedOperandsTest {
                         preset: node
                         values: { root_free: 'node_filesystem_avail_bytes / node_filesystem_size_bytes' }
                         expect: [disk_used < 90%, root_free > 10%]
+                      - type: exec
+                        target: host01
+                        command: check_load
+                        args: [-w, "5,4,3", -c, "10,8,6"]
+                        expect: [load1 < 5, exit_code == 0]
                       - type: http
                         target: host01
                         expect: [disk_used < 90%]
@@ -51,9 +56,9 @@ class NamedOperandsTest {
 
         LoadResult result = new ChecklistLoader().load(dir, new ProbeTypes());
 
-        assertEquals(List.of("daily.yaml:15:18: probe type 'http' has no operand 'disk_used'; it measures body, "
+        assertEquals(List.of("daily.yaml:20:18: probe type 'http' has no operand 'disk_used'; it measures body, "
                         + "body_size, json(), response_time, status",
-                "daily.yaml:18:19: operand 'json' of probe type 'metrics' takes no argument"),
+                "daily.yaml:23:19: operand 'json' of probe type 'metrics' takes no argument"),
                 result.problems().stream().map(Problem::toString).toList());
     }
 }
