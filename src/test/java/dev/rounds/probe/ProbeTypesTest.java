@@ -17,7 +17,8 @@ class ProbeTypesTest {
     void findsTheTypesListedInTheServiceFile() {
         var types = new ProbeTypes();
 
-        assertEquals(Set.of("http", "tcp"), types.types());
+        // Each type's branch adds its own names; a list of all of them would clash at every merge.
+        assertTrue(types.types().containsAll(Set.of("http", "tcp", "backlog", "metrics", "exec")), types.types()::toString);
         ProbeSchema tcp = types.schema("tcp").orElseThrow();
         assertEquals(Set.of("port"), tcp.required());
         assertEquals(Set.of("connected", "connect_time"), tcp.operands());
