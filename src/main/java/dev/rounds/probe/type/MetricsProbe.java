@@ -80,7 +80,10 @@ public final class MetricsProbe implements ProbeType {
             extra.forEach((name, value) -> headers.put(String.valueOf(name), String.valueOf(value)));
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        Scraper scraper = new Scraper(context, uri, headers, timeout);
+        // On a fresh machine nothing listens on 9100 yet: say what would.
+        String hint = "node".equals(spec.setting("preset", null)) && spec.settings().get("url") == null
+                ? "; is prometheus-node-exporter running there? (Debian: apt install prometheus-node-exporter)" : "";
+        Scraper scraper = new Scraper(context, uri, headers, hint);
         CompletionStage<Scrape> first = scraper.scrape(timeout);
         if (!twice) return first.thenApply(only -> judged(spec, formulas, only, only, uri, null));
         return first.thenCompose(before -> {
@@ -98,12 +101,12 @@ public final class MetricsProbe implements ProbeType {
     }
 
     /** GETs and parses the page. */
-    private record Scraper(ProbeContext context, URI uri, Map<String, String> headers, Duration timeout) {
+    private record Scraper(ProbeContext context, URI uri, Map<String, String> headers, String hint) {
 
         CompletionStage<Scrape> scrape(Duration left) {
             return HttpFetch.get(context.vertx(), uri, headers, left, context.maxBytes()).thenApply(answer -> {
                 String where = HttpFetch.shown(uri);
-                if (answer.failure() != null) return failed(answer.failure());
+                if (answer.failure() != null) return failed(answer.failure() + (answer.status() == null ? hint : ""));
                 if (answer.status() >= 400) return failed("HTTP " + answer.status() + " from " + where);
                 if (answer.cut()) {
                     return failed("metrics from " + where + " are larger than " + context.maxBytes()

@@ -159,7 +159,8 @@ class MetricsProbeTest {
         Observation observation = observe(target("node", "127.0.0.1:" + unused), Map.of("preset", "node"));
 
         assertEquals(ProbeStatus.DOWN, observation.verdict());
-        assertEquals("connection refused by 127.0.0.1:" + unused, observation.message());
+        assertEquals("connection refused by 127.0.0.1:" + unused + "; is prometheus-node-exporter running there? "
+                + "(Debian: apt install prometheus-node-exporter)", observation.message());
     }
 
     @Test
