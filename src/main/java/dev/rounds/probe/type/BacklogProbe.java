@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -80,7 +81,7 @@ public final class BacklogProbe implements ProbeType {
             preset = PRESETS.get(spec.setting("preset", ""));
             if (preset == null) {
                 throw new IllegalArgumentException("preset must be one of " + String.join(", ",
-                        new java.util.TreeSet<>(PRESETS.keySet())) + ", got '" + spec.setting("preset", "") + "'");
+                        new TreeSet<>(PRESETS.keySet())) + ", got '" + spec.setting("preset", "") + "'");
             }
         }
         String items = spec.setting("items", preset == null ? null : preset.items());

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -133,7 +134,7 @@ public final class MetricsProbe implements ProbeType {
         String preset = spec.setting("preset", null);
         if (preset != null) {
             if (!preset.equals("node")) throw new IllegalArgumentException("preset must be node, got '" + preset + "'");
-            new java.util.TreeMap<>(NODE).forEach(texts::put);
+            new TreeMap<>(NODE).forEach(texts::put);
         }
         if (spec.settings().get("values") instanceof Map<?, ?> own) {
             own.forEach((name, text) -> texts.put(String.valueOf(name), String.valueOf(text)));
