@@ -155,7 +155,9 @@ class ProbeRunnerTest {
         ProbeResult result = runner.run(spec, HOST, KEY).toCompletableFuture().join();
 
         assertEquals(ProbeStatus.ERROR, result.status());
-        assertEquals("unknown probe type 'snmp'; known types: http, tcp", result.message());
+        // The list grows with every type; its start and two members say enough.
+        assertTrue(result.message().startsWith("unknown probe type 'snmp'; known types: "), result.message());
+        assertTrue(result.message().contains("http") && result.message().contains("tcp"), result.message());
     }
 
     @Test
