@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
 /**
  * {@code exec}: anything a Nagios-compatible plugin checks. Runs {@code command} (an absolute path, or a name
  * looked up in {@value #PLUGINS} and then in the {@code PATH}) with {@code args}, where {@code {host}} and
- * {@code {port}} stand for the target's address parts; no shell, {@code LC_ALL=C}, stdout read up to the byte
- * cap, and the plugin and every process it started killed at the timeout. Exit 0 is up, 1 warn, 2 down and 3
+ * {@code {port}} stand for the target's address parts; no shell, an environment of only {@code PATH},
+ * {@code HOME} and {@code LC_ALL=C}, stdout read up to the byte cap, and the plugin and every process it
+ * started killed at the timeout. Exit 0 is up, 1 warn, 2 down and 3
  * (or anything else) unknown; on 0 and 1 the {@code expect} lines may still fail the run. Operands:
  * {@code exit_code}, {@code output} (the text without performance data) and one per performance datum, see
  * {@link PluginOutput}.
@@ -115,7 +116,15 @@ public final class ExecProbe implements ProbeType {
         Observation call() throws InterruptedException {
             String plugin = Path.of(command.get(0)).getFileName().toString();
             ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            builder.environment().put("LC_ALL", "C");
+            // Only what plugins need: Rounds' own environment holds secrets (API tokens, passwords).
+            Map<String, String> environment = builder.environment();
+            Map<String, String> kept = new LinkedHashMap<>();
+            for (String name : List.of("PATH", "HOME")) {
+                if (environment.get(name) != null) kept.put(name, environment.get(name));
+            }
+            environment.clear();
+            environment.putAll(kept);
+            environment.put("LC_ALL", "C");
             Process process;
             try {
                 process = builder.start();

@@ -212,6 +212,22 @@ class ExecProbeTest {
     }
 
     @Test
+    void pluginsSeeNoneOfRoundsEnvironmentButPathHomeAndTheCLocale() throws IOException {
+        String inherited = System.getenv().keySet().stream()
+                .filter(name -> !List.of("PATH", "HOME", "LC_ALL", "PWD", "SHLVL", "_").contains(name))
+                .findFirst().orElse(null);
+        assumeTrue(inherited != null, "this JVM has no other environment variable to leave out");
+        Path env = script("env", "echo \"OK - $(env | cut -d= -f1 | sort | tr '\\n' ' ')\"\n");
+
+        Observation observation = observe(target("localhost", "127.0.0.1"), Map.of("command", env.toString()),
+                Duration.ofSeconds(5));
+
+        String names = (String) observation.values().get("output");
+        assertTrue(names.contains(" LC_ALL ") && names.contains(" PATH "), names);
+        assertFalse((names + " ").contains(" " + inherited + " "), inherited + " reached the plugin: " + names);
+    }
+
+    @Test
     void commandsThatCannotRunAreErrors() {
         Target hostOnly = target("localhost", "127.0.0.1");
 
