@@ -40,8 +40,11 @@ class BacklogProbeTest {
     private static final long CAP = 64 * 1024;
     private static final String TOKEN = "Bearer test-token";
     /** The environment the tests give the probe: the one variable the "Jira" server wants. */
-    private static final Environment ENVIRONMENT = name -> name.equals("ROUNDS_TEST_JIRA_AUTH")
-            ? Optional.of(TOKEN) : Optional.empty();
+    private static final Environment ENVIRONMENT = name -> switch (name) {
+        case "ROUNDS_TEST_JIRA_AUTH" -> Optional.of(TOKEN);
+        case "ROUNDS_TEST_STALE_AUTH" -> Optional.of("Bearer expired-token");
+        default -> Optional.empty();
+    };
 
     private static Vertx vertx;
     private static HttpServer server;
@@ -155,6 +158,15 @@ class BacklogProbeTest {
         assertEquals(ProbeStatus.DOWN, observation.verdict());
         assertEquals("HTTP 401 from http://127.0.0.1:" + server.getAddress().getPort()
                 + "/rest/api/2/search; the API wants credentials: set auth_env", observation.message());
+    }
+
+    @Test
+    void wrongCredentialsAreDownNamingTheVariableThatHoldsThem() {
+        Observation observation = observe(Map.of("preset", "jira", "auth_env", "ROUNDS_TEST_STALE_AUTH"), Instant.EPOCH);
+
+        assertEquals(ProbeStatus.DOWN, observation.verdict());
+        assertTrue(observation.message().endsWith("/rest/api/2/search; check the credentials in environment variable "
+                + "ROUNDS_TEST_STALE_AUTH"), observation.message());
     }
 
     @Test
