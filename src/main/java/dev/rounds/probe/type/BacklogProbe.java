@@ -6,7 +6,6 @@ import dev.rounds.checklist.ProbeSchema.SettingKind;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.Target;
 import dev.rounds.checklist.Durations;
-import dev.rounds.probe.Environment;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeType;
@@ -26,8 +25,7 @@ import java.util.concurrent.CompletionStage;
  * the target with {@code scheme}, {@code port}, {@code headers}), selects the queue's items with the JSONPath
  * {@code items}, reads each one's creation time with the JSONPath {@code created} (relative to the item) and
  * optionally the queue's full size with the JSONPath {@code total}. {@code preset: jira} or {@code servicenow}
- * fills these in. The {@code auth_header} (default Authorization) is sent with the value of the environment
- * variable {@code auth_env}. Operands: {@code count} (items selected), {@code oldest_age} (zero for an empty
+ * fills these in. Credentials: see {@link AuthHeader}. Operands: {@code count} (items selected), {@code oldest_age} (zero for an empty
  * queue) and {@code total} (the {@code total} path's number, else the count). Without {@code expect} lines only
  * a failed request, an HTTP status of 400 or more, or an answer that is not the expected JSON is {@code down}.
  */
@@ -96,15 +94,7 @@ public final class BacklogProbe implements ProbeType {
         if (spec.settings().get("headers") instanceof Map<?, ?> extra) {
             extra.forEach((name, value) -> headers.put(String.valueOf(name), String.valueOf(value)));
         }
-        String authEnv = spec.setting("auth_env", null);
-        if (authEnv != null) {
-            String secret = context.facility(Environment.class).variable(authEnv)
-                    .orElseThrow(() -> new IllegalArgumentException("environment variable " + authEnv
-                            + " is not set; set it to the " + spec.setting("auth_header", "Authorization")
-                            + " header value (e.g. 'Bearer <token>' or 'Basic <base64 of user:token>') "
-                            + "in the environment Rounds starts in"));
-            headers.put(spec.setting("auth_header", "Authorization"), secret);
-        }
+        String authEnv = AuthHeader.addTo(headers, spec, context);
         URI uri = Urls.of(spec, target, preset == null ? null : preset.path(), 80);
         return new Request(uri, headers, JsonPaths.compile(items), JsonPaths.compile(created),
                 total == null ? null : JsonPaths.compile(total), authEnv);
@@ -114,10 +104,8 @@ public final class BacklogProbe implements ProbeType {
         String where = HttpFetch.shown(request.uri());
         if (answer.failure() != null) return Observation.down(Map.of(), answer.failure());
         if (answer.status() >= 400) {
-            String hint = (answer.status() == 401 || answer.status() == 403) && request.authEnv() != null
-                    ? "; check the credentials in environment variable " + request.authEnv()
-                    : answer.status() == 401 ? "; the API wants credentials: set auth_env" : "";
-            return Observation.down(Map.of(), "HTTP " + answer.status() + " from " + where + hint);
+            return Observation.down(Map.of(), "HTTP " + answer.status() + " from " + where
+                    + AuthHeader.hint(answer.status(), request.authEnv()));
         }
         if (answer.cut()) {
             return Observation.down(Map.of(), "answer from " + where + " is larger than " + context.maxBytes()

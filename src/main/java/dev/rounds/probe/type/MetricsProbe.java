@@ -28,7 +28,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * {@code metrics}: CPU, disk, memory and network within bounds, read from a Prometheus text endpoint
  * ({@code url}, or {@code path} (default {@code /metrics}) on the target with {@code scheme}, {@code port}
- * (default: the address's, else 9100) and {@code headers}). Setting {@code values} names the operands: each is a
+ * (default: the address's, else 9100), {@code headers} and credentials as in {@link AuthHeader}). Setting {@code values} names the operands: each is a
  * {@link MetricFormula} such as {@code 1 - node_filesystem_avail_bytes{mountpoint="/"} /
  * node_filesystem_size_bytes{mountpoint="/"}}. {@code preset: node} adds node_exporter's {@link #NODE}
  * values. Values with {@code increase(...)} are read from two scrapes {@code window} apart (default 1s). Without
@@ -51,7 +51,8 @@ public final class MetricsProbe implements ProbeType {
     private static final ProbeSchema SCHEMA = new ProbeSchema("metrics",
             Map.of("preset", SettingKind.STRING, "values", SettingKind.STRING_MAP, "url", SettingKind.STRING,
                     "scheme", SettingKind.STRING, "port", SettingKind.INTEGER, "path", SettingKind.STRING,
-                    "headers", SettingKind.STRING_MAP, "window", SettingKind.DURATION),
+                    "headers", SettingKind.STRING_MAP, "window", SettingKind.DURATION, "auth_env", SettingKind.STRING,
+                    "auth_header", SettingKind.STRING),
             Set.of(), Set.of(ProbeSchema.ANY_NAME));
 
     @Override
@@ -80,11 +81,17 @@ public final class MetricsProbe implements ProbeType {
         if (spec.settings().get("headers") instanceof Map<?, ?> extra) {
             extra.forEach((name, value) -> headers.put(String.valueOf(name), String.valueOf(value)));
         }
+        String authEnv;
+        try {
+            authEnv = AuthHeader.addTo(headers, spec, context);
+        } catch (IllegalArgumentException | IllegalStateException missing) {
+            return CompletableFuture.completedFuture(Observation.error(missing.getMessage()));
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         // On a fresh machine nothing listens on 9100 yet: say what would.
         String hint = "node".equals(spec.setting("preset", null)) && spec.settings().get("url") == null
                 ? "; is prometheus-node-exporter running there? (Debian: apt install prometheus-node-exporter)" : "";
-        Scraper scraper = new Scraper(context, uri, headers, hint);
+        Scraper scraper = new Scraper(context, uri, headers, hint, authEnv);
         CompletionStage<Scrape> first = scraper.scrape(timeout);
         if (!twice) return first.thenApply(only -> judged(spec, formulas, only, only, uri, null));
         return first.thenCompose(before -> {
@@ -102,13 +109,15 @@ public final class MetricsProbe implements ProbeType {
     }
 
     /** GETs and parses the page. */
-    private record Scraper(ProbeContext context, URI uri, Map<String, String> headers, String hint) {
+    private record Scraper(ProbeContext context, URI uri, Map<String, String> headers, String hint, String authEnv) {
 
         CompletionStage<Scrape> scrape(Duration left) {
             return HttpFetch.get(context.vertx(), uri, headers, left, context.maxBytes()).thenApply(answer -> {
                 String where = HttpFetch.shown(uri);
                 if (answer.failure() != null) return failed(answer.failure() + (answer.status() == null ? hint : ""));
-                if (answer.status() >= 400) return failed("HTTP " + answer.status() + " from " + where);
+                if (answer.status() >= 400) {
+                    return failed("HTTP " + answer.status() + " from " + where + AuthHeader.hint(answer.status(), authEnv));
+                }
                 if (answer.cut()) {
                     return failed("metrics from " + where + " are larger than " + context.maxBytes()
                             + " bytes (rounds.probe.max-bytes)");

@@ -14,6 +14,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.rounds.checklist.Literal;
 import dev.rounds.checklist.Operator;
 import dev.rounds.checklist.Target;
+import dev.rounds.probe.Environment;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeKey;
@@ -33,7 +34,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +48,11 @@ class MetricsProbeTest {
 
     private static final Path NODE_EXPORTER = Path.of("/usr/bin/prometheus-node-exporter");
     private static final long CAP = 1024 * 1024;
+
+    private static final String CREDENTIALS = "Basic cHJvbWV0aGV1czpzZWNyZXQ=";
+    /** The environment the tests give the probe: the one variable the protected endpoint wants. */
+    private static final Environment ENVIRONMENT = name -> name.equals("ROUNDS_TEST_METRICS_AUTH")
+            ? Optional.of(CREDENTIALS) : Optional.empty();
 
     private static Vertx vertx;
     private static HttpServer server;
@@ -68,6 +76,14 @@ class MetricsProbeTest {
         server.createContext("/metrics", exchange -> answer(exchange, page));
         server.createContext("/moving", exchange -> answer(exchange,
                 movingScrapes.getAndIncrement() % 2 == 0 ? page : later));
+        server.createContext("/protected", exchange -> {
+            if (CREDENTIALS.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                answer(exchange, page);
+            } else {
+                exchange.sendResponseHeaders(401, -1);
+                exchange.close();
+            }
+        });
         server.createContext("/broken", exchange -> answer(exchange, "# TYPE up gauge\nup 1\nup{job=\"x\"} one\n"));
         server.start();
     }
@@ -93,7 +109,7 @@ class MetricsProbeTest {
     private static Observation observe(Target target, Map<String, Object> settings,
             dev.rounds.checklist.Condition... expect) {
         return new MetricsProbe().observe(spec("metrics", target, settings, Duration.ofSeconds(5), expect), target,
-                new ProbeContext(vertx, Clock.systemUTC(), CAP)).toCompletableFuture().join();
+                new ProbeContext(vertx, Clock.systemUTC(), CAP, List.of(ENVIRONMENT))).toCompletableFuture().join();
     }
 
     @Test
@@ -138,6 +154,22 @@ class MetricsProbeTest {
         assertEquals(5.25, observation.values().get("load"));
         assertTrue(observation.message().endsWith("; data_used: no series matches "
                 + "node_filesystem_avail_bytes{mountpoint=\"/data\"}"), observation.message());
+    }
+
+    @Test
+    void protectedEndpointGetsTheCredentialsFromTheEnvironment() {
+        Map<String, Object> values = Map.of("load", "node_load1");
+
+        Observation allowed = observe(local(), Map.of("path", "/protected", "values", values,
+                "auth_env", "ROUNDS_TEST_METRICS_AUTH"));
+        Observation refused = observe(local(), Map.of("path", "/protected", "values", values));
+        Observation unset = observe(local(), Map.of("path", "/protected", "values", values, "auth_env", "ROUNDS_TEST_UNSET"));
+
+        assertEquals(5.25, allowed.values().get("load"), allowed.message());
+        assertEquals(ProbeStatus.DOWN, refused.verdict());
+        assertTrue(refused.message().endsWith("/protected; the API wants credentials: set auth_env"), refused.message());
+        assertEquals(ProbeStatus.ERROR, unset.verdict());
+        assertTrue(unset.message().startsWith("environment variable ROUNDS_TEST_UNSET is not set"), unset.message());
     }
 
     @Test
