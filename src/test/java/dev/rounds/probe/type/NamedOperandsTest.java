@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +40,10 @@ class NamedOperandsTest {
                       - type: metrics
                         target: host01
                         preset: node
-                        values: { root_free: 'node_filesystem_avail_bytes / node_filesystem_size_bytes' }
-                        expect: [disk_used < 90%, root_free > 10%]
+                        values:
+                          data_free: node_filesystem_avail_bytes{mountpoint="/data"} / node_filesystem_size_bytes{mountpoint="/data"}
+                          load: max(node_load5)
+                        expect: [cpu_busy < 90%, disk_used < 90%, data_free > 10%, load < 8]
                       - type: exec
                         target: host01
                         command: check_load
@@ -56,9 +59,38 @@ class NamedOperandsTest {
 
         LoadResult result = new ChecklistLoader().load(dir, new ProbeTypes());
 
-        assertEquals(List.of("daily.yaml:20:18: probe type 'http' has no operand 'disk_used'; it measures body, "
+        assertEquals(List.of("daily.yaml:22:18: probe type 'http' has no operand 'disk_used'; it measures body, "
                         + "body_size, json(), response_time, status",
-                "daily.yaml:23:19: operand 'json' of probe type 'metrics' takes no argument"),
+                "daily.yaml:25:19: operand 'json' of probe type 'metrics' takes no argument"),
                 result.problems().stream().map(Problem::toString).toList());
+    }
+
+    @Test
+    void metricsValuesWrittenAsInTheReadmeArriveAsWritten() throws IOException {
+        Files.writeString(dir.resolve("inventory.yaml"), """
+                targets:
+                  - { id: host01, address: 127.0.0.1 }
+                """);
+        Files.writeString(dir.resolve("daily.yaml"), """
+                id: daily
+                title: Daily
+                cadence: daily
+                activities:
+                  - id: a
+                    title: A
+                    probes:
+                      - type: metrics
+                        target: host01
+                        values:
+                          data_free: node_filesystem_avail_bytes{mountpoint="/data"} / node_filesystem_size_bytes{mountpoint="/data"}
+                        expect: [data_free > 10%]
+                """);
+
+        LoadResult result = new ChecklistLoader().load(dir, new ProbeTypes());
+
+        assertEquals(List.of(), result.problems());
+        assertEquals(Map.of("data_free", "node_filesystem_avail_bytes{mountpoint=\"/data\"} / "
+                + "node_filesystem_size_bytes{mountpoint=\"/data\"}"), result.set().checklists().get(0).activities()
+                .get(0).probes().get(0).settings().get("values"));
     }
 }
