@@ -28,7 +28,8 @@ import java.util.concurrent.CompletionStage;
  * {@code http}: a service answers. Settings {@code scheme} (http or https), {@code port} (default: the target
  * address's, else 80/443), {@code path} (default {@code /}), {@code method} (default GET) and {@code headers}.
  * Operands: {@code status}, {@code response_time} (until the response headers arrived, connecting included),
- * {@code body} (UTF-8, at most the context's byte cap), {@code body_size} (bytes read) and {@code json($.a[0].b)} (JSONPath, see {@link JsonPaths}).
+ * {@code body} (UTF-8, at most the context's byte cap), {@code body_size} (bytes read) and {@code json($.a[0].b)}
+ * (JSONPath, see {@link JsonPaths}).
  * Without {@code expect} lines a status of 400 or more is {@code down}.
  */
 public final class HttpProbe implements ProbeType {
