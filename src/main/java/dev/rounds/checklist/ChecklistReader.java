@@ -309,7 +309,7 @@ final class ChecklistReader {
     private boolean measures(ProbeSchema schema, Operand operand, Node where) {
         Set<String> operands = schema.operands();
         boolean takesArgument = operands.contains(operand.name() + "()");
-        boolean plain = operands.contains(operand.name());
+        boolean plain = operands.contains(operand.name()) || operands.contains(ProbeSchema.ANY_NAME);
         if (operand.argument() == null ? plain : takesArgument) return true;
         String message;
         if (takesArgument) {

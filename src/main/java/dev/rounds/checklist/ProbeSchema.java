@@ -8,9 +8,14 @@ import java.util.Set;
  *
  * @param settings the type-specific keys and the kind of value each takes
  * @param required the settings that must be present
- * @param operands the names a condition may measure; a name written {@code json()} takes an argument
+ * @param operands the names a condition may measure; a name written {@code json()} takes an argument, and
+ *     {@value #ANY_NAME} admits any plain name, for types whose operands the checklist names itself
+ *     (metrics values, plugin performance data)
  */
 public record ProbeSchema(String type, Map<String, SettingKind> settings, Set<String> required, Set<String> operands) {
+
+    /** The operand entry that admits any plain name. */
+    public static final String ANY_NAME = "*";
 
     public ProbeSchema {
         settings = Map.copyOf(settings);

@@ -21,10 +21,13 @@ class OccurrencePageTest {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
-    /** A manual occurrence of the default pack that waits for a sign-off today. */
+    /**
+     * A manual occurrence of the default pack that waits for a sign-off this week: weekly reviews stay manual,
+     * while the daily ticket rows now have probes that must pass before a sign-off.
+     */
     private Occurrence manualOccurrence(String activity) {
         return QuarkusTransaction.requiringNew().call(() -> Occurrence.<Occurrence>find(
-                "checklistId = 'daily' and activityId = ?1 order by periodStart desc", activity).firstResult());
+                "checklistId = 'weekly' and activityId = ?1 order by periodStart desc", activity).firstResult());
     }
 
     /** Opens the occurrence page as a browser would and posts its form with the page's CSRF token. */
@@ -45,29 +48,29 @@ class OccurrencePageTest {
 
     @Test
     void aFormPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
-        Occurrence before = manualOccurrence("incident-tickets");
+        Occurrence before = manualOccurrence("sla-review");
         asAdmin()
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("note", "forged")
                 .post("/occurrences/{id}", before.id)
                 .then().statusCode(400);
-        Occurrence after = manualOccurrence("incident-tickets");
+        Occurrence after = manualOccurrence("sla-review");
         assertNull(after.signedOffAt);
         assertEquals(before.status, after.status);
     }
 
     @Test
     void anOperatorSignsOffThroughTheFormAndSeesItOnThePage() {
-        Occurrence o = manualOccurrence("resolve-tickets");
-        postForm(o.id, "all tickets older than a day have an owner").statusCode(303);
+        Occurrence o = manualOccurrence("change-review");
+        postForm(o.id, "every change of the week is in the change log").statusCode(303);
 
-        Occurrence signed = manualOccurrence("resolve-tickets");
+        Occurrence signed = manualOccurrence("change-review");
         assertEquals("admin", signed.signedOffBy);
         assertEquals(true, signed.status == OccurrenceStatus.DONE || signed.status == OccurrenceStatus.LATE,
                 "signed off is done before due, late after: " + signed.status);
         asAdmin()
                 .get("/occurrences/{id}", o.id)
-                .then().statusCode(200).body(containsString("all tickets older than a day have an owner"));
+                .then().statusCode(200).body(containsString("every change of the week is in the change log"));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.rounds.probe.type;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rounds.checklist.Condition;
 import dev.rounds.checklist.ProbeSchema;
 import dev.rounds.checklist.ProbeSchema.SettingKind;
@@ -18,7 +16,6 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -37,15 +34,14 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * {@code http}: a service answers. Settings {@code scheme} (http or https), {@code port} (default: the target
  * address's, else 80/443), {@code path} (default {@code /}), {@code method} (default GET) and {@code headers}.
  * Operands: {@code status}, {@code response_time} (until the response headers arrived, connecting included),
- * {@code body} (UTF-8, at most the context's byte cap), {@code body_size} (bytes read), {@code json($.a[0].b)} and,
- * over https, {@code cert_expiry} (time from the probe's clock to the server certificate's notAfter). Setting
- * {@code verify} (default true) checks the server's certificate against the JVM's trust store and its host name;
- * {@code verify: false} accepts any certificate, so that a self-signed server can still be watched for expiry.
+ * {@code body} (UTF-8, at most the context's byte cap), {@code body_size} (bytes read), {@code json($.a[0].b)}
+ * (JSONPath, see {@link JsonPaths}) and, over https, {@code cert_expiry} (time from the probe's clock to the server
+ * certificate's notAfter). Setting {@code verify} (default true) checks the server's certificate against the JVM's
+ * trust store and its host name; {@code verify: false} accepts any certificate, so that a self-signed server can
+ * still be watched for expiry.
  * Without {@code expect} lines a status of 400 or more is {@code down}.
  */
 public final class HttpProbe implements ProbeType {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final ProbeSchema SCHEMA = new ProbeSchema("http",
             Map.of("scheme", SettingKind.STRING, "port", SettingKind.INTEGER, "path", SettingKind.STRING,
@@ -246,16 +242,14 @@ public final class HttpProbe implements ProbeType {
             var paths = spec.expect().stream().map(Condition::operand)
                     .filter(operand -> operand.name().equals("json")).toList();
             if (paths.isEmpty()) return null;
-            JsonNode root;
+            Object document;
             try {
-                root = JSON.readTree(body);
-            } catch (IOException notJson) {
-                return "body is not JSON: " + (notJson instanceof com.fasterxml.jackson.core.JsonProcessingException parse
-                        ? parse.getOriginalMessage() : notJson.getMessage());
+                document = JsonPaths.parse(body);
+            } catch (IllegalArgumentException notJson) {
+                return "body is " + notJson.getMessage();
             }
-            if (root == null) return "body is empty, not JSON";
             for (var operand : paths) {
-                Object value = JsonPathLite.read(root, operand.argument());
+                Object value = JsonPaths.read(document, JsonPaths.compile(operand.argument()));
                 if (value != null) values.put(operand.key(), value);
             }
             return null;
