@@ -1,0 +1,44 @@
+package dev.rounds.backup;
+
+import dev.rounds.audit.AuditLog;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/** Takes Rounds' own backup every night, and at first start when there is none yet. */
+@ApplicationScoped
+public class BackupJob {
+
+    private static final Logger LOG = Logger.getLogger(BackupJob.class);
+
+    @Inject
+    SelfBackup backup;
+
+    @Inject
+    BackupConfig config;
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.atFirstStart() && !backup.hasBackups()) {
+            run();
+        }
+    }
+
+    @Scheduled(identity = "rounds-backup", cron = "${rounds.backup.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void nightly() {
+        run();
+    }
+
+    private void run() {
+        try {
+            backup.takeNow(AuditLog.SYSTEM);
+        } catch (RuntimeException e) {
+            // The default pack's backup probes turn this into a failing occurrence; Rounds itself keeps running.
+            LOG.errorf(e, "backup failed folder=%s: %s", backup.folder().toAbsolutePath(), e.getMessage());
+        }
+    }
+}
