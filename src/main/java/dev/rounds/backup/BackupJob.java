@@ -1,8 +1,10 @@
 package dev.rounds.backup;
 
 import dev.rounds.audit.AuditLog;
+import dev.rounds.checklist.ChecklistRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,7 +22,8 @@ public class BackupJob {
     @Inject
     BackupConfig config;
 
-    void onStart(@Observes StartupEvent event) {
+    /** Right after the first checklist load, before the schedule opens the day's occurrences and runs their probes. */
+    void onStart(@Observes @Priority(ChecklistRegistry.STARTUP_PRIORITY + 1) StartupEvent event) {
         if (config.atFirstStart() && !backup.hasBackups()) {
             run();
         }
