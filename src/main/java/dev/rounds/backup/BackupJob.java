@@ -8,6 +8,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Takes Rounds' own backup every night, and at first start when there is none yet. */
@@ -22,9 +23,13 @@ public class BackupJob {
     @Inject
     BackupConfig config;
 
+    /** Off in command mode ({@code verify}): a command must not write backups as a side effect. */
+    @ConfigProperty(name = "quarkus.scheduler.enabled", defaultValue = "true")
+    boolean scheduled;
+
     /** Right after the first checklist load, before the schedule opens the day's occurrences and runs their probes. */
     void onStart(@Observes @Priority(ChecklistRegistry.STARTUP_PRIORITY + 1) StartupEvent event) {
-        if (config.atFirstStart() && !backup.hasBackups()) {
+        if (scheduled && config.atFirstStart() && !backup.hasBackups()) {
             run();
         }
     }
