@@ -35,6 +35,7 @@ import java.util.function.Function;
  * <li>{@code borg}: {@code borg list --json REPOSITORY}, passphrase from the variable named by
  *     {@code passphrase_env}, {@code base_dir} for borg's own files; operands {@code age} and {@code count}.</li>
  * </ul>
+ * {@code pass_env} names further environment variables restic and borg get from Rounds' own environment.
  * Down, whatever the conditions say, when nothing matches (no file, no snapshot), when the newest dump is
  * incomplete, or when the tool fails; age and size bounds come from {@code expect}. The tools run without a shell,
  * with only the environment they need, and are killed at the timeout.
@@ -44,7 +45,8 @@ public final class BackupProbe implements ProbeType {
     private static final ProbeSchema SCHEMA = new ProbeSchema("backup",
             Map.of("kind", SettingKind.STRING, "path", SettingKind.STRING, "repository", SettingKind.STRING,
                     "password_env", SettingKind.STRING, "passphrase_env", SettingKind.STRING,
-                    "host", SettingKind.STRING, "tag", SettingKind.STRING, "base_dir", SettingKind.STRING),
+                    "host", SettingKind.STRING, "tag", SettingKind.STRING, "base_dir", SettingKind.STRING,
+                    "pass_env", SettingKind.STRING_LIST),
             Set.of(), Set.of("age", "size", "count", "total_size", "complete"));
 
     private final Function<String, String> environment;
@@ -163,14 +165,14 @@ public final class BackupProbe implements ProbeType {
                 command.add(spec.setting(filter, ""));
             }
         }
-        Map<String, String> variables = baseEnvironment();
+        Map<String, String> variables = baseEnvironment(spec);
         variables.put("RESTIC_PASSWORD", secret(spec, "password_env", "restic"));
         return new ToolRun(command, variables, "restic");
     }
 
     ToolRun borg(ProbeSpec spec) {
         String repository = required(spec, "repository", "borg");
-        Map<String, String> variables = baseEnvironment();
+        Map<String, String> variables = baseEnvironment(spec);
         variables.put("BORG_PASSPHRASE", secret(spec, "passphrase_env", "borg"));
         if (spec.settings().get("base_dir") != null) variables.put("BORG_BASE_DIR", spec.setting("base_dir", ""));
         // never wait for an answer on a terminal nobody watches
@@ -179,12 +181,25 @@ public final class BackupProbe implements ProbeType {
         return new ToolRun(List.of("borg", "list", "--json", repository), variables, "borgbackup");
     }
 
-    /** PATH and HOME from Rounds' own environment, and UTC, in which borg prints its archive times. */
-    private Map<String, String> baseEnvironment() {
+    /**
+     * PATH, HOME and the variables {@code pass_env} names (the credentials of a remote repository, such as
+     * AWS_ACCESS_KEY_ID or SSH_AUTH_SOCK) from Rounds' own environment, and UTC, in which borg prints its times.
+     */
+    private Map<String, String> baseEnvironment(ProbeSpec spec) {
         Map<String, String> variables = new HashMap<>();
         for (String name : List.of("PATH", "HOME")) {
             String value = environment.apply(name);
             if (value != null) variables.put(name, value);
+        }
+        if (spec.settings().get("pass_env") instanceof List<?> names) {
+            for (Object name : names) {
+                String value = environment.apply(name.toString());
+                if (value == null) {
+                    throw new Misconfigured("environment variable " + name + " (named by pass_env) is not set where"
+                            + " Rounds runs");
+                }
+                variables.put(name.toString(), value);
+            }
         }
         variables.put("TZ", "UTC");
         variables.put("LC_ALL", "C.UTF-8");

@@ -123,6 +123,19 @@ class RepositoryBackupTest {
     }
 
     @Test
+    void passEnvHandsTheNamedVariablesToTheToolAndNothingElseLeaks() throws Exception {
+        Map<String, String> rounds = Map.of("PATH", "/usr/bin:/bin", "HOME", "/var/lib/rounds", "BACKUP_PW", PASSWORD,
+                "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "UNRELATED_SECRET", "not for restic");
+        BackupProbe probe = new BackupProbe(rounds::get);
+        var spec = dev.rounds.probe.Fixtures.spec("backup", ProbeHarness.LOCALHOST, Map.of("kind", "restic",
+                "repository", "s3:s3.amazonaws.com/bucket", "password_env", "BACKUP_PW",
+                "pass_env", List.of("AWS_ACCESS_KEY_ID")), Duration.ofSeconds(5));
+
+        assertEquals(Map.of("PATH", "/usr/bin:/bin", "HOME", "/var/lib/rounds", "RESTIC_PASSWORD", PASSWORD,
+                "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "TZ", "UTC", "LC_ALL", "C.UTF-8"), probe.restic(spec).environment());
+    }
+
+    @Test
     void aBorgRepositoryYieldsTheAgeOfItsNewestArchiveAndTheirCount() throws Exception {
         Assumptions.assumeTrue(List.of(System.getenv("PATH").split(":")).stream()
                 .anyMatch(folder -> Files.isExecutable(Path.of(folder, "borg"))), "borg is not installed");
