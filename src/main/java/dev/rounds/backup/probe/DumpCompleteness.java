@@ -89,9 +89,8 @@ final class DumpCompleteness {
             long size = channel.size();
             ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, TAIL_BYTES));
             channel.position(size - tail.capacity());
-            while (tail.hasRemaining() && channel.read(tail) >= 0) {
-                // read until the buffer is full
-            }
+            int read = 0;
+            while (tail.hasRemaining() && read >= 0) read = channel.read(tail);
             return tail.array();
         }
     }

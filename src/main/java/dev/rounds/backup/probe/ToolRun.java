@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,20 +51,13 @@ record ToolRun(List<String> command, Map<String, String> environment, String deb
     Output run(Vertx vertx, Duration timeout, long maxBytes) throws IOException, InterruptedException {
         Path errors = Files.createTempFile("rounds-tool", ".err");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectInput(new File("/dev/null"))
+            List<String> resolved = new ArrayList<>(command);
+            resolved.set(0, executable().toString());
+            ProcessBuilder builder = new ProcessBuilder(resolved).redirectInput(new File("/dev/null"))
                     .redirectError(errors.toFile());
             builder.environment().clear();
             builder.environment().putAll(environment);
-            Process process;
-            try {
-                process = builder.start();
-            } catch (IOException e) {
-                if (String.valueOf(e.getMessage()).contains("error=2")) {
-                    throw new Missing(command.get(0) + " is not installed on the machine Rounds runs on (not on its"
-                            + " PATH); install the Debian package '" + debianPackage + "'");
-                }
-                throw e;
-            }
+            Process process = builder.start();
             AtomicBoolean timedOut = new AtomicBoolean();
             long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> {
                 timedOut.set(true);
@@ -83,6 +77,18 @@ record ToolRun(List<String> command, Map<String, String> environment, String deb
         } finally {
             Files.deleteIfExists(errors);
         }
+    }
+
+    /** The tool as found on the PATH it is given, the one it would see itself; a path is taken as it is. */
+    private Path executable() {
+        String name = command.get(0);
+        if (name.contains("/")) return Path.of(name);
+        for (String folder : environment.getOrDefault("PATH", "").split(":")) {
+            Path candidate = Path.of(folder.isEmpty() ? "." : folder, name);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return candidate;
+        }
+        throw new Missing(name + " is not installed on the machine Rounds runs on (not on its PATH "
+                + environment.getOrDefault("PATH", "") + "); install the Debian package '" + debianPackage + "'");
     }
 
     private static boolean copyCapped(InputStream in, ByteArrayOutputStream out, long maxBytes) throws IOException {

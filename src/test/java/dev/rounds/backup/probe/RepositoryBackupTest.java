@@ -123,6 +123,33 @@ class RepositoryBackupTest {
     }
 
     @Test
+    void aResticThatHangsIsStoppedAtTheTimeoutAndTheBackupIsDown() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path hanging = Files.writeString(bin.resolve("restic"), "#!/bin/sh\nsleep 60\n");
+        assertTrue(hanging.toFile().setExecutable(true));
+        BackupProbe probe = new BackupProbe(Map.of("PATH", bin + ":/usr/bin:/bin", "BACKUP_PW", PASSWORD)::get);
+
+        Observation seen = harness.observe(probe, Map.of("kind", "restic", "repository", "/srv/restic",
+                "password_env", "BACKUP_PW"), Instant.now(), 1 << 20, Duration.ofMillis(500));
+
+        assertEquals(ProbeStatus.DOWN, seen.verdict());
+        assertEquals("restic snapshots of /srv/restic did not finish within 500ms; it was stopped", seen.message());
+    }
+
+    @Test
+    void aMissingBorgIsAnErrorNamingItsDebianPackage() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty-bin"));
+        BackupProbe probe = new BackupProbe(Map.of("PATH", empty.toString(), "BACKUP_PW", PASSWORD)::get);
+
+        Observation seen = harness.observe(probe, Map.of("kind", "borg", "repository", "/srv/borg",
+                "passphrase_env", "BACKUP_PW"), Instant.now());
+
+        assertEquals(ProbeStatus.ERROR, seen.verdict());
+        assertEquals("borg is not installed on the machine Rounds runs on (not on its PATH " + empty + "); install"
+                + " the Debian package 'borgbackup'", seen.message());
+    }
+
+    @Test
     void passEnvHandsTheNamedVariablesToTheToolAndNothingElseLeaks() throws Exception {
         Map<String, String> rounds = Map.of("PATH", "/usr/bin:/bin", "HOME", "/var/lib/rounds", "BACKUP_PW", PASSWORD,
                 "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "UNRELATED_SECRET", "not for restic");

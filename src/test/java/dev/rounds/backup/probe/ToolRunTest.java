@@ -50,9 +50,10 @@ class ToolRunTest {
     @Test
     void aMissingToolNamesTheDebianPackage() {
         ToolRun.Missing missing = assertThrows(ToolRun.Missing.class, () ->
-                new ToolRun(List.of("restic-not-installed-here"), Map.of(), "restic").run(vertx, Duration.ofSeconds(5), 1024));
-        assertEquals("restic-not-installed-here is not installed on the machine Rounds runs on (not on its PATH);"
-                + " install the Debian package 'restic'", missing.getMessage());
+                new ToolRun(List.of("restic-not-installed-here"), Map.of("PATH", "/usr/bin:/bin"), "restic")
+                        .run(vertx, Duration.ofSeconds(5), 1024));
+        assertEquals("restic-not-installed-here is not installed on the machine Rounds runs on (not on its PATH"
+                + " /usr/bin:/bin); install the Debian package 'restic'", missing.getMessage());
     }
 
     @Test
