@@ -5,6 +5,7 @@ import dev.rounds.checklist.Checklist;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.Target;
 import dev.rounds.probe.ProbeKey;
+import dev.rounds.probe.ProbeStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -19,8 +20,17 @@ public class OccurrenceJudge {
     @Inject
     ProbeStateReader probeStates;
 
-    /** The verdict, and for a failure the failing probes with their messages. */
-    public record Verdict(ProbeVerdict verdict, String reason) {
+    /**
+     * The verdict, and for a failure the failing probes with their messages.
+     *
+     * @param errors the probes that ran but could not measure ({@code error}: Rounds' fault, such as a missing
+     *     credential), with their messages; they keep the verdict pending
+     */
+    public record Verdict(ProbeVerdict verdict, String reason, List<String> errors) {
+
+        public Verdict {
+            errors = List.copyOf(errors);
+        }
     }
 
     /**
@@ -29,7 +39,7 @@ public class OccurrenceJudge {
      */
     public Verdict verdictOf(Occurrence o, Checklist checklist, Activity activity) {
         if (activity.probes().isEmpty()) {
-            return new Verdict(ProbeVerdict.PENDING, null);
+            return new Verdict(ProbeVerdict.PENDING, null, List.of());
         }
         Map<String, ProbeSpec> specByKey = new LinkedHashMap<>();
         for (ProbeSpec probe : activity.probes()) {
@@ -42,6 +52,7 @@ public class OccurrenceJudge {
         Map<String, ProbeSnapshot> snapshots = probeStates.find(specByKey.keySet());
         boolean pending = false;
         List<String> failures = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         for (var entry : specByKey.entrySet()) {
             ProbeSpec probe = entry.getValue();
             ProbeSnapshot snapshot = snapshots.get(entry.getKey());
@@ -53,11 +64,14 @@ public class OccurrenceJudge {
                 failures.add(entry.getKey() + ": " + snapshot.message());
             } else if (!snapshot.status().isAvailable()) {
                 pending = true;
+                if (snapshot.status() == ProbeStatus.ERROR) {
+                    errors.add(entry.getKey() + ": " + snapshot.message());
+                }
             }
         }
         if (!failures.isEmpty()) {
-            return new Verdict(ProbeVerdict.FAILING, String.join("; ", failures));
+            return new Verdict(ProbeVerdict.FAILING, String.join("; ", failures), errors);
         }
-        return new Verdict(pending ? ProbeVerdict.PENDING : ProbeVerdict.PASSING, null);
+        return new Verdict(pending ? ProbeVerdict.PENDING : ProbeVerdict.PASSING, null, errors);
     }
 }

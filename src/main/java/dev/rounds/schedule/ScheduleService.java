@@ -146,6 +146,8 @@ public class ScheduleService {
             o.completedAt = next.completedAt();
             if (o.status == OccurrenceStatus.FAILING || verdict.verdict() == ProbeVerdict.FAILING) {
                 o.statusReason = verdict.reason();
+            } else if (o.status == OccurrenceStatus.OPEN && !verdict.errors().isEmpty()) {
+                o.statusReason = "probes could not run: " + String.join("; ", verdict.errors());
             } else if (!o.status.isSettled()) {
                 o.statusReason = null;
             }
@@ -173,6 +175,17 @@ public class ScheduleService {
     }
 
     /** Re-applies the rules to one occurrence now, e.g. right after a sign-off. */
+    /**
+     * The probes of an occurrence that ran but could not measure, with their messages: while there are any, a
+     * person may vouch for an activity its probes cannot check.
+     */
+    public List<String> probeErrors(Occurrence o) {
+        ChecklistSet checklists = registry.current();
+        return checklists.checklist(o.checklistId)
+                .flatMap(c -> c.activity(o.activityId).map(a -> judge.verdictOf(o, c, a).errors()))
+                .orElse(List.of());
+    }
+
     public void reevaluate(Occurrence o) {
         evaluate(o, registry.current(), clock.instant());
     }

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Records sign-offs. A decision by a person commits before the request returns. */
@@ -50,11 +51,18 @@ public class SignOffService {
             throw new SignOffRefused(422, o.subject() + " is failing: give the incident or change reference "
                     + "that deals with the failure in 'reference'");
         }
+        List<String> probeErrors = List.of();
         if (o.signoffPolicy == SignoffPolicy.ALWAYS && o.hasProbes && o.status == OccurrenceStatus.OPEN) {
-            throw new SignOffRefused(409, o.subject() + " is waiting for its probes to pass; sign it off once they have");
+            // Probes that cannot run (a missing credential, a missing tool) must not stop a person from vouching.
+            probeErrors = schedule.probeErrors(o);
+            if (probeErrors.isEmpty()) {
+                throw new SignOffRefused(409, o.subject() + " is waiting for its probes to pass; sign it off once they have");
+            }
         }
         SignOff signOff = record(o.id, actor, now, request, null, null);
-        audit.append(actor, "signoff.recorded", o.subject(), detailOf(signOff));
+        Map<String, Object> detail = detailOf(signOff);
+        if (!probeErrors.isEmpty()) detail.put("probe_errors", probeErrors);
+        audit.append(actor, "signoff.recorded", o.subject(), detail);
 
         o.signedOffAt = now;
         o.signedOffBy = actor;

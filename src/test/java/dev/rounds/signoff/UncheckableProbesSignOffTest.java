@@ -1,0 +1,97 @@
+package dev.rounds.signoff;
+
+import static dev.rounds.Logins.asAdmin;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rounds.probe.ResultWriter;
+import dev.rounds.schedule.Occurrence;
+import dev.rounds.schedule.OccurrenceStatus;
+import dev.rounds.schedule.ScheduleService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A person may vouch for an activity whose probes cannot run, but not for one whose probes are still measuring:
+ * "sign off after the probes pass" must not turn a missing credential into a missed activity every day.
+ */
+@QuarkusTest
+@TestProfile(UncheckableProbesProfile.class)
+class UncheckableProbesSignOffTest {
+
+    @Inject
+    ScheduleService schedule;
+
+    @Inject
+    ResultWriter writer;
+
+    private static Occurrence occurrence(String activity) {
+        return QuarkusTransaction.requiringNew().call(() -> Occurrence.latestOf("daily", activity)
+                .orElseThrow(() -> new AssertionError("no occurrence of daily/" + activity)));
+    }
+
+    /** The detail of the audit entry with this action that records the given sign-off, paging through the log. */
+    private static Map<String, Object> auditDetailOf(String action, long signOffId) {
+        long after = 0;
+        while (true) {
+            JsonPath page = asAdmin().get("/api/audit?after={after}&limit=1000", after).then().statusCode(200)
+                    .extract().jsonPath();
+            List<Map<String, Object>> entries = page.getList("$");
+            if (entries.isEmpty()) throw new AssertionError("no " + action + " entry for sign-off " + signOffId);
+            for (Map<String, Object> entry : entries) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> detail = (Map<String, Object>) entry.get("detail");
+                if (action.equals(entry.get("action")) && detail.get("signoff_id") instanceof Number id
+                        && id.longValue() == signOffId) {
+                    return detail;
+                }
+            }
+            after = ((Number) entries.get(entries.size() - 1).get("seq")).longValue();
+        }
+    }
+
+    @Test
+    void aProbeThatCannotRunLetsAPersonSignOffAndTheAuditSaysWhy() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Occurrence tickets = occurrence("tickets");
+        while ((tickets.statusReason == null || !tickets.statusReason.startsWith("probes could not run"))
+                && System.nanoTime() < deadline) {
+            schedule.tick();
+            writer.flush();
+            Thread.sleep(100);
+            tickets = occurrence("tickets");
+        }
+        assertEquals(OccurrenceStatus.OPEN, tickets.status);
+        assertTrue(tickets.statusReason.contains("ROUNDS_TEST_VARIABLE_NEVER_SET"), tickets.statusReason);
+
+        long signOffId = asAdmin().contentType("application/json")
+                .body(Map.of("note", "queue reviewed in Jira by hand; credential requested in CHG-12"))
+                .post("/api/occurrences/{id}/signoff", tickets.id)
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+
+        assertEquals(OccurrenceStatus.DONE, occurrence("tickets").status);
+        Map<String, Object> detail = auditDetailOf("signoff.recorded", signOffId);
+        assertTrue(String.valueOf(detail.get("probe_errors")).contains("ROUNDS_TEST_VARIABLE_NEVER_SET"),
+                detail::toString);
+    }
+
+    @Test
+    void aProbeStillMeasuringKeepsTheSignOffWaiting() {
+        schedule.tick();
+        Occurrence slow = occurrence("slow");
+        assertEquals(OccurrenceStatus.OPEN, slow.status);
+
+        asAdmin().contentType("application/json").body(Map.of("note", "looked fine to me"))
+                .post("/api/occurrences/{id}/signoff", slow.id)
+                .then().statusCode(409).body("detail", containsString("waiting for its probes to pass"));
+        assertEquals(null, occurrence("slow").signedOffAt);
+    }
+}
