@@ -79,7 +79,8 @@ class DefaultPackOpsRowsTest {
     void resourceRowsSayWhatToInstall() {
         assumeTrue(nothingListensOn(9100), "something listens on 127.0.0.1:9100 here");
 
-        for (Activity row : List.of(activity("daily", "resource-usage"), activity("weekly", "weekly-performance"))) {
+        for (Activity row : List.of(activity("daily", "resource-usage"), activity("weekly", "weekly-performance"),
+                activity("monthly", "capacity-planning"))) {
             assertEquals("connection refused by 127.0.0.1:9100; is prometheus-node-exporter running there? "
                     + "(Debian: apt install prometheus-node-exporter)", observe(row.probes().get(0)).message());
         }
@@ -91,6 +92,7 @@ class DefaultPackOpsRowsTest {
             assertEquals(SignoffPolicy.ALWAYS, activity("daily", id).signoff(), id);
         }
         assertEquals(SignoffPolicy.ALWAYS, activity("weekly", "weekly-performance").signoff());
+        assertEquals(SignoffPolicy.ALWAYS, activity("monthly", "capacity-planning").signoff());
     }
 
     private static boolean nothingListensOn(int port) {

@@ -60,7 +60,7 @@ class NamedOperandsTest {
         LoadResult result = new ChecklistLoader().load(dir, new ProbeTypes());
 
         assertEquals(List.of("daily.yaml:22:18: probe type 'http' has no operand 'disk_used'; it measures body, "
-                        + "body_size, json(), response_time, status",
+                        + "body_size, cert_expiry, json(), response_time, status",
                 "daily.yaml:25:19: operand 'json' of probe type 'metrics' takes no argument"),
                 result.problems().stream().map(Problem::toString).toList());
     }
