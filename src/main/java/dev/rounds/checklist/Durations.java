@@ -2,6 +2,7 @@ package dev.rounds.checklist;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +52,10 @@ public final class Durations {
         if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
             BigDecimal millis = BigDecimal.valueOf(duration.toNanos()).movePointLeft(6).setScale(1, java.math.RoundingMode.HALF_UP);
             return millis.stripTrailingZeros().toPlainString() + "ms";
+        }
+        if (duration.compareTo(Duration.ofMinutes(1)) >= 0) {
+            // Past a minute, fractions of a second are noise to a reader (an age of 2m25.393s).
+            duration = duration.plusMillis(500).truncatedTo(ChronoUnit.SECONDS);
         }
         StringBuilder out = new StringBuilder();
         long days = duration.toDays();

@@ -52,7 +52,10 @@ class DurationsTest {
             PT1M30S         | 1m30s
             PT113H          | 4d17h
             PT0S            | 0s
-            PT26H0.005S     | 1d2h0.005s
+            PT26H0.005S     | 1d2h
+            PT2M25.393S     | 2m25s
+            PT59.9994S      | 59.999s
+            PT1M29.5S       | 1m30s
             """)
     void formatsForPeople(Duration duration, String expected) {
         assertEquals(expected, Durations.format(duration));
