@@ -88,6 +88,10 @@ public class Occurrence extends PanacheEntityBase {
     @Column(name = "probes_run_at")
     public Instant probesRunAt;
 
+    /** The waiver that excused this occurrence, or {@code null}. */
+    @Column(name = "waiver_id")
+    public Long waiverId;
+
     /** The period has ended: nothing changes this occurrence any more. */
     public boolean frozen;
 
@@ -105,6 +109,12 @@ public class Occurrence extends PanacheEntityBase {
     public static Optional<Occurrence> latestOf(String checklistId, String activityId) {
         return find("checklistId = ?1 and activityId = ?2 order by periodStart desc", checklistId, activityId)
                 .firstResultOptional();
+    }
+
+    /** An activity's occurrences whose period has not ended, e.g. to apply a waiver at once. */
+    public static List<Occurrence> findUnfrozen(String checklistId, String activityId) {
+        return list("frozen = false and checklistId = ?1 and activityId = ?2 order by periodStart", checklistId,
+                activityId);
     }
 
     public static List<Occurrence> findUnfrozen() {

@@ -50,6 +50,9 @@ public class ScheduleService {
     @Inject
     OccurrenceMetrics metrics;
 
+    @Inject
+    Excuses excuses;
+
     /** Opens what is due to open, then re-evaluates every occurrence whose period has not ended. */
     @Transactional
     public void tick() {
@@ -130,11 +133,16 @@ public class ScheduleService {
         Optional<Checklist> checklist = checklists.checklist(o.checklistId);
         Optional<Activity> activity = checklist.flatMap(c -> c.activity(o.activityId));
         OccurrenceStatus before = o.status;
+        Optional<Excuses.Excuse> excuse = activity.isPresent() && isExcusable(o) ? excuses.excuse(o) : Optional.empty();
         if (activity.isEmpty()) {
             if (!o.status.isSettled() && o.status != OccurrenceStatus.MISSED) {
                 o.status = OccurrenceStatus.RETIRED;
                 o.statusReason = "activity removed from checklist " + o.checklistId;
             }
+        } else if (excuse.isPresent()) {
+            o.status = OccurrenceStatus.WAIVED;
+            o.statusReason = excuse.get().reason();
+            o.waiverId = excuse.get().waiverId();
         } else {
             OccurrenceJudge.Verdict verdict = judge.verdictOf(o, checklist.get(), activity.get());
             var next = OccurrenceRules.next(
@@ -162,6 +170,11 @@ public class ScheduleService {
         if (o.status != before) {
             recordStatusChange(o, before);
         }
+    }
+
+    /** Completed and missed occurrences keep their status: a waiver excuses what is still to be done. */
+    private static boolean isExcusable(Occurrence o) {
+        return !o.status.isSettled() && o.status != OccurrenceStatus.MISSED && o.signedOffAt == null;
     }
 
     /** Records a status change in the audit log; the sign-off feature calls it after a sign-off too. */

@@ -1,0 +1,175 @@
+package dev.rounds.change;
+
+import dev.rounds.RoundsException;
+import dev.rounds.security.Roles;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The change log's pages: the list with the request form, and one change with the form for its next step. Times
+ * in the forms are UTC. Errors come back on the page with nothing recorded.
+ */
+@Path("/changes")
+public class ChangesPage {
+
+    /** The words the step forms offer. */
+    public record Choices(List<String> priorities, List<String> categories, List<String> outcomes) {
+    }
+
+    private static final Choices CHOICES = new Choices(words(ChangePriority.values()), words(ChangeCategory.values()),
+            words(ChangeOutcome.values()));
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance changes(List<ChangeView> changes, boolean operator, String error);
+
+        static native TemplateInstance change(ChangeView change, Choices choices, boolean operator, boolean manager,
+                String error);
+    }
+
+    @Inject
+    ChangeService changes;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list() {
+        return renderList(null);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance show(@PathParam("id") long id) {
+        return renderChange(id, null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.OPERATOR)
+    public Response request(@FormParam("title") String title, @FormParam("description") String description,
+            @FormParam("target") String target, @FormParam("activity") String activity,
+            @FormParam("plannedStart") String plannedStart, @FormParam("plannedEnd") String plannedEnd) {
+        if (title == null || title.isBlank() || description == null || description.isBlank()) {
+            return Response.status(422).entity(renderList("Give the change a title and a description.")).build();
+        }
+        try {
+            Change c = changes.request(actor(), new ChangeRequest(title, description, target, activity,
+                    utc(plannedStart, "planned start"), utc(plannedEnd, "planned end")));
+            return Response.seeOther(URI.create("/changes/" + c.id)).build();
+        } catch (RoundsException e) {
+            return Response.status(e.status()).entity(renderList(e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("/{id}/classify")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.OPERATOR)
+    public Response classify(@PathParam("id") long id, @FormParam("priority") String priority,
+            @FormParam("category") String category) {
+        return step(id, () -> changes.classify(id, actor(), new ChangeSteps.Classification(priority, category)));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.MANAGER)
+    public Response approve(@PathParam("id") long id, @FormParam("note") String note) {
+        return step(id, () -> changes.approve(id, actor(), new ChangeSteps.Decision(note)));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.MANAGER)
+    public Response reject(@PathParam("id") long id, @FormParam("note") String note) {
+        return step(id, () -> changes.reject(id, actor(), new ChangeSteps.Decision(note)));
+    }
+
+    /** An empty time means now. */
+    @POST
+    @Path("/{id}/implement")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.OPERATOR)
+    public Response implement(@PathParam("id") long id, @FormParam("at") String at, @FormParam("note") String note) {
+        return step(id, () -> changes.implement(id, actor(), new ChangeSteps.Implementation(
+                at == null || at.isBlank() ? null : utc(at, "implementation time"), note)));
+    }
+
+    @POST
+    @Path("/{id}/review")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.MANAGER)
+    public Response review(@PathParam("id") long id, @FormParam("outcome") String outcome,
+            @FormParam("note") String note) {
+        return step(id, () -> changes.review(id, actor(), new ChangeSteps.Review(outcome, note)));
+    }
+
+    private Response step(long id, Supplier<Change> step) {
+        try {
+            step.get();
+        } catch (RoundsException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            return Response.status(e.status()).entity(renderChange(id, e.getMessage())).build();
+        }
+        return Response.seeOther(URI.create("/changes/" + id)).build();
+    }
+
+    /** A form's {@code datetime-local} value, read as UTC. */
+    private static Instant utc(String value, String field) {
+        try {
+            return LocalDateTime.parse(value == null ? "" : value.strip()).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new ChangeRefused(422, "Give the " + field + " as a date and time, e.g. 2026-12-05T20:00.");
+        }
+    }
+
+    private TemplateInstance renderList(String error) {
+        return Templates.changes(changes.all().stream().map(ChangeView::of).toList(),
+                identity.hasRole(Roles.OPERATOR), error);
+    }
+
+    private TemplateInstance renderChange(long id, String error) {
+        return Templates.change(ChangeView.of(changes.get(id)), CHOICES, identity.hasRole(Roles.OPERATOR),
+                identity.hasRole(Roles.MANAGER), error);
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static List<String> words(Enum<?>[] values) {
+        return Arrays.stream(values).map(Vocabulary::label).toList();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.rounds.waiver;
+
+import dev.rounds.RoundsException;
+import dev.rounds.checklist.Activity;
+import dev.rounds.checklist.Checklist;
+import dev.rounds.checklist.ChecklistRegistry;
+import dev.rounds.security.Roles;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The waivers page: every waiver with how long it has left, the request form for operators, and the decision
+ * forms for managers. Errors come back on the page with nothing recorded.
+ */
+@Path("/waivers")
+public class WaiversPage {
+
+    /** An activity that can be waived, as {@code checklist/activity} with its title. */
+    public record Choice(String value, String title) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance waivers(List<WaiverView> waivers, List<Choice> activities, boolean operator,
+                boolean manager, String error);
+    }
+
+    @Inject
+    WaiverService waivers;
+
+    @Inject
+    ChecklistRegistry registry;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance show() {
+        return render(null);
+    }
+
+    /** The request form; the expiry is a date, and the waiver ends when that day ends in the checklist's zone. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.OPERATOR)
+    public Response request(@FormParam("activity") String activity, @FormParam("reason") String reason,
+            @FormParam("expires") String expires) {
+        String[] ids = activity == null ? new String[0] : activity.split("/", 2);
+        if (ids.length != 2) {
+            return error(422, "Choose the activity to waive.");
+        }
+        if (reason == null || reason.isBlank()) {
+            return error(422, "Give the reason for the waiver.");
+        }
+        Checklist checklist = registry.current().checklist(ids[0]).orElse(null);
+        if (checklist == null) {
+            return error(422, "There is no checklist '" + ids[0] + "'.");
+        }
+        Instant expiry;
+        try {
+            expiry = LocalDate.parse(expires == null ? "" : expires.strip()).plusDays(1)
+                    .atStartOfDay(checklist.timezone()).toInstant();
+        } catch (DateTimeParseException e) {
+            return error(422, "Give the last day the waiver applies as a date, e.g. 2026-12-31.");
+        }
+        return act(() -> waivers.request(actor(), new WaiverRequest(ids[0], ids[1], reason, expiry)));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.MANAGER)
+    public Response approve(@PathParam("id") long id, @FormParam("note") String note) {
+        return act(() -> waivers.approve(id, actor(), new WaiverDecision(note)));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.MANAGER)
+    public Response reject(@PathParam("id") long id, @FormParam("note") String note) {
+        return act(() -> waivers.reject(id, actor(), new WaiverDecision(note)));
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.MANAGER)
+    public Response revoke(@PathParam("id") long id, @FormParam("note") String note) {
+        return act(() -> waivers.revoke(id, actor(), new WaiverDecision(note)));
+    }
+
+    private Response act(Supplier<Waiver> step) {
+        try {
+            step.get();
+        } catch (RoundsException e) {
+            return error(e.status(), e.getMessage());
+        }
+        return Response.seeOther(URI.create("/waivers")).build();
+    }
+
+    private Response error(int status, String message) {
+        return Response.status(status).entity(render(message)).build();
+    }
+
+    private TemplateInstance render(String error) {
+        Instant now = clock.instant();
+        List<WaiverView> listed = waivers.list(null).stream().map(w -> WaiverView.of(w, now)).toList();
+        List<Choice> activities = new ArrayList<>();
+        for (Checklist c : registry.current().checklists()) {
+            for (Activity a : c.activities()) {
+                activities.add(new Choice(c.id() + "/" + a.id(), a.title()));
+            }
+        }
+        return Templates.waivers(listed, activities, identity.hasRole(Roles.OPERATOR), identity.hasRole(Roles.MANAGER),
+                error);
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+}
