@@ -59,7 +59,7 @@ class AcknowledgementTest {
     TestClock clock;
 
     private static ProbeKey probeOf(String activity) {
-        return new ProbeKey("daily", activity, 0, "web");
+        return new ProbeKey("people", activity, 0, "web");
     }
 
     private static RequestSpecification operator() {
@@ -164,8 +164,8 @@ class AcknowledgementTest {
                 .then().statusCode(422).body("detail", containsString("'until' must be in the future"));
         acknowledge(operator(), probe, "too long", now.plus(Duration.ofDays(31)))
                 .then().statusCode(422).body("detail", containsString("'until' may be at most 30 days ahead"));
-        acknowledge(operator(), "daily/no-such#0@web", "typo", now.plus(Duration.ofHours(1)))
-                .then().statusCode(404).body("detail", containsString("there is no probe 'daily/no-such#0@web'"));
+        acknowledge(operator(), "people/no-such#0@web", "typo", now.plus(Duration.ofHours(1)))
+                .then().statusCode(404).body("detail", containsString("there is no probe 'people/no-such#0@web'"));
         acknowledge(operator(), probeOf("web-ok").toString(), "fine anyway", now.plus(Duration.ofHours(1)))
                 .then().statusCode(409).body("detail", containsString("only a failing probe can be acknowledged"));
         acknowledge(operator(), probe, " ", now.plus(Duration.ofHours(1))).then().statusCode(400);

@@ -7,7 +7,7 @@ import dev.rounds.schedule.ScheduleService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 
-/** The occurrences of {@link PeopleTestProfile}'s daily checklist. */
+/** The occurrences of {@link PeopleTestProfile}'s checklist. */
 public final class PeopleOccurrences {
 
     private PeopleOccurrences() {
@@ -21,8 +21,8 @@ public final class PeopleOccurrences {
 
     /** The occurrence as the database has it now. */
     public static Occurrence latest(String activity) {
-        return QuarkusTransaction.requiringNew().call(() -> Occurrence.latestOf("daily", activity)
-                .orElseThrow(() -> new AssertionError("no occurrence of daily/" + activity)));
+        return QuarkusTransaction.requiringNew().call(() -> Occurrence.latestOf("people", activity)
+                .orElseThrow(() -> new AssertionError("no occurrence of people/" + activity)));
     }
 
     /**
@@ -38,7 +38,7 @@ public final class PeopleOccurrences {
             Occurrence o = latest(activity);
             if (o.status == OccurrenceStatus.FAILING || o.signedOffAt != null) return o;
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("daily/" + activity + " did not fail within 30 s: " + o.status);
+                throw new AssertionError("people/" + activity + " did not fail within 30 s: " + o.status);
             }
             Thread.sleep(100);
         }

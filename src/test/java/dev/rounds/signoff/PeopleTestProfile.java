@@ -57,23 +57,23 @@ public class PeopleTestProfile implements QuarkusTestProfile {
                       - id: web
                         address: 127.0.0.1:%d
                     """.formatted(SERVER.getAddress().getPort()));
-            StringBuilder daily = new StringBuilder("""
-                    id: daily
-                    title: Daily
+            StringBuilder people = new StringBuilder("""
+                    id: people
+                    title: People (evidence and acknowledgements)
                     cadence: daily
                     due: 10h
                     timezone: UTC
                     activities:
                     """);
             for (String manual : new String[] {"roundtrip", "oversize", "rights", "tamper", "link", "form", "form-big"}) {
-                daily.append("""
+                people.append("""
                           - id: %s
                             title: Manual %s
                             signoff: always
                         """.formatted(manual, manual));
             }
             for (String failing : new String[] {"web-up", "ack-life", "ack-expiry", "ack-form"}) {
-                daily.append("""
+                people.append("""
                           - id: %s
                             title: Web answers (%s)
                             signoff: on-failure
@@ -86,7 +86,7 @@ public class PeopleTestProfile implements QuarkusTestProfile {
                                 expect: [status == 200]
                         """.formatted(failing, failing));
             }
-            daily.append("""
+            people.append("""
                       - id: web-ok
                         title: Web answers on /ok
                         probes:
@@ -96,7 +96,7 @@ public class PeopleTestProfile implements QuarkusTestProfile {
                             timeout: 10s
                             expect: [status == 200]
                     """);
-            Files.writeString(dir.resolve("daily.yaml"), daily);
+            Files.writeString(dir.resolve("people.yaml"), people);
             return Map.of("rounds.checklists.dir", dir.toString(), "rounds.schedule.tick", "off",
                     "rounds.backup.at-first-start", "false", "rounds.evidence.dir", evidence.toString(),
                     "rounds.evidence.max-bytes", String.valueOf(MAX_BYTES));

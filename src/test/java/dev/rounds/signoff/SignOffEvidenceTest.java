@@ -208,7 +208,6 @@ class SignOffEvidenceTest {
     @Test
     void aFailingOccurrenceNeedsAReferenceEvenWithEvidence() throws Exception {
         Occurrence o = PeopleOccurrences.failing(schedule, writer, "web-up");
-        if (o.signedOffAt != null) return; // signed off by an earlier run of this test in the same database
         List<String> filesBefore = storedFiles();
         byte[] content = randomBytes(200);
 
