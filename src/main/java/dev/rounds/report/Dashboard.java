@@ -21,7 +21,22 @@ public record Dashboard(Instant now, List<Card> checklists, List<Row> awaitingSi
             String signedOffBy, boolean awaitingSignoff, List<ProbeLine> probes) {
     }
 
-    /** The latest result of one probe against one target; {@code status} is {@code pending} before the first. */
-    public record ProbeLine(String type, String target, String status, String message, Instant at) {
+    /**
+     * The latest result of one probe against one target; {@code status} is {@code pending} before the first.
+     *
+     * @param key the probe × target key that acknowledgements name
+     * @param ack the acknowledgement in force, or {@code null}
+     */
+    public record ProbeLine(String key, String type, String target, String status, String message, Instant at,
+            Ack ack) {
+
+        /** Whether a person may acknowledge this probe now: it fails and nobody has acknowledged it yet. */
+        public boolean acknowledgeable() {
+            return ack == null && (status.equals("down") || status.equals("error"));
+        }
+    }
+
+    /** Someone's acknowledgement of a failing probe: shown beside it, changing nothing else. */
+    public record Ack(long id, String actor, Instant until, String reason) {
     }
 }

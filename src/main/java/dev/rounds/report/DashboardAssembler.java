@@ -1,5 +1,7 @@
 package dev.rounds.report;
 
+import dev.rounds.ack.Acknowledgement;
+import dev.rounds.ack.AcknowledgementService;
 import dev.rounds.advisory.Advisory;
 import dev.rounds.advisory.TriageState;
 import dev.rounds.checklist.Activity;
@@ -29,6 +31,9 @@ public class DashboardAssembler {
     @Inject
     ProbeStateReader probeStates;
 
+    @Inject
+    AcknowledgementService acknowledgements;
+
     public Dashboard assemble(ChecklistSet checklists, List<Occurrence> current, Instant now) {
         Map<String, List<Occurrence>> byChecklist = new LinkedHashMap<>();
         for (Checklist checklist : checklists.checklists()) {
@@ -39,6 +44,7 @@ public class DashboardAssembler {
         List<String> keys = new ArrayList<>();
         current.forEach(o -> probeLines(checklists, o).forEach(p -> keys.add(p.key().toString())));
         Map<String, ProbeSnapshot> snapshots = probeStates.find(keys);
+        Map<String, Acknowledgement> acks = acknowledgements.activeFor(keys);
 
         List<Dashboard.Card> cards = new ArrayList<>();
         List<Dashboard.Row> awaiting = new ArrayList<>();
@@ -46,7 +52,7 @@ public class DashboardAssembler {
             Optional<Checklist> checklist = checklists.checklist(entry.getKey());
             List<Dashboard.Row> rows = new ArrayList<>();
             for (Occurrence o : entry.getValue()) {
-                Dashboard.Row row = row(checklists, o, snapshots);
+                Dashboard.Row row = row(checklists, o, snapshots, acks);
                 rows.add(row);
                 if (row.awaitingSignoff()) awaiting.add(row);
             }
@@ -65,14 +71,19 @@ public class DashboardAssembler {
         return occurrences.stream().filter(o -> o.status == status).count();
     }
 
-    private Dashboard.Row row(ChecklistSet checklists, Occurrence o, Map<String, ProbeSnapshot> snapshots) {
+    private Dashboard.Row row(ChecklistSet checklists, Occurrence o, Map<String, ProbeSnapshot> snapshots,
+            Map<String, Acknowledgement> acks) {
         List<Dashboard.ProbeLine> lines = new ArrayList<>();
         for (PlannedProbe p : probeLines(checklists, o)) {
-            ProbeSnapshot s = snapshots.get(p.key().toString());
+            String key = p.key().toString();
+            ProbeSnapshot s = snapshots.get(key);
+            Acknowledgement a = acks.get(key);
+            Dashboard.Ack ack = a == null ? null : new Dashboard.Ack(a.id, a.actor, a.until, a.reason);
             lines.add(s == null
-                    ? new Dashboard.ProbeLine(p.spec().type(), p.target().id(), "pending", "no result yet", null)
-                    : new Dashboard.ProbeLine(p.spec().type(), p.target().id(), s.status().label(), s.message(),
-                            s.lastStartedAt()));
+                    ? new Dashboard.ProbeLine(key, p.spec().type(), p.target().id(), "pending", "no result yet", null,
+                            ack)
+                    : new Dashboard.ProbeLine(key, p.spec().type(), p.target().id(), s.status().label(), s.message(),
+                            s.lastStartedAt(), ack));
         }
         return new Dashboard.Row(o.id, o.activityId, o.title, o.status.label(), o.statusReason, o.dueAt,
                 o.signedOffBy, awaitsSignoff(o), lines);
@@ -81,7 +92,7 @@ public class DashboardAssembler {
     /** One occurrence's row on its own, with its probes' latest states. */
     public Dashboard.Row row(ChecklistSet checklists, Occurrence o) {
         List<String> keys = probeLines(checklists, o).stream().map(p -> p.key().toString()).toList();
-        return row(checklists, o, probeStates.find(keys));
+        return row(checklists, o, probeStates.find(keys), acknowledgements.activeFor(keys));
     }
 
     /** Whether a person's sign-off is what this occurrence waits for. */

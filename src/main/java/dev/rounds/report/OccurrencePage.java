@@ -1,10 +1,15 @@
 package dev.rounds.report;
 
 import dev.rounds.RoundsException;
+import dev.rounds.ack.AcknowledgementRequest;
+import dev.rounds.ack.AcknowledgementService;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.schedule.Occurrence;
+import dev.rounds.security.Roles;
+import dev.rounds.signoff.EvidenceUpload;
 import dev.rounds.signoff.SignOff;
 import dev.rounds.signoff.SignOffRequest;
+import dev.rounds.signoff.SignOffResource.SignOffView;
 import dev.rounds.signoff.SignOffService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -21,16 +26,34 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** One occurrence: what it asks, what the probes say, who signed it off; and the sign-off form. */
+/**
+ * One occurrence: what it asks, what the probes say, who signed it off with what evidence; the sign-off form and
+ * the forms that acknowledge a failing probe.
+ */
 @Path("/occurrences/{id}")
 public class OccurrencePage {
 
+    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    /** What the page shows besides the occurrence; {@code error} next to the sign-off form, {@code ackError} by the probes. */
+    public record Forms(String error, String ackError, String defaultUntil, boolean canDownloadEvidence) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance occurrence(Dashboard.Row row, Occurrence occurrence, List<SignOff> signoffs,
-                String error);
+        static native TemplateInstance occurrence(Dashboard.Row row, Occurrence occurrence, List<SignOffView> signoffs,
+                Forms forms);
     }
 
     @Inject
@@ -46,40 +69,93 @@ public class OccurrencePage {
     SignOffService signOffs;
 
     @Inject
+    AcknowledgementService acknowledgements;
+
+    @Inject
     SecurityIdentity identity;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show(@PathParam("id") long id) {
-        return render(id, null);
+        return render(id, null, null);
     }
 
-    /** The form's sign-off; errors come back on the page, next to the form, with nothing recorded. */
+    /** The form's sign-off, with an optional file; errors come back on the page, next to the form, with nothing recorded. */
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
-    public Response signOff(@PathParam("id") long id, @FormParam("note") String note,
-            @FormParam("reference") String reference) {
-        if (!identity.hasRole("operator")) {
-            return Response.status(403).entity(render(id, "Only operators can sign off.")).build();
+    public Response signOff(@PathParam("id") long id, @RestForm String note, @RestForm String reference,
+            @RestForm String link, @RestForm("file") FileUpload file) {
+        if (!identity.hasRole(Roles.OPERATOR)) {
+            return Response.status(403).entity(render(id, "Only operators can sign off.", null)).build();
         }
         if (note == null || note.isBlank()) {
-            return Response.status(422).entity(render(id, "Write a note saying what was checked.")).build();
+            return Response.status(422).entity(render(id, "Write a note saying what was checked.", null)).build();
         }
         try {
-            signOffs.signOff(id, identity.getPrincipal().getName(), new SignOffRequest(note, reference));
+            signOffs.signOff(id, identity.getPrincipal().getName(), new SignOffRequest(note, reference, link),
+                    EvidenceUpload.of(file));
         } catch (RoundsException e) {
-            return Response.status(e.status()).entity(render(id, e.getMessage())).build();
+            return Response.status(e.status()).entity(render(id, e.getMessage(), null)).build();
         }
         return Response.seeOther(URI.create("/occurrences/" + id)).build();
     }
 
-    private TemplateInstance render(long id, String error) {
+    /** Acknowledges one of the occurrence's failing probes until a time given in UTC. */
+    @POST
+    @Path("/acknowledgements")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response acknowledge(@PathParam("id") long id, @FormParam("probe") String probe,
+            @FormParam("reason") String reason, @FormParam("until") String until) {
+        if (!identity.hasRole(Roles.OPERATOR)) {
+            return Response.status(403).entity(render(id, null, "Only operators can acknowledge a probe.")).build();
+        }
+        if (probe == null || probe.isBlank() || reason == null || reason.isBlank()) {
+            return Response.status(422).entity(render(id, null, "Say why the failure may stay quiet.")).build();
+        }
+        Instant end;
+        try {
+            end = LocalDateTime.parse(until == null ? "" : until.strip()).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return Response.status(422)
+                    .entity(render(id, null, "Give the end as a date and time in UTC, e.g. 2026-11-27T09:00.")).build();
+        }
+        try {
+            acknowledgements.create(identity.getPrincipal().getName(), new AcknowledgementRequest(probe, reason, end));
+        } catch (RoundsException e) {
+            return Response.status(e.status()).entity(render(id, null, e.getMessage())).build();
+        }
+        return Response.seeOther(URI.create("/occurrences/" + id)).build();
+    }
+
+    /** Ends an acknowledgement shown on this page before its time. */
+    @POST
+    @Path("/acknowledgements/{ack}/end")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response endAcknowledgement(@PathParam("id") long id, @PathParam("ack") long ackId) {
+        if (!identity.hasRole(Roles.OPERATOR)) {
+            return Response.status(403).entity(render(id, null, "Only operators can end an acknowledgement.")).build();
+        }
+        try {
+            acknowledgements.end(ackId, identity.getPrincipal().getName());
+        } catch (RoundsException e) {
+            return Response.status(e.status()).entity(render(id, null, e.getMessage())).build();
+        }
+        return Response.seeOther(URI.create("/occurrences/" + id)).build();
+    }
+
+    private TemplateInstance render(long id, String error, String ackError) {
         Occurrence o = Occurrence.findById(id);
         if (o == null) {
             throw new RoundsException(404, "not found", "there is no occurrence " + id);
         }
         Dashboard.Row row = assembler.row(registry.current(), o);
-        return Templates.occurrence(row, o, SignOff.findByOccurrence(id), error);
+        String defaultUntil = LOCAL_INPUT.format(clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS)
+                .atOffset(ZoneOffset.UTC));
+        Forms forms = new Forms(error, ackError, defaultUntil,
+                identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.MANAGER));
+        return Templates.occurrence(row, o, SignOff.findByOccurrence(id).stream().map(SignOffView::of).toList(), forms);
     }
 }

@@ -32,6 +32,9 @@ public class SignOff extends PanacheEntityBase {
     /** An incident or change reference, required when signing off a failure. */
     public String reference;
 
+    /** A web page that shows the work, http or https, or {@code null}. */
+    public String link;
+
     /** The sign-off this one replaces, or {@code null}. */
     @Column(name = "supersedes_id")
     public Long supersedesId;

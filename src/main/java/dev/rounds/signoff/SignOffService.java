@@ -9,11 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Records sign-offs. A decision by a person commits before the request returns. */
 @ApplicationScoped
@@ -28,8 +32,29 @@ public class SignOffService {
     @Inject
     ScheduleService schedule;
 
+    @Inject
+    EvidenceStore store;
+
+    @Inject
+    EvidenceConfig evidenceConfig;
+
     @Transactional
     public SignOff signOff(long occurrenceId, String actor, SignOffRequest request) {
+        return signOff(occurrenceId, actor, request, Optional.empty());
+    }
+
+    /**
+     * Records a sign-off with an optional evidence file. Every check runs before the file is stored, so a refused
+     * sign-off leaves nothing behind.
+     */
+    @Transactional
+    public SignOff signOff(long occurrenceId, String actor, SignOffRequest request, Optional<EvidenceUpload> upload) {
+        if (upload.isPresent() && upload.get().size() > evidenceConfig.maxBytes()) {
+            throw new EvidenceRefused(413, "evidence file too large", "'" + upload.get().fileName() + "' has "
+                    + upload.get().size() + " bytes; evidence files may have at most " + evidenceConfig.maxBytes()
+                    + " bytes (rounds.evidence.max-bytes): attach a smaller file or link to it");
+        }
+        String link = checkedLink(request.link());
         Occurrence o = Occurrence.findById(occurrenceId, LockModeType.PESSIMISTIC_WRITE);
         if (o == null) {
             throw new SignOffRefused(404, "there is no occurrence " + occurrenceId);
@@ -59,8 +84,9 @@ public class SignOffService {
                 throw new SignOffRefused(409, o.subject() + " is waiting for its probes to pass; sign it off once they have");
             }
         }
-        SignOff signOff = record(o.id, actor, now, request, null, null);
+        SignOff signOff = record(o.id, actor, now, request, link, null, null);
         Map<String, Object> detail = detailOf(signOff);
+        upload.ifPresent(file -> detail.put("evidence", evidenceDetail(attach(signOff, file))));
         if (!probeErrors.isEmpty()) detail.put("probe_errors", probeErrors);
         audit.append(actor, "signoff.recorded", o.subject(), detail);
 
@@ -80,8 +106,10 @@ public class SignOffService {
         if (SignOff.isSuperseded(signOffId)) {
             throw new SignOffRefused(409, "sign-off " + signOffId + " was already superseded; supersede the newer one");
         }
+        String link = checkedLink(request.link());
         Occurrence o = Occurrence.findById(old.occurrenceId);
-        SignOff replacement = record(old.occurrenceId, actor, clock.instant(), request, old.reference, old.id);
+        SignOff replacement = record(old.occurrenceId, actor, clock.instant(), request,
+                link == null ? old.link : link, old.reference, old.id);
         Map<String, Object> detail = detailOf(replacement);
         detail.put("supersedes", old.id);
         audit.append(actor, "signoff.superseded", o.subject(), detail);
@@ -89,9 +117,10 @@ public class SignOffService {
     }
 
     /** Persists a sign-off; without a reference of its own it keeps {@code fallbackReference}. */
-    private static SignOff record(long occurrenceId, String actor, Instant at, SignOffRequest request,
+    private static SignOff record(long occurrenceId, String actor, Instant at, SignOffRequest request, String link,
             String fallbackReference, Long supersedesId) {
         SignOff s = new SignOff();
+        s.link = link;
         s.occurrenceId = occurrenceId;
         s.actor = actor;
         s.signedAt = at;
@@ -107,7 +136,53 @@ public class SignOffService {
         detail.put("signoff_id", s.id);
         detail.put("note", s.note);
         if (s.reference != null) detail.put("reference", s.reference);
+        if (s.link != null) detail.put("link", s.link);
         return detail;
+    }
+
+    private Evidence attach(SignOff signOff, EvidenceUpload upload) {
+        EvidenceStore.Stored stored = store.store(upload.file());
+        Evidence e = new Evidence();
+        e.signOffId = signOff.id;
+        e.fileName = upload.fileName();
+        e.mediaType = upload.mediaType();
+        e.sizeBytes = stored.size();
+        e.sha256 = stored.sha256();
+        e.persist();
+        return e;
+    }
+
+    private static Map<String, Object> evidenceDetail(Evidence e) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("evidence_id", e.id);
+        detail.put("name", e.fileName);
+        detail.put("media_type", e.mediaType);
+        detail.put("size", e.sizeBytes);
+        detail.put("sha256", e.sha256);
+        return detail;
+    }
+
+    /** The link stripped, or {@code null} for none; anything but an absolute http or https URL is refused. */
+    private static String checkedLink(String link) {
+        if (isBlank(link)) return null;
+        String url = link.strip();
+        if (url.length() > SignOffRequest.MAX_LINK) {
+            throw new SignOffRefused(422, "'link' may have at most " + SignOffRequest.MAX_LINK + " characters, got "
+                    + url.length());
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new SignOffRefused(422, "'link' must be an http or https URL such as "
+                    + "https://tickets.example.com/CHG-1042, got '" + url + "': " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new SignOffRefused(422, "'link' must be an http or https URL such as "
+                    + "https://tickets.example.com/CHG-1042, got '" + url + "'");
+        }
+        return url;
     }
 
     private static boolean isBlank(String text) {

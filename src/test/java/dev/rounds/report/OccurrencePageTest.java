@@ -30,7 +30,7 @@ class OccurrencePageTest {
                 "checklistId = 'weekly' and activityId = ?1 order by periodStart desc", activity).firstResult());
     }
 
-    /** Opens the occurrence page as a browser would and posts its form with the page's CSRF token. */
+    /** Opens the occurrence page as a browser would and posts its multipart form with the page's CSRF token. */
     private ValidatableResponse postForm(long occurrenceId, String note) {
         Response page = asAdmin().get("/occurrences/{id}", occurrenceId);
         page.then().statusCode(200).body(containsString("Sign off"));
@@ -38,9 +38,8 @@ class OccurrencePageTest {
         if (!token.find()) throw new AssertionError("the page carries no CSRF token");
         return asAdmin()
                 .cookie("csrf-token", page.getCookie("csrf-token"))
-                .contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", token.group(1))
-                .formParam("note", note)
+                .multiPart("csrf-token", token.group(1))
+                .multiPart("note", note)
                 .redirects().follow(false)
                 .post("/occurrences/{id}", occurrenceId)
                 .then();
@@ -50,8 +49,7 @@ class OccurrencePageTest {
     void aFormPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
         Occurrence before = manualOccurrence("sla-review");
         asAdmin()
-                .contentType("application/x-www-form-urlencoded")
-                .formParam("note", "forged")
+                .multiPart("note", "forged")
                 .post("/occurrences/{id}", before.id)
                 .then().statusCode(400);
         Occurrence after = manualOccurrence("sla-review");
