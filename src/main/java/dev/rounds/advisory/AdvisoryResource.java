@@ -1,5 +1,6 @@
 package dev.rounds.advisory;
 
+import io.quarkus.security.Authenticated;
 import dev.rounds.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +17,7 @@ import java.util.List;
 
 /** Stored advisories over REST: list them by triage state, triage one. */
 @Path("/api/advisories")
+@Authenticated
 public class AdvisoryResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package dev.rounds.report;
 
+import io.quarkus.security.Authenticated;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.ChecklistSet;
 import dev.rounds.schedule.Occurrence;
@@ -15,6 +16,7 @@ import java.time.Instant;
 
 /** The operator's morning page: what is due today, what failed, what waits for a sign-off. */
 @Path("/")
+@Authenticated
 public class DashboardPage {
 
     @CheckedTemplate

@@ -1,5 +1,6 @@
 package dev.rounds.report;
 
+import io.quarkus.security.Authenticated;
 import dev.rounds.RoundsException;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.schedule.Occurrence;
@@ -25,6 +26,7 @@ import java.util.List;
 
 /** One occurrence: what it asks, what the probes say, who signed it off; and the sign-off form. */
 @Path("/occurrences/{id}")
+@Authenticated
 public class OccurrencePage {
 
     @CheckedTemplate

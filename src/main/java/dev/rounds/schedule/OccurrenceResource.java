@@ -1,5 +1,6 @@
 package dev.rounds.schedule;
 
+import io.quarkus.security.Authenticated;
 import dev.rounds.RoundsException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import java.util.Locale;
 
 /** Occurrences over REST, by date, checklist and status. */
 @Path("/api/occurrences")
+@Authenticated
 public class OccurrenceResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package dev.rounds.signoff;
 
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.util.List;
 
 /** An occurrence's sign-offs over REST: record one, list them. */
 @Path("/api/occurrences/{id}")
+@Authenticated
 public class SignOffResource {
 
     @Inject
