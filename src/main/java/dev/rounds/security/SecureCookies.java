@@ -1,9 +1,10 @@
 package dev.rounds.security;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.impl.ServerCookie;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 
 /**
  * Adds {@code Secure} to the session, CSRF and redirect cookies when {@code rounds.security.secure-cookies} is on:
@@ -15,13 +16,10 @@ public class SecureCookies {
     void install(@Observes Filters filters, SecurityConfig config) {
         if (!config.secureCookies()) return;
         filters.register(http -> {
+            // Vert.x writes the cookies set on this response after the headers-end handlers have run
             http.addHeadersEndHandler(v -> {
-                List<String> cookies = http.response().headers().getAll("Set-Cookie");
-                if (cookies.isEmpty()) return;
-                http.response().headers().remove("Set-Cookie");
-                for (String cookie : cookies) {
-                    http.response().headers().add("Set-Cookie",
-                            cookie.toLowerCase().contains("; secure") ? cookie : cookie + "; Secure");
+                for (Cookie cookie : http.request().cookies()) {
+                    if (cookie instanceof ServerCookie set && set.isChanged()) set.setSecure(true);
                 }
             });
             http.next();
