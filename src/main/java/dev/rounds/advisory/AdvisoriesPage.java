@@ -1,10 +1,10 @@
 package dev.rounds.advisory;
 
-import io.quarkus.security.Authenticated;
 import dev.rounds.RoundsException;
 import dev.rounds.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,7 +1,7 @@
 package dev.rounds.advisory;
 
-import io.quarkus.security.Authenticated;
 import dev.rounds.security.Roles;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,11 +1,11 @@
 package dev.rounds.report;
 
-import io.quarkus.security.Authenticated;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.ChecklistSet;
 import dev.rounds.schedule.Occurrence;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,5 @@
 package dev.rounds.report;
 
-import io.quarkus.security.Authenticated;
 import dev.rounds.RoundsException;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.schedule.Occurrence;
@@ -9,6 +8,7 @@ import dev.rounds.signoff.SignOffRequest;
 import dev.rounds.signoff.SignOffService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

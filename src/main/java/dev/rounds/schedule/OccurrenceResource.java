@@ -1,7 +1,7 @@
 package dev.rounds.schedule;
 
-import io.quarkus.security.Authenticated;
 import dev.rounds.RoundsException;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -55,7 +55,7 @@ public class AdminBootstrap {
         }
     }
 
-    static String generatePassword() {
+    private static String generatePassword() {
         SecureRandom random = new SecureRandom();
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < 20; i++) {
