@@ -4,6 +4,7 @@ import dev.rounds.RoundsException;
 import dev.rounds.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import java.util.Map;
 
 /** The advisories page: stored advisories by triage state, with a triage form for each. */
 @Path("/advisories")
+@Authenticated
 public class AdvisoriesPage {
 
     /** One state's tab: its label, how many advisories are in it, and whether it is the one shown. */

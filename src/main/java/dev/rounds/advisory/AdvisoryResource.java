@@ -1,6 +1,7 @@
 package dev.rounds.advisory;
 
 import dev.rounds.security.Roles;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import java.util.List;
 
 /** Stored advisories over REST: list them by triage state, triage one. */
 @Path("/api/advisories")
+@Authenticated
 public class AdvisoryResource {
 
     @Inject

@@ -1,5 +1,7 @@
 package dev.rounds.audit;
 
+import dev.rounds.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,6 +16,7 @@ import java.util.List;
 /** The audit log over HTTP: its entries, a page at a time, and its verification. */
 @Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
 public class AuditResource {
 
     @Inject

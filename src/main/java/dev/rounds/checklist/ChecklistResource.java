@@ -1,5 +1,6 @@
 package dev.rounds.checklist;
 
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +17,7 @@ import java.util.Map;
 /** The checklists in force, and the reload an admin triggers after editing them. */
 @Path("/api/checklists")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class ChecklistResource {
 
     /** The problem type of a rejected reload. */

@@ -1,5 +1,6 @@
 package dev.rounds.heartbeat;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,7 @@ import java.time.Instant;
 @Path("/api/ping/{token}")
 @Consumes(MediaType.WILDCARD)
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
 public class PingResource {
 
     /** What a ping answers: the heartbeat's name and its status now. */

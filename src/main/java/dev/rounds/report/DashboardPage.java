@@ -5,6 +5,7 @@ import dev.rounds.checklist.ChecklistSet;
 import dev.rounds.schedule.Occurrence;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import java.time.Instant;
 
 /** The operator's morning page: what is due today, what failed, what waits for a sign-off. */
 @Path("/")
+@Authenticated
 public class DashboardPage {
 
     @CheckedTemplate

@@ -13,6 +13,7 @@ import dev.rounds.signoff.SignOffResource.SignOffView;
 import dev.rounds.signoff.SignOffService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -42,6 +43,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * the forms that acknowledge a failing probe.
  */
 @Path("/occurrences/{id}")
+@Authenticated
 public class OccurrencePage {
 
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");

@@ -1,5 +1,6 @@
 package dev.rounds.schedule;
 
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import java.util.List;
 
 /** An activity across periods: its history, and running its probes on demand. */
 @Path("/api/activities/{checklist}/{activity}")
+@Authenticated
 public class ActivityResource {
 
     @Inject

@@ -1,6 +1,7 @@
 package dev.rounds.schedule;
 
 import dev.rounds.RoundsException;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import java.util.Locale;
 
 /** Occurrences over REST, by date, checklist and status. */
 @Path("/api/occurrences")
+@Authenticated
 public class OccurrenceResource {
 
     @Inject

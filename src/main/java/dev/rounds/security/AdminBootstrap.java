@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** At first start, with nobody to log in, creates the built-in {@code admin} and says its password once. */
+/**
+ * At first start, with nobody to log in, creates the built-in {@code admin} holding every role. A generated password
+ * is said once in the log and must be changed at first login; a password the operator configured is theirs already.
+ */
 @ApplicationScoped
 public class AdminBootstrap {
 
@@ -41,12 +44,14 @@ public class AdminBootstrap {
         admin.username = ADMIN;
         admin.passwordHash = BcryptUtil.bcryptHash(password);
         admin.roles = Roles.ALL;
+        admin.mustChangePassword = generated;
         admin.createdAt = clock.instant();
+        admin.updatedAt = admin.createdAt;
         admin.persist();
         audit.append(AuditLog.SYSTEM, "user.created", ADMIN, Map.of("roles", admin.roles, "generated", generated));
         if (generated) {
             LOG.infof("%n%n    Rounds created the built-in account 'admin' with password: %s%n"
-                    + "    It is shown only this once; keep it somewhere safe.%n", password);
+                    + "    It is shown only this once, and must be changed at the first login.%n", password);
         }
     }
 

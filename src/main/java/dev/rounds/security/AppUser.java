@@ -1,33 +1,50 @@
 package dev.rounds.security;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** A person who logs in to Rounds; the password is kept only as a bcrypt hash. */
 @Entity
 @Table(name = "app_user")
-@UserDefinition
 public class AppUser extends PanacheEntityBase {
 
     @Id
-    @Username
     public String username;
 
-    @Password
     @Column(name = "password_hash")
     public String passwordHash;
 
-    @Roles
+    /** Comma-separated role names; see {@link Roles}. */
     public String roles;
+
+    public boolean enabled = true;
+
+    /** Set for a generated or reset password: the person must choose their own before doing anything else. */
+    @Column(name = "must_change_password")
+    public boolean mustChangePassword;
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Optional<AppUser> named(String username) {
+        return AppUser.<AppUser>findByIdOptional(username);
+    }
+
+    public static List<AppUser> listByName() {
+        return AppUser.<AppUser>list("order by username");
+    }
+
+    public Set<String> roleSet() {
+        return Roles.parse(roles);
+    }
 }

@@ -1,6 +1,8 @@
 package dev.rounds.security;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Access control settings. */
@@ -8,8 +10,36 @@ import java.util.Optional;
 public interface SecurityConfig {
 
     /**
-     * The password given to the built-in {@code admin} account at first start; when absent, one is
-     * generated and printed once to the log.
+     * The password given to the built-in {@code admin} account at first start. When set, the operator chose it and
+     * it need not be changed; when absent, one is generated, printed once to the log, and must be changed at first
+     * login.
      */
     Optional<String> initialAdminPassword();
+
+    /** Marks every cookie Rounds sets Secure, for when TLS ends at a reverse proxy in front of Rounds. */
+    @WithDefault("false")
+    boolean secureCookies();
+
+    /** How failed logins are slowed down. */
+    Login login();
+
+    /** Failed-login throttling, kept in memory per user name and per client address. */
+    interface Login {
+
+        /** Failed logins for one user name within {@link #window()} that start a cooling-off period. */
+        @WithDefault("5")
+        int maxFailuresPerUser();
+
+        /** Failed logins from one address within {@link #window()} that start a cooling-off period. */
+        @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        /** How far back failed logins count. */
+        @WithDefault("5m")
+        Duration window();
+
+        /** How long a user name or address is refused once it reached its limit. */
+        @WithDefault("5m")
+        Duration coolingOff();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.rounds.signoff;
 
 import dev.rounds.security.Roles;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** An occurrence's sign-offs over REST: record one (JSON, or multipart with an evidence file), list them. */
 @Path("/api/occurrences/{id}")
+@Authenticated
 public class SignOffResource {
 
     @Inject

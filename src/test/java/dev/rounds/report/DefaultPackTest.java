@@ -3,6 +3,7 @@ package dev.rounds.report;
 import static dev.rounds.Logins.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -70,7 +71,8 @@ class DefaultPackTest {
 
     @Test
     void everythingElseNeedsALogin() {
-        given().get("/").then().statusCode(401);
+        given().redirects().follow(false).get("/").then().statusCode(302)
+                .header("Location", endsWith("/login"));
         given().get("/api/occurrences").then().statusCode(401);
         given().auth().preemptive().basic("admin", "wrong").get("/").then().statusCode(401);
         asAdmin().get("/").then().statusCode(200).body(not(containsString("Exception")));

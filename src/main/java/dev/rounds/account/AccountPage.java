@@ -1,0 +1,110 @@
+package dev.rounds.account;
+
+import dev.rounds.RoundsException;
+import dev.rounds.security.ApiToken;
+import dev.rounds.security.Identities;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** A person's own account pages: change the password; create and revoke personal API tokens. */
+@Path("/account")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class AccountPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance password(String username, boolean required, String error);
+
+        static native TemplateInstance tokens(List<TokenView> tokens, Accounts.NewToken created, String error);
+    }
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @Path("/password")
+    public TemplateInstance password() {
+        return passwordPage(null);
+    }
+
+    /** Errors come back on the page with nothing changed; success goes to the dashboard. */
+    @POST
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changePassword(@FormParam("current") String current, @FormParam("password") String password,
+            @FormParam("confirm") String confirm) {
+        if (password == null || !password.equals(confirm)) {
+            return Response.status(422).entity(passwordPage("The new password and its confirmation differ.")).build();
+        }
+        try {
+            accounts.changeOwnPassword(me(), current, password);
+        } catch (RoundsException e) {
+            return Response.status(e.status()).entity(passwordPage(capitalised(e.getMessage()))).build();
+        }
+        return Response.seeOther(URI.create("/")).build();
+    }
+
+    @GET
+    @Path("/tokens")
+    public TemplateInstance tokens() {
+        return tokensPage(null, null);
+    }
+
+    /** Shows the new token on the answer page, once. */
+    @POST
+    @Path("/tokens")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createToken(@FormParam("name") String name) {
+        try {
+            return Response.ok(tokensPage(accounts.createToken(me(), name), null)).build();
+        } catch (RoundsException e) {
+            return Response.status(e.status()).entity(tokensPage(null, capitalised(e.getMessage()))).build();
+        }
+    }
+
+    @POST
+    @Path("/tokens/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeToken(@PathParam("id") long id) {
+        try {
+            accounts.revokeToken(me(), id);
+        } catch (RoundsException e) {
+            return Response.status(e.status()).entity(tokensPage(null, capitalised(e.getMessage()))).build();
+        }
+        return Response.seeOther(URI.create("/account/tokens")).build();
+    }
+
+    private TemplateInstance passwordPage(String error) {
+        return Templates.password(me(), Identities.mustChangePassword(identity), error);
+    }
+
+    private TemplateInstance tokensPage(Accounts.NewToken created, String error) {
+        return Templates.tokens(ApiToken.ownedBy(me()).stream().map(TokenView::of).toList(), created, error);
+    }
+
+    private String me() {
+        return identity.getPrincipal().getName();
+    }
+
+    static String capitalised(String message) {
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
+    }
+}

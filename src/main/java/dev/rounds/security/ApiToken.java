@@ -1,0 +1,47 @@
+package dev.rounds.security;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A personal API token; only its SHA-256 is stored, so a leaked database does not leak working tokens. */
+@Entity
+@Table(name = "api_token")
+public class ApiToken extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String username;
+
+    public String name;
+
+    @Column(name = "token_hash")
+    public String tokenHash;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    public static Optional<ApiToken> byHash(String tokenHash) {
+        return ApiToken.<ApiToken>find("tokenHash", tokenHash).firstResultOptional();
+    }
+
+    public static List<ApiToken> ownedBy(String username) {
+        return ApiToken.<ApiToken>list("username = ?1 order by id", username);
+    }
+
+    public boolean revoked() {
+        return revokedAt != null;
+    }
+}

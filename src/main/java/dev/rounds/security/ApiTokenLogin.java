@@ -1,0 +1,75 @@
+package dev.rounds.security;
+
+import dev.rounds.audit.AuditLog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the account of a personal API token by the token's SHA-256. A revoked, unknown or disabled account's token
+ * is a failed login: audited, and counted against the client address like a wrong password.
+ */
+@ApplicationScoped
+public class ApiTokenLogin implements IdentityProvider<ApiTokenRequest> {
+
+    private record Found(ApiToken token, AppUser user) {
+    }
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    AuditLog audit;
+
+    @Override
+    public Class<ApiTokenRequest> getRequestType() {
+        return ApiTokenRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(ApiTokenRequest request, AuthenticationRequestContext context) {
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return context.runBlocking(() -> login(request.token(), http));
+    }
+
+    private SecurityIdentity login(String token, RoutingContext http) {
+        String address = ClientAddress.of(http);
+        Optional<Instant> cooling = throttle.coolingOffUntil(null, address);
+        if (cooling.isPresent()) {
+            CoolingOff.mark(http, cooling.get());
+            throw new AuthenticationFailedException("cooling off");
+        }
+        Found found = QuarkusTransaction.requiringNew().call(() -> {
+            ApiToken t = ApiToken.byHash(TokenHash.of(token)).orElse(null);
+            return new Found(t, t == null ? null : AppUser.named(t.username).orElse(null));
+        });
+        if (found.token() == null) throw fail(null, address, "unknown API token");
+        if (found.token().revoked()) throw fail(found.token(), address, "API token revoked");
+        if (found.user() == null || !found.user().enabled) throw fail(found.token(), address, "account disabled");
+        return Identities.of(found.user());
+    }
+
+    private AuthenticationFailedException fail(ApiToken token, String address, String reason) {
+        Optional<Instant> cooling = throttle.recordFailure(null, address);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("address", address);
+        detail.put("reason", reason);
+        detail.put("via", "token");
+        if (token != null) detail.put("token_id", token.id);
+        cooling.ifPresent(until -> detail.put("cooling_off_until", until.toString()));
+        String actor = token == null ? Actors.ANONYMOUS : token.username;
+        audit.append(actor, "login.failed", actor, detail);
+        return new AuthenticationFailedException(reason);
+    }
+}

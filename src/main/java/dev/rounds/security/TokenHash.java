@@ -1,0 +1,36 @@
+package dev.rounds.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Makes personal API tokens and the SHA-256 under which they are stored. */
+public final class TokenHash {
+
+    /** Every token starts with this, so that secret scanners and people can tell what it is. */
+    public static final String PREFIX = "rounds_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private TokenHash() {
+    }
+
+    /** A new token: the prefix and 32 random bytes, URL-safe Base64. */
+    public static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The lower-case hex SHA-256 of the token; a token has enough entropy that no salt or slow hash is needed. */
+    public static String of(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
