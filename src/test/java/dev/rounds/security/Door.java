@@ -15,7 +15,7 @@ import java.util.Set;
  *        matrix changes nothing
  */
 record Door(String method, String template, String path, Map<String, Object> body, Map<String, String> form,
-        Set<String> admits, int admitted) {
+        boolean multipart, Set<String> admits, int admitted) {
 
     static final Set<String> ANY_ROLE = Set.copyOf(Roles.NAMES);
     static final Set<String> ANYONE = Set.of("anonymous");

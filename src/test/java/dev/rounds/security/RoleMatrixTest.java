@@ -37,6 +37,8 @@ class RoleMatrixTest {
     private static final Set<String> OPERATOR = Set.of(Roles.OPERATOR);
     private static final Set<String> ADMIN = Set.of(Roles.ADMIN);
     private static final Set<String> AUDIT_READERS = Set.of(Roles.AUDITOR, Roles.ADMIN);
+    private static final Set<String> MANAGER = Set.of(Roles.MANAGER);
+    private static final Set<String> EVIDENCE_READERS = Set.of(Roles.AUDITOR, Roles.MANAGER);
     /** Paths that are not JAX-RS endpoints and so are not in the OpenAPI document. */
     private static final Set<String> NOT_IN_OPENAPI = Set.of("/schema/checklist.schema.json", "/q/openapi",
             "/q/swagger-ui/", "/q/metrics", "/q/health", "/rounds.css");
@@ -91,7 +93,7 @@ class RoleMatrixTest {
         d.add(json("POST", "/api/account/tokens", "/api/account/tokens", Map.of("name", ""), ANY_ROLE, 422));
         d.add(json("DELETE", "/api/account/tokens/{id}", "/api/account/tokens/" + UNKNOWN, null, ANY_ROLE, 404));
         // operator
-        d.add(form("/occurrences/{id}", "/occurrences/" + occurrence, Map.of("note", " "), OPERATOR, 422));
+        d.add(multipart("/occurrences/{id}", "/occurrences/" + occurrence, Map.of("note", " "), OPERATOR, 422));
         d.add(json("POST", "/api/occurrences/{id}/signoff", "/api/occurrences/" + UNKNOWN + "/signoff", note,
                 OPERATOR, 404));
         d.add(json("POST", "/api/signoffs/{id}/supersede", "/api/signoffs/" + UNKNOWN + "/supersede", note,
@@ -102,6 +104,44 @@ class RoleMatrixTest {
                 Map.of("state", "patched", "note", "n"), OPERATOR, 404));
         d.add(form("/advisories/{id}/triage", "/advisories/" + UNKNOWN + "/triage", Map.of("state", "patched"),
                 OPERATOR, 404));
+        d.add(json("GET", "/api/acknowledgements", "/api/acknowledgements", null, ANY_ROLE, 200));
+        d.add(json("GET", "/api/acknowledgements/{id}", "/api/acknowledgements/" + UNKNOWN, null, ANY_ROLE, 404));
+        d.add(json("POST", "/api/acknowledgements", "/api/acknowledgements",
+                Map.of("probe", "no/such#0@probe", "reason", "r", "until", "2099-01-01T00:00:00Z"), OPERATOR, 404));
+        d.add(json("POST", "/api/acknowledgements/{id}/end", "/api/acknowledgements/" + UNKNOWN + "/end", null,
+                OPERATOR, 404));
+        d.add(form("/occurrences/{id}/acknowledgements", "/occurrences/" + occurrence + "/acknowledgements",
+                Map.of("probe", "no/such#0@probe", "reason", "r", "until", "2099-01-01T00:00"), OPERATOR, 404));
+        d.add(form("/occurrences/{id}/acknowledgements/{ack}/end",
+                "/occurrences/" + occurrence + "/acknowledgements/" + UNKNOWN + "/end", Map.of(), OPERATOR, 404));
+        // waivers: operators request, managers decide
+        d.add(get("/api/waivers", "/api/waivers", ANY_ROLE));
+        d.add(get("/waivers", "/waivers", ANY_ROLE));
+        d.add(json("POST", "/api/waivers", "/api/waivers", Map.of("checklist", "no-such", "activity", "none",
+                "reason", "r", "expires", "2099-01-01T00:00:00Z"), OPERATOR, 422));
+        d.add(form("/waivers", "/waivers", Map.of("activity", "no-such/none", "reason", "r",
+                "expires", "2099-01-01"), OPERATOR, 422));
+        for (String step : List.of("approve", "reject", "revoke")) {
+            d.add(json("POST", "/api/waivers/{id}/" + step, "/api/waivers/" + UNKNOWN + "/" + step,
+                    Map.of("note", "n"), MANAGER, 404));
+            d.add(form("/waivers/{id}/" + step, "/waivers/" + UNKNOWN + "/" + step, Map.of("note", "n"), MANAGER,
+                    404));
+        }
+        // change log: operators request, classify and implement; managers decide and review
+        d.add(get("/api/changes", "/api/changes", ANY_ROLE));
+        d.add(json("GET", "/api/changes/{id}", "/api/changes/" + UNKNOWN, null, ANY_ROLE, 404));
+        d.add(get("/changes", "/changes", ANY_ROLE));
+        d.add(json("GET", "/changes/{id}", "/changes/" + UNKNOWN, null, ANY_ROLE, 404));
+        d.add(json("POST", "/api/changes", "/api/changes", Map.of("title", ""), OPERATOR, 400));
+        d.add(form("/changes", "/changes", Map.of("title", ""), OPERATOR, 422));
+        for (String step : List.of("classify", "implement", "approve", "reject", "review")) {
+            Set<String> who = Set.of("classify", "implement").contains(step) ? OPERATOR : MANAGER;
+            d.add(json("POST", "/api/changes/{id}/" + step, "/api/changes/" + UNKNOWN + "/" + step,
+                    Map.of("note", "n"), who, 404));
+            d.add(form("/changes/{id}/" + step, "/changes/" + UNKNOWN + "/" + step, Map.of("note", "n"), who, 404));
+        }
+        // evidence files: auditors and managers
+        d.add(json("GET", "/api/evidence/{id}", "/api/evidence/" + UNKNOWN, null, EVIDENCE_READERS, 404));
         // auditor (and admin)
         d.add(get("/api/audit", "/api/audit", AUDIT_READERS));
         d.add(get("/api/audit/verify", "/api/audit/verify", AUDIT_READERS));
@@ -188,7 +228,10 @@ class RoleMatrixTest {
 
     private Response send(Door door, RequestSpecification request) {
         request = request.redirects().follow(false);
-        if (door.form() != null) {
+        if (door.form() != null && door.multipart()) {
+            request = request.cookie("csrf-token", csrf).multiPart("csrf-token", csrf);
+            for (var field : door.form().entrySet()) request = request.multiPart(field.getKey(), field.getValue());
+        } else if (door.form() != null) {
             request = request.contentType("application/x-www-form-urlencoded").cookie("csrf-token", csrf)
                     .formParam("csrf-token", csrf).formParams(door.form());
         } else if (!door.method().equals("GET")) {
@@ -199,16 +242,22 @@ class RoleMatrixTest {
     }
 
     private static Door get(String template, String path, Set<String> admits) {
-        return new Door("GET", template, path, null, null, admits, 200);
+        return new Door("GET", template, path, null, null, false, admits, 200);
     }
 
     private static Door json(String method, String template, String path, Map<String, Object> body,
             Set<String> admits, int admitted) {
-        return new Door(method, template, path, body, null, admits, admitted);
+        return new Door(method, template, path, body, null, false, admits, admitted);
     }
 
     private static Door form(String template, String path, Map<String, String> form, Set<String> admits,
             int admitted) {
-        return new Door("POST", template, path, null, form, admits, admitted);
+        return new Door("POST", template, path, null, form, false, admits, admitted);
+    }
+
+    /** A page form that uploads files, sent as {@code multipart/form-data} with its CSRF token. */
+    private static Door multipart(String template, String path, Map<String, String> form, Set<String> admits,
+            int admitted) {
+        return new Door("POST", template, path, null, form, true, admits, admitted);
     }
 }
