@@ -1,8 +1,8 @@
 package dev.rounds.change;
 
 import static dev.rounds.Logins.asAdmin;
-import static dev.rounds.People.actorsOf;
-import static dev.rounds.People.as;
+import static dev.rounds.AuditTrail.actorsOf;
+import static dev.rounds.TestAccounts.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rounds.People;
+import dev.rounds.TestAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -21,8 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,14 +36,13 @@ class ChangeLogTest {
     private static final String SECOND_MANAGER = "ch-manager2";
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
-    @Inject
-    DataSource db;
 
-    @BeforeAll
-    static void people() {
-        People.ensure(OPERATOR, "operator");
-        People.ensure(MANAGER, "manager");
-        People.ensure(SECOND_MANAGER, "manager");
+    /** Each test, not once: before the first test REST Assured does not know the application's port yet. */
+    @BeforeEach
+    void people() {
+        TestAccounts.ensure(OPERATOR, "operator");
+        TestAccounts.ensure(MANAGER, "manager");
+        TestAccounts.ensure(SECOND_MANAGER, "manager");
     }
 
     private static Map<String, Object> change(String title, String start, String end) {
@@ -108,11 +106,11 @@ class ChangeLogTest {
         step(SECOND_MANAGER, id, "review", Map.of("outcome", "successful", "note", "again")).statusCode(409);
 
         String subject = "change/" + id;
-        assertEquals(List.of(OPERATOR), actorsOf(db, "change.requested", subject));
-        assertEquals(List.of(OPERATOR), actorsOf(db, "change.classified", subject));
-        assertEquals(List.of(MANAGER), actorsOf(db, "change.approved", subject));
-        assertEquals(List.of(OPERATOR), actorsOf(db, "change.implemented", subject));
-        assertEquals(List.of(SECOND_MANAGER), actorsOf(db, "change.reviewed", subject));
+        assertEquals(List.of(OPERATOR), actorsOf("change.requested", subject));
+        assertEquals(List.of(OPERATOR), actorsOf("change.classified", subject));
+        assertEquals(List.of(MANAGER), actorsOf("change.approved", subject));
+        assertEquals(List.of(OPERATOR), actorsOf("change.implemented", subject));
+        assertEquals(List.of(SECOND_MANAGER), actorsOf("change.reviewed", subject));
     }
 
     @Test
@@ -127,8 +125,8 @@ class ChangeLogTest {
                 .body("state", equalTo("rejected"));
         step(OPERATOR, id, "implement", Map.of("note", "done anyway")).statusCode(409)
                 .body("detail", containsString("(it is closed)"));
-        assertEquals(List.of(), actorsOf(db, "change.approved", "change/" + id));
-        assertEquals(List.of(MANAGER), actorsOf(db, "change.rejected", "change/" + id));
+        assertEquals(List.of(), actorsOf("change.approved", "change/" + id));
+        assertEquals(List.of(MANAGER), actorsOf("change.rejected", "change/" + id));
     }
 
     @Test

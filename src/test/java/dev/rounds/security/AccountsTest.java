@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.TestAccounts;
 import dev.rounds.audit.AuditEntry;
 import dev.rounds.audit.ChainedAuditLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,7 +43,7 @@ class AccountsTest {
     @Test
     void eachAccountChangeIsOneAuditEntryNamingTheAdmin() {
         String name = unique("carol");
-        AuditTrail trail = AuditTrail.from(log);
+        AuditMark trail = AuditMark.from(log);
         asAdmin().contentType("application/json")
                 .body(Map.of("username", name, "password", "first-password-123", "roles", List.of("viewer")))
                 .post("/api/users").then().statusCode(201).body("mustChangePassword", equalTo(true))
@@ -70,7 +71,7 @@ class AccountsTest {
         String name = TestAccounts.ensure(unique("dave"), "viewer");
         TestAccounts.as(name).get("/api/occurrences").then().statusCode(200);
         asAdmin().contentType("application/json").post("/api/users/{name}/disable", name).then().statusCode(200);
-        AuditTrail trail = AuditTrail.from(log);
+        AuditMark trail = AuditMark.from(log);
 
         TestAccounts.as(name).get("/api/occurrences").then().statusCode(401);
 
@@ -83,7 +84,7 @@ class AccountsTest {
     @Test
     void aWrongPasswordIsOneAuditEntryWithTheAttemptedNameAndAddressButNeverThePassword() {
         String name = TestAccounts.ensure(unique("erin"), "viewer");
-        AuditTrail trail = AuditTrail.from(log);
+        AuditMark trail = AuditMark.from(log);
 
         given().auth().preemptive().basic(name, "not-her-password").get("/api/occurrences").then().statusCode(401)
                 .header("WWW-Authenticate", org.hamcrest.Matchers.startsWithIgnoringCase("basic"));
@@ -109,7 +110,7 @@ class AccountsTest {
         given().auth().preemptive().basic(name, "given-by-admin-789").get("/account/password").then().statusCode(200)
                 .body(containsString("Choose your"));
 
-        AuditTrail trail = AuditTrail.from(log);
+        AuditMark trail = AuditMark.from(log);
         given().auth().preemptive().basic(name, "given-by-admin-789").contentType("application/json")
                 .body(Map.of("current", "given-by-admin-789", "password", "given-by-admin-789"))
                 .post("/api/account/password").then().statusCode(422);
@@ -124,7 +125,7 @@ class AccountsTest {
     @Test
     void anApiTokenIsShownOnceWorksAsBearerAndStopsWorkingWhenRevoked() {
         String name = TestAccounts.ensure(unique("grace"), "viewer");
-        AuditTrail trail = AuditTrail.from(log);
+        AuditMark trail = AuditMark.from(log);
         Response created = TestAccounts.as(name).contentType("application/json").body(Map.of("name", "nightly script"))
                 .post("/api/account/tokens");
         created.then().statusCode(201).body("token", startsWith(TokenHash.PREFIX)).body("name", equalTo("nightly script"));
@@ -195,7 +196,7 @@ class AccountsTest {
     @Test
     void aLoginFormWithoutItsCsrfTokenIsRefusedAndAudited() {
         String name = TestAccounts.ensure(unique("ivan"), "viewer");
-        AuditTrail trail = AuditTrail.from(log);
+        AuditMark trail = AuditMark.from(log);
 
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", name).formParam("j_password", TestAccounts.PASSWORD)

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.TestAccounts;
 import dev.rounds.TestClock;
 import dev.rounds.audit.AuditEntry;
 import dev.rounds.audit.ChainedAuditLog;
@@ -32,7 +33,7 @@ class LoginThrottleTest {
     @Test
     void threeWrongPasswordsRefuseEvenTheRightOneUntilTheCoolingOffEnds() {
         String name = TestAccounts.ensure("throttled-judy", "viewer");
-        AuditTrail trail = AuditTrail.from(log);
+        AuditMark trail = AuditMark.from(log);
         for (int i = 0; i < 3; i++) assertEquals(401, basic(name, "guess-" + i));
 
         given().auth().preemptive().basic(name, TestAccounts.PASSWORD).get("/api/occurrences")

@@ -26,7 +26,7 @@ class OidcSwitchedOffTest {
         assertTrue(ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.auth-server-url", String.class).isEmpty());
         given().get("/q/health").then().statusCode(200);
 
-        AuditTrail trail = AuditTrail.from(log);
+        AuditMark trail = AuditMark.from(log);
         given().header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln").get("/api/occurrences")
                 .then().statusCode(401);
         assertTrue(trail.entries("login.failed", "anonymous").stream()

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.AuditTrail;
+import dev.rounds.TestAccounts;
 import dev.rounds.probe.ResultWriter;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.OccurrenceStatus;

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.AuditTrail;
 import dev.rounds.probe.ResultWriter;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.OccurrenceStatus;
@@ -12,7 +13,6 @@ import dev.rounds.schedule.ScheduleService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -38,26 +38,6 @@ class UncheckableProbesSignOffTest {
                 .orElseThrow(() -> new AssertionError("no occurrence of daily/" + activity)));
     }
 
-    /** The detail of the audit entry with this action that records the given sign-off, paging through the log. */
-    private static Map<String, Object> auditDetailOf(String action, long signOffId) {
-        long after = 0;
-        while (true) {
-            JsonPath page = asAdmin().get("/api/audit?after={after}&limit=1000", after).then().statusCode(200)
-                    .extract().jsonPath();
-            List<Map<String, Object>> entries = page.getList("$");
-            if (entries.isEmpty()) throw new AssertionError("no " + action + " entry for sign-off " + signOffId);
-            for (Map<String, Object> entry : entries) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> detail = (Map<String, Object>) entry.get("detail");
-                if (action.equals(entry.get("action")) && detail.get("signoff_id") instanceof Number id
-                        && id.longValue() == signOffId) {
-                    return detail;
-                }
-            }
-            after = ((Number) entries.get(entries.size() - 1).get("seq")).longValue();
-        }
-    }
-
     @Test
     void aProbeThatCannotRunLetsAPersonSignOffAndTheAuditSaysWhy() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -78,7 +58,10 @@ class UncheckableProbesSignOffTest {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
 
         assertEquals(OccurrenceStatus.DONE, occurrence("tickets").status);
-        Map<String, Object> detail = auditDetailOf("signoff.recorded", signOffId);
+        List<Map<String, Object>> entries = AuditTrail.entries("signoff.recorded", "signoff_id", signOffId);
+        assertEquals(1, entries.size(), entries::toString);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> detail = (Map<String, Object>) entries.get(0).get("detail");
         assertTrue(String.valueOf(detail.get("probe_errors")).contains("ROUNDS_TEST_VARIABLE_NEVER_SET"),
                 detail::toString);
     }

@@ -1,8 +1,8 @@
 package dev.rounds.waiver;
 
 import static dev.rounds.Logins.asAdmin;
-import static dev.rounds.People.actorsOf;
-import static dev.rounds.People.as;
+import static dev.rounds.AuditTrail.actorsOf;
+import static dev.rounds.TestAccounts.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rounds.People;
+import dev.rounds.TestAccounts;
 import dev.rounds.TestClock;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.OccurrenceStatus;
@@ -29,8 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -64,15 +63,14 @@ class WaiverTest {
     @Inject
     WaiverService waivers;
 
-    @Inject
-    DataSource db;
 
-    @BeforeAll
-    static void people() {
-        People.ensure(OPERATOR, "operator");
-        People.ensure(MANAGER, "manager");
-        People.ensure(SECOND_MANAGER, "manager");
-        People.ensure(VIEWER, "viewer");
+    /** Each test, not once: before the first test REST Assured does not know the application's port yet. */
+    @BeforeEach
+    void people() {
+        TestAccounts.ensure(OPERATOR, "operator");
+        TestAccounts.ensure(MANAGER, "manager");
+        TestAccounts.ensure(SECOND_MANAGER, "manager");
+        TestAccounts.ensure(VIEWER, "viewer");
     }
 
     private static Occurrence occurrence(String activity, String day) {
@@ -138,8 +136,8 @@ class WaiverTest {
         assertEquals(OccurrenceStatus.OPEN, occurrence("tapes", "2026-03-28").status, "another activity");
         decide(SECOND_MANAGER, reviewWaiver, "approve", null).statusCode(409);
 
-        assertEquals(List.of(OPERATOR), actorsOf(db, "waiver.requested", "waiver/" + reviewWaiver));
-        assertEquals(List.of(MANAGER), actorsOf(db, "waiver.approved", "waiver/" + reviewWaiver));
+        assertEquals(List.of(OPERATOR), actorsOf("waiver.requested", "waiver/" + reviewWaiver));
+        assertEquals(List.of(MANAGER), actorsOf("waiver.approved", "waiver/" + reviewWaiver));
     }
 
     @Test
@@ -149,13 +147,13 @@ class WaiverTest {
         decide("admin", own, "approve", "fine by me").statusCode(403)
                 .body("detail", equalTo("waiver/" + own + " was requested by admin; another manager must approve it"));
         asAdmin().get("/api/waivers?state=requested").then().body("id", hasItem(own));
-        assertEquals(List.of(), actorsOf(db, "waiver.approved", "waiver/" + own));
+        assertEquals(List.of(), actorsOf("waiver.approved", "waiver/" + own));
 
         decide(SECOND_MANAGER, own, "reject", null).statusCode(422);
         decide(SECOND_MANAGER, own, "reject", "swap the tapes by hand").statusCode(200)
                 .body("state", equalTo("rejected"));
         decide(MANAGER, own, "approve", null).statusCode(409);
-        assertEquals(List.of(SECOND_MANAGER), actorsOf(db, "waiver.rejected", "waiver/" + own));
+        assertEquals(List.of(SECOND_MANAGER), actorsOf("waiver.rejected", "waiver/" + own));
         schedule.tick();
         assertEquals(OccurrenceStatus.OPEN, occurrence("tapes", "2026-03-28").status);
     }
@@ -182,7 +180,7 @@ class WaiverTest {
         waivers.expireDue();
         as(VIEWER).get("/api/waivers?state=expired").then().body("id", hasItem(reviewWaiver))
                 .body("find { it.id == " + reviewWaiver + " }.expiresIn", equalTo(null));
-        assertEquals(List.of("system"), actorsOf(db, "waiver.expired", "waiver/" + reviewWaiver));
+        assertEquals(List.of("system"), actorsOf("waiver.expired", "waiver/" + reviewWaiver));
         tickAt("2026-03-31T09:00:00Z");
         assertEquals(OccurrenceStatus.MISSED, occurrence("review", "2026-03-31").status);
         assertEquals(OccurrenceStatus.WAIVED, occurrence("review", "2026-03-30").status, "waived stays waived");
@@ -215,8 +213,8 @@ class WaiverTest {
         tickAt("2026-04-02T06:00:00Z");
         assertEquals(OccurrenceStatus.OPEN, occurrence("patching", "2026-04-02").status);
         assertEquals(OccurrenceStatus.WAIVED, occurrence("patching", "2026-04-01").status);
-        assertEquals(List.of(SECOND_MANAGER), actorsOf(db, "waiver.revoked", "waiver/" + id));
-        assertEquals(List.of(), actorsOf(db, "waiver.expired", "waiver/" + id), "revoked, so it never expires");
+        assertEquals(List.of(SECOND_MANAGER), actorsOf("waiver.revoked", "waiver/" + id));
+        assertEquals(List.of(), actorsOf("waiver.expired", "waiver/" + id), "revoked, so it never expires");
     }
 
     @Test
@@ -238,7 +236,7 @@ class WaiverTest {
         postForm(MANAGER, "/waivers/" + id + "/approve", Map.of("note", "")).statusCode(303);
         as(VIEWER).get("/waivers").then().statusCode(200).body(containsString("expires in 28 days"))
                 .body(not(containsString("Request a waiver")));
-        assertEquals(List.of(MANAGER), actorsOf(db, "waiver.approved", "waiver/" + id));
+        assertEquals(List.of(MANAGER), actorsOf("waiver.approved", "waiver/" + id));
     }
 
     /** Opens the waivers page as the person and posts a form with the page's CSRF token. */

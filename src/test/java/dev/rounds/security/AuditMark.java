@@ -6,20 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads what the audit log gained since a mark, tolerating the entries the running application adds meanwhile. */
-final class AuditTrail {
+final class AuditMark {
 
     private final ChainedAuditLog log;
     private final long mark;
 
-    private AuditTrail(ChainedAuditLog log, long mark) {
+    private AuditMark(ChainedAuditLog log, long mark) {
         this.log = log;
         this.mark = mark;
     }
 
     /** A trail that starts after the current last entry. */
-    static AuditTrail from(ChainedAuditLog log) {
+    static AuditMark from(ChainedAuditLog log) {
         List<AuditEntry> all = since(log, 0);
-        return new AuditTrail(log, all.isEmpty() ? 0 : all.get(all.size() - 1).seq());
+        return new AuditMark(log, all.isEmpty() ? 0 : all.get(all.size() - 1).seq());
     }
 
     /** The entries since the mark with this action and subject. */

@@ -1,4 +1,4 @@
-package dev.rounds.signoff;
+package dev.rounds;
 
 import static dev.rounds.Logins.asAdmin;
 
@@ -35,5 +35,22 @@ public final class AuditTrail {
     /** The entries of any action whose detail has {@code field} equal to {@code id}. */
     public static List<Map<String, Object>> entriesNaming(String field, long id) {
         return entries(null, field, id);
+    }
+
+    /** The actors of the entries with this action and subject, in log order. */
+    public static List<String> actorsOf(String action, String subject) {
+        List<String> actors = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<Map<String, Object>> entries = asAdmin().get("/api/audit?after={after}&limit=1000", after)
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            if (entries.isEmpty()) return actors;
+            for (Map<String, Object> entry : entries) {
+                if (action.equals(entry.get("action")) && subject.equals(entry.get("subject"))) {
+                    actors.add((String) entry.get("actor"));
+                }
+            }
+            after = ((Number) entries.get(entries.size() - 1).get("seq")).longValue();
+        }
     }
 }

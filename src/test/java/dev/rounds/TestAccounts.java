@@ -1,4 +1,4 @@
-package dev.rounds.security;
+package dev.rounds;
 
 import static dev.rounds.Logins.asAdmin;
 import static io.restassured.RestAssured.given;
@@ -33,6 +33,11 @@ public final class TestAccounts {
             throw new AssertionError("creating " + username + " answered " + created);
         }
         return username;
+    }
+
+    /** Requests as an account holding exactly this role, made on first use. */
+    public static RequestSpecification as(String username, String role) {
+        return as(ensure(username, role));
     }
 
     /** Requests as that account, over HTTP Basic. */
