@@ -1,6 +1,7 @@
 package dev.rounds.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -12,16 +13,19 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * In headless Chromium: the built-in admin logs in through the form with the password from the log, is held at the
@@ -60,6 +64,29 @@ class FirstLoginBrowserTest {
         return password;
     }
 
+    /** What the log says from this start's generated password on. */
+    private static String logOfThisStart() throws IOException {
+        String log = Files.readString(Path.of(FirstStartProfile.LOG));
+        Matcher m = GENERATED.matcher(log);
+        int start = -1;
+        while (m.find()) start = m.start();
+        if (start < 0) throw new AssertionError("the log does not say the generated password");
+        return log.substring(start);
+    }
+
+    /**
+     * The path once the navigation a click started has landed: a click returns as soon as the browser has the
+     * event, sometimes before the next page replaced the current one. Gives up after five seconds.
+     */
+    private String pathAfterNavigation(String expected) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> expected.equals(path()));
+        } catch (TimeoutException stayed) {
+            // the assertion that follows names the path it stayed on
+        }
+        return path();
+    }
+
     private String path() {
         return URI.create(browser.getCurrentUrl()).getPath();
     }
@@ -73,7 +100,7 @@ class FirstLoginBrowserTest {
         browser.findElement(By.name("j_password")).sendKeys(generatedPassword());
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
 
-        assertEquals("/account/password", path(), "held at the change-password page");
+        assertEquals("/account/password", pathAfterNavigation("/account/password"), "held at the change-password page");
         assertTrue(browser.getPageSource().contains("Choose your"), browser.getPageSource());
         browser.get(base + "advisories");
         assertEquals("/account/password", path(), "every page leads back there until the password is changed");
@@ -83,12 +110,21 @@ class FirstLoginBrowserTest {
         browser.findElement(By.name("confirm")).sendKeys("the-admins-own-password");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 
-        assertEquals("/", path());
+        assertEquals("/", pathAfterNavigation("/"));
         assertEquals("Today", browser.findElement(By.tagName("h1")).getText());
 
         browser.findElement(By.cssSelector("form.logout button")).click();
-        assertEquals("/login", path());
+        assertEquals("/login", pathAfterNavigation("/login"));
         browser.get(base.toString());
         assertEquals("/login", path(), "logged out: the dashboard asks for a login again");
+    }
+
+    @Test
+    void theLogNeverShowsTheSessionKey() throws IOException {
+        browser.get(base.toString());
+        assertEquals("/login", path());
+
+        String log = logOfThisStart();
+        assertFalse(log.contains("temporary key"), "the session encryption key is in the log");
     }
 }
