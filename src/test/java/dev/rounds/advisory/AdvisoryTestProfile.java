@@ -37,8 +37,7 @@ public class AdvisoryTestProfile implements QuarkusTestProfile {
                         signoff: always
                     """);
             return Map.of("rounds.checklists.dir", dir.toString(),
-                    "rounds.advisory.proxy", "",
-                    "quarkus.http.test-port", "0");
+                    "rounds.advisory.proxy", "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,7 +22,6 @@ public class SelfBackupTestProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("rounds.backup.dir", FOLDER.toString(), "rounds.backup.keep", "2",
-                "quarkus.http.test-port", "0");
+        return Map.of("rounds.backup.dir", FOLDER.toString(), "rounds.backup.keep", "2");
     }
 }

@@ -7,7 +7,6 @@ public class BrokenChecklistsProfile extends ChecklistTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("rounds.checklists.dir", "src/test/resources/checklists-broken",
-                "quarkus.http.test-port", "0");
+        return Map.of("rounds.checklists.dir", "src/test/resources/checklists-broken");
     }
 }

@@ -23,8 +23,7 @@ public class ChecklistTestProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("rounds.checklists.dir", folder.toString(),
-                "rounds.checklists.poll", "1h",
-                "quarkus.http.test-port", "0");
+                "rounds.checklists.poll", "1h");
     }
 
     @Override

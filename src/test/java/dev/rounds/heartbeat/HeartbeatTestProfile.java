@@ -2,7 +2,6 @@ package dev.rounds.heartbeat;
 
 import dev.rounds.TestClock;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.util.Map;
 import java.util.Set;
 
 /** The default pack with a clock the heartbeat tests move, on a free port. */
@@ -11,10 +10,5 @@ public class HeartbeatTestProfile implements QuarkusTestProfile {
     @Override
     public Set<Class<?>> getEnabledAlternatives() {
         return Set.of(TestClock.class);
-    }
-
-    @Override
-    public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.http.test-port", "0");
     }
 }

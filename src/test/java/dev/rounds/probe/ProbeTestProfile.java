@@ -2,7 +2,6 @@ package dev.rounds.probe;
 
 import dev.rounds.TestClock;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,11 +13,5 @@ public class ProbeTestProfile implements QuarkusTestProfile {
     @Override
     public Set<Class<?>> getEnabledAlternatives() {
         return Set.of(TestClock.class, RecordingAuditLog.class);
-    }
-
-    /** A free port rather than 8081: other test runs may share this machine. */
-    @Override
-    public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.http.test-port", "0");
     }
 }

@@ -8,6 +8,6 @@ public class DefaultPackBackupProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("rounds.backup.dir", "data/backups", "quarkus.http.test-port", "0");
+        return Map.of("rounds.backup.dir", "data/backups");
     }
 }

@@ -16,7 +16,6 @@ public class FirstStartProfile implements QuarkusTestProfile {
         return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:rounds-first-start;DB_CLOSE_DELAY=-1",
                 "rounds.security.initial-admin-password", "",
                 "quarkus.log.file.enabled", "true",
-                "quarkus.log.file.path", LOG,
-                "quarkus.http.test-port", "0");
+                "quarkus.log.file.path", LOG);
     }
 }

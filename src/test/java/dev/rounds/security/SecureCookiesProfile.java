@@ -8,6 +8,6 @@ public class SecureCookiesProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("rounds.security.secure-cookies", "true", "quarkus.http.test-port", "0");
+        return Map.of("rounds.security.secure-cookies", "true");
     }
 }

@@ -13,8 +13,7 @@ public class ThrottleTestProfile implements QuarkusTestProfile {
         return Map.of("rounds.security.login.max-failures-per-user", "3",
                 "rounds.security.login.max-failures-per-address", "6",
                 "rounds.security.login.window", "5m",
-                "rounds.security.login.cooling-off", "5m",
-                "quarkus.http.test-port", "0");
+                "rounds.security.login.cooling-off", "5m");
     }
 
     @Override
