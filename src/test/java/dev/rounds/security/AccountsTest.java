@@ -154,12 +154,13 @@ class AccountsTest {
         String name = unique("mallory");
         asAdmin().contentType("application/x-www-form-urlencoded")
                 .formParam("username", name).formParam("password", "forged-password-1").formParam("roles", "admin")
-                .post("/admin/users").then().statusCode(400);
+                .post("/admin/users").then().statusCode(400)
+                .body("title", equalTo("CSRF token refused")).body("detail", containsString("reload the page"));
         String csrf = given().get("/login").then().extract().cookie("csrf-token");
         asAdmin().contentType("application/x-www-form-urlencoded").cookie("csrf-token", csrf)
                 .formParam("csrf-token", "not-the-cookie-value-at-all-000000000000000")
                 .formParam("username", name).formParam("password", "forged-password-1").formParam("roles", "admin")
-                .post("/admin/users").then().statusCode(400);
+                .post("/admin/users").then().statusCode(400).body("title", equalTo("CSRF token refused"));
 
         asAdmin().get("/api/users").then().statusCode(200).body("username", not(hasItem(name)));
     }

@@ -1,0 +1,31 @@
+package dev.rounds.security;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * quarkus-rest-csrf refuses a form whose CSRF token is missing or does not match its cookie with a bare 400. Every
+ * other refusal in Rounds says what was wrong, so this one does too. Only form and multipart posts are checked
+ * for a token, and Rounds' own 400s always carry a problem body, so a bare 400 to such a post is the token's.
+ */
+public class CsrfRefusals {
+
+    static final String DETAIL = "the form's CSRF token is missing or does not match its csrf-token cookie: "
+            + "reload the page and submit it again (API clients: send the csrf-token cookie back in the "
+            + "X-CSRF-TOKEN header, or send JSON)";
+
+    @ServerResponseFilter
+    public void explain(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() != 400 || response.hasEntity() || !isForm(request.getMediaType())) return;
+        response.setEntity(Map.of("type", "about:blank", "title", "CSRF token refused", "status", 400,
+                "detail", DETAIL), null, MediaType.valueOf("application/problem+json"));
+    }
+
+    private static boolean isForm(MediaType type) {
+        return type != null && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                || type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
+    }
+}
