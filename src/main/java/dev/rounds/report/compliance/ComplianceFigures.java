@@ -1,0 +1,17 @@
+package dev.rounds.report.compliance;
+
+/**
+ * Compliance of one scope over a period: completed on time / (due − waived); see DESIGN "Occurrences and
+ * compliance".
+ *
+ * @param scope {@code overall}, {@code checklist:<id>} or {@code owner:<name>}
+ * @param due occurrences that came due in the period (retired ones are not counted)
+ * @param onTime completed by their due time: {@code passed} or {@code done}
+ * @param late completed after due, within their period
+ * @param missed not completed
+ * @param waived excused, so not held against anyone
+ * @param compliance {@code onTime / (due − waived)}, or {@code null} when nothing counted was due
+ */
+public record ComplianceFigures(String scope, int due, int onTime, int late, int missed, int waived,
+        Double compliance) {
+}
