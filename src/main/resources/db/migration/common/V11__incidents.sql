@@ -7,6 +7,8 @@ CREATE TABLE incident (
     probe_key     VARCHAR(400)  NOT NULL,
     checklist_id  VARCHAR(128)  NOT NULL,
     activity_id   VARCHAR(128)  NOT NULL,
+    -- whether the probe runs continuously ('every'): only those count towards the target's availability
+    continuous    BOOLEAN       NOT NULL,
     started_at    TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     confirmed_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     ended_at      TIMESTAMP(6) WITH TIME ZONE,

@@ -8,10 +8,11 @@ import java.time.Instant;
  * ({@code endedAt}, {@code null} while it lasts). Stored in the {@code incident} table.
  *
  * @param probeKey the probe × target it belongs to, as {@link dev.rounds.probe.ProbeKey#toString()}
+ * @param continuous whether its probe runs continuously ({@code every}): only those count towards availability
  * @param confirmedAt when the confirming result was recorded
  * @param message the message of the confirming result
  */
-public record Incident(long id, String targetId, String probeKey, Instant startedAt, Instant confirmedAt,
+public record Incident(long id, String targetId, String probeKey, boolean continuous, Instant startedAt, Instant confirmedAt,
         Instant endedAt, String message) {
 
     public boolean isOpen() {
