@@ -1,0 +1,61 @@
+package dev.rounds.report.pdf;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+import org.jsoup.nodes.Document;
+
+/**
+ * Turns a rendered report page into a PDF that reads like the page printed from a browser: the site's style sheet
+ * inlined (there is no server to fetch it from), navigation and forms left out, inline SVG charts drawn.
+ */
+@ApplicationScoped
+public class PdfRenderer {
+
+    private static final String STYLESHEET = "META-INF/resources/rounds.css";
+    /** A4 pages with room for a header; the screen style's wide margins do not suit paper. */
+    private static final String PAGE = "@page { size: A4; margin: 14mm 12mm; } body { background: #fff; font: 10pt/1.35"
+            + " sans-serif; } main { max-width: none; padding: 0; } svg.chart { max-width: 100%; }"
+            + " table { page-break-inside: auto; } tr { page-break-inside: avoid; }";
+
+    private final String css;
+
+    public PdfRenderer() {
+        this.css = stylesheet();
+    }
+
+    /** The PDF of an HTML page. */
+    public byte[] render(String html) {
+        Document page = Jsoup.parse(html);
+        page.select("header.top, form, nav, script, link[rel=stylesheet]").remove();
+        page.head().appendElement("style").appendText(css + "\n" + PAGE);
+        var pdf = new ByteArrayOutputStream(64 * 1024);
+        try {
+            new PdfRendererBuilder()
+                    .useFastMode()
+                    .useSVGDrawer(new BatikSVGDrawer())
+                    .withW3cDocument(new W3CDom().fromJsoup(page), "")
+                    .toStream(pdf)
+                    .run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the PDF could not be written: " + e.getMessage(), e);
+        }
+        return pdf.toByteArray();
+    }
+
+    private static String stylesheet() {
+        try (InputStream in = PdfRenderer.class.getClassLoader().getResourceAsStream(STYLESHEET)) {
+            if (in == null) throw new IllegalStateException(STYLESHEET + " is missing from the application");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
