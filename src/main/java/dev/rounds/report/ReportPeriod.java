@@ -1,0 +1,139 @@
+package dev.rounds.report;
+
+import dev.rounds.report.sla.Interval;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The days a report covers, whole local days in the report zone: an ISO week ({@code 2026-W48}), a month
+ * ({@code 2026-11}) or any range of days.
+ *
+ * @param label how the period is named in titles, URLs and file names
+ * @param last the last day included
+ */
+public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate last, ZoneId zone) {
+
+    public enum Kind { WEEK, MONTH, DAYS }
+
+    private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
+
+    public ReportPeriod {
+        if (last.isBefore(first)) {
+            throw new IllegalArgumentException("the period ends (" + last + ") before it starts (" + first + ")");
+        }
+    }
+
+    /** The ISO week written {@code 2026-W48}: Monday to Sunday. */
+    public static ReportPeriod week(String text, ZoneId zone) {
+        Matcher matcher = WEEK.matcher(text == null ? "" : text.trim());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("a week is written like 2026-W48, got '" + text + "'");
+        }
+        int year = Integer.parseInt(matcher.group(1));
+        int week = Integer.parseInt(matcher.group(2));
+        LocalDate anyDay = LocalDate.of(year, 6, 1);
+        if (week < 1 || week > anyDay.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+            throw new IllegalArgumentException(year + " has no week " + week);
+        }
+        LocalDate monday = anyDay.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week).with(DayOfWeek.MONDAY);
+        return weekOf(monday, zone);
+    }
+
+    /** The ISO week holding a day. */
+    public static ReportPeriod weekOf(LocalDate day, ZoneId zone) {
+        LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        String label = String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
+                monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return new ReportPeriod(Kind.WEEK, label, monday, monday.plusDays(6), zone);
+    }
+
+    /** The month written {@code 2026-11}. */
+    public static ReportPeriod month(String text, ZoneId zone) {
+        try {
+            return monthOf(YearMonth.parse(text == null ? "" : text.trim()).atDay(1), zone);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("a month is written like 2026-11, got '" + text + "'");
+        }
+    }
+
+    /** The month holding a day. */
+    public static ReportPeriod monthOf(LocalDate day, ZoneId zone) {
+        YearMonth month = YearMonth.from(day);
+        return new ReportPeriod(Kind.MONTH, month.toString(), month.atDay(1), month.atEndOfMonth(), zone);
+    }
+
+    /**
+     * The days from {@code from} to {@code to}, both included, written {@code 2026-11-01}.
+     *
+     * @param fromName the parameter's name, for the error message
+     */
+    public static ReportPeriod days(String from, String to, ZoneId zone, String fromName, String toName) {
+        LocalDate first = date(from, fromName);
+        LocalDate last = date(to, toName);
+        if (last.isBefore(first)) {
+            throw new IllegalArgumentException("'" + toName + "' (" + last + ") is before '" + fromName + "' (" + first + ")");
+        }
+        return new ReportPeriod(Kind.DAYS, first + "_" + last, first, last, zone);
+    }
+
+    private static LocalDate date(String text, String name) {
+        if (text == null || text.isBlank()) throw new IllegalArgumentException("'" + name + "' is missing: give a day like 2026-11-01");
+        try {
+            return LocalDate.parse(text.trim(), DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + name + "' must be a day like 2026-11-01, got '" + text + "'");
+        }
+    }
+
+    /** From the first day's local midnight to the local midnight after the last day. */
+    public Interval interval() {
+        return new Interval(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** The period up to {@code now} when it is still running; the whole period once it has ended. */
+    public Interval until(Instant now) {
+        Interval whole = interval();
+        if (!now.isBefore(whole.to())) return whole;
+        return new Interval(whole.from(), now.isAfter(whole.from()) ? now : whole.from());
+    }
+
+    public boolean hasEnded(Instant now) {
+        return !now.isBefore(interval().to());
+    }
+
+    public long days() {
+        return last.toEpochDay() - first.toEpochDay() + 1;
+    }
+
+    /** The period of the same kind just before this one. */
+    public ReportPeriod previous() {
+        return switch (kind) {
+            case WEEK -> weekOf(first.minusDays(7), zone);
+            case MONTH -> monthOf(first.minusMonths(1), zone);
+            case DAYS -> new ReportPeriod(Kind.DAYS, null, first.minusDays(days()), first.minusDays(1), zone).relabelled();
+        };
+    }
+
+    /** The period of the same kind just after this one. */
+    public ReportPeriod next() {
+        return switch (kind) {
+            case WEEK -> weekOf(first.plusDays(7), zone);
+            case MONTH -> monthOf(first.plusMonths(1), zone);
+            case DAYS -> new ReportPeriod(Kind.DAYS, null, last.plusDays(1), last.plusDays(days()), zone).relabelled();
+        };
+    }
+
+    private ReportPeriod relabelled() {
+        return new ReportPeriod(kind, first + "_" + last, first, last, zone);
+    }
+}
