@@ -13,12 +13,12 @@ import java.util.List;
 /**
  * A target's service hours and maintenance windows laid out on real time in its zone.
  * <p>
- * Both are wall-clock spans: they begin at the local start time and end at the local start time plus their length
- * (so {@code 00:00-24:00} is 23 hours on the day clocks go forward and 25 on the day they go back, and
- * {@code Sun 02:00 for 2h} ends at 04:00 local time whatever happens in between). Each end is resolved as
- * {@link ZonedDateTime#of(LocalDateTime, ZoneId)} does: a time that falls in a gap is moved later by the length of
- * the gap (02:30 on Europe/Berlin's spring-forward night is 03:30 CEST), a time that falls in an overlap takes the
- * earlier offset (02:30 on the fall-back night is 02:30 CEST, the first one).
+ * Service hours are a wall-clock range: from the local start time to the local start time plus their length, so
+ * {@code 00:00-24:00} is 23 hours on the day clocks go forward and 25 on the day they go back. A maintenance window
+ * starts at its local start time and lasts its duration of real time ({@code Sun 02:00 for 2h} is two hours even
+ * across a clock change). Local times are resolved as {@link ZonedDateTime#of(LocalDateTime, ZoneId)} does: a time
+ * in a gap moves later by the length of the gap (02:30 on Europe/Berlin's spring-forward night is 03:30 CEST), a
+ * time in an overlap takes the earlier offset (02:30 on the fall-back night is the first 02:30, CEST).
  */
 public final class ServiceCalendar {
 
@@ -54,7 +54,7 @@ public final class ServiceCalendar {
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             if (!hours.days().contains(day.getDayOfWeek())) continue;
             LocalDateTime start = day.atTime(hours.start());
-            add(spans, start, start.plus(hours.length()), period);
+            add(spans, resolve(start), resolve(start.plus(hours.length())), period);
         }
         return Interval.union(spans);
     }
@@ -64,16 +64,18 @@ public final class ServiceCalendar {
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             for (MaintenanceWindow window : maintenance) {
                 if (window.day() != null && window.day() != day.getDayOfWeek()) continue;
-                LocalDateTime start = day.atTime(window.start());
+                Instant start = resolve(day.atTime(window.start()));
                 add(spans, start, start.plus(window.duration()), period);
             }
         }
         return Interval.union(spans);
     }
 
-    private void add(List<Interval> spans, LocalDateTime localStart, LocalDateTime localEnd, Interval period) {
-        Instant start = ZonedDateTime.of(localStart, zone).toInstant();
-        Instant end = ZonedDateTime.of(localEnd, zone).toInstant();
+    private Instant resolve(LocalDateTime local) {
+        return ZonedDateTime.of(local, zone).toInstant();
+    }
+
+    private static void add(List<Interval> spans, Instant start, Instant end, Interval period) {
         if (!end.isAfter(start)) return;
         Interval inPeriod = new Interval(start, end).intersection(period);
         if (inPeriod != null) spans.add(inPeriod);
