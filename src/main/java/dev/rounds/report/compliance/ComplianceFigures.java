@@ -4,7 +4,7 @@ package dev.rounds.report.compliance;
  * Compliance of one scope over a period: completed on time / (due − waived); see DESIGN "Occurrences and
  * compliance".
  *
- * @param scope {@code overall}, {@code checklist:<id>} or {@code owner:<name>}
+ * @param scope {@code overall}, {@code checklist:<id>}, {@code owner:<name>} or, in a calendar, {@code day:<date>}
  * @param due occurrences that came due in the period (retired ones are not counted)
  * @param onTime completed by their due time: {@code passed} or {@code done}
  * @param late completed after due, within their period
