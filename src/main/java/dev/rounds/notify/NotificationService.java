@@ -18,6 +18,11 @@ import java.util.Map;
 @ApplicationScoped
 public class NotificationService {
 
+    /** The column widths of V12__notifications.sql: a longer title or text is cut, not refused. */
+    private static final int TITLE_CHARS = 500;
+    private static final int TEXT_CHARS = 4000;
+    private static final int FIELDS_CHARS = 4000;
+
     @Inject
     Clock clock;
 
@@ -66,8 +71,8 @@ public class NotificationService {
         Notification n = new Notification();
         n.eventKey = event.key();
         n.kind = event.kind();
-        n.title = event.title();
-        n.body = event.text();
+        n.title = clip(event.title(), TITLE_CHARS);
+        n.body = clip(event.text(), TEXT_CHARS);
         n.link = event.link();
         n.eventAt = event.at();
         n.fields = fieldsJson(event.fields());
@@ -77,9 +82,18 @@ public class NotificationService {
         return n;
     }
 
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     private String fieldsJson(Map<String, String> fields) {
         try {
-            return json.writeValueAsString(fields);
+            String stored = json.writeValueAsString(fields);
+            if (stored.length() > FIELDS_CHARS) {
+                throw new IllegalArgumentException("the fields of " + fields.keySet() + " take " + stored.length()
+                        + " characters as JSON; at most " + FIELDS_CHARS + " are kept");
+            }
+            return stored;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("fields of strings always serialise", e);
         }
