@@ -144,6 +144,12 @@ public class WaiverService {
         return Waiver.findApprovedExpiring(now, now.plus(within));
     }
 
+    /** Whether an approved waiver covered the activity at the instant, e.g. to keep a notifier quiet about it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isWaived(String checklistId, String activityId, Instant at) {
+        return Waiver.inForceAt(checklistId, activityId, at).isPresent();
+    }
+
     /** Every waiver in a state, or every waiver for {@code null}, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Waiver> list(WaiverState state) {

@@ -1,0 +1,57 @@
+package dev.rounds.notify;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** One event Rounds recorded to tell people about, with why it stayed quiet if it did. */
+@Entity
+@Table(name = "notification")
+public class Notification extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "event_key")
+    public String eventKey;
+
+    public String kind;
+
+    public String title;
+
+    public String body;
+
+    public String link;
+
+    @Column(name = "event_at")
+    public Instant eventAt;
+
+    /** The event's fields as a JSON object of strings. */
+    public String fields;
+
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+
+    /** Why nothing was sent (an acknowledgement, a waiver), or {@code null}. */
+    @Column(name = "suppressed_reason")
+    public String suppressedReason;
+
+    public static Optional<Notification> findByKey(String key) {
+        return find("eventKey", key).firstResultOptional();
+    }
+
+    /** Which of these keys are recorded already. */
+    public static List<String> existingKeys(Collection<String> keys) {
+        if (keys.isEmpty()) return List.of();
+        return find("select eventKey from Notification where eventKey in ?1", keys).project(String.class).list();
+    }
+}

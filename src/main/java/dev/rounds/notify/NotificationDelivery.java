@@ -1,0 +1,51 @@
+package dev.rounds.notify;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** One event on its way to one channel: an outbox row, sent until delivered or given up. */
+@Entity
+@Table(name = "notification_delivery")
+public class NotificationDelivery extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "notification_id")
+    public Notification notification;
+
+    /** {@code webhook:<name>} or {@code email}. */
+    public String channel;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+
+    @Column(name = "given_up_at")
+    public Instant givenUpAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** Deliveries neither delivered nor given up whose next attempt is due, oldest first, with their events. */
+    public static List<NotificationDelivery> findDue(Instant now, int limit) {
+        return find("from NotificationDelivery d join fetch d.notification where d.deliveredAt is null"
+                + " and d.givenUpAt is null and d.nextAttemptAt <= ?1 order by d.nextAttemptAt, d.id", now)
+                .page(0, limit).list();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.rounds.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rounds.audit.AuditLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Records events to tell people about, once each: the entry point for every notification. Delivery happens later
+ * and elsewhere ({@link NotificationSender}), so a caller never waits for a webhook or a mail server.
+ */
+@ApplicationScoped
+public class NotificationService {
+
+    /** The column widths of V12__notifications.sql: a longer title or text is cut, not refused. */
+    private static final int TITLE_CHARS = 500;
+    private static final int TEXT_CHARS = 4000;
+    private static final int FIELDS_CHARS = 4000;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Channels channels;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * Queues the event for every channel configured now. An event whose key was published (or suppressed) before is
+     * left as it was, so callers may publish whenever they notice something without tracking what they sent.
+     */
+    @Transactional
+    public void publish(NotificationEvent event) {
+        if (Notification.findByKey(event.key()).isPresent()) return;
+        Notification n = record(event, null);
+        Instant now = clock.instant();
+        for (String channel : channels.names()) {
+            NotificationDelivery d = new NotificationDelivery();
+            d.notification = n;
+            d.channel = channel;
+            d.nextAttemptAt = now;
+            d.persist();
+        }
+    }
+
+    /**
+     * Records the event as deliberately not sent, with the reason (one audit entry), so that it is never sent later
+     * either; a key already recorded is left as it was.
+     */
+    @Transactional
+    public void suppress(NotificationEvent event, String reason) {
+        if (Notification.findByKey(event.key()).isPresent()) return;
+        record(event, reason);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("event", event.kind());
+        detail.put("reason", reason);
+        audit.append(AuditLog.SYSTEM, "notification.suppressed", event.key(), detail);
+    }
+
+    private Notification record(NotificationEvent event, String suppressedReason) {
+        Notification n = new Notification();
+        n.eventKey = event.key();
+        n.kind = event.kind();
+        n.title = clip(event.title(), TITLE_CHARS);
+        n.body = clip(event.text(), TEXT_CHARS);
+        n.link = event.link();
+        n.eventAt = event.at();
+        n.fields = fieldsJson(event.fields());
+        n.recordedAt = clock.instant();
+        n.suppressedReason = suppressedReason;
+        n.persist();
+        return n;
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private String fieldsJson(Map<String, String> fields) {
+        try {
+            String stored = json.writeValueAsString(fields);
+            if (stored.length() > FIELDS_CHARS) {
+                throw new IllegalArgumentException("the fields of " + fields.keySet() + " take " + stored.length()
+                        + " characters as JSON; at most " + FIELDS_CHARS + " are kept");
+            }
+            return stored;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("fields of strings always serialise", e);
+        }
+    }
+}
