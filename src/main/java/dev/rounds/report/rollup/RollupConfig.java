@@ -2,6 +2,7 @@ package dev.rounds.report.rollup;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How results are rolled up. */
 @ConfigMapping(prefix = "rounds.rollup")
@@ -14,4 +15,11 @@ public interface RollupConfig {
     /** The most results folded in one transaction. */
     @WithDefault("20000")
     int chunk();
+
+    /**
+     * How long a missing block of result ids (a batch another instance has not committed yet) holds the fold back
+     * before it is taken as rolled back and skipped.
+     */
+    @WithDefault("1m")
+    Duration settle();
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.probe.ProbeKey;
+import dev.rounds.probe.ResultWriter;
 import dev.rounds.report.sla.LatencyHistogram;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -58,15 +61,22 @@ public final class RollupFold {
     private final int chunk;
     private final ZoneId zone;
     private final Function<ProbeKey, ProbeSpec> specs;
+    private final Clock clock;
+    private final Duration settle;
+    /** The first id block missing after the watermark, by when this fold first saw it missing. */
+    private final Map<Long, Instant> gapsSeen = new ConcurrentHashMap<>();
 
     /**
      * @param specs the probe a result's key names as now configured, or {@code null} when it no longer exists
+     * @param settle how long a missing block of result ids holds the fold back before it is taken as never coming
      */
-    public RollupFold(int chunk, ZoneId zone, Function<ProbeKey, ProbeSpec> specs) {
+    public RollupFold(int chunk, ZoneId zone, Function<ProbeKey, ProbeSpec> specs, Clock clock, Duration settle) {
         if (chunk < 1) throw new IllegalArgumentException("rounds.rollup.chunk must be at least 1, got " + chunk);
         this.chunk = chunk;
         this.zone = zone;
         this.specs = specs;
+        this.clock = clock;
+        this.settle = settle;
     }
 
     /** Folds up to one chunk of new results and moves the watermark past them; returns how many were folded. */
@@ -77,6 +87,7 @@ public final class RollupFold {
             watermark = row.getLong(1);
         }
         List<Result> results = read(connection, watermark);
+        results = results.subList(0, settled(results, watermark));
         if (results.isEmpty()) return 0;
         new Chunk(connection, results).fold();
         try (PreparedStatement move = connection.prepareStatement(
@@ -85,6 +96,31 @@ public final class RollupFold {
             move.executeUpdate();
         }
         return results.size();
+    }
+
+    /**
+     * How many of the results can be folded now. Each batch of results takes its own block of ids, and with several
+     * instances writing, a later block can commit before an earlier one: a block missing after the watermark may
+     * still arrive, and moving the watermark past it would leave it out of the rollups for good. So the fold stops
+     * before a missing block until it has been missing for {@code settle}; then it takes it as rolled back.
+     */
+    private int settled(List<Result> results, long watermark) {
+        long folded = block(watermark);
+        gapsSeen.keySet().removeIf(missing -> missing <= folded);
+        long block = folded;
+        for (int i = 0; i < results.size(); i++) {
+            long next = block(results.get(i).id);
+            if (next > block + 1) {
+                Instant seen = gapsSeen.computeIfAbsent(block + 1, missing -> clock.instant());
+                if (clock.instant().isBefore(seen.plus(settle))) return i;
+            }
+            block = next;
+        }
+        return results.size();
+    }
+
+    private static long block(long id) {
+        return Math.floorDiv(id - 1, ResultWriter.ID_BLOCK);
     }
 
     private List<Result> read(Connection connection, long watermark) throws SQLException {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -29,10 +30,11 @@ public class RollupJob {
     private final ReentrantLock folding = new ReentrantLock();
 
     @Inject
-    public RollupJob(DataSource dataSource, ChecklistRegistry checklists, RollupConfig config, ReportZone zone) {
+    public RollupJob(DataSource dataSource, ChecklistRegistry checklists, RollupConfig config, ReportZone zone,
+            Clock clock) {
         this.dataSource = dataSource;
         this.checklists = checklists;
-        this.fold = new RollupFold(config.chunk(), zone.zone(), this::spec);
+        this.fold = new RollupFold(config.chunk(), zone.zone(), this::spec, clock, config.settle());
     }
 
     @Scheduled(every = "${rounds.rollup.interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

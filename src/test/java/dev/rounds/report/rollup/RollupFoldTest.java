@@ -3,6 +3,7 @@ package dev.rounds.report.rollup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.TestClock;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeResult;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -72,6 +74,48 @@ class RollupFoldTest {
         }
     }
 
+    @Test
+    void aMissingBatchHoldsTheFoldBackUntilItSettles() throws Exception {
+        String url = "jdbc:h2:mem:rollup_" + UUID.randomUUID().toString().replace('-', '_') + ";DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            connection.setAutoCommit(false);
+            ResultWriter writer = writer(connection);
+            Instant start = Instant.parse("2026-11-20T10:00:00Z");
+            writer.submit(upResult(start));
+            writer.flush();
+            // another instance takes the next block of ids and has not committed its batch yet
+            connection.createStatement().executeQuery("SELECT NEXT VALUE FOR probe_result_id_seq").close();
+            writer.submit(upResult(start.plusSeconds(60)));
+            writer.flush();
+            var clock = new TestClock();
+            var fold = new RollupFold(1000, ZoneId.of("UTC"), key -> EVERY_MINUTE_CONFIRM_2, clock, Duration.ofMinutes(1));
+
+            assertEquals(1, fold.foldNextChunk(connection), "the batch before the missing block");
+            assertEquals(0, fold.foldNextChunk(connection), "held back while the missing block may still come");
+            clock.advance(Duration.ofSeconds(61));
+            assertEquals(1, fold.foldNextChunk(connection), "taken as rolled back once it settled");
+            connection.commit();
+        }
+    }
+
+    private static ProbeResult upResult(Instant at) {
+        return new ProbeResult(new ProbeKey("daily", "up", 0, "host0"), "tcp", at, Duration.ofMillis(1),
+                ProbeStatus.UP, Map.of(), List.of(), "up");
+    }
+
+    private static ResultWriter writer(Connection connection) {
+        return new ResultWriter(work -> {
+            try {
+                work.run(connection);
+                connection.commit();
+            } catch (SQLException failure) {
+                throw new IllegalStateException(failure);
+            }
+        }, (actor, action, subject, detail) -> 1, 7, Duration.ofSeconds(1), 1000, new SimpleMeterRegistry());
+    }
+
     private static List<List<String>> foldedH2(int chunk) throws Exception {
         String url = "jdbc:h2:mem:rollup_" + UUID.randomUUID().toString().replace('-', '_') + ";DB_CLOSE_DELAY=-1";
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/common", "classpath:db/migration/h2")
@@ -84,14 +128,7 @@ class RollupFoldTest {
     /** Writes the same results through the real writer, folds them in chunks, and dumps every rollup table. */
     private static List<List<String>> writeAndFold(Connection connection, int chunk) throws Exception {
         connection.setAutoCommit(false);
-        var writer = new ResultWriter(work -> {
-            try {
-                work.run(connection);
-                connection.commit();
-            } catch (SQLException failure) {
-                throw new IllegalStateException(failure);
-            }
-        }, (actor, action, subject, detail) -> 1, 7, Duration.ofSeconds(1), 1000, new SimpleMeterRegistry());
+        ResultWriter writer = writer(connection);
         Instant start = Instant.parse("2026-11-20T23:30:00Z");
         ProbeStatus[] pattern = {ProbeStatus.UP, ProbeStatus.DOWN, ProbeStatus.ERROR, ProbeStatus.DOWN,
             ProbeStatus.DOWN, ProbeStatus.WARN, ProbeStatus.UNKNOWN, ProbeStatus.DOWN, ProbeStatus.UP};
@@ -106,7 +143,7 @@ class RollupFoldTest {
         }
         writer.flush();
         var fold = new RollupFold(chunk, ZoneId.of("Europe/Paris"),
-                key -> key.probeIndex() == 0 ? EVERY_MINUTE_CONFIRM_2 : null);
+                key -> key.probeIndex() == 0 ? EVERY_MINUTE_CONFIRM_2 : null, Clock.systemUTC(), Duration.ZERO);
         int folded;
         do {
             folded = fold.foldNextChunk(connection);

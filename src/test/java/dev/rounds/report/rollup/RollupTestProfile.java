@@ -50,6 +50,7 @@ public class RollupTestProfile implements QuarkusTestProfile {
                             expect: [connected == true]
                     """);
             return Map.of("rounds.checklists.dir", dir.toString(), "rounds.rollup.interval", "off",
+                    "rounds.rollup.settle", "0s",
                     "rounds.report.zone", "Europe/London", "rounds.schedule.tick", "off");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
