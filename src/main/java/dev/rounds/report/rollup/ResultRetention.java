@@ -50,7 +50,7 @@ public class ResultRetention {
         this.chunk = config.chunk();
     }
 
-    @Scheduled(cron = "0 45 3 * * ?", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(cron = "${rounds.results.prune-cron:0 45 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void daily() {
         prune();

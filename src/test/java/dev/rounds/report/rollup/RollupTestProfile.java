@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * A checklist with a continuous probe that needs three downs (#0) and a once-per-occurrence probe (#1); tests write
- * results for these probes against targets of their own. The rollup timer is off: tests call catchUp.
+ * results for these probes against targets of their own and call catchUp.
  */
 public class RollupTestProfile implements QuarkusTestProfile {
 
@@ -49,8 +49,7 @@ public class RollupTestProfile implements QuarkusTestProfile {
                             port: 1
                             expect: [connected == true]
                     """);
-            return Map.of("rounds.checklists.dir", dir.toString(), "rounds.rollup.interval", "off",
-                    "rounds.rollup.settle", "0s",
+            return Map.of("rounds.checklists.dir", dir.toString(),
                     "rounds.report.zone", "Europe/London", "rounds.schedule.tick", "off");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
