@@ -23,7 +23,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -347,7 +349,7 @@ public final class RollupFold {
         }
 
         private void loadRuns() throws SQLException {
-            Set<String> keys = new java.util.HashSet<>();
+            Set<String> keys = new HashSet<>();
             results.forEach(result -> keys.add(result.probeKey));
             forEachIn("SELECT probe_key, consecutive_down, first_down_at, open_incident_id FROM rollup_probe"
                     + " WHERE probe_key IN ", keys, rows -> {
@@ -362,7 +364,7 @@ public final class RollupFold {
         }
 
         private void loadCoverage() throws SQLException {
-            Set<String> targets = new java.util.HashSet<>();
+            Set<String> targets = new HashSet<>();
             results.forEach(result -> targets.add(result.key.targetId()));
             forEachIn("SELECT target_id, first_covered_at, covered_until FROM rollup_coverage WHERE target_id IN ",
                     targets, rows -> {
@@ -377,7 +379,7 @@ public final class RollupFold {
         /** Merges the stored rows of the buckets this chunk touches into the chunk's buckets. */
         private void loadTargetBuckets(String table, String bucketColumn, Map<TargetKey, TargetBucket> buckets)
                 throws SQLException {
-            Set<String> targets = new java.util.HashSet<>();
+            Set<String> targets = new HashSet<>();
             Object first = null;
             Object last = null;
             for (TargetKey key : buckets.keySet()) {
@@ -580,7 +582,7 @@ public final class RollupFold {
             var all = new ArrayList<>(keys);
             for (int from = 0; from < all.size(); from += IN_LIST) {
                 List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));
-                String marks = "(" + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")";
+                String marks = "(" + String.join(", ", Collections.nCopies(part.size(), "?")) + ")";
                 try (PreparedStatement select = connection.prepareStatement(sql + marks)) {
                     int index = 1;
                     for (Object parameter : before) select.setObject(index++, parameter);

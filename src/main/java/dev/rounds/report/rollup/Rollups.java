@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /** What reports read: incidents, spans without a verdict, and the hourly and daily rollups, never raw results. */
@@ -80,7 +81,7 @@ public class Rollups {
         if (covered.from().isAfter(period.from())) spans.add(new Interval(period.from(), covered.from()));
         if (covered.to().isBefore(end)) spans.add(new Interval(covered.to(), end));
         return Interval.union(spans.stream().map(span -> span.intersection(known))
-                .filter(java.util.Objects::nonNull).toList());
+                .filter(Objects::nonNull).toList());
     }
 
     /**

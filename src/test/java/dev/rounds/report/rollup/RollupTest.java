@@ -25,6 +25,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,7 +80,7 @@ class RollupTest {
     void hourlyAndDailyCountsAndHistogramsMatchTheRawResults() throws Exception {
         String target = uniqueTarget();
         ProbeStatus[] statuses = ProbeStatus.values();
-        var results = new java.util.ArrayList<ProbeResult>();
+        var results = new ArrayList<ProbeResult>();
         for (int i = 0; i < 50; i++) {
             // 10:00 to 13:03 UTC on one London day, and a few the day after
             Instant at = i < 45 ? T.plusSeconds(i * 250L) : T.plus(Duration.ofDays(1)).plusSeconds(i);
@@ -229,7 +230,7 @@ class RollupTest {
     }
 
     private List<Instant> startedAt(String target) throws Exception {
-        var found = new java.util.ArrayList<Instant>();
+        var found = new ArrayList<Instant>();
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
                 "SELECT started_at FROM probe_result WHERE target_id = ? ORDER BY started_at")) {
             select.setString(1, target);
