@@ -20,8 +20,8 @@ public final class ResultDigest {
     public static final String ACTION = "results.digest";
     public static final String SUBJECT = "probe_result";
     /**
-     * The audit action written when old raw results are deleted; its detail is {@code {before_id}}: every result
-     * with a smaller id is gone, so {@code verify} reports the digests of those results as not checkable.
+     * The audit action written when old raw results are deleted; its detail is {@code {before_id}}: results with a
+     * smaller id may be gone, so {@code verify} reports the digests of those results as not checkable.
      */
     public static final String PRUNED_ACTION = "results.pruned";
 
