@@ -19,6 +19,10 @@ public interface NotifyConfig {
     @WithDefault("5s")
     String sendInterval();
 
+    /** How often each target's running month is checked against its {@code sla}; {@code off} stops the timer. */
+    @WithDefault("15m")
+    String slaInterval();
+
     /** How far back missed occurrences are notified when Rounds starts, so that a first start does not flood. */
     @WithDefault("24h")
     Duration lookback();

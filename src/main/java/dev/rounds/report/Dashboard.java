@@ -1,5 +1,6 @@
 package dev.rounds.report;
 
+import dev.rounds.report.compliance.ComplianceFigures;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,10 +8,16 @@ import java.util.List;
  * Everything the dashboard shows, computed before rendering so that the template only lays it out.
  *
  * @param awaitingSignoff today's occurrences a person still has to sign off
+ * @param today compliance of what came due today so far
+ * @param failingProbes the probes of the current occurrences whose latest result is down or error, once each
+ * @param overdue current occurrences whose due time passed without completion (they may still end late)
  * @param newAdvisories stored advisories matching the inventory that nobody has triaged yet
+ * @param applyingAdvisories advisories triaged as applying, not yet patched
+ * @param backups the latest result of every backup probe of the current occurrences
  */
-public record Dashboard(Instant now, List<Card> checklists, List<Row> awaitingSignoff, long failing, long missed,
-        long completed, long total, long newAdvisories) {
+public record Dashboard(Instant now, ComplianceFigures today, List<Card> checklists, List<Row> awaitingSignoff,
+        List<FailingProbe> failingProbes, List<Row> overdue, long failing, long missed, long completed, long total,
+        long newAdvisories, long applyingAdvisories, List<FailingProbe> backups) {
 
     /** One checklist's occurrences in its current period. */
     public record Card(String id, String title, String period, String owner, List<Row> rows) {
@@ -34,6 +41,10 @@ public record Dashboard(Instant now, List<Card> checklists, List<Row> awaitingSi
         public boolean acknowledgeable() {
             return ack == null && (status.equals("down") || status.equals("error"));
         }
+    }
+
+    /** A probe line with the activity it belongs to, for the lists that gather probes from every checklist. */
+    public record FailingProbe(long occurrenceId, String activityTitle, ProbeLine probe) {
     }
 
     /** Someone's acknowledgement of a failing probe: shown beside it, changing nothing else. */

@@ -11,6 +11,7 @@ import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.SignoffPolicy;
 import dev.rounds.checklist.Target;
 import dev.rounds.probe.ProbeKey;
+import dev.rounds.report.compliance.ComplianceFigures;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.OccurrenceStatus;
 import dev.rounds.schedule.ProbeSnapshot;
@@ -28,13 +29,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class DashboardAssembler {
 
+    private static final String BACKUP_TYPE = "backup";
+
     @Inject
     ProbeStateReader probeStates;
 
     @Inject
     AcknowledgementService acknowledgements;
 
-    public Dashboard assemble(ChecklistSet checklists, List<Occurrence> current, Instant now) {
+    public Dashboard assemble(ChecklistSet checklists, List<Occurrence> current, ComplianceFigures today, Instant now) {
         Map<String, List<Occurrence>> byChecklist = new LinkedHashMap<>();
         for (Checklist checklist : checklists.checklists()) {
             byChecklist.put(checklist.id(), new ArrayList<>());
@@ -48,6 +51,9 @@ public class DashboardAssembler {
 
         List<Dashboard.Card> cards = new ArrayList<>();
         List<Dashboard.Row> awaiting = new ArrayList<>();
+        List<Dashboard.Row> overdue = new ArrayList<>();
+        Map<String, Dashboard.FailingProbe> failingProbes = new LinkedHashMap<>();
+        Map<String, Dashboard.FailingProbe> backups = new LinkedHashMap<>();
         for (var entry : byChecklist.entrySet()) {
             Optional<Checklist> checklist = checklists.checklist(entry.getKey());
             List<Dashboard.Row> rows = new ArrayList<>();
@@ -55,6 +61,14 @@ public class DashboardAssembler {
                 Dashboard.Row row = row(checklists, o, snapshots, acks);
                 rows.add(row);
                 if (row.awaitingSignoff()) awaiting.add(row);
+                if (o.status == OccurrenceStatus.MISSED && o.completedAt == null) overdue.add(row);
+                for (Dashboard.ProbeLine line : row.probes()) {
+                    var gathered = new Dashboard.FailingProbe(o.id, o.title, line);
+                    if (line.status().equals("down") || line.status().equals("error")) {
+                        failingProbes.putIfAbsent(line.key(), gathered);
+                    }
+                    if (line.type().equals(BACKUP_TYPE)) backups.putIfAbsent(line.key(), gathered);
+                }
             }
             String period = entry.getValue().isEmpty() ? "" : entry.getValue().get(0).periodLabel;
             cards.add(new Dashboard.Card(entry.getKey(), checklist.map(Checklist::title).orElse(entry.getKey()),
@@ -63,8 +77,9 @@ public class DashboardAssembler {
         long failing = count(current, OccurrenceStatus.FAILING);
         long missed = count(current, OccurrenceStatus.MISSED);
         long completed = current.stream().filter(o -> o.status.isSettled()).count();
-        return new Dashboard(now, cards, awaiting, failing, missed, completed, current.size(),
-                Advisory.countByState(TriageState.NEW));
+        return new Dashboard(now, today, cards, awaiting, List.copyOf(failingProbes.values()), overdue, failing,
+                missed, completed, current.size(), Advisory.countByState(TriageState.NEW),
+                Advisory.countByState(TriageState.APPLIES), List.copyOf(backups.values()));
     }
 
     private static long count(List<Occurrence> occurrences, OccurrenceStatus status) {

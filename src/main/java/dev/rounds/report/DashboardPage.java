@@ -2,6 +2,8 @@ package dev.rounds.report;
 
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.ChecklistSet;
+import dev.rounds.report.compliance.ComplianceFigures;
+import dev.rounds.report.compliance.ComplianceService;
 import dev.rounds.schedule.Occurrence;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -33,11 +35,18 @@ public class DashboardPage {
     @Inject
     DashboardAssembler assembler;
 
+    @Inject
+    ComplianceService compliance;
+
+    @Inject
+    ReportZone zone;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance today() {
         Instant now = clock.instant();
         ChecklistSet checklists = registry.current();
-        return Templates.today(assembler.assemble(checklists, Occurrence.findCurrent(now), now));
+        ComplianceFigures today = compliance.figures(ReportPeriod.days(now, zone.get()).interval(), now).get(0);
+        return Templates.today(assembler.assemble(checklists, Occurrence.findCurrent(now), today, now));
     }
 }

@@ -86,6 +86,12 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
         return new ReportPeriod(Kind.DAYS, first + "_" + last, first, last, zone);
     }
 
+    /** The local day holding an instant. */
+    public static ReportPeriod days(Instant at, ZoneId zone) {
+        LocalDate day = LocalDate.ofInstant(at, zone);
+        return new ReportPeriod(Kind.DAYS, day + "_" + day, day, day, zone);
+    }
+
     private static LocalDate date(String text, String name) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("'" + name + "' is missing: give a day like 2026-11-01");
         try {

@@ -13,7 +13,7 @@ import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 
 /**
- * Turns a rendered report page into a PDF that reads like the page printed from a browser: the site's style sheet
+ * Turns a rendered report page into a PDF (or a self-contained HTML file) that reads like the page printed from a browser: the site's style sheet
  * inlined (there is no server to fetch it from), navigation and forms left out, inline SVG charts drawn.
  */
 @ApplicationScoped
@@ -33,9 +33,7 @@ public class PdfRenderer {
 
     /** The PDF of an HTML page. */
     public byte[] render(String html) {
-        Document page = Jsoup.parse(html);
-        page.select("header.top, form, nav, script, link[rel=stylesheet]").remove();
-        page.head().appendElement("style").appendText(css + "\n" + PAGE);
+        Document page = printable(html);
         var pdf = new ByteArrayOutputStream(64 * 1024);
         try {
             new PdfRendererBuilder()
@@ -48,6 +46,18 @@ public class PdfRenderer {
             throw new UncheckedIOException("the PDF could not be written: " + e.getMessage(), e);
         }
         return pdf.toByteArray();
+    }
+
+    /** The page as a self-contained HTML file to archive: style inlined, navigation and forms left out. */
+    public String standalone(String html) {
+        return printable(html).outerHtml();
+    }
+
+    private Document printable(String html) {
+        Document page = Jsoup.parse(html);
+        page.select("header.top, form, nav, script, link[rel=stylesheet]").remove();
+        page.head().appendElement("style").appendText(css + "\n" + PAGE);
+        return page;
     }
 
     private static String stylesheet() {

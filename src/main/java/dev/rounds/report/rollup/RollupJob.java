@@ -3,6 +3,7 @@ package dev.rounds.report.rollup;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.probe.ProbeKey;
+import dev.rounds.report.ReportZone;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,7 @@ public class RollupJob {
             Clock clock) {
         this.dataSource = dataSource;
         this.checklists = checklists;
-        this.fold = new RollupFold(config.chunk(), zone.zone(), this::spec, clock, config.settle());
+        this.fold = new RollupFold(config.chunk(), zone.get(), this::spec, clock, config.settle());
     }
 
     @Scheduled(every = "${rounds.rollup.interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

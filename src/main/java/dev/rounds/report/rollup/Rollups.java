@@ -3,6 +3,7 @@ package dev.rounds.report.rollup;
 import static dev.rounds.report.rollup.RollupFold.instant;
 import static dev.rounds.report.rollup.RollupFold.timestamp;
 
+import dev.rounds.report.ReportZone;
 import dev.rounds.report.sla.Incident;
 import dev.rounds.report.sla.Interval;
 import dev.rounds.report.sla.LatencyHistogram;
@@ -38,7 +39,7 @@ public class Rollups {
 
     @Inject
     public Rollups(DataSource dataSource, ReportZone zone) {
-        this(dataSource, zone.zone());
+        this(dataSource, zone.get());
     }
 
     public Rollups(DataSource dataSource, ZoneId zone) {

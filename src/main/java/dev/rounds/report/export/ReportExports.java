@@ -1,0 +1,71 @@
+package dev.rounds.report.export;
+
+import dev.rounds.RoundsException;
+import dev.rounds.report.ReportPeriod;
+import dev.rounds.report.ReportZone;
+import dev.rounds.report.compliance.ComplianceFigures;
+import dev.rounds.report.compliance.ComplianceService;
+import dev.rounds.report.sla.Interval;
+import dev.rounds.report.sla.SlaService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** The compliance history and SLA figures of a range of days, as rows for CSV and JSON. */
+@ApplicationScoped
+public class ReportExports {
+
+    /** The longest range one export covers: a year and a bit, so that "last year" always fits. */
+    static final int MAX_DAYS = 400;
+
+    /** Compliance of a range: the figures overall, per checklist and per owner, and every occurrence. */
+    public record ComplianceExport(Instant from, Instant to, String zone, List<ComplianceFigures> figures,
+            List<ComplianceRow> occurrences) {
+    }
+
+    @Inject
+    ComplianceService compliance;
+
+    @Inject
+    SlaService sla;
+
+    @Inject
+    ReportZone zone;
+
+    @Inject
+    Clock clock;
+
+    /** A range of whole days from the query parameters, or a 400 problem saying which is wrong. */
+    public ReportPeriod period(String from, String to) {
+        try {
+            ReportPeriod period = ReportPeriod.days(from, to, zone.get(), "from", "to");
+            if (period.days() > MAX_DAYS) {
+                throw new IllegalArgumentException("a range covers at most " + MAX_DAYS + " days, got " + period.days());
+            }
+            return period;
+        } catch (IllegalArgumentException e) {
+            throw new RoundsException(400, "Bad period", e.getMessage());
+        }
+    }
+
+    public ComplianceExport compliance(Interval range) {
+        List<ComplianceRow> rows = compliance.facts(range).stream().map(ComplianceRow::of).toList();
+        return new ComplianceExport(range.from(), range.to(), zone.get().getId(),
+                compliance.figures(range, clock.instant()), rows);
+    }
+
+    public List<SlaRow> sla(Interval range) {
+        return sla.all(range).stream().map(SlaRow::of).toList();
+    }
+
+    public void complianceCsv(Interval range, OutputStream out) {
+        Csv.write(out, ComplianceRow.HEADER, compliance(range).occurrences(), ComplianceRow::fields);
+    }
+
+    public void slaCsv(Interval range, OutputStream out) {
+        Csv.write(out, SlaRow.HEADER, sla(range), SlaRow::fields);
+    }
+}

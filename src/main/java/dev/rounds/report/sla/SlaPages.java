@@ -1,0 +1,120 @@
+package dev.rounds.report.sla;
+
+import dev.rounds.RoundsException;
+import dev.rounds.checklist.ChecklistRegistry;
+import dev.rounds.checklist.Target;
+import dev.rounds.report.ReportPeriod;
+import dev.rounds.report.ReportZone;
+import dev.rounds.report.chart.LineChart;
+import dev.rounds.report.chart.Point;
+import dev.rounds.report.chart.Series;
+import dev.rounds.report.rollup.Rollups;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** SLA figures: every target over a range of days, and one target in detail with its daily availability. */
+@Path("/reports/sla")
+@Authenticated
+public class SlaPages {
+
+    /** The days shown without {@code from} and {@code to}: the last 30, today included. */
+    static final int DEFAULT_DAYS = 30;
+
+    /** One target's page: its figures, daily availability and p95, and its incidents. */
+    public record TargetSla(Target target, ReportPeriod period, SlaFigures figures, String availabilityChart,
+            String latencyChart, List<Incident> incidents) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance targets(ReportPeriod period, List<SlaFigures> figures);
+
+        static native TemplateInstance target(TargetSla sla);
+    }
+
+    @Inject
+    SlaService sla;
+
+    @Inject
+    Rollups rollups;
+
+    @Inject
+    ChecklistRegistry registry;
+
+    @Inject
+    ReportZone zone;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance targets(@QueryParam("from") String from, @QueryParam("to") String to) {
+        ReportPeriod period = period(from, to);
+        return Templates.targets(period, sla.all(period.interval()));
+    }
+
+    @GET
+    @Path("{target}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance target(@PathParam("target") String targetId, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        Target target = registry.current().inventory().target(targetId).orElseThrow(() -> new RoundsException(404,
+                "No such target", "the inventory has no target '" + targetId + "'"));
+        ReportPeriod period = period(from, to);
+        SlaFigures figures = sla.of(target.id(), period.interval()).orElseThrow();
+        var availability = new ArrayList<Point>();
+        var latency = new ArrayList<Point>();
+        for (SlaFigures day : sla.daily(target, period.first(), period.last())) {
+            if (day.availability() != null) availability.add(new Point(day.period().from(), day.availability()));
+            if (day.p95() != null) latency.add(new Point(day.period().from(), day.p95().toNanos() / 1e6));
+        }
+        var availabilityChart = new LineChart("availability per day", SlaPages::percent, zone.get())
+                .add(Series.measured(target.id(), availability));
+        if (target.sla() != null) availabilityChart.limit(target.sla(), "objective " + percent(target.sla()));
+        var latencyChart = new LineChart("p95 response time per day", SlaPages::milliseconds, zone.get())
+                .add(Series.measured(target.id(), latency));
+        List<Incident> incidents = rollups.incidents(target.id(), period.until(clock.instant()));
+        return Templates.target(new TargetSla(target, period, figures, availabilityChart.render(),
+                latencyChart.render(), incidents));
+    }
+
+    private ReportPeriod period(String from, String to) {
+        if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), zone.get());
+            from = today.minusDays(DEFAULT_DAYS - 1).toString();
+            to = today.toString();
+        }
+        try {
+            ReportPeriod period = ReportPeriod.days(from, to, zone.get(), "from", "to");
+            if (period.interval().length().compareTo(Duration.ofDays(400)) > 0) {
+                throw new IllegalArgumentException("a range of at most 400 days, got " + period.days());
+            }
+            return period;
+        } catch (IllegalArgumentException e) {
+            throw new RoundsException(400, "Bad period", e.getMessage());
+        }
+    }
+
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.2f%%", share * 100);
+    }
+
+    static String milliseconds(double ms) {
+        return ms >= 1000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000) : String.format(Locale.ROOT, "%.0f ms", ms);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.rounds.report.sla;
+
+import dev.rounds.checklist.ChecklistRegistry;
+import dev.rounds.checklist.Target;
+import dev.rounds.report.ReportZone;
+import dev.rounds.report.rollup.Rollups;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The SLA figures of the inventory's targets, computed from rollups, incidents and unknown spans — never raw results. */
+@ApplicationScoped
+public class SlaService {
+
+    @Inject
+    Rollups rollups;
+
+    @Inject
+    ChecklistRegistry registry;
+
+    @Inject
+    ReportZone zone;
+
+    @Inject
+    Clock clock;
+
+    /** Every target of the current inventory, in inventory order, over the period (ended at now if still running). */
+    public List<SlaFigures> all(Interval period) {
+        Instant now = clock.instant();
+        var figures = new ArrayList<SlaFigures>();
+        for (Target target : registry.current().inventory().targets()) figures.add(of(target, period, now));
+        return figures;
+    }
+
+    /** One target's figures, or empty when the inventory has no such target. */
+    public Optional<SlaFigures> of(String targetId, Interval period) {
+        return registry.current().inventory().target(targetId).map(t -> of(t, period, clock.instant()));
+    }
+
+    /** One figure per local day from {@code first} to {@code last}, for charts. */
+    public List<SlaFigures> daily(Target target, LocalDate first, LocalDate last) {
+        Instant now = clock.instant();
+        var days = new ArrayList<SlaFigures>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            Interval whole = new Interval(day.atStartOfDay(zone.get()).toInstant(),
+                    day.plusDays(1).atStartOfDay(zone.get()).toInstant());
+            if (!whole.from().isBefore(now)) break;
+            days.add(of(target, whole, now));
+        }
+        return days;
+    }
+
+    SlaFigures of(Target target, Interval period, Instant now) {
+        Interval counted = period.to().isAfter(now)
+                ? new Interval(period.from(), now.isAfter(period.from()) ? now : period.from()) : period;
+        var inputs = new SlaInputs(target.id(), target.sla(), target.slaHours(), target.maintenance(), zone.get(),
+                counted, rollups.incidents(target.id(), counted), rollups.unknown(target.id(), counted, now),
+                rollups.latency(target.id(), counted));
+        return SlaCalculator.compute(inputs);
+    }
+}

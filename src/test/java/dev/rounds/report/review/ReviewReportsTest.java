@@ -1,0 +1,203 @@
+package dev.rounds.report.review;
+
+import static dev.rounds.report.review.ReviewTestProfile.TARGET;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rounds.TestAccounts;
+import dev.rounds.notify.NotificationEvent;
+import dev.rounds.report.sla.SlaBreachWatch;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** The reviews, SLA pages, exports, snapshots and breach notice of the hand-computed week in {@link ReviewFixture}. */
+@QuarkusTest
+@TestProfile(ReviewTestProfile.class)
+class ReviewReportsTest extends ReviewFixture {
+
+    @Inject
+    ReviewSnapshots snapshots;
+
+    @Inject
+    SlaBreachWatch breaches;
+
+    @Inject
+    DataSource dataSource;
+
+    private static Document page(String path) {
+        return Jsoup.parse(TestAccounts.as(OPERATOR).get(path).then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void theWeeklyReviewGivesTheHandComputedSlaFiguresAlertsChangesTrendsAndTheReviewSignOff() {
+        Document review = page("/reports/weekly?week=2026-W13");
+
+        var sla = review.select("#sla tr:has(a[href^=/reports/sla/" + TARGET + "])");
+        assertEquals(1, sla.size(), review.select("#sla").outerHtml());
+        List<String> cells = sla.get(0).select("td").eachText();
+        assertEquals(List.of(TARGET, "98.77% breached", "99.50%", "2h 00m", "0 ms", "5h 00m", "1", "2h 00m", "5 ms"),
+                cells);
+        assertTrue(review.select("#alerts").text().contains("2026-03-24 10:00 UTC"), review.select("#alerts").text());
+        assertTrue(review.select("#alerts").text().contains("2026-03-24 12:00 UTC"));
+        String change = review.select("#changes tr:contains(Upgrade the web server)").text();
+        assertTrue(change.contains("2026-03-24 09:30 UTC by " + OPERATOR), change);
+        assertTrue(change.contains("incident"), "the incident an hour after the change follows it: " + change);
+        assertEquals(1, review.select("#performance svg.chart g.series[data-series=" + TARGET + "]").size());
+        assertEquals(7, review.select("#performance svg.chart g.series circle").size(), "one p95 a day");
+        assertEquals(3, review.select("#backlog svg.chart circle").size(), "one backlog mean a day");
+        String signOff = review.select("#operations-review").text();
+        assertTrue(signOff.contains("signed off by " + OPERATOR), signOff);
+        assertTrue(signOff.contains("Walked the team through the week"), signOff);
+    }
+
+    @Test
+    void theMonthlyReviewHasItsCalendarCapacityProjectionAndRows() {
+        Document review = page("/reports/monthly?month=2026-03");
+
+        assertEquals(31, review.select("#compliance svg.heatmap g.day").size());
+        var disk = review.select("#capacity tr:contains(disk)");
+        assertEquals(List.of(TARGET, "disk", "53.00%", "+30.0 pt", "2026-05-12"), disk.get(0).select("td").eachText());
+        assertTrue(review.select("#capacity tr:contains(memory)").text().contains("not growing"));
+        assertTrue(review.select("#capacity svg.chart polyline[stroke-dasharray]").size() >= 1, "the projection is drawn");
+        assertTrue(review.select("#rows").text().contains("Review the administrators' documentation"));
+        assertTrue(review.select("#recovery").text().contains("No occurrence"));
+    }
+
+    @Test
+    void theSlaPageOfATargetHasItsFiguresDailyChartAndIncidents() {
+        Document sla = page("/reports/sla/" + TARGET + "?from=2026-03-23&to=2026-03-29");
+        assertTrue(sla.select("table.figures").text().contains("Availability 98.77% breached"), sla.select("table.figures").text());
+        assertEquals(7, sla.select("svg.chart").get(0).select("circle").size(), "seven daily availabilities");
+        assertEquals(1, sla.select("svg.chart line.limit").size(), "the objective is drawn");
+        assertTrue(sla.select("body").text().contains(WEEKLY_PROBE));
+        TestAccounts.as(OPERATOR).get("/reports/sla/no-such-target").then().statusCode(404)
+                .body(containsString("the inventory has no target 'no-such-target'"));
+        TestAccounts.as(OPERATOR).get("/reports/sla?from=2026-03-29&to=2026-03-23").then().statusCode(400)
+                .body(containsString("'to' (2026-03-23) is before 'from' (2026-03-29)"));
+        TestAccounts.as(OPERATOR).get("/reports/weekly?week=W13").then().statusCode(400)
+                .body(containsString("a week is written like 2026-W48"));
+    }
+
+    private static final String WEEKLY_PROBE = ReviewTestProfile.WEEKLY + "/uptime#0@" + TARGET;
+
+    @Test
+    void slaAndComplianceExportAsCsvAndJsonWithTheSameFigures() throws Exception {
+        String csv = TestAccounts.as(OPERATOR).get("/api/reports/sla.csv?from=2026-03-23&to=2026-03-29").then()
+                .statusCode(200).header("Content-Disposition", containsString("rounds-sla-2026-03-23-2026-03-29.csv"))
+                .extract().asString();
+        CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords().stream().filter(r -> r.get("target").equals(TARGET))
+                .findFirst().orElseThrow();
+        assertEquals("604800", row.get("service_seconds"));
+        assertEquals("7200", row.get("unplanned_downtime_seconds"));
+        assertEquals("18000", row.get("unknown_seconds"));
+        assertEquals(161.0 / 163, Double.parseDouble(row.get("availability")), 1e-9);
+        assertEquals("true", row.get("breached"));
+        assertEquals("7200", row.get("mttr_seconds"));
+
+        JsonPath json = TestAccounts.as(OPERATOR).get("/api/reports/sla?from=2026-03-23&to=2026-03-29").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(161.0 / 163, json.getDouble("find { it.target == '" + TARGET + "' }.availability"), 1e-6);
+
+        // The review opened after its usual due time (the application starts on Saturday), so it is due by the end
+        // of its week, 30 March 00:00: a range up to the 31st holds it.
+        JsonPath compliance = TestAccounts.as(OPERATOR).get("/api/reports/compliance?from=2026-03-23&to=2026-03-31")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("done", compliance.getString("occurrences.find { it.activity == 'operations-review' }.status"));
+        assertEquals(OPERATOR, compliance.getString("occurrences.find { it.activity == 'operations-review' }.signedOffBy"));
+        TestAccounts.as(OPERATOR).get("/api/reports/compliance.csv?from=2026-03-23&to=2026-03-31").then().statusCode(200)
+                .body(containsString("operations-review")).body(containsString(OPERATOR));
+        TestAccounts.as(OPERATOR).get("/api/reports/sla?from=2025-01-01&to=2026-03-29").then().statusCode(400)
+                .body(containsString("at most 400 days"));
+        TestAccounts.as(OPERATOR).get("/api/reports/sla?to=2026-03-29").then().statusCode(400)
+                .body(containsString("'from' is missing"));
+    }
+
+    @Test
+    void theReviewsPrintToPdfWithTheirFigures() throws Exception {
+        byte[] pdf = TestAccounts.as(OPERATOR).get("/reports/weekly.pdf?week=2026-W13").then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("Weekly review 2026-W13"), text);
+            assertTrue(text.contains("98.77%"), text);
+        }
+        byte[] monthly = TestAccounts.as(OPERATOR).get("/reports/monthly.pdf?month=2026-03").then().statusCode(200)
+                .extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(monthly)) {
+            assertTrue(new PDFTextStripper().getText(document).contains("2026-05-12"));
+        }
+    }
+
+    @Test
+    void aClosedWeekAndMonthAreFiledOnceWithTheirDigestsInTheAuditLog() throws Exception {
+        List<ReviewSnapshots.Filed> filed = snapshots.fileClosedPeriods();
+        assertEquals(4, filed.size(), "HTML and PDF of week 2026-W13 and of 2026-02: " + filed);
+        for (ReviewSnapshots.Filed file : filed) {
+            byte[] content = Files.readAllBytes(file.file());
+            assertEquals(ReviewSnapshots.sha256(content), file.sha256());
+            assertEquals(1, auditEntriesNaming(file.sha256()), "one report.filed entry for " + file.file());
+        }
+        assertTrue(filed.get(0).file().toString().endsWith("2026/weekly-review-2026-W13.html"), filed.toString());
+        assertTrue(Files.readString(filed.get(0).file()).contains("Weekly review 2026-W13"));
+        assertEquals(List.of(), snapshots.fileClosedPeriods(), "a filed period is not filed again");
+    }
+
+    @Test
+    void aBreachedSlaIsNotifiedOncePerTargetAndMonth() throws Exception {
+        List<NotificationEvent> first = breaches.check();
+        assertEquals(List.of("sla-breached:" + TARGET + ":2026-03"), first.stream().map(NotificationEvent::key).toList());
+        assertTrue(first.get(0).text().contains("below its objective of 99.500%"), first.get(0).text());
+        breaches.check();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM notification WHERE event_key = ?")) {
+            count.setString(1, "sla-breached:" + TARGET + ":2026-03");
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                assertEquals(1, rows.getInt(1));
+            }
+        }
+    }
+
+    @Test
+    void theDashboardShowsTodaysComplianceFailingProbesOverdueItemsAndBackups() {
+        Document today = page("/");
+        assertTrue(today.select(".compliance-today").text().startsWith("Compliance so far today:"),
+                today.select(".compliance-today").text());
+        assertTrue(today.select("section.failing-probes").size() == 1 && today.select("section.overdue").size() == 1
+                && today.select("section.backups").size() == 1);
+        TestAccounts.as(OPERATOR).get("/").then().body(not(containsString("{dashboard")));
+    }
+
+    private int auditEntriesNaming(String sha256) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement find = c.prepareStatement(
+                        "SELECT COUNT(*) FROM audit_log WHERE action = ? AND detail LIKE ?")) {
+            find.setString(1, ReviewSnapshots.ACTION);
+            find.setString(2, "%" + sha256 + "%");
+            try (ResultSet rows = find.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+}

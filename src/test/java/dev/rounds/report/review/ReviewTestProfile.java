@@ -1,0 +1,96 @@
+package dev.rounds.report.review;
+
+import dev.rounds.TestClock;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A weekly and a monthly checklist in UTC under the test clock. The probe activities are paused, so nothing runs
+ * them: the tests write their results, hour by hour, through the real result writer and fold them into rollups.
+ */
+public class ReviewTestProfile implements QuarkusTestProfile {
+
+    static final String TARGET = "rv-web";
+    static final String WEEKLY = "rv-weekly";
+    static final String MONTHLY = "rv-monthly";
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(TestClock.class);
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        try {
+            Path dir = Files.createTempDirectory("rounds-reviews-");
+            Files.writeString(dir.resolve("inventory.yaml"), """
+                    targets:
+                      - id: %s
+                        address: 127.0.0.1:1
+                        sla: 99.5%%
+                    """.formatted(TARGET));
+            Files.writeString(dir.resolve("weekly.yaml"), """
+                    id: %s
+                    title: Weekly reviews
+                    cadence: weekly
+                    due: 4d17h
+                    timezone: UTC
+                    owner: review-team
+                    activities:
+                      - id: uptime
+                        title: Web answers
+                        enabled: false
+                        reason: the test writes this probe's results itself
+                        probes:
+                          - type: tcp
+                            target: %s
+                            port: 1
+                            every: 1h
+                            confirm: 2
+                      - id: tickets
+                        title: Ticket queue
+                        enabled: false
+                        reason: the test writes this probe's results itself
+                        probes:
+                          - type: backlog
+                            target: %s
+                            url: http://127.0.0.1:1/queue
+                            items: $.items[*]
+                            every: 1d
+                      - id: operations-review
+                        title: Hold the weekly operations management review
+                        signoff: always
+                    """.formatted(WEEKLY, TARGET, TARGET));
+            Files.writeString(dir.resolve("monthly.yaml"), """
+                    id: %s
+                    title: Monthly reviews
+                    cadence: monthly
+                    due: 20d
+                    timezone: UTC
+                    owner: review-team
+                    activities:
+                      - id: capacity
+                        title: Plan capacity
+                        enabled: false
+                        reason: the test writes this probe's results itself
+                        probes:
+                          - type: metrics
+                            target: %s
+                            preset: node
+                            every: 1d
+                      - id: admin-documentation
+                        title: Review the administrators' documentation
+                        signoff: always
+                    """.formatted(MONTHLY, TARGET));
+            return Map.of("rounds.checklists.dir", dir.toString(), "rounds.report.zone", "UTC",
+                    "rounds.schedule.tick", "off", "rounds.reports.dir", dir.resolve("reports").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
