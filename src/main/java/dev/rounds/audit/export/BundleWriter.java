@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -28,12 +29,14 @@ import javax.sql.DataSource;
 
 /**
  * Writes the auditor's export bundle as a zip, streaming: every {@link BundleFile} in name order, then
- * {@code manifest.json} with each file's size and SHA-256, the slice's chain facts and the chain head.
+ * {@code manifest.json} with each file's size and SHA-256, the slice's chain facts and the chain head, and
+ * {@code manifest.sig} where a signing key is configured.
  */
 @ApplicationScoped
 public class BundleWriter {
 
     public static final String MANIFEST = "manifest.json";
+    public static final String SIGNATURE = "manifest.sig";
     public static final String FORMAT = "rounds-audit-bundle/1";
 
     private static final Pattern FILE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -42,12 +45,14 @@ public class BundleWriter {
     private final Instance<BundleFile> files;
     private final DataSource dataSource;
     private final Clock clock;
+    private final ManifestSigner signer;
 
     @Inject
-    public BundleWriter(Instance<BundleFile> files, DataSource dataSource, Clock clock) {
+    public BundleWriter(Instance<BundleFile> files, DataSource dataSource, Clock clock, ManifestSigner signer) {
         this.files = files;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.signer = signer;
     }
 
     /** Writes the bundle for {@code range} to {@code out}, which it finishes but does not close. */
@@ -88,6 +93,12 @@ public class BundleWriter {
         CountingDigestSink sink = new CountingDigestSink(zip, null);
         sink.write(text, 0, text.length);
         zip.closeEntry();
+        Optional<byte[]> signature = signer.sign(text);
+        if (signature.isPresent()) {
+            zip.putNextEntry(entry(SIGNATURE, createdAt));
+            zip.write(signature.get());
+            zip.closeEntry();
+        }
         zip.finish();
         return new BundleManifest(sink.sha256(), slice.entries(), slice.lastSeq(), slice.lastHash(), headSeq[0],
                 headHash);
@@ -99,10 +110,10 @@ public class BundleWriter {
         sorted.sort(Comparator.comparing(BundleFile::name));
         for (int i = 0; i < sorted.size(); i++) {
             String name = sorted.get(i).name();
-            if (!FILE_NAME.matcher(name).matches() || name.equals(MANIFEST)) {
+            if (!FILE_NAME.matcher(name).matches() || name.equals(MANIFEST) || name.equals(SIGNATURE)) {
                 throw new IllegalStateException("bundle file " + sorted.get(i).getClass().getName() + " is named '"
-                        + name + "'; a bundle file name is lowercase letters, digits, '.', '_' and '-', and not "
-                        + MANIFEST);
+                        + name + "'; a bundle file name is lowercase letters, digits, '.', '_' and '-', and neither "
+                        + MANIFEST + " nor " + SIGNATURE);
             }
             if (i > 0 && name.equals(sorted.get(i - 1).name())) {
                 throw new IllegalStateException("two bundle files are named '" + name + "': "

@@ -38,9 +38,14 @@ final class BundleProcedure {
         Files.writeString(script, readme.substring(start, end + 1));
     }
 
-    /** Runs the procedure on a bundle (zip or folder), with {@code awk} taken from {@code awkFolder} if given. */
-    Outcome run(Path bundle, Path awkFolder) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("/bin/bash", script.toString(), bundle.toString());
+    /**
+     * Runs the procedure on a bundle (zip or folder), with {@code awk} taken from {@code awkFolder} and the signature
+     * checked with {@code publicKey}, each if given.
+     */
+    Outcome run(Path bundle, Path awkFolder, Path publicKey) throws IOException, InterruptedException {
+        ProcessBuilder builder = publicKey == null
+                ? new ProcessBuilder("/bin/bash", script.toString(), bundle.toString())
+                : new ProcessBuilder("/bin/bash", script.toString(), bundle.toString(), publicKey.toString());
         if (awkFolder != null) {
             builder.environment().put("PATH", awkFolder + ":" + System.getenv("PATH"));
         }
@@ -58,7 +63,7 @@ final class BundleProcedure {
     }
 
     Outcome run(Path bundle) throws IOException, InterruptedException {
-        return run(bundle, null);
+        return run(bundle, null, null);
     }
 
     /** Unzips a bundle into a new folder and returns the entry names in zip order. */

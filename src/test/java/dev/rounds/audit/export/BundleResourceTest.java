@@ -90,7 +90,7 @@ class BundleResourceTest {
         if (Files.isExecutable(mawk)) {
             Path awkFolder = Files.createDirectories(temp.resolve("mawk"));
             Files.createSymbolicLink(awkFolder.resolve("awk"), mawk);
-            BundleProcedure.Outcome withMawk = procedure.run(bundle, awkFolder);
+            BundleProcedure.Outcome withMawk = procedure.run(bundle, awkFolder, null);
             assertEquals(verified.out(), withMawk.out(), withMawk.toString());
         }
 
@@ -160,6 +160,18 @@ class BundleResourceTest {
         assertEquals(0, verified.exit(), verified.toString());
         assertTrue(verified.out().startsWith("bundle verified: 0 entries, last seq null hash null"), verified.out());
         assertTrue(BundleProcedure.text(bundle.resolve(BundleWriter.MANIFEST)).contains("\"entries\":0,"));
+    }
+
+    @Test
+    void withoutASigningKeyThereIsNoSignatureAndNoKey() throws Exception {
+        String today = LocalDate.now().toString();
+        byte[] zip = TestAccounts.as(AUDITOR).queryParam("from", today).queryParam("to", today)
+                .get("/api/audit/bundle").then().statusCode(200).extract().asByteArray();
+
+        assertTrue(!BundleProcedure.unzip(new ByteArrayInputStream(zip), temp.resolve("unsigned"))
+                .contains(BundleWriter.SIGNATURE));
+        TestAccounts.as(AUDITOR).get("/api/audit/key").then().statusCode(404)
+                .body("detail", containsString("rounds.audit.signing-key"));
     }
 
     @Test
