@@ -14,7 +14,7 @@ final class ChainSlice extends OutputStream {
     /** {@code ,"prev_hash":"<64 hex>","hash":"<64 hex>"}}: the fixed-length end of every line. */
     private static final int TAIL = 14 + 64 + 10 + 64 + 2;
 
-    private ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
     private long entries;
     private long firstSeq;
     private String firstPrevHash;
@@ -22,10 +22,27 @@ final class ChainSlice extends OutputStream {
 
     @Override
     public void write(int b) {
-        if (b != '\n') {
+        if (b == '\n') {
+            endLine();
+        } else {
             line.write(b);
-            return;
         }
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+        int start = offset;
+        for (int i = offset; i < offset + length; i++) {
+            if (bytes[i] == '\n') {
+                line.write(bytes, start, i - start);
+                endLine();
+                start = i + 1;
+            }
+        }
+        line.write(bytes, start, offset + length - start);
+    }
+
+    private void endLine() {
         String text = line.toString(StandardCharsets.UTF_8);
         if (entries == 0) {
             firstSeq = seq(text);
@@ -33,14 +50,7 @@ final class ChainSlice extends OutputStream {
         }
         entries++;
         lastLine = text;
-        line = new ByteArrayOutputStream(512);
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            write(bytes[i]);
-        }
+        line.reset();
     }
 
     long entries() {
