@@ -1,6 +1,7 @@
 package dev.rounds;
 
 import dev.rounds.audit.VerifyCommand;
+import dev.rounds.audit.export.ExportCommand;
 import dev.rounds.backup.RestoreCommand;
 import dev.rounds.checklist.ChecklistLoader;
 import dev.rounds.checklist.LoadResult;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 /**
  * The jar's entry point: {@code validate [dir]} checks a checklist folder in plain Java, without starting
  * Rounds (so it works beside a running server); {@code verify} checks the audit chain in the database;
+ * {@code export --from --to [--out]} writes the auditor's export bundle;
  * {@code restore <backup.zip>} replays a database backup into an empty database; anything else starts Rounds.
  */
 @QuarkusMain
@@ -38,6 +40,7 @@ public class RoundsMain {
             case "validate" -> System.exit(validate(List.of(args).subList(1, args.length),
                     catalogOf(ServiceLoader.load(ProbeType.class)), System.out, System.err));
             case "verify" -> VerifyCommand.launch(args);
+            case "export" -> ExportCommand.launch(args);
             case "restore" -> System.exit(RestoreCommand.run(List.of(args).subList(1, args.length), System.out,
                     System.err));
             default -> Quarkus.run(args);

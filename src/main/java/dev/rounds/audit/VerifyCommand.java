@@ -21,13 +21,18 @@ public class VerifyCommand implements QuarkusApplication {
 
     /** Boots Rounds in command mode and runs {@code verify}; the main class calls this for {@code verify}. */
     public static void launch(String... args) {
+        launch(VerifyCommand.class, args);
+    }
+
+    /** Boots Rounds in command mode, without the web server or the schedule, and runs {@code command}. */
+    public static void launch(Class<? extends QuarkusApplication> command, String... args) {
         // A -D given on the command line wins, e.g. -Dquarkus.log.level=INFO to see the migrations.
         COMMAND_MODE.forEach((key, value) -> {
             if (System.getProperty(key) == null) {
                 System.setProperty(key, value);
             }
         });
-        Quarkus.run(VerifyCommand.class, args);
+        Quarkus.run(command, args);
     }
 
     @Override

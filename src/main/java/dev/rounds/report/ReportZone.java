@@ -14,8 +14,9 @@ public class ReportZone {
 
     private final ZoneId zone;
 
-    ReportZone(@ConfigProperty(name = "rounds.report.zone") Optional<ZoneId> zone) {
-        this.zone = zone.orElse(ZoneId.systemDefault());
+    public ReportZone(@ConfigProperty(name = "rounds.report.zone") Optional<String> zone) {
+        // Read as text: Quarkus' ZoneId converter fails on an absent value instead of giving an empty Optional.
+        this.zone = zone.filter(id -> !id.isBlank()).map(ZoneId::of).orElseGet(ZoneId::systemDefault);
     }
 
     public ZoneId get() {

@@ -1,0 +1,57 @@
+package dev.rounds.audit.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Where one bundle file is written: passes the bytes on to the zip (and to an optional watcher), counting them and
+ * hashing them with SHA-256. Closing it leaves the zip open for the next file.
+ */
+final class CountingDigestSink extends OutputStream {
+
+    private final OutputStream zip;
+    private final OutputStream watcher;
+    private final MessageDigest sha256;
+    private long bytes;
+
+    CountingDigestSink(OutputStream zip, OutputStream watcher) {
+        this.zip = zip;
+        this.watcher = watcher;
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] data, int offset, int length) throws IOException {
+        zip.write(data, offset, length);
+        sha256.update(data, offset, length);
+        if (watcher != null) {
+            watcher.write(data, offset, length);
+        }
+        bytes += length;
+    }
+
+    @Override
+    public void close() {
+        // The zip stays open: the bundle writer closes the entry and goes on to the next file.
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    String sha256() {
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.rounds.audit.export;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/** The README's offline verification procedure, taken from README.md at test time and run with /bin/bash. */
+final class BundleProcedure {
+
+    private static final String HEADING = "### Verifying an export bundle offline";
+
+    /** What a run printed and how it ended. */
+    record Outcome(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\nstdout: " + out + "\nstderr: " + err;
+        }
+    }
+
+    private final Path script;
+
+    BundleProcedure(Path folder) throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int section = readme.indexOf(HEADING);
+        if (section < 0) {
+            throw new AssertionError("README.md has no section '" + HEADING + "'");
+        }
+        int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
+        int end = readme.indexOf("\n```\n", start);
+        script = folder.resolve("verify-bundle.sh");
+        Files.writeString(script, readme.substring(start, end + 1));
+    }
+
+    /**
+     * Runs the procedure on a bundle (zip or folder), with {@code awk} taken from {@code awkFolder} and the signature
+     * checked with {@code publicKey}, each if given.
+     */
+    Outcome run(Path bundle, Path awkFolder, Path publicKey) throws IOException, InterruptedException {
+        ProcessBuilder builder = publicKey == null
+                ? new ProcessBuilder("/bin/bash", script.toString(), bundle.toString())
+                : new ProcessBuilder("/bin/bash", script.toString(), bundle.toString(), publicKey.toString());
+        if (awkFolder != null) {
+            builder.environment().put("PATH", awkFolder + ":" + System.getenv("PATH"));
+        }
+        Path out = Files.createTempFile("procedure", ".out");
+        Path err = Files.createTempFile("procedure", ".err");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the procedure ran for more than 60 s on " + bundle);
+        }
+        Outcome outcome = new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return outcome;
+    }
+
+    Outcome run(Path bundle) throws IOException, InterruptedException {
+        return run(bundle, null, null);
+    }
+
+    /** Unzips a bundle into a new folder and returns the entry names in zip order. */
+    static List<String> unzip(InputStream zip, Path folder) throws IOException {
+        List<String> names = new ArrayList<>();
+        Files.createDirectories(folder);
+        try (ZipInputStream entries = new ZipInputStream(zip)) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                names.add(entry.getName());
+                Files.copy(entries, folder.resolve(entry.getName()));
+            }
+        }
+        return names;
+    }
+
+    /** A copy of a bundle folder, to tamper with. */
+    static Path copy(Path folder, Path target) throws IOException {
+        Files.createDirectories(target);
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+        return target;
+    }
+
+    static String text(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}
