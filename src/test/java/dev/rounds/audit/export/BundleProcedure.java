@@ -12,12 +12,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /** The README's offline verification procedure, taken from README.md at test time and run with /bin/bash. */
-final class BundleProcedure {
+public final class BundleProcedure {
 
     private static final String HEADING = "### Verifying an export bundle offline";
 
     /** What a run printed and how it ended. */
-    record Outcome(int exit, String out, String err) {
+    public record Outcome(int exit, String out, String err) {
         @Override
         public String toString() {
             return "exit " + exit + "\nstdout: " + out + "\nstderr: " + err;
@@ -26,7 +26,7 @@ final class BundleProcedure {
 
     private final Path script;
 
-    BundleProcedure(Path folder) throws IOException {
+    public BundleProcedure(Path folder) throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         int section = readme.indexOf(HEADING);
         if (section < 0) {
@@ -62,7 +62,7 @@ final class BundleProcedure {
         return outcome;
     }
 
-    Outcome run(Path bundle) throws IOException, InterruptedException {
+    public Outcome run(Path bundle) throws IOException, InterruptedException {
         return run(bundle, null, null);
     }
 

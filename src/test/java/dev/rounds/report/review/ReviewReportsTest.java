@@ -7,18 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rounds.TestAccounts;
+import dev.rounds.audit.export.BundleProcedure;
 import dev.rounds.notify.NotificationEvent;
 import dev.rounds.report.sla.SlaBreachWatch;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -130,6 +136,28 @@ class ReviewReportsTest extends ReviewFixture {
                 .body(containsString("at most 400 days"));
         TestAccounts.as(OPERATOR).get("/api/reports/sla?to=2026-03-29").then().statusCode(400)
                 .body(containsString("'from' is missing"));
+    }
+
+    @Test
+    void theAuditorsBundleCarriesTheComplianceAndSlaFilesAndVerifiesOffline() throws Exception {
+        TestAccounts.ensure("rv-auditor", "auditor");
+        byte[] zip = TestAccounts.as("rv-auditor").get("/api/audit/bundle?from=2026-03-23&to=2026-03-31").then()
+                .statusCode(200).extract().asByteArray();
+        Path folder = Files.createTempDirectory("rv-bundle-");
+        Path bundle = folder.resolve("bundle.zip");
+        Files.write(bundle, zip);
+        var files = new java.util.HashMap<String, String>();
+        try (var entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
+                files.put(entry.getName(), new String(entries.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        String slaCsv = TestAccounts.as(OPERATOR).get("/api/reports/sla.csv?from=2026-03-23&to=2026-03-31").asString();
+        assertEquals(slaCsv, files.get("sla.csv"), "the bundle's sla.csv is the export of the same days");
+        assertTrue(files.get("compliance.csv").contains("operations-review"), files.get("compliance.csv"));
+        var outcome = new BundleProcedure(folder).run(bundle);
+        assertEquals(0, outcome.exit(), outcome.toString());
+        assertTrue(outcome.out().contains("bundle verified"), outcome.toString());
     }
 
     @Test
