@@ -141,11 +141,23 @@ class RoleMatrixTest {
                     Map.of("note", "n"), who, 404));
             d.add(form("/changes/{id}/" + step, "/changes/" + UNKNOWN + "/" + step, Map.of("note", "n"), who, 404));
         }
+        // reports: every role reads them
+        d.add(get("/reports/weekly", "/reports/weekly", ANY_ROLE));
+        d.add(get("/reports/weekly.pdf", "/reports/weekly.pdf", ANY_ROLE));
+        d.add(get("/reports/monthly", "/reports/monthly", ANY_ROLE));
+        d.add(get("/reports/monthly.pdf", "/reports/monthly.pdf", ANY_ROLE));
+        d.add(get("/reports/sla", "/reports/sla", ANY_ROLE));
+        d.add(json("GET", "/reports/sla/{target}", "/reports/sla/no-such-target", null, ANY_ROLE, 404));
+        for (String export : List.of("compliance", "compliance.csv", "sla", "sla.csv")) {
+            d.add(get("/api/reports/" + export, "/api/reports/" + export + "?from=2026-11-01&to=2026-11-02", ANY_ROLE));
+        }
         // evidence files: auditors and managers
         d.add(json("GET", "/api/evidence/{id}", "/api/evidence/" + UNKNOWN, null, EVIDENCE_READERS, 404));
         // auditor (and admin)
         d.add(get("/api/audit", "/api/audit", AUDIT_READERS));
         d.add(get("/api/audit/verify", "/api/audit/verify", AUDIT_READERS));
+        d.add(get("/api/audit/bundle", "/api/audit/bundle?from=2026-11-01&to=2026-11-02", AUDIT_READERS));
+        d.add(json("GET", "/api/audit/key", "/api/audit/key", null, AUDIT_READERS, 404));
         // admin
         d.add(json("POST", "/api/checklists/reload", "/api/checklists/reload", null, ADMIN, 200));
         d.add(json("POST", "/api/backups", "/api/backups", null, ADMIN, 201));
