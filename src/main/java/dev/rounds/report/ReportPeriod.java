@@ -92,6 +92,18 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
         return new ReportPeriod(Kind.DAYS, day + "_" + day, day, day, zone);
     }
 
+    /** The longest range of days a report or export covers: a year and a bit, so that "last year" always fits. */
+    public static final int MAX_DAYS = 400;
+
+    /** The days of query parameters {@code from} and {@code to}, at most {@link #MAX_DAYS} of them. */
+    public static ReportPeriod range(String from, String to, ZoneId zone) {
+        ReportPeriod period = days(from, to, zone, "from", "to");
+        if (period.days() > MAX_DAYS) {
+            throw new IllegalArgumentException("a range covers at most " + MAX_DAYS + " days, got " + period.days());
+        }
+        return period;
+    }
+
     private static LocalDate date(String text, String name) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("'" + name + "' is missing: give a day like 2026-11-01");
         try {

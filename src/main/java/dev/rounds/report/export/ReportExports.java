@@ -18,9 +18,6 @@ import java.util.List;
 @ApplicationScoped
 public class ReportExports {
 
-    /** The longest range one export covers: a year and a bit, so that "last year" always fits. */
-    static final int MAX_DAYS = 400;
-
     /** Compliance of a range: the figures overall, per checklist and per owner, and every occurrence. */
     public record ComplianceExport(Instant from, Instant to, String zone, List<ComplianceFigures> figures,
             List<ComplianceRow> occurrences) {
@@ -41,11 +38,7 @@ public class ReportExports {
     /** A range of whole days from the query parameters, or a 400 problem saying which is wrong. */
     public ReportPeriod period(String from, String to) {
         try {
-            ReportPeriod period = ReportPeriod.days(from, to, zone.get(), "from", "to");
-            if (period.days() > MAX_DAYS) {
-                throw new IllegalArgumentException("a range covers at most " + MAX_DAYS + " days, got " + period.days());
-            }
-            return period;
+            return ReportPeriod.range(from, to, zone.get());
         } catch (IllegalArgumentException e) {
             throw new RoundsException(400, "Bad period", e.getMessage());
         }

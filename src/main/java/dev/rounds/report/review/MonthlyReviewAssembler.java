@@ -13,6 +13,7 @@ import dev.rounds.report.chart.CalendarHeatmap;
 import dev.rounds.report.chart.LineChart;
 import dev.rounds.report.chart.Point;
 import dev.rounds.report.chart.Series;
+import dev.rounds.report.chart.Units;
 import dev.rounds.report.compliance.ComplianceFigures;
 import dev.rounds.report.compliance.ComplianceService;
 import dev.rounds.report.rollup.Granularity;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -63,7 +63,7 @@ public class MonthlyReviewAssembler {
         Map<LocalDate, Double> shares = new HashMap<>();
         compliance.byDay(whole, month.zone(), now).forEach((day, f) -> shares.put(day, f.compliance()));
         String heatmap = new CalendarHeatmap("Compliance per day", YearMonth.from(month.first()), shares,
-                share -> Math.round(share * 100) + "%").render();
+                Units::percent).render();
         Instant quarterStart = month.first().withMonth((month.first().getMonthValue() - 1) / 3 * 3 + 1)
                 .atStartOfDay(month.zone()).toInstant();
         Instant quarterEnd = month.first().withMonth((month.first().getMonthValue() - 1) / 3 * 3 + 1).plusMonths(3)
@@ -107,7 +107,7 @@ public class MonthlyReviewAssembler {
         Point latest = points.get(points.size() - 1);
         Optional<LinearTrend> trend = LinearTrend.fit(points);
         Optional<Instant> full = trend.flatMap(t -> t.reaches(1.0, latest.at()));
-        var chart = new LineChart(resource + " used on " + target, MonthlyReviewAssembler::percent, month.zone())
+        var chart = new LineChart(resource + " used on " + target, Units::percent, month.zone())
                 .range(0, 1).limit(1.0, "full")
                 .add(Series.measured(resource, points));
         trend.ifPresent(t -> {
@@ -145,9 +145,5 @@ public class MonthlyReviewAssembler {
 
     private static Point mean(ValuePoint point) {
         return new Point(point.bucketStart(), point.mean());
-    }
-
-    static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 }

@@ -8,6 +8,7 @@ import dev.rounds.report.ReportPeriod;
 import dev.rounds.report.chart.LineChart;
 import dev.rounds.report.chart.Point;
 import dev.rounds.report.chart.Series;
+import dev.rounds.report.chart.Units;
 import dev.rounds.report.compliance.ComplianceService;
 import dev.rounds.report.rollup.DayStats;
 import dev.rounds.report.rollup.Granularity;
@@ -69,7 +70,7 @@ public class WeeklyReviewAssembler {
     }
 
     private String performanceChart(ReportPeriod week) {
-        var chart = new LineChart("p95 response time per day", WeeklyReviewAssembler::milliseconds, week.zone());
+        var chart = new LineChart("p95 response time per day", Units::milliseconds, week.zone());
         for (Target target : registry.current().inventory().targets()) {
             var points = new ArrayList<Point>();
             for (DayStats day : rollups.days(target.id(), week.first(), week.last())) {
@@ -110,9 +111,5 @@ public class WeeklyReviewAssembler {
 
     private static String label(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    static String milliseconds(double ms) {
-        return ms >= 1000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000) : String.format(Locale.ROOT, "%.0f ms", ms);
     }
 }

@@ -8,6 +8,7 @@ import dev.rounds.report.ReportZone;
 import dev.rounds.report.chart.LineChart;
 import dev.rounds.report.chart.Point;
 import dev.rounds.report.chart.Series;
+import dev.rounds.report.chart.Units;
 import dev.rounds.report.rollup.Rollups;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -20,11 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** SLA figures: every target over a range of days, and one target in detail with its daily availability. */
 @Path("/reports/sla")
@@ -83,10 +82,10 @@ public class SlaPages {
             if (day.availability() != null) availability.add(new Point(day.period().from(), day.availability()));
             if (day.p95() != null) latency.add(new Point(day.period().from(), day.p95().toNanos() / 1e6));
         }
-        var availabilityChart = new LineChart("availability per day", SlaPages::percent, zone.get())
+        var availabilityChart = new LineChart("availability per day", Units::availability, zone.get())
                 .add(Series.measured(target.id(), availability));
-        if (target.sla() != null) availabilityChart.limit(target.sla(), "objective " + percent(target.sla()));
-        var latencyChart = new LineChart("p95 response time per day", SlaPages::milliseconds, zone.get())
+        if (target.sla() != null) availabilityChart.limit(target.sla(), "objective " + Units.availability(target.sla()));
+        var latencyChart = new LineChart("p95 response time per day", Units::milliseconds, zone.get())
                 .add(Series.measured(target.id(), latency));
         List<Incident> incidents = rollups.incidents(target.id(), period.until(clock.instant()));
         return Templates.target(new TargetSla(target, period, figures, availabilityChart.render(),
@@ -100,21 +99,9 @@ public class SlaPages {
             to = today.toString();
         }
         try {
-            ReportPeriod period = ReportPeriod.days(from, to, zone.get(), "from", "to");
-            if (period.interval().length().compareTo(Duration.ofDays(400)) > 0) {
-                throw new IllegalArgumentException("a range of at most 400 days, got " + period.days());
-            }
-            return period;
+            return ReportPeriod.range(from, to, zone.get());
         } catch (IllegalArgumentException e) {
             throw new RoundsException(400, "Bad period", e.getMessage());
         }
-    }
-
-    static String percent(double share) {
-        return String.format(Locale.ROOT, "%.2f%%", share * 100);
-    }
-
-    static String milliseconds(double ms) {
-        return ms >= 1000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000) : String.format(Locale.ROOT, "%.0f ms", ms);
     }
 }
