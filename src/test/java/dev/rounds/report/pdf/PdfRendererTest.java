@@ -50,6 +50,15 @@ class PdfRendererTest {
         }
     }
 
+    @Test
+    void noJarOnTheClassPathCarriesItsOwnCopyOfTheJaxpApi() throws Exception {
+        // xml-apis (pulled in by Batik) did: in the packaged application its DocumentBuilderFactory shadowed the
+        // JDK's and asked for a Xerces that is not there, so every review PDF failed.
+        var copies = java.util.Collections.list(ClassLoader.getSystemClassLoader()
+                .getResources("javax/xml/parsers/DocumentBuilderFactory.class"));
+        assertEquals(java.util.List.of(), copies.stream().filter(url -> url.getProtocol().equals("jar")).toList());
+    }
+
     private static int pixels(BufferedImage image, int rgb) {
         int count = 0;
         for (int y = 0; y < image.getHeight(); y++) {
