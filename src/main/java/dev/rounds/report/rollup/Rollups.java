@@ -87,25 +87,26 @@ public class Rollups {
 
     /**
      * Response times of the target's results that started in the period, to the hour: daily rows for the local days
-     * wholly inside it, hourly rows for the rest.
+     * wholly inside it, hourly rows for the rest. Only the hours outside those days are read: a year has 8,760 of
+     * them per target, and reading and decoding them made the yearly SLA export of 500 targets take seconds.
      */
     public LatencyHistogram latency(String targetId, Interval period) {
         var histogram = new LatencyHistogram();
-        var wholeDays = new ArrayList<Interval>();
+        var rest = new ArrayList<Interval>();
+        Instant covered = period.from();
         for (DayStats day : days(targetId, LocalDate.ofInstant(period.from(), zone),
                 LocalDate.ofInstant(period.to(), zone))) {
             Instant start = day.day().atStartOfDay(zone).toInstant();
             Instant end = day.day().plusDays(1).atStartOfDay(zone).toInstant();
             // A day whose midnight falls inside a UTC hour would share that hour's results with the hourly rows.
             if (start.isBefore(period.from()) || end.isAfter(period.to()) || !onHour(start) || !onHour(end)) continue;
-            wholeDays.add(new Interval(start, end));
             histogram.merge(day.latency());
+            if (start.isAfter(covered)) rest.add(new Interval(covered, start));
+            covered = end;
         }
-        for (HourStats hour : hours(targetId, period)) {
-            if (wholeDays.stream().noneMatch(day -> !hour.hourStart().isBefore(day.from())
-                    && hour.hourStart().isBefore(day.to()))) {
-                histogram.merge(hour.latency());
-            }
+        if (period.to().isAfter(covered)) rest.add(new Interval(covered, period.to()));
+        for (Interval part : rest) {
+            for (HourStats hour : hours(targetId, part)) histogram.merge(hour.latency());
         }
         return histogram;
     }
