@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
@@ -31,8 +30,8 @@ public class AuditJsonlFile implements BundleFile {
 
     public static final String NAME = "audit.jsonl";
 
-    private static final String FIRST = "SELECT MIN(seq) FROM audit_log WHERE at >= ?";
-    private static final String LAST = "SELECT MAX(seq) FROM audit_log WHERE at < ?";
+    /** The slice's ends, read from the index on (at, seq). */
+    private static final String ENDS = "SELECT MIN(seq), MAX(seq) FROM audit_log WHERE at >= ? AND at < ?";
     private static final int PAGE_SIZE = 10_000;
     private static final String PAGE = "SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit_log"
             + " WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + PAGE_SIZE;
@@ -53,26 +52,21 @@ public class AuditJsonlFile implements BundleFile {
     public void write(Interval range, OutputStream out) throws IOException {
         Writer lines = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         try (Connection connection = dataSource.getConnection()) {
-            long first = bound(connection, FIRST, range.from());
-            long last = bound(connection, LAST, range.to());
-            if (first > 0 && last >= first) {
-                writeSlice(connection, first, last, lines);
+            try (PreparedStatement ends = connection.prepareStatement(ENDS)) {
+                ends.setString(1, AuditHash.timestamp(range.from()));
+                ends.setString(2, AuditHash.timestamp(range.to()));
+                try (ResultSet row = ends.executeQuery()) {
+                    row.next();
+                    long first = row.getLong(1);
+                    long last = row.getLong(2);
+                    if (first > 0) writeSlice(connection, first, last, lines);
+                }
             }
         } catch (SQLException e) {
             throw new IOException("cannot read the audit log for " + range.from() + " to " + range.to() + ": "
                     + e.getMessage(), e);
         }
         lines.flush();
-    }
-
-    private static long bound(Connection connection, String sql, Instant at) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, AuditHash.timestamp(at));
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
     }
 
     private static void writeSlice(Connection connection, long first, long last, Writer lines)
