@@ -48,4 +48,14 @@ public class NotificationDelivery extends PanacheEntityBase {
                 + " and d.givenUpAt is null and d.nextAttemptAt <= ?1 order by d.nextAttemptAt, d.id", now)
                 .page(0, limit).list();
     }
+
+    /**
+     * Claims this delivery until {@code until} for one sender: only one of several instances that found it due
+     * moves its next attempt, so only that one sends it. A sender that dies mid-send leaves the claim to expire,
+     * and the delivery is tried again: at least once, never twice at the same time.
+     */
+    public boolean claim(Instant until) {
+        return update("nextAttemptAt = ?1 where id = ?2 and nextAttemptAt = ?3 and deliveredAt is null"
+                + " and givenUpAt is null", until, id, nextAttemptAt) == 1;
+    }
 }

@@ -64,8 +64,11 @@ public class NotificationSender {
      * @return how many were attempted
      */
     public int sendDue() {
-        List<Attempt> due = QuarkusTransaction.requiringNew().call(() ->
-                NotificationDelivery.findDue(clock.instant(), BATCH).stream().map(this::attempt).toList());
+        Instant now = clock.instant();
+        // Longer than any attempt of the whole batch can take, so a claim outlives the sending it guards.
+        Instant claimedUntil = now.plus(config.timeout().multipliedBy(2L * BATCH + 1));
+        List<Attempt> due = QuarkusTransaction.requiringNew().call(() -> NotificationDelivery.findDue(now, BATCH)
+                .stream().filter(d -> d.claim(claimedUntil)).map(this::attempt).toList());
         for (Attempt attempt : due) {
             String error = deliver(attempt);
             QuarkusTransaction.requiringNew().run(() -> record(attempt, error));

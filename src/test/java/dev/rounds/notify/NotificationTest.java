@@ -112,6 +112,30 @@ class NotificationTest {
     }
 
     @Test
+    void twoSendersFindingTheSameDueDeliveryClaimItOnce() {
+        NotificationEvent event = event("claimed");
+        notifications.publish(event);
+        // Two instances read the same due rows before either claims them: only the first claim holds.
+        List<NotificationDelivery> first = QuarkusTransaction.requiringNew().call(() -> due(event.key()));
+        List<NotificationDelivery> second = QuarkusTransaction.requiringNew().call(() -> due(event.key()));
+        Instant until = clock.instant().plusSeconds(60);
+        assertEquals(4, first.size(), "one delivery per configured channel");
+        for (int i = 0; i < first.size(); i++) {
+            NotificationDelivery mine = first.get(i);
+            NotificationDelivery theirs = second.get(i);
+            assertTrue(QuarkusTransaction.requiringNew().call(() -> mine.claim(until)));
+            assertFalse(QuarkusTransaction.requiringNew().call(() -> theirs.claim(until)));
+        }
+        sender.sendDue();
+        for (String path : WEBHOOKS) assertEquals(0, webhooks.bodies(path, event.key()).size(), "claimed: " + path);
+    }
+
+    private List<NotificationDelivery> due(String key) {
+        return NotificationDelivery.findDue(clock.instant(), 1000).stream()
+                .filter(d -> d.notification.eventKey.equals(key)).toList();
+    }
+
+    @Test
     void emailReachesEveryRecipientThroughARealSmtpServer() throws Exception {
         NotificationEvent event = event("mail");
         notifications.publish(event);
