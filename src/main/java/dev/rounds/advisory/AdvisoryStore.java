@@ -110,12 +110,22 @@ public class AdvisoryStore implements AdvisoryInbox {
         });
     }
 
+    /**
+     * A feed's link if it is an http(s) address of a storable length, else nothing: a hostile feed's
+     * {@code javascript:} link would otherwise become a working link on the pages and in filed reviews.
+     */
+    static String webLink(String link) {
+        if (link == null || link.length() > LINK_LENGTH) return null;
+        String scheme = link.strip().toLowerCase(java.util.Locale.ROOT);
+        return scheme.startsWith("https://") || scheme.startsWith("http://") ? link.strip() : null;
+    }
+
     private static void persist(String key, FeedItem item, List<SoftwareMatch> matches, String url, Instant now) {
         Advisory a = new Advisory();
         a.key = key;
         a.sourceUrl = url;
         a.title = cut(item.title(), TITLE_LENGTH);
-        a.link = item.link() == null || item.link().length() > LINK_LENGTH ? null : item.link();
+        a.link = webLink(item.link());
         a.publishedAt = item.published();
         a.firstSeen = now;
         a.state = TriageState.NEW;

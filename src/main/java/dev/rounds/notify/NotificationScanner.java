@@ -49,8 +49,6 @@ public class NotificationScanner {
     @Inject
     WaiverService waivers;
 
-    private volatile Instant firstRun;
-
     /**
      * Records an event for each incident and missed occurrence not recorded yet.
      *
@@ -58,9 +56,9 @@ public class NotificationScanner {
      */
     public int scan() {
         Instant now = clock.instant();
-        if (firstRun == null) firstRun = now;
-        Instant lookback = now.minus(config.lookback());
-        Instant since = firstRun.isBefore(lookback) ? firstRun : lookback;
+        // Event keys make every scan idempotent, so each looks back a fixed window: older history is neither
+        // notified at start-up nor re-read on every scan of a long-running instance.
+        Instant since = now.minus(config.lookback());
         return openedIncidents(now) + recoveredIncidents(since) + missedOccurrences(since);
     }
 

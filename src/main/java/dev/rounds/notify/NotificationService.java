@@ -3,9 +3,9 @@ package dev.rounds.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rounds.audit.AuditLog;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,32 +39,49 @@ public class NotificationService {
      * Queues the event for every channel configured now. An event whose key was published (or suppressed) before is
      * left as it was, so callers may publish whenever they notice something without tracking what they sent.
      */
-    @Transactional
     public void publish(NotificationEvent event) {
-        if (Notification.findByKey(event.key()).isPresent()) return;
-        Notification n = record(event, null);
-        Instant now = clock.instant();
-        for (String channel : channels.names()) {
-            NotificationDelivery d = new NotificationDelivery();
-            d.notification = n;
-            d.channel = channel;
-            d.nextAttemptAt = now;
-            d.persist();
-        }
+        once(event, () -> {
+            Notification n = record(event, null);
+            Instant now = clock.instant();
+            for (String channel : channels.names()) {
+                NotificationDelivery d = new NotificationDelivery();
+                d.notification = n;
+                d.channel = channel;
+                d.nextAttemptAt = now;
+                d.persist();
+            }
+        });
     }
 
     /**
      * Records the event as deliberately not sent, with the reason (one audit entry), so that it is never sent later
      * either; a key already recorded is left as it was.
      */
-    @Transactional
     public void suppress(NotificationEvent event, String reason) {
-        if (Notification.findByKey(event.key()).isPresent()) return;
-        record(event, reason);
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("event", event.kind());
-        detail.put("reason", reason);
-        audit.append(AuditLog.SYSTEM, "notification.suppressed", event.key(), detail);
+        once(event, () -> {
+            record(event, reason);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("event", event.kind());
+            detail.put("reason", reason);
+            audit.append(AuditLog.SYSTEM, "notification.suppressed", event.key(), detail);
+        });
+    }
+
+    /**
+     * Records an event in a transaction of its own unless its key is recorded already. Another instance (or the
+     * breach watch beside the scanner) may record the same key between the look and the insert: the unique key then
+     * refuses the second, which is the outcome wanted, so that refusal is not an error.
+     */
+    private void once(NotificationEvent event, Runnable recording) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (Notification.findByKey(event.key()).isEmpty()) recording.run();
+            });
+        } catch (RuntimeException refused) {
+            boolean recordedMeanwhile = QuarkusTransaction.requiringNew()
+                    .call(() -> Notification.findByKey(event.key()).isPresent());
+            if (!recordedMeanwhile) throw refused;
+        }
     }
 
     private Notification record(NotificationEvent event, String suppressedReason) {

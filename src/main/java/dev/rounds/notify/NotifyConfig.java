@@ -23,7 +23,10 @@ public interface NotifyConfig {
     @WithDefault("15m")
     String slaInterval();
 
-    /** How far back missed occurrences are notified when Rounds starts, so that a first start does not flood. */
+    /**
+     * How far back each scan looks for missed occurrences and recoveries; older ones are never notified, so a
+     * start after a long stop does not flood.
+     */
     @WithDefault("24h")
     Duration lookback();
 

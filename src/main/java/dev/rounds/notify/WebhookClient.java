@@ -33,7 +33,9 @@ public class WebhookClient {
                     .header("Content-Type", "application/json; charset=utf-8").header("User-Agent", "Rounds")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         } catch (IllegalArgumentException e) {
-            throw new DeliveryFailed(channel + " has no usable URL: " + e.getMessage());
+            // Not e.getMessage(): it quotes the URL, and a webhook URL is a secret that must not reach the audit log.
+            throw new DeliveryFailed(channel + " has no usable URL: check rounds.notify.webhooks."
+                    + channel.substring(channel.indexOf(':') + 1) + ".url");
         }
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -43,7 +45,7 @@ public class WebhookClient {
         } catch (HttpTimeoutException e) {
             throw new DeliveryFailed(channel + " did not answer within " + config.timeout().toMillis() + " ms");
         } catch (IOException e) {
-            throw new DeliveryFailed(channel + " could not be reached: " + e);
+            throw new DeliveryFailed(channel + " could not be reached: " + String.valueOf(e).replace(url, "<url>"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryFailed(channel + ": interrupted while sending");

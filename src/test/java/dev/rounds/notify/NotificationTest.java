@@ -112,6 +112,31 @@ class NotificationTest {
     }
 
     @Test
+    void publishersRacingWithTheSameKeyRecordItOnceAndNoneFails() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 20; round++) {
+                NotificationEvent event = event("race" + round);
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var racers = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+                for (int i = 0; i < 4; i++) {
+                    racers.add(pool.submit(() -> {
+                        start.await();
+                        notifications.publish(event);
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (var racer : racers) racer.get();
+                assertEquals(4, QuarkusTransaction.requiringNew().call(() -> due(event.key())).size(),
+                        "one delivery per channel, once");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void twoSendersFindingTheSameDueDeliveryClaimItOnce() {
         NotificationEvent event = event("claimed");
         notifications.publish(event);
