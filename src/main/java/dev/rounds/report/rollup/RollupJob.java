@@ -58,6 +58,7 @@ public class RollupJob {
                 folded = QuarkusTransaction.requiringNew().call(this::foldChunk);
                 total += folded;
             } while (folded > 0);
+            QuarkusTransaction.requiringNew().run(this::endOrphanedIncidents);
             return total;
         } finally {
             folding.unlock();
@@ -69,6 +70,14 @@ public class RollupJob {
             return fold.foldNextChunk(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot fold probe results into the rollups: " + e.getMessage(), e);
+        }
+    }
+
+    private void endOrphanedIncidents() {
+        try (Connection connection = dataSource.getConnection()) {
+            OrphanedIncidents.end(connection, checklists.current());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot end the incidents of probes that no longer run: " + e.getMessage(), e);
         }
     }
 

@@ -242,7 +242,7 @@ class RollupTest {
     }
 
     @Test
-    void aProbeThatNoLongerExistsNeedsTheDefaultConfirm() {
+    void aProbeThatNoLongerExistsNeedsTheDefaultConfirmAndItsIncidentEndsAtItsLastResult() {
         String target = uniqueTarget();
         ProbeResult gone = new ProbeResult(new ProbeKey("rollup", "removed", 0, target), "tcp", T, Duration.ZERO,
                 ProbeStatus.DOWN, Map.of(), List.of(), "refused");
@@ -251,6 +251,7 @@ class RollupTest {
         List<Incident> incidents = rollups.incidents(target, new Interval(T, T.plusSeconds(3600)));
         assertEquals(1, incidents.size());
         assertFalse(incidents.get(0).continuous());
-        assertNull(incidents.get(0).endedAt());
+        assertEquals(T.plusSeconds(60), incidents.get(0).endedAt(),
+                "no up result of a removed probe will ever end it: it ends at the last result");
     }
 }
