@@ -1,6 +1,5 @@
 package dev.rounds.audit.export;
 
-import dev.rounds.audit.AuditLog;
 import dev.rounds.audit.VerifyCommand;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
@@ -61,7 +60,7 @@ public class ExportCommand implements QuarkusApplication {
         }
         Path path = Path.of(file == null ? range.fileName() : file).toAbsolutePath();
         try {
-            BundleManifest manifest = export.export(AuditLog.SYSTEM, range, path);
+            BundleManifest manifest = export.export("cli:" + System.getProperty("user.name", "unknown"), range, path);
             out.println("wrote " + path + " (" + manifest.entries() + " entries)");
             out.println("manifest sha256 " + manifest.sha256());
             out.println("chain head seq=" + manifest.headSeq() + " hash=" + manifest.headHash());

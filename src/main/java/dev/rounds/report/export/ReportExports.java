@@ -3,8 +3,10 @@ package dev.rounds.report.export;
 import dev.rounds.RoundsException;
 import dev.rounds.report.ReportPeriod;
 import dev.rounds.report.ReportZone;
+import dev.rounds.report.compliance.ComplianceCalculator;
 import dev.rounds.report.compliance.ComplianceFigures;
 import dev.rounds.report.compliance.ComplianceService;
+import dev.rounds.report.compliance.OccurrenceFact;
 import dev.rounds.report.sla.Interval;
 import dev.rounds.report.sla.SlaService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,9 +47,9 @@ public class ReportExports {
     }
 
     public ComplianceExport compliance(Interval range) {
-        List<ComplianceRow> rows = compliance.facts(range).stream().map(ComplianceRow::of).toList();
+        List<OccurrenceFact> facts = compliance.facts(range);
         return new ComplianceExport(range.from(), range.to(), zone.get().getId(),
-                compliance.figures(range, clock.instant()), rows);
+                ComplianceCalculator.figures(facts, range, clock.instant()), rows(facts));
     }
 
     public List<SlaRow> sla(Interval range) {
@@ -55,7 +57,11 @@ public class ReportExports {
     }
 
     public void complianceCsv(Interval range, OutputStream out) {
-        Csv.write(out, ComplianceRow.HEADER, compliance(range).occurrences(), ComplianceRow::fields);
+        Csv.write(out, ComplianceRow.HEADER, rows(compliance.facts(range)), ComplianceRow::fields);
+    }
+
+    private static List<ComplianceRow> rows(List<OccurrenceFact> facts) {
+        return facts.stream().map(ComplianceRow::of).toList();
     }
 
     public void slaCsv(Interval range, OutputStream out) {

@@ -14,8 +14,10 @@ import dev.rounds.report.chart.LineChart;
 import dev.rounds.report.chart.Point;
 import dev.rounds.report.chart.Series;
 import dev.rounds.report.chart.Units;
+import dev.rounds.report.compliance.ComplianceCalculator;
 import dev.rounds.report.compliance.ComplianceFigures;
 import dev.rounds.report.compliance.ComplianceService;
+import dev.rounds.report.compliance.OccurrenceFact;
 import dev.rounds.report.rollup.Granularity;
 import dev.rounds.report.rollup.Rollups;
 import dev.rounds.report.rollup.ValuePoint;
@@ -59,9 +61,10 @@ public class MonthlyReviewAssembler {
     public MonthlyReview assemble(ReportPeriod month) {
         Instant now = clock.instant();
         Interval whole = month.interval();
-        List<ComplianceFigures> figures = compliance.figures(whole, now);
+        List<OccurrenceFact> facts = compliance.facts(whole);
+        List<ComplianceFigures> figures = ComplianceCalculator.figures(facts, whole, now);
         Map<LocalDate, Double> shares = new HashMap<>();
-        compliance.byDay(whole, month.zone(), now).forEach((day, f) -> shares.put(day, f.compliance()));
+        ComplianceCalculator.byDay(facts, whole, month.zone(), now).forEach((day, f) -> shares.put(day, f.compliance()));
         String heatmap = new CalendarHeatmap("Compliance per day", YearMonth.from(month.first()), shares,
                 Units::percent).render();
         Instant quarterStart = month.first().withMonth((month.first().getMonthValue() - 1) / 3 * 3 + 1)

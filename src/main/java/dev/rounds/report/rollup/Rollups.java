@@ -59,10 +59,6 @@ public class Rollups {
                 timestamp(period.from()));
     }
 
-    public List<Incident> openIncidents() {
-        return query(INCIDENT + "ended_at IS NULL ORDER BY started_at, id", Rollups::incident);
-    }
-
     /**
      * The spans within the period, up to {@code now}, with no verdict on the target: before continuous probes first
      * covered it, gaps between their results, and after the last covered time. A target no continuous probe ever

@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * Response times counted in logarithmic buckets, so that an hour's or a year's worth can be stored in one short
  * string and merged: eight buckets per doubling from 10 µs, so a percentile read back is within 9% of the truth.
- * Times under 10 µs count in the first bucket, times over about 12 days in the last.
+ * Times under 10 µs count in the first bucket, times over about 127 days (10 µs × 2⁴⁰) in the last.
  */
 public final class LatencyHistogram {
 

@@ -11,6 +11,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import org.jboss.logging.Logger;
 public class SlaBreachWatch {
 
     public static final String KIND = "sla-breached";
+    /** The known service time a month needs before its availability is judged. */
+    static final Duration MIN_KNOWN = Duration.ofDays(1);
     private static final Logger LOG = Logger.getLogger(SlaBreachWatch.class);
 
     @Inject
@@ -60,20 +63,31 @@ public class SlaBreachWatch {
         }
     }
 
-    /** Publishes a notification for every target whose running month is below its objective; returns them. */
+    /**
+     * Publishes a notification for every target below its objective in the running month, or in the month just
+     * ended (so a breach in its last minutes is not missed); returns them. A month with less than
+     * {@link #MIN_KNOWN} of known service time is not judged yet: one failed check in its first minutes would read
+     * as a breach that can never be taken back.
+     */
     public List<NotificationEvent> check() {
         Instant now = clock.instant();
-        ReportPeriod month = ReportPeriod.monthOf(LocalDate.ofInstant(now, zone.get()), zone.get());
+        ReportPeriod running = ReportPeriod.monthOf(LocalDate.ofInstant(now, zone.get()), zone.get());
         var published = new ArrayList<NotificationEvent>();
-        for (Target target : registry.current().inventory().targets()) {
-            if (target.sla() == null || !target.enabled()) continue;
-            SlaFigures figures = sla.of(target.id(), month.interval()).orElseThrow();
-            if (!Boolean.TRUE.equals(figures.breached())) continue;
-            NotificationEvent event = event(target, month, figures, now);
-            notifications.publish(event);
-            published.add(event);
+        for (ReportPeriod month : List.of(running.previous(), running)) {
+            for (Target target : registry.current().inventory().targets()) {
+                if (target.sla() == null || !target.enabled()) continue;
+                SlaFigures figures = sla.of(target.id(), month.interval()).orElseThrow();
+                if (!Boolean.TRUE.equals(figures.breached()) || known(figures).compareTo(MIN_KNOWN) < 0) continue;
+                NotificationEvent event = event(target, month, figures, now);
+                notifications.publish(event);
+                published.add(event);
+            }
         }
         return published;
+    }
+
+    private static Duration known(SlaFigures figures) {
+        return figures.serviceTime().minus(figures.plannedDowntime()).minus(figures.unknown());
     }
 
     private NotificationEvent event(Target target, ReportPeriod month, SlaFigures figures, Instant now) {

@@ -72,7 +72,8 @@ class ExportCommandTest {
         assertTrue(audit.contains("\"action\":\"results.digest\""), "the slice holds the results' digest");
         String sha256 = lines[1].substring("manifest sha256 ".length());
         assertTrue(chain.entries(before, 10_000).stream().anyMatch(entry -> entry.action().equals(AuditExport.ACTION)
-                && entry.actor().equals(AuditLog.SYSTEM) && entry.detail().contains(sha256)), "export audited");
+                && entry.actor().equals("cli:" + System.getProperty("user.name")) && entry.detail().contains(sha256)),
+                "export audited as done by the person at the command line");
     }
 
     @Test
