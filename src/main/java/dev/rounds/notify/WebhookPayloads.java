@@ -43,20 +43,29 @@ final class WebhookPayloads {
      */
     private static ObjectNode slack(ObjectMapper json, NotificationEvent event) {
         ObjectNode body = json.createObjectNode();
-        body.put("text", event.title() + ": " + event.text());
+        body.put("text", mrkdwn(event.title() + ": " + event.text()));
         ArrayNode blocks = body.putArray("blocks");
         ObjectNode header = blocks.addObject().put("type", "header");
         header.putObject("text").put("type", "plain_text").put("text", event.title());
-        String text = event.link() == null ? event.text() : event.text() + "\n<" + event.link() + "|Open in Rounds>";
+        String text = mrkdwn(event.text()) + (event.link() == null ? "" : "\n<" + event.link() + "|Open in Rounds>");
         blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", text);
         if (!event.fields().isEmpty()) {
             ArrayNode fields = blocks.addObject().put("type", "section").putArray("fields");
             event.fields().entrySet().stream().limit(SLACK_MAX_FIELDS).forEach(f ->
-                    fields.addObject().put("type", "mrkdwn").put("text", "*" + f.getKey() + "*\n" + f.getValue()));
+                    fields.addObject().put("type", "mrkdwn").put("text", "*" + mrkdwn(f.getKey()) + "*\n"
+                            + mrkdwn(f.getValue())));
         }
         blocks.addObject().put("type", "context").putArray("elements").addObject()
-                .put("type", "mrkdwn").put("text", event.kind() + " · " + event.at() + " · " + event.key());
+                .put("type", "mrkdwn").put("text", event.kind() + " · " + event.at() + " · " + mrkdwn(event.key()));
         return body;
+    }
+
+    /**
+     * Text as Slack shows it rather than reads it: a probe's message comes from the target, and {@code <!channel>}
+     * or {@code <https://…|…>} in it would page everyone or disguise a link. Slack asks for these three escaped.
+     */
+    static String mrkdwn(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /**
