@@ -40,6 +40,8 @@ public class BundleResource {
             throw new RoundsException(400, "Invalid export range", e.getMessage());
         }
         java.nio.file.Path file = Files.createTempFile("rounds-audit-", ".zip");
+        // The body deletes it once sent; a client that goes away before the body is written leaves it to the exit.
+        file.toFile().deleteOnExit();
         try {
             BundleManifest manifest = export.export(security.getUserPrincipal().getName(), range, file);
             StreamingOutput body = out -> {

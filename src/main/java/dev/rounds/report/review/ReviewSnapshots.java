@@ -22,6 +22,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -62,8 +64,9 @@ public class ReviewSnapshots {
     @ConfigProperty(name = "rounds.reports.dir", defaultValue = "reports")
     Path folder;
 
-    @Scheduled(every = "${rounds.reports.snapshot-interval:15m}", delay = 1, delayUnit = java.util.concurrent.TimeUnit.MINUTES,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${rounds.reports.snapshot-interval:15m}", delay = 1, delayUnit = TimeUnit.MINUTES,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         try {
             fileClosedPeriods();
@@ -86,7 +89,7 @@ public class ReviewSnapshots {
         return filed;
     }
 
-    private List<Filed> file(ReportPeriod period, String name, java.util.function.Supplier<String> page) {
+    private List<Filed> file(ReportPeriod period, String name, Supplier<String> page) {
         Path year = folder.resolve(String.valueOf(period.last().getYear()));
         Path html = year.resolve(name + ".html");
         Path pdfFile = year.resolve(name + ".pdf");
