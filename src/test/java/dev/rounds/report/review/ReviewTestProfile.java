@@ -12,6 +12,7 @@ import java.util.Set;
 /**
  * A weekly and a monthly checklist in UTC under the test clock. The probe activities are paused, so nothing runs
  * them: the tests write their results, hour by hour, through the real result writer and fold them into rollups.
+ * One backup probe does run, when its occurrence opens, and fails: there is no such file.
  */
 public class ReviewTestProfile implements QuarkusTestProfile {
 
@@ -65,7 +66,14 @@ public class ReviewTestProfile implements QuarkusTestProfile {
                       - id: operations-review
                         title: Hold the weekly operations management review
                         signoff: always
-                    """.formatted(WEEKLY, TARGET, TARGET));
+                      - id: backup-check
+                        title: Verify the week's database backup
+                        probes:
+                          - type: backup
+                            target: %s
+                            kind: files
+                            path: /nonexistent-rounds-review-test/db-*.sql.gz
+                    """.formatted(WEEKLY, TARGET, TARGET, TARGET));
             Files.writeString(dir.resolve("monthly.yaml"), """
                     id: %s
                     title: Monthly reviews
