@@ -10,7 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The SLA figures of the inventory's targets, computed from rollups, incidents and unknown spans — never raw results. */
@@ -42,15 +45,31 @@ public class SlaService {
         return registry.current().inventory().target(targetId).map(t -> of(t, period, clock.instant()));
     }
 
-    /** One figure per local day from {@code first} to {@code last}, for charts. */
+    /**
+     * One figure per local day from {@code first} to {@code last} (up to today), for charts: the range's incidents,
+     * unknown spans and daily rows are read once and cut into days, not queried day by day.
+     */
     public List<SlaFigures> daily(Target target, LocalDate first, LocalDate last) {
         Instant now = clock.instant();
+        Instant from = first.atStartOfDay(zone.get()).toInstant();
+        if (!from.isBefore(now)) return List.of();
+        Instant end = last.plusDays(1).atStartOfDay(zone.get()).toInstant();
+        Interval range = new Interval(from, end.isBefore(now) ? end : now);
+        List<Incident> incidents = rollups.incidents(target.id(), range);
+        List<Interval> unknown = rollups.unknown(target.id(), range, now);
+        Map<LocalDate, LatencyHistogram> latency = new HashMap<>();
+        rollups.days(target.id(), first, last).forEach(day -> latency.put(day.day(), day.latency()));
         var days = new ArrayList<SlaFigures>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            Interval whole = new Interval(day.atStartOfDay(zone.get()).toInstant(),
-                    day.plusDays(1).atStartOfDay(zone.get()).toInstant());
-            if (!whole.from().isBefore(now)) break;
-            days.add(of(target, whole, now));
+            Instant start = day.atStartOfDay(zone.get()).toInstant();
+            if (!start.isBefore(now)) break;
+            Instant next = day.plusDays(1).atStartOfDay(zone.get()).toInstant();
+            Interval counted = new Interval(start, next.isBefore(now) ? next : now);
+            var inputs = new SlaInputs(target.id(), target.sla(), target.slaHours(), target.maintenance(), zone.get(),
+                    counted, incidents.stream().filter(i -> i.span(now).intersection(counted) != null).toList(),
+                    unknown.stream().map(u -> u.intersection(counted)).filter(Objects::nonNull).toList(),
+                    latency.getOrDefault(day, new LatencyHistogram()));
+            days.add(SlaCalculator.compute(inputs));
         }
         return days;
     }

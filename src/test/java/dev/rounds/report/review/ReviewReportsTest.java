@@ -91,7 +91,12 @@ class ReviewReportsTest extends ReviewFixture {
     void theSlaPageOfATargetHasItsFiguresDailyChartAndIncidents() {
         Document sla = page("/reports/sla/" + TARGET + "?from=2026-03-23&to=2026-03-29");
         assertTrue(sla.select("table.figures").text().contains("Availability 98.77% breached"), sla.select("table.figures").text());
-        assertEquals(7, sla.select("svg.chart").get(0).select("circle").size(), "seven daily availabilities");
+        var days = sla.select("svg.chart").get(0).select("circle");
+        assertEquals(7, days.size(), "seven daily availabilities");
+        // The 24th: down 10:00-12:00 of 24 known hours, 22/24. The 26th: 5 h unknown, the other 19 up.
+        assertEquals(TARGET + " 03-24: 91.67%", days.get(1).text());
+        assertEquals(TARGET + " 03-26: 100.00%", days.get(3).text());
+        assertEquals(TARGET + " 03-23: 100.00%", days.get(0).text());
         assertEquals(1, sla.select("svg.chart line.limit").size(), "the objective is drawn");
         assertTrue(sla.select("body").text().contains(WEEKLY_PROBE));
         TestAccounts.as(OPERATOR).get("/reports/sla/no-such-target").then().statusCode(404)
