@@ -3,6 +3,7 @@ package dev.rounds.probe;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.Target;
+import dev.rounds.report.rollup.RollupFold;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
@@ -20,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,8 +78,8 @@ public final class ProbeThroughputBenchmark {
         Flyway.configure().dataSource(url, "rounds", "").locations("classpath:db/migration/common").load().migrate();
         try (Connection connection = DriverManager.getConnection(url, "rounds", "")) {
             connection.setAutoCommit(false);
-            roundsProbes(vertx, connection, ports, concurrency, Duration.ofSeconds(seconds));
-            Rate rounds = roundsProbes(vertx, connection, ports, concurrency, Duration.ofSeconds(seconds));
+            roundsProbes(vertx, connection, url, ports, concurrency, Duration.ofSeconds(seconds));
+            Rate rounds = roundsProbes(vertx, connection, url, ports, concurrency, Duration.ofSeconds(seconds));
             System.out.println("rounds    tcp probes persisted:    " + rounds);
             // A second baseline after the probes shows how much the machine's load drifted meanwhile.
             Rate after = nioConnectLoop(ports, concurrency, Duration.ofSeconds(seconds));
@@ -173,9 +175,13 @@ public final class ProbeThroughputBenchmark {
         return new Rate(done, (System.nanoTime() - start) / 1e9, cpuSeconds() - cpuStart, "");
     }
 
-    /** Runs TCP probes through the runner into the writer, {@code concurrency} at a time; rate of persisted rows. */
-    private static Rate roundsProbes(Vertx vertx, Connection connection, List<Integer> ports, int concurrency,
-            Duration length) throws Exception {
+    /**
+     * Runs TCP probes through the runner into the writer, {@code concurrency} at a time, while the rollup fold keeps
+     * up on a connection of its own every second, as in the application; rate of persisted rows, and how far the
+     * fold lagged when the probes stopped.
+     */
+    private static Rate roundsProbes(Vertx vertx, Connection connection, String url, List<Integer> ports,
+            int concurrency, Duration length) throws Exception {
         var registry = new SimpleMeterRegistry();
         var appends = new AtomicLong();
         AuditLog audit = (actor, action, subject, detail) -> appends.incrementAndGet();
@@ -190,7 +196,9 @@ public final class ProbeThroughputBenchmark {
         }
         long rowsBefore = count(connection, "SELECT COUNT(*) FROM probe_result");
         long upBefore = count(connection, "SELECT COUNT(*) FROM probe_result WHERE status = 'up'");
+        var folding = new Folding(url);
         writer.start();
+        folding.start();
         double cpuStart = cpuSeconds();
         long start = System.nanoTime();
         long end = start + length.toNanos();
@@ -221,12 +229,63 @@ public final class ProbeThroughputBenchmark {
         writer.stop();
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = cpuSeconds() - cpuStart;
+        double foldCpu = threadCpuSeconds(Folding.THREAD);
+        long foldedWhileProbing = folding.stop();
         long persisted = count(connection, "SELECT COUNT(*) FROM probe_result") - rowsBefore;
         long up = count(connection, "SELECT COUNT(*) FROM probe_result WHERE status = 'up'") - upBefore;
         long dropped = (long) registry.get("rounds.probe.results.dropped").counter().count();
         return new Rate(persisted, elapsed, cpu, String.format(Locale.ROOT,
-                "; writer thread %.1f CPU s; %,d up, %,d dropped, %d digest entries", writerCpu, up, dropped,
-                appends.get()));
+                "; writer thread %.1f CPU s; rollup fold %.1f CPU s, %,d folded meanwhile; %,d up, %,d dropped,"
+                        + " %d digest entries", writerCpu, foldCpu, foldedWhileProbing, up, dropped, appends.get()));
+    }
+
+    /** The rollup fold as RollupJob runs it: a chunk per transaction, then a pause of a second when caught up. */
+    private static final class Folding {
+
+        static final String THREAD = "rounds-rollup-fold";
+        private static final ProbeSpec EVERY_MINUTE = new ProbeSpec(0, "tcp", "t", List.of(), Map.of(),
+                Duration.ofMinutes(1), Duration.ofSeconds(2), 2, List.of());
+
+        private final Connection connection;
+        private final RollupFold fold;
+        private final AtomicLong folded = new AtomicLong();
+        private volatile boolean running = true;
+        private final Thread thread;
+
+        Folding(String url) throws SQLException {
+            connection = DriverManager.getConnection(url, "rounds", "");
+            connection.setAutoCommit(false);
+            fold = new RollupFold(20_000, ZoneOffset.UTC, key -> EVERY_MINUTE, Clock.systemUTC(), Duration.ZERO);
+            thread = new Thread(this::loop, THREAD);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        private void loop() {
+            try {
+                while (running) {
+                    int chunk = fold.foldNextChunk(connection);
+                    connection.commit();
+                    folded.addAndGet(chunk);
+                    if (chunk == 0) Thread.sleep(1000);
+                }
+            } catch (SQLException | InterruptedException e) {
+                throw new IllegalStateException("the fold failed: " + e.getMessage(), e);
+            }
+        }
+
+        /** Stops folding; returns how many results it folded while the probes ran. */
+        long stop() throws Exception {
+            running = false;
+            thread.join();
+            long meanwhile = folded.get();
+            while (fold.foldNextChunk(connection) > 0) connection.commit();
+            connection.commit();
+            connection.close();
+            return meanwhile;
+        }
     }
 
     /** The writer's transactions outside Quarkus: plain commits and rollbacks on one connection. */
