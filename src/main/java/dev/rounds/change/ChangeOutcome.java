@@ -4,5 +4,9 @@ package dev.rounds.change;
 public enum ChangeOutcome {
     SUCCESSFUL,
     FAILED,
-    ROLLED_BACK
+    ROLLED_BACK;
+
+    public String label() {
+        return Vocabulary.label(this);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.rounds.report;
 
+import dev.rounds.report.chart.Units;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Duration;
 import java.util.Locale;
@@ -13,7 +14,7 @@ public class Fmt {
 
     /** {@code 99.95%}: two decimals, since SLA objectives live in the last nines; a dash for no figure. */
     static String percent(Double share) {
-        return share == null ? "—" : String.format(Locale.ROOT, "%.2f%%", share * 100);
+        return share == null ? "—" : Units.availability(share);
     }
 
     /** {@code 3d 4h}, {@code 1h 05m}, {@code 4m 10s}, {@code 850 ms}: the two largest units; a dash for nothing. */

@@ -120,9 +120,7 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
 
     /** The period up to {@code now} when it is still running; the whole period once it has ended. */
     public Interval until(Instant now) {
-        Interval whole = interval();
-        if (!now.isBefore(whole.to())) return whole;
-        return new Interval(whole.from(), now.isAfter(whole.from()) ? now : whole.from());
+        return interval().until(now);
     }
 
     public boolean hasEnded(Instant now) {

@@ -2,11 +2,6 @@ package dev.rounds.report.review;
 
 import dev.rounds.advisory.Advisory;
 import dev.rounds.advisory.TriageState;
-import dev.rounds.checklist.Activity;
-import dev.rounds.checklist.Checklist;
-import dev.rounds.checklist.ChecklistRegistry;
-import dev.rounds.checklist.ProbeSpec;
-import dev.rounds.checklist.Target;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.report.ReportPeriod;
 import dev.rounds.report.chart.CalendarHeatmap;
@@ -20,7 +15,6 @@ import dev.rounds.report.compliance.ComplianceService;
 import dev.rounds.report.compliance.OccurrenceFact;
 import dev.rounds.report.rollup.Granularity;
 import dev.rounds.report.rollup.Rollups;
-import dev.rounds.report.rollup.ValuePoint;
 import dev.rounds.report.sla.Interval;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,7 +47,7 @@ public class MonthlyReviewAssembler {
     Rollups rollups;
 
     @Inject
-    ChecklistRegistry registry;
+    ProbeSeries probeSeries;
 
     @Inject
     Clock clock;
@@ -67,10 +61,9 @@ public class MonthlyReviewAssembler {
         ComplianceCalculator.byDay(facts, whole, month.zone(), now).forEach((day, f) -> shares.put(day, f.compliance()));
         String heatmap = new CalendarHeatmap("Compliance per day", YearMonth.from(month.first()), shares,
                 Units::percent).render();
-        Instant quarterStart = month.first().withMonth((month.first().getMonthValue() - 1) / 3 * 3 + 1)
-                .atStartOfDay(month.zone()).toInstant();
-        Instant quarterEnd = month.first().withMonth((month.first().getMonthValue() - 1) / 3 * 3 + 1).plusMonths(3)
-                .atStartOfDay(month.zone()).toInstant();
+        LocalDate quarter = month.first().withMonth((month.first().getMonthValue() - 1) / 3 * 3 + 1);
+        Instant quarterStart = quarter.atStartOfDay(month.zone()).toInstant();
+        Instant quarterEnd = quarter.plusMonths(3).atStartOfDay(month.zone()).toInstant();
         return new MonthlyReview(month, now, month.hasEnded(now), figures, heatmap, capacity(month, now),
                 security(whole), ReviewItem.of("monthly", whole.from(), whole.to()),
                 ReviewItem.of("quarterly", quarterStart, quarterEnd));
@@ -79,27 +72,20 @@ public class MonthlyReviewAssembler {
     private List<MonthlyReview.Capacity> capacity(ReportPeriod month, Instant now) {
         Instant end = month.until(now).to();
         Interval window = new Interval(end.minus(TREND_WINDOW), end);
+        Map<String, Map<String, List<String>>> namesByActivity = new HashMap<>();
         Map<String, MonthlyReview.Capacity> byResource = new LinkedHashMap<>();
-        for (Checklist checklist : registry.current().checklists()) {
-            for (Activity activity : checklist.activities()) {
-                Map<String, List<String>> names = null;
-                for (ProbeSpec spec : activity.probes()) {
-                    if (!spec.type().equals("metrics")) continue;
-                    if (names == null) names = rollups.valueNames(checklist.id(), activity.id());
-                    for (Target target : spec.targets()) {
-                        String key = new ProbeKey(checklist.id(), activity.id(), spec.index(), target.id()).toString();
-                        for (String name : names.getOrDefault(key, List.of())) {
-                            if (!name.endsWith(RESOURCE_SUFFIX)) continue;
-                            List<Point> points = rollups.values(key, name, Granularity.DAY, window).stream()
-                                    .map(MonthlyReviewAssembler::mean).toList();
-                            if (points.isEmpty()) continue;
-                            String resource = name.substring(0, name.length() - RESOURCE_SUFFIX.length());
-                            var line = capacity(target.id(), resource, key, points, month, end);
-                            byResource.merge(target.id() + "/" + resource, line,
-                                    (kept, other) -> kept.chart().length() >= other.chart().length() ? kept : other);
-                        }
-                    }
-                }
+        for (ProbeSeries.Probe probe : probeSeries.probes("metrics")) {
+            ProbeKey key = probe.key();
+            Map<String, List<String>> names = namesByActivity.computeIfAbsent(key.checklistId() + "/" + key.activityId(),
+                    activity -> rollups.valueNames(key.checklistId(), key.activityId()));
+            for (String name : names.getOrDefault(key.toString(), List.of())) {
+                if (!name.endsWith(RESOURCE_SUFFIX)) continue;
+                List<Point> points = probeSeries.means(key, name, Granularity.DAY, window);
+                if (points.isEmpty()) continue;
+                String resource = name.substring(0, name.length() - RESOURCE_SUFFIX.length());
+                var line = capacity(key.targetId(), resource, key.toString(), points, month, end);
+                byResource.merge(key.targetId() + "/" + resource, line,
+                        (kept, other) -> kept.chart().length() >= other.chart().length() ? kept : other);
             }
         }
         return List.copyOf(byResource.values());
@@ -144,9 +130,5 @@ public class MonthlyReviewAssembler {
 
     private static int count(Map<TriageState, Long> byState, TriageState state) {
         return byState.getOrDefault(state, 0L).intValue();
-    }
-
-    private static Point mean(ValuePoint point) {
-        return new Point(point.bucketStart(), point.mean());
     }
 }

@@ -9,23 +9,26 @@ import dev.rounds.probe.ProbeKey;
 import dev.rounds.report.chart.Point;
 import dev.rounds.report.rollup.Granularity;
 import dev.rounds.report.rollup.Rollups;
-import dev.rounds.report.rollup.ValuePoint;
 import dev.rounds.report.sla.Interval;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The rolled-up values of every probe of one type in the current checklists, for trend charts. */
+/** The probes of one type in the current checklists, and their rolled-up values as trend series. */
 @ApplicationScoped
 public class ProbeSeries {
+
+    /** One probe against one target, with the activity it belongs to. */
+    public record Probe(ProbeKey key, String activityTitle, Target target) {
+    }
 
     /**
      * One probe × target's series of a value.
      *
      * @param label what the chart's legend calls it: {@code activity → target}
      */
-    public record Line(ProbeKey key, String activityTitle, Target target, String label, List<Point> points) {
+    public record Line(Probe probe, String label, List<Point> points) {
     }
 
     @Inject
@@ -34,29 +37,36 @@ public class ProbeSeries {
     @Inject
     Rollups rollups;
 
-    /** The value's mean per bucket, for each probe of the type that has any in the period. */
-    public List<Line> of(String type, String value, Granularity granularity, Interval period) {
-        var lines = new ArrayList<Line>();
+    /** Every probe of the type against each of its targets, in checklist order. */
+    public List<Probe> probes(String type) {
+        var probes = new ArrayList<Probe>();
         for (Checklist checklist : registry.current().checklists()) {
             for (Activity activity : checklist.activities()) {
                 for (ProbeSpec spec : activity.probes()) {
                     if (!spec.type().equals(type)) continue;
                     for (Target target : spec.targets()) {
-                        var key = new ProbeKey(checklist.id(), activity.id(), spec.index(), target.id());
-                        List<Point> points = rollups.values(key.toString(), value, granularity, period).stream()
-                                .map(ProbeSeries::mean).toList();
-                        if (!points.isEmpty()) {
-                            lines.add(new Line(key, activity.title(), target, activity.title() + " → " + target.id(),
-                                    points));
-                        }
+                        probes.add(new Probe(new ProbeKey(checklist.id(), activity.id(), spec.index(), target.id()),
+                                activity.title(), target));
                     }
                 }
             }
         }
-        return lines;
+        return probes;
     }
 
-    private static Point mean(ValuePoint point) {
-        return new Point(point.bucketStart(), point.mean());
+    /** A probe's value as its mean per bucket over the period. */
+    public List<Point> means(ProbeKey key, String value, Granularity granularity, Interval period) {
+        return rollups.values(key.toString(), value, granularity, period).stream()
+                .map(point -> new Point(point.bucketStart(), point.mean())).toList();
+    }
+
+    /** The value's mean per bucket, for each probe of the type that has any in the period. */
+    public List<Line> of(String type, String value, Granularity granularity, Interval period) {
+        var lines = new ArrayList<Line>();
+        for (Probe probe : probes(type)) {
+            List<Point> points = means(probe.key(), value, granularity, period);
+            if (!points.isEmpty()) lines.add(new Line(probe, probe.activityTitle() + " → " + probe.target().id(), points));
+        }
+        return lines;
     }
 }

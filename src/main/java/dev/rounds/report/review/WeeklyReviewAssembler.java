@@ -102,14 +102,10 @@ public class WeeklyReviewAssembler {
                         .filter(i -> change.targetId == null || change.targetId.equals(i.targetId()))
                         .toList();
             }
-            lines.add(new WeeklyReview.ChangeLine(change.id, change.title, change.targetId, label(change.state),
-                    change.implementedAt, change.implementedBy, change.outcome == null ? null : label(change.outcome),
+            lines.add(new WeeklyReview.ChangeLine(change.id, change.title, change.targetId, change.state.label(),
+                    change.implementedAt, change.implementedBy, change.outcome == null ? null : change.outcome.label(),
                     followedBy));
         }
         return lines;
-    }
-
-    private static String label(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -21,6 +21,15 @@ public record Interval(Instant from, Instant to) {
         return from.equals(to);
     }
 
+    /**
+     * This interval as far as {@code now}: cut there when it runs past it, empty at its start when it has not begun.
+     * Figures of a running period count only the time that has passed.
+     */
+    public Interval until(Instant now) {
+        if (!now.isBefore(to)) return this;
+        return new Interval(from, now.isAfter(from) ? now : from);
+    }
+
     /** The part of this interval inside {@code other}, or {@code null} if they do not overlap. */
     public Interval intersection(Interval other) {
         Instant start = from.isAfter(other.from) ? from : other.from;

@@ -53,8 +53,7 @@ public class SlaService {
         Instant now = clock.instant();
         Instant from = first.atStartOfDay(zone.get()).toInstant();
         if (!from.isBefore(now)) return List.of();
-        Instant end = last.plusDays(1).atStartOfDay(zone.get()).toInstant();
-        Interval range = new Interval(from, end.isBefore(now) ? end : now);
+        Interval range = new Interval(from, last.plusDays(1).atStartOfDay(zone.get()).toInstant()).until(now);
         List<Incident> incidents = rollups.incidents(target.id(), range);
         List<Interval> unknown = rollups.unknown(target.id(), range, now);
         Map<LocalDate, LatencyHistogram> latency = new HashMap<>();
@@ -63,23 +62,24 @@ public class SlaService {
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             Instant start = day.atStartOfDay(zone.get()).toInstant();
             if (!start.isBefore(now)) break;
-            Instant next = day.plusDays(1).atStartOfDay(zone.get()).toInstant();
-            Interval counted = new Interval(start, next.isBefore(now) ? next : now);
-            var inputs = new SlaInputs(target.id(), target.sla(), target.slaHours(), target.maintenance(), zone.get(),
-                    counted, incidents.stream().filter(i -> i.span(now).intersection(counted) != null).toList(),
+            Interval counted = new Interval(start, day.plusDays(1).atStartOfDay(zone.get()).toInstant()).until(now);
+            days.add(figures(target, counted,
+                    incidents.stream().filter(i -> i.span(now).intersection(counted) != null).toList(),
                     unknown.stream().map(u -> u.intersection(counted)).filter(Objects::nonNull).toList(),
-                    latency.getOrDefault(day, new LatencyHistogram()));
-            days.add(SlaCalculator.compute(inputs));
+                    latency.getOrDefault(day, new LatencyHistogram())));
         }
         return days;
     }
 
     SlaFigures of(Target target, Interval period, Instant now) {
-        Interval counted = period.to().isAfter(now)
-                ? new Interval(period.from(), now.isAfter(period.from()) ? now : period.from()) : period;
-        var inputs = new SlaInputs(target.id(), target.sla(), target.slaHours(), target.maintenance(), zone.get(),
-                counted, rollups.incidents(target.id(), counted), rollups.unknown(target.id(), counted, now),
-                rollups.latency(target.id(), counted));
-        return SlaCalculator.compute(inputs);
+        Interval counted = period.until(now);
+        return figures(target, counted, rollups.incidents(target.id(), counted),
+                rollups.unknown(target.id(), counted, now), rollups.latency(target.id(), counted));
+    }
+
+    private SlaFigures figures(Target target, Interval counted, List<Incident> incidents, List<Interval> unknown,
+            LatencyHistogram latency) {
+        return SlaCalculator.compute(new SlaInputs(target.id(), target.sla(), target.slaHours(), target.maintenance(),
+                zone.get(), counted, incidents, unknown, latency));
     }
 }
