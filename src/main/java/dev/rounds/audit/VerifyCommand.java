@@ -1,6 +1,6 @@
 package dev.rounds.audit;
 
-import io.quarkus.runtime.Quarkus;
+import dev.rounds.command.CommandMode;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
@@ -9,30 +9,15 @@ import java.util.Map;
 /** The {@code verify} command: verifies the audit chain, prints its head, exits 0 if intact and 1 if broken. */
 public class VerifyCommand implements QuarkusApplication {
 
-    /** What a command needs of Rounds: the database, without the web server, the schedule or chatter. */
-    private static final Map<String, String> COMMAND_MODE = Map.of(
-            "quarkus.http.host-enabled", "false",
-            "quarkus.scheduler.enabled", "false",
-            "quarkus.banner.enabled", "false",
-            "quarkus.log.level", "WARN");
-
     @Inject
     AuditVerifier verifier;
 
-    /** Boots Rounds in command mode and runs {@code verify}; the main class calls this for {@code verify}. */
+    /**
+     * Boots Rounds in command mode and runs {@code verify}; the main class calls this for {@code verify}. Verifying
+     * writes nothing at all, not even a migration: a database Rounds never started on has nothing to verify.
+     */
     public static void launch(String... args) {
-        launch(VerifyCommand.class, args);
-    }
-
-    /** Boots Rounds in command mode, without the web server or the schedule, and runs {@code command}. */
-    public static void launch(Class<? extends QuarkusApplication> command, String... args) {
-        // A -D given on the command line wins, e.g. -Dquarkus.log.level=INFO to see the migrations.
-        COMMAND_MODE.forEach((key, value) -> {
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, value);
-            }
-        });
-        Quarkus.run(command, args);
+        CommandMode.launch("verify", VerifyCommand.class, Map.of("quarkus.flyway.migrate-at-start", "false"), args);
     }
 
     @Override
@@ -42,7 +27,14 @@ public class VerifyCommand implements QuarkusApplication {
             System.err.println("verify takes no arguments, got '" + String.join(" ", args) + "'; usage: verify");
             return 2;
         }
-        return print(verifier.verify(), System.out);
+        VerificationReport report;
+        try {
+            report = verifier.verify();
+        } catch (IllegalStateException e) {
+            System.err.println("verify: cannot read the audit log: " + e.getMessage());
+            return 2;
+        }
+        return print(report, System.out);
     }
 
     /** Prints the report as the command's output and returns the exit code: 0 intact, 1 broken. */

@@ -1,5 +1,6 @@
 package dev.rounds.backup;
 
+import dev.rounds.command.CommandMode;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.checklist.ChecklistRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -8,7 +9,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Takes Rounds' own backup every night, and at first start when there is none yet. */
@@ -23,13 +23,9 @@ public class BackupJob {
     @Inject
     BackupConfig config;
 
-    /** Off in command mode ({@code verify}): a command must not write backups as a side effect. */
-    @ConfigProperty(name = "quarkus.scheduler.enabled", defaultValue = "true")
-    boolean scheduled;
-
     /** Right after the first checklist load, before the schedule opens the day's occurrences and runs their probes. */
-    void onStart(@Observes @Priority(ChecklistRegistry.STARTUP_PRIORITY + 1) StartupEvent event) {
-        if (scheduled && config.atFirstStart() && !backup.hasBackups()) {
+    void onStart(@Observes @Priority(ChecklistRegistry.STARTUP_PRIORITY + 1) StartupEvent event, CommandMode command) {
+        if (!command.active() && config.atFirstStart() && !backup.hasBackups()) {
             run();
         }
     }

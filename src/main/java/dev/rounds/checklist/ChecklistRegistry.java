@@ -1,6 +1,7 @@
 package dev.rounds.checklist;
 
 import dev.rounds.audit.AuditLog;
+import dev.rounds.command.CommandMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
@@ -37,21 +38,25 @@ public class ChecklistRegistry {
     private final ProbeCatalog catalog;
     private final AuditLog audit;
     private final Event<ChecklistsLoaded> loaded;
+    private final CommandMode command;
     private final ChecklistLoader loader = new ChecklistLoader();
 
     private volatile ChecklistSet current;
     /** The file hashes of the last load attempt, good or not, so that polling reloads only on a change. */
     private Map<String, String> lastSeen = Map.of();
 
-    ChecklistRegistry(ChecklistsConfig config, ProbeCatalog catalog, AuditLog audit, Event<ChecklistsLoaded> loaded) {
+    ChecklistRegistry(ChecklistsConfig config, ProbeCatalog catalog, AuditLog audit, Event<ChecklistsLoaded> loaded,
+            CommandMode command) {
         this.config = config;
         this.catalog = catalog;
         this.audit = audit;
         this.loaded = loaded;
+        this.command = command;
     }
 
+    /** Loads the checklists when Rounds serves; a command loads them only if it needs them. */
     void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
-        current();
+        if (!command.active()) current();
     }
 
     /**
@@ -63,7 +68,7 @@ public class ChecklistRegistry {
         if (set != null) return set;
         synchronized (this) {
             if (current == null) {
-                LoadResult result = reload(AuditLog.SYSTEM);
+                LoadResult result = command.active() ? readOnly() : reload(AuditLog.SYSTEM);
                 if (!result.isValid()) {
                     result.problems().forEach(p -> LOG.errorf("checklist problem folder=%s %s", folder(), p));
                     throw new IllegalStateException("Rounds cannot start: the checklist folder " + folder().toAbsolutePath()
@@ -73,6 +78,16 @@ public class ChecklistRegistry {
             }
             return current;
         }
+    }
+
+    /**
+     * A command's load: put in force for the command's reports, but neither recorded nor announced, because a
+     * command beside a live server must not add to its audit log or start what a load starts.
+     */
+    private LoadResult readOnly() {
+        LoadResult result = loader.load(folder(), catalog);
+        if (result.isValid()) current = result.set();
+        return result;
     }
 
     /** The folder the checklists are loaded from. */

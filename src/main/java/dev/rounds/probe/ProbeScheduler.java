@@ -1,5 +1,6 @@
 package dev.rounds.probe;
 
+import dev.rounds.command.CommandMode;
 import dev.rounds.checklist.Activity;
 import dev.rounds.checklist.Checklist;
 import dev.rounds.checklist.ChecklistSet;
@@ -105,8 +106,8 @@ public class ProbeScheduler {
                 .description("Continuous probes × targets on the schedule").register(registry);
     }
 
-    void onStart(@Observes StartupEvent event) {
-        start();
+    void onStart(@Observes StartupEvent event, CommandMode command) {
+        if (!command.active()) start();
     }
 
     void onShutdown(@Observes @Priority(Interceptor.Priority.APPLICATION) ShutdownEvent event) {

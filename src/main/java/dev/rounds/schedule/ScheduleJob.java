@@ -1,5 +1,6 @@
 package dev.rounds.schedule;
 
+import dev.rounds.command.CommandMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
@@ -14,8 +15,9 @@ public class ScheduleJob {
     @Inject
     ScheduleService schedule;
 
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100) StartupEvent event) {
-        schedule.tick();
+    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100) StartupEvent event,
+            CommandMode command) {
+        if (!command.active()) schedule.tick();
     }
 
     @Scheduled(every = "${rounds.schedule.tick:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)

@@ -1,5 +1,6 @@
 package dev.rounds.security;
 
+import dev.rounds.command.CommandMode;
 import dev.rounds.audit.AuditLog;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
@@ -34,8 +35,9 @@ public class AdminBootstrap {
     Clock clock;
 
     @Transactional
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-        if (AppUser.count() > 0) {
+    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
+            CommandMode command) {
+        if (command.active() || AppUser.count() > 0) {
             return;
         }
         boolean generated = config.initialAdminPassword().isEmpty();

@@ -4,12 +4,14 @@ import dev.rounds.audit.AuditHash;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.report.ReportZone;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -35,11 +37,23 @@ public class AuditExport {
         return ExportRange.parse(from, to, zone);
     }
 
-    /** Writes the bundle of {@code range} to {@code file} (replacing it), then appends the audit entry. */
+    /**
+     * Writes the bundle of {@code range} to {@code file}, then appends the audit entry. The bundle is written beside
+     * {@code file} under a temporary name and renamed into place only when complete, so a failure leaves whatever
+     * was at {@code file} untouched and never a truncated bundle under its name.
+     */
+    @ActivateRequestContext
     public BundleManifest export(String actor, ExportRange range, Path file) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Path partial = Files.createTempFile(folder, "." + file.getFileName(), ".part");
         BundleManifest manifest;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            manifest = writer.write(range.interval(), out);
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+                manifest = writer.write(range.interval(), out);
+            }
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
         }
         String from = AuditHash.timestamp(range.interval().from());
         String to = AuditHash.timestamp(range.interval().to());

@@ -1,12 +1,13 @@
 package dev.rounds.audit.export;
 
-import dev.rounds.audit.VerifyCommand;
+import dev.rounds.command.CommandMode;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code export --from DATE --to DATE [--out FILE]} command: writes the auditor's export bundle, prints its path,
@@ -21,7 +22,7 @@ public class ExportCommand implements QuarkusApplication {
 
     /** Boots Rounds in command mode and runs {@code export}; the main class calls this for {@code export}. */
     public static void launch(String... args) {
-        VerifyCommand.launch(ExportCommand.class, args);
+        CommandMode.launch("export", ExportCommand.class, Map.of(), args);
     }
 
     @Override
@@ -66,7 +67,10 @@ public class ExportCommand implements QuarkusApplication {
             out.println("chain head seq=" + manifest.headSeq() + " hash=" + manifest.headHash());
             return 0;
         } catch (IOException e) {
-            err.println("export: cannot write " + path + ": " + e.getMessage());
+            err.println("export: cannot write " + path + ": " + e);
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("export: failed, " + path + " was left as it was: " + e);
             return 1;
         }
     }
