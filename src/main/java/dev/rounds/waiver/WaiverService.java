@@ -61,6 +61,7 @@ public class WaiverService {
         w.requestedAt = now;
         w.persist();
         Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("waiver_id", w.id);
         detail.put("activity", w.activity());
         detail.put("reason", w.reason);
         detail.put("expires_at", w.expiresAt.toString());

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandsIT {
 
     @TempDir
-    Path home;
+    static Path home;
 
     private PackagedRounds rounds;
 

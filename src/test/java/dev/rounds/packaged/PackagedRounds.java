@@ -46,7 +46,8 @@ final class PackagedRounds {
 
     /** The packaged application; the integration tests run after {@code package}, so it is there. */
     static Path jar() {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+        // -Drounds.it.jar=... runs the same tests against another build, e.g. an older one to see a test fail
+        Path jar = Path.of(System.getProperty("rounds.it.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "no " + jar + ": run the tests with ./mvnw verify, which packages first");
         return jar;
     }
