@@ -245,9 +245,39 @@ public class ProblemMapper {
         return path.equals("/api") || path.startsWith("/api/");
     }
 
-    /** Runs before every other failure handler, for what fails outside RESTEasy. */
+    /** Runs before every other handler and failure handler, for what is refused or fails outside RESTEasy. */
     void install(@Observes Router router) {
+        router.route().order(-300).handler(this::refuseOversizeBody);
         router.route().order(-300).failureHandler(this::refusedByVertx);
+    }
+
+    /**
+     * Quarkus refuses a body whose Content-Length is over {@code quarkus.http.limits.max-body-size} with a bare 413
+     * before any other handler; this does the same check first and says what the limit is.
+     */
+    private void refuseOversizeBody(RoutingContext context) {
+        String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        long length;
+        try {
+            length = declared == null ? -1 : Long.parseLong(declared.strip());
+        } catch (NumberFormatException e) {
+            length = -1;
+        }
+        if (length <= maxBodySize.asLongValue()) {
+            context.next();
+            return;
+        }
+        LOG.debugf("request refused status=413 method=%s path=%s length=%d", context.request().method(),
+                context.request().path(), length);
+        context.response().endHandler(ended -> context.request().connection().close());
+        answer(context, 413, "Request too large", bodyTooLarge(length));
+    }
+
+    private String bodyTooLarge(long length) {
+        return "the request body has " + (length < 0 ? "more than " + maxBodySize.asLongValue() : length)
+                + " bytes; Rounds takes at most " + maxBodySize.asLongValue()
+                + " (quarkus.http.limits.max-body-size), and evidence files may have at most " + evidence.maxBytes()
+                + " bytes (rounds.evidence.max-bytes): send a smaller body";
     }
 
     /**
@@ -274,9 +304,7 @@ public class ProblemMapper {
             detail = fieldTooLong
                     ? "a form field has more than " + maxFormAttributeSize.asLongValue() + " bytes: a note may have at"
                             + " most 4000 characters; attach longer text as an evidence file"
-                    : "the request body has more than " + maxBodySize.asLongValue() + " bytes"
-                            + " (quarkus.http.limits.max-body-size): evidence files may have at most "
-                            + evidence.maxBytes() + " bytes (rounds.evidence.max-bytes); send a smaller body";
+                    : bodyTooLarge(-1);
         } else if (status == 400) {
             title = "Bad request";
             detail = "the request body could not be read: " + message
@@ -296,6 +324,10 @@ public class ProblemMapper {
             LOG.debugf("request refused status=%d method=%s path=%s error=%s", status, context.request().method(),
                     context.request().path(), failure);
         }
+        answer(context, status, title, detail);
+    }
+
+    private static void answer(RoutingContext context, int status, String title, String detail) {
         String accept = context.request().getHeader(HttpHeaders.ACCEPT);
         String page = wantsPage(context.request().path(), accept) ? page(status, title, detail) : null;
         context.response().setStatusCode(status);
