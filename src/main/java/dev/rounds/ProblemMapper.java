@@ -343,8 +343,8 @@ public class ProblemMapper {
         }
     }
 
-    /** The page of a refusal outside RESTEasy, in the application's layout where it can be rendered there. */
-    private static String page(int status, String title, String detail) {
+    /** The page of a refusal, in the application's layout where it can be rendered, else a plain one. */
+    public static String page(int status, String title, String detail) {
         ManagedContext requestContext = Arc.container().requestContext();
         boolean activated = !requestContext.isActive();
         if (activated) requestContext.activate();

@@ -207,6 +207,22 @@ class ProblemBodiesTest {
     }
 
     @Test
+    void aFormWithoutItsCsrfTokenIsAPageForABrowserAndAProblemForAClient() {
+        Occurrence o = PeopleOccurrences.of(schedule, "note-page");
+        asAdmin().accept("text/html").multiPart(text("note", "no token"))
+                .post("/occurrences/{id}", o.id)
+                .then().statusCode(400)
+                .contentType(containsString("text/html"))
+                .body(containsString("the form&#39;s CSRF token is missing"))
+                .body(containsString("<a href=\"/reports/weekly\">Weekly review</a>"));
+        asAdmin().multiPart(text("note", "no token"))
+                .post("/occurrences/{id}", o.id)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("the form's CSRF token is missing"));
+    }
+
+    @Test
     void aBadPeriodOnAReportPageIsAPageOfTheApplication() {
         asAdmin().accept("text/html").queryParam("month", "+999999999-12")
                 .get("/reports/monthly")
