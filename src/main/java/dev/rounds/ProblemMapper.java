@@ -99,6 +99,8 @@ public class ProblemMapper {
                     + " does not take a body of type '" + request.getHeaderString("Content-Type")
                     + "': send Content-Type: application/json with a JSON body (multipart/form-data where a file"
                     + " is attached, as the page's form does)");
+            // what Vert.x refuses while decoding a form reaches RESTEasy as a bare 413
+            case 413 -> problemBuilder(request, 413, "Request too large", formTooLarge());
             default -> problemBuilder(request, status, reason(status), "the request was refused with HTTP " + status
                     + " " + reason(status) + ": " + e.getMessage());
         };
@@ -273,6 +275,13 @@ public class ProblemMapper {
         answer(context, 413, "Request too large", bodyTooLarge(length));
     }
 
+    private String formTooLarge() {
+        return "a form field has more than " + maxFormAttributeSize.asLongValue() + " bytes"
+                + " (quarkus.http.limits.max-form-attribute-size), or the form more than " + maxBodySize.asLongValue()
+                + " bytes: a note may have at most 4000 characters, an evidence file at most " + evidence.maxBytes()
+                + " bytes; attach longer text as an evidence file";
+    }
+
     private String bodyTooLarge(long length) {
         return "the request body has " + (length < 0 ? "more than " + maxBodySize.asLongValue() : length)
                 + " bytes; Rounds takes at most " + maxBodySize.asLongValue()
@@ -302,9 +311,7 @@ public class ProblemMapper {
         if (status == 413) {
             title = "Request too large";
             detail = fieldTooLong
-                    ? "a form field has more than " + maxFormAttributeSize.asLongValue() + " bytes: a note may have at"
-                            + " most 4000 characters; attach longer text as an evidence file"
-                    : bodyTooLarge(-1);
+                    ? formTooLarge() : bodyTooLarge(-1);
         } else if (status == 400) {
             title = "Bad request";
             detail = "the request body could not be read: " + message

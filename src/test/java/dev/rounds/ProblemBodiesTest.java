@@ -99,6 +99,10 @@ class ProblemBodiesTest {
                 postJson("trailing garbage", signoff, "{\"note\":\"x\"} xx", 400, "one JSON value"),
                 post("wrong content type", signoff, "text/plain", "note".getBytes(StandardCharsets.UTF_8), 415,
                         "does not take a body of type 'text/plain"),
+                post("form field over the form limit", signoff, "multipart/form-data; boundary=XyZ",
+                        ("--XyZ\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n" + "a".repeat(40_000)
+                                + "\r\n--XyZ--\r\n").getBytes(StandardCharsets.UTF_8), 413,
+                        "a form field has more than 32768 bytes"),
                 get("non-numeric limit", "/api/audit", Map.of("limit", "ten"), 400, "'limit' must be a whole number"),
                 get("non-numeric after", "/api/audit", Map.of("after", "x1"), 400, "'after' must be a whole number"),
                 get("sign-offs of no occurrence", "/api/occurrences/" + NO_OCCURRENCE + "/signoffs", Map.of(), 404,
@@ -213,8 +217,8 @@ class ProblemBodiesTest {
                 .post("/occurrences/{id}", o.id)
                 .then().statusCode(400)
                 .contentType(containsString("text/html"))
-                .body(containsString("the form&#39;s CSRF token is missing"))
-                .body(containsString("<a href=\"/reports/weekly\">Weekly review</a>"));
+                .body(containsString("CSRF token is missing"))
+                .body(containsString("href=\"/rounds.css\""));
         asAdmin().multiPart(text("note", "no token"))
                 .post("/occurrences/{id}", o.id)
                 .then().statusCode(400)
