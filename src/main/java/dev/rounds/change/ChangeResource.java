@@ -1,5 +1,6 @@
 package dev.rounds.change;
 
+import dev.rounds.Years;
 import dev.rounds.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -105,12 +106,18 @@ public class ChangeResource {
     }
 
     private static LocalDate day(String text, String name) {
+        LocalDate day;
         try {
-            return LocalDate.parse(text == null ? "" : text.strip());
+            day = LocalDate.parse(text == null ? "" : text.strip());
         } catch (DateTimeParseException e) {
             throw new ChangeRefused(400, "'" + name + "' must be a date like 2026-11-23, and 'from' and 'to' "
                     + "come together; got '" + text + "'");
         }
+        if (!Years.inRange(day)) {
+            throw new ChangeRefused(400, "'" + name + "' must be a date like 2026-11-23 " + Years.RANGE + "; got '"
+                    + text + "'");
+        }
+        return day;
     }
 
     private String actor() {

@@ -1,6 +1,7 @@
 package dev.rounds.change;
 
 import dev.rounds.RoundsException;
+import dev.rounds.Years;
 import dev.rounds.security.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -148,11 +149,17 @@ public class ChangesPage {
 
     /** A form's {@code datetime-local} value, read as UTC. */
     private static Instant utc(String value, String field) {
+        LocalDateTime time;
         try {
-            return LocalDateTime.parse(value == null ? "" : value.strip()).toInstant(ZoneOffset.UTC);
+            time = LocalDateTime.parse(value == null ? "" : value.strip());
         } catch (DateTimeParseException e) {
             throw new ChangeRefused(422, "Give the " + field + " as a date and time, e.g. 2026-12-05T20:00.");
         }
+        if (!Years.inRange(time)) {
+            throw new ChangeRefused(422, "Give the " + field + " as a date and time " + Years.RANGE
+                    + ", e.g. 2026-12-05T20:00.");
+        }
+        return time.toInstant(ZoneOffset.UTC);
     }
 
     private TemplateInstance renderList(String error) {

@@ -1,6 +1,7 @@
 package dev.rounds.report;
 
 import dev.rounds.RoundsException;
+import dev.rounds.Years;
 import dev.rounds.ack.AcknowledgementRequest;
 import dev.rounds.ack.AcknowledgementService;
 import dev.rounds.checklist.ChecklistRegistry;
@@ -116,13 +117,18 @@ public class OccurrencePage {
         if (probe == null || probe.isBlank() || reason == null || reason.isBlank()) {
             return Response.status(422).entity(render(id, null, "Say why the failure may stay quiet.")).build();
         }
-        Instant end;
+        LocalDateTime time;
         try {
-            end = LocalDateTime.parse(until == null ? "" : until.strip()).toInstant(ZoneOffset.UTC);
+            time = LocalDateTime.parse(until == null ? "" : until.strip());
         } catch (DateTimeParseException e) {
             return Response.status(422)
                     .entity(render(id, null, "Give the end as a date and time in UTC, e.g. 2026-11-27T09:00.")).build();
         }
+        if (!Years.inRange(time)) {
+            return Response.status(422).entity(render(id, null,
+                    "Give the end as a date and time in UTC " + Years.RANGE + ", e.g. 2026-11-27T09:00.")).build();
+        }
+        Instant end = time.toInstant(ZoneOffset.UTC);
         try {
             acknowledgements.create(identity.getPrincipal().getName(), new AcknowledgementRequest(probe, reason, end));
         } catch (RoundsException e) {

@@ -1,5 +1,6 @@
 package dev.rounds.report;
 
+import dev.rounds.Years;
 import dev.rounds.report.sla.Interval;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -41,6 +42,9 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
         }
         int year = Integer.parseInt(matcher.group(1));
         int week = Integer.parseInt(matcher.group(2));
+        if (!Years.inRange(year)) {
+            throw new IllegalArgumentException("a week is written like 2026-W48, " + Years.RANGE + ", got '" + text + "'");
+        }
         LocalDate anyDay = LocalDate.of(year, 6, 1);
         if (week < 1 || week > anyDay.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
             throw new IllegalArgumentException(year + " has no week " + week);
@@ -59,11 +63,16 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
 
     /** The month written {@code 2026-11}. */
     public static ReportPeriod month(String text, ZoneId zone) {
+        YearMonth month;
         try {
-            return monthOf(YearMonth.parse(text == null ? "" : text.trim()).atDay(1), zone);
+            month = YearMonth.parse(text == null ? "" : text.trim());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("a month is written like 2026-11, got '" + text + "'");
         }
+        if (!Years.inRange(month.getYear())) {
+            throw new IllegalArgumentException("a month is written like 2026-11, " + Years.RANGE + ", got '" + text + "'");
+        }
+        return monthOf(month.atDay(1), zone);
     }
 
     /** The month holding a day. */
@@ -106,11 +115,13 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
 
     private static LocalDate date(String text, String name) {
         if (text == null || text.isBlank()) throw new IllegalArgumentException("'" + name + "' is missing: give a day like 2026-11-01");
+        LocalDate day;
         try {
-            return LocalDate.parse(text.trim(), DateTimeFormatter.ISO_LOCAL_DATE);
+            day = LocalDate.parse(text.trim(), DateTimeFormatter.ISO_LOCAL_DATE);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("'" + name + "' must be a day like 2026-11-01, got '" + text + "'");
         }
+        return Years.check(day, name);
     }
 
     /** From the first day's local midnight to the local midnight after the last day. */

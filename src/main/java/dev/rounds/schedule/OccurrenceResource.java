@@ -1,6 +1,7 @@
 package dev.rounds.schedule;
 
 import dev.rounds.RoundsException;
+import dev.rounds.Years;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -62,11 +63,17 @@ public class OccurrenceResource {
     }
 
     private static Instant parseDate(String date) {
+        LocalDate day;
         try {
-            return LocalDate.parse(date).atTime(12, 0).toInstant(ZoneOffset.UTC);
+            day = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             throw new RoundsException(400, "bad date", "'date' must be a day like 2026-11-26, got '" + date + "'");
         }
+        if (!Years.inRange(day)) {
+            throw new RoundsException(400, "bad date", "'date' must be a day like 2026-11-26 " + Years.RANGE
+                    + ", got '" + date + "'");
+        }
+        return day.atTime(12, 0).toInstant(ZoneOffset.UTC);
     }
 
     private static OccurrenceStatus parseStatus(String status) {

@@ -1,9 +1,9 @@
 package dev.rounds.security;
 
+import dev.rounds.ProblemMapper;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -13,6 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class CsrfRefusals {
 
+    static final String TITLE = "CSRF token refused";
+
     static final String DETAIL = "the form's CSRF token is missing or does not match its csrf-token cookie: "
             + "reload the page and submit it again (API clients: send the csrf-token cookie back in the "
             + "X-CSRF-TOKEN header, or send JSON)";
@@ -20,8 +22,11 @@ public class CsrfRefusals {
     @ServerResponseFilter
     public void explain(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() != 400 || response.hasEntity() || !isForm(request.getMediaType())) return;
-        response.setEntity(Map.of("type", "about:blank", "title", "CSRF token refused", "status", 400,
-                "detail", DETAIL), null, MediaType.valueOf("application/problem+json"));
+        if (ProblemMapper.wantsPage(request.getUriInfo().getRequestUri().getRawPath(), request.getHeaderString("Accept"))) {
+            response.setEntity(ProblemMapper.page(400, TITLE, DETAIL), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+            return;
+        }
+        response.setEntity(ProblemMapper.body(400, TITLE, DETAIL), null, MediaType.valueOf(ProblemMapper.PROBLEM_JSON));
     }
 
     private static boolean isForm(MediaType type) {

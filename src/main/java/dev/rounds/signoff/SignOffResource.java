@@ -1,5 +1,7 @@
 package dev.rounds.signoff;
 
+import dev.rounds.RoundsException;
+import dev.rounds.schedule.Occurrence;
 import dev.rounds.security.Roles;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -75,7 +77,7 @@ public class SignOffResource {
         SignOffRequest request = new SignOffRequest(note, reference, link);
         Set<ConstraintViolation<SignOffRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            throw new SignOffRefused(422, violations.stream()
+            throw new SignOffRefused(400, violations.stream()
                     .map(v -> "'" + v.getPropertyPath() + "' " + v.getMessage()).sorted()
                     .collect(Collectors.joining("; ")));
         }
@@ -86,6 +88,9 @@ public class SignOffResource {
     @GET
     @Path("/signoffs")
     public List<SignOffView> list(@PathParam("id") long occurrenceId) {
+        if (Occurrence.findById(occurrenceId) == null) {
+            throw new RoundsException(404, "Not found", "there is no occurrence " + occurrenceId);
+        }
         return SignOff.findByOccurrence(occurrenceId).stream().map(SignOffView::of).toList();
     }
 

@@ -54,6 +54,7 @@ public class SignOffService {
                     + upload.get().size() + " bytes; evidence files may have at most " + evidenceConfig.maxBytes()
                     + " bytes (rounds.evidence.max-bytes): attach a smaller file or link to it");
         }
+        checkNote(request.note());
         String link = checkedLink(request.link());
         Occurrence o = Occurrence.findById(occurrenceId, LockModeType.PESSIMISTIC_WRITE);
         if (o == null) {
@@ -106,6 +107,7 @@ public class SignOffService {
         if (SignOff.isSuperseded(signOffId)) {
             throw new SignOffRefused(409, "sign-off " + signOffId + " was already superseded; supersede the newer one");
         }
+        checkNote(request.note());
         String link = checkedLink(request.link());
         Occurrence o = Occurrence.findById(old.occurrenceId);
         SignOff replacement = record(old.occurrenceId, actor, clock.instant(), request,
@@ -183,6 +185,14 @@ public class SignOffService {
                     + "https://tickets.example.com/CHG-1042, got '" + url + "'");
         }
         return url;
+    }
+
+    private static void checkNote(String note) {
+        int characters = note == null ? 0 : note.strip().codePointCount(0, note.strip().length());
+        if (characters > SignOffRequest.MAX_NOTE) {
+            throw new SignOffRefused(400, "'note' has " + characters + " characters; a note may have at most "
+                    + SignOffRequest.MAX_NOTE + ": shorten it, or attach the rest as an evidence file");
+        }
     }
 
     private static boolean isBlank(String text) {

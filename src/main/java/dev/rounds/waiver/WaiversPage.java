@@ -1,6 +1,7 @@
 package dev.rounds.waiver;
 
 import dev.rounds.RoundsException;
+import dev.rounds.Years;
 import dev.rounds.checklist.Activity;
 import dev.rounds.checklist.Checklist;
 import dev.rounds.checklist.ChecklistRegistry;
@@ -81,13 +82,16 @@ public class WaiversPage {
         if (checklist == null) {
             return error(422, "There is no checklist '" + ids[0] + "'.");
         }
-        Instant expiry;
+        LocalDate lastDay;
         try {
-            expiry = LocalDate.parse(expires == null ? "" : expires.strip()).plusDays(1)
-                    .atStartOfDay(checklist.timezone()).toInstant();
+            lastDay = LocalDate.parse(expires == null ? "" : expires.strip());
         } catch (DateTimeParseException e) {
             return error(422, "Give the last day the waiver applies as a date, e.g. 2026-12-31.");
         }
+        if (!Years.inRange(lastDay)) {
+            return error(422, "Give the last day the waiver applies as a date " + Years.RANGE + ", e.g. 2026-12-31.");
+        }
+        Instant expiry = lastDay.plusDays(1).atStartOfDay(checklist.timezone()).toInstant();
         return act(() -> waivers.request(actor(), new WaiverRequest(ids[0], ids[1], reason, expiry)));
     }
 

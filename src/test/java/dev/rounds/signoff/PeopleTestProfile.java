@@ -65,7 +65,8 @@ public class PeopleTestProfile implements QuarkusTestProfile {
                     timezone: UTC
                     activities:
                     """);
-            for (String manual : new String[] {"roundtrip", "oversize", "rights", "tamper", "link", "form", "form-big"}) {
+            for (String manual : new String[] {"roundtrip", "oversize", "rights", "tamper", "link", "form", "form-big",
+                    "note-cyrillic", "note-astral", "note-long", "note-page"}) {
                 people.append("""
                           - id: %s
                             title: Manual %s

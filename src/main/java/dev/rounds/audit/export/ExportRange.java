@@ -1,5 +1,6 @@
 package dev.rounds.audit.export;
 
+import dev.rounds.Years;
 import dev.rounds.report.sla.Interval;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,9 +45,9 @@ public record ExportRange(String from, String to, Interval interval) {
         }
         try {
             if (text.contains("T")) {
-                return Instant.parse(text);
+                return Years.check(Instant.parse(text), parameter);
             }
-            LocalDate day = LocalDate.parse(text);
+            LocalDate day = Years.check(LocalDate.parse(text), parameter);
             return (dayIncluded ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + parameter + "' must be " + EXPECTED + ", got '" + text + "'");
