@@ -117,7 +117,7 @@ class SuppliedTextPropertyTest {
         long occurrenceId = occurrence.id;
         long startSeq = asAdmin().queryParam("limit", 1000).get("/api/audit").jsonPath().getList("seq", Long.class)
                 .stream().mapToLong(Long::longValue).max().orElse(0);
-        long[] lastSignOff = {asAdmin().contentType("application/json").body(Map.of("note", "first"))
+        long[] lastSignOff = {asAdmin().contentType("application/json").body(Map.of("note", "first", "reference", "ref"))
                 .post("/api/occurrences/{id}/signoff", occurrenceId)
                 .then().statusCode(201).extract().jsonPath().getLong("id")};
 
