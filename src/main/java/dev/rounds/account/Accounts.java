@@ -6,6 +6,7 @@ import dev.rounds.security.ApiToken;
 import dev.rounds.security.AppUser;
 import dev.rounds.security.Roles;
 import dev.rounds.security.TokenHash;
+import dev.rounds.text.SuppliedText;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -116,6 +117,7 @@ public class Accounts {
     /** A new personal API token for the person; the token itself is in the answer and nowhere else. */
     @Transactional
     public NewToken createToken(String username, String name) {
+        SuppliedText.require("name", name);
         String label = name == null ? "" : name.trim();
         if (label.isEmpty() || label.length() > 100) {
             throw new AccountRefused(422, "give the token a name of 1 to 100 characters, e.g. the script that uses it");

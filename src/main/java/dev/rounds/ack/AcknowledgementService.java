@@ -9,6 +9,7 @@ import dev.rounds.checklist.Target;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.schedule.ProbeSnapshot;
 import dev.rounds.schedule.ProbeStateReader;
+import dev.rounds.text.SuppliedText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -82,6 +83,8 @@ public class AcknowledgementService {
 
     @Transactional
     public AcknowledgementView create(String actor, AcknowledgementRequest request) {
+        SuppliedText.require("probe", request.probe());
+        SuppliedText.require("reason", request.reason());
         Instant now = clock.instant();
         String probe = request.probe().strip();
         if (!exists(probe)) {

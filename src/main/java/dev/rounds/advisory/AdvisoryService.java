@@ -1,6 +1,7 @@
 package dev.rounds.advisory;
 
 import dev.rounds.audit.AuditLog;
+import dev.rounds.text.SuppliedText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -32,6 +33,7 @@ public class AdvisoryService {
 
     @Transactional
     public AdvisoryView triage(long id, String actor, TriageRequest request) {
+        SuppliedText.require("note", request == null ? null : request.note());
         String label = request == null || request.state() == null ? "" : request.state().strip();
         TriageState state = TriageState.of(label).filter(s -> s != TriageState.NEW)
                 .orElseThrow(() -> new AdvisoryRefused(400, "state must be one of " + TriageState.decisions()

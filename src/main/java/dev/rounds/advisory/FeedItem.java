@@ -1,5 +1,6 @@
 package dev.rounds.advisory;
 
+import dev.rounds.text.SuppliedText;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +14,12 @@ import java.util.List;
  */
 public record FeedItem(String key, String title, String link, Instant published, String text, List<String> products) {
 
+    /** A feed is machine input: what the text rule refuses is stored as U+FFFD. */
     public FeedItem {
-        products = List.copyOf(products);
+        key = SuppliedText.clean(key);
+        title = SuppliedText.clean(title);
+        link = SuppliedText.clean(link);
+        text = SuppliedText.clean(text);
+        products = products.stream().map(SuppliedText::clean).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.rounds.audit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.rounds.text.SuppliedText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -17,6 +18,15 @@ public record AuditEntry(long seq, String at, String actor, String action, Strin
     /** Recomputes this entry's hash from its fields; equal to {@link #hash()} unless the row was altered. */
     public String recomputeHash() {
         return AuditHash.of(seq, at, actor, action, subject, detail, prevHash);
+    }
+
+    /**
+     * This entry as it is sent: each lone surrogate (stored before the text rule existed) as U+FFFD, so any encoder
+     * can write it. Only for sending: the hash covers the stored text, which {@link #recomputeHash()} uses.
+     */
+    public AuditEntry wellFormed() {
+        return new AuditEntry(seq, at, SuppliedText.wellFormed(actor), SuppliedText.wellFormed(action),
+                SuppliedText.wellFormed(subject), SuppliedText.wellFormed(detail), prevHash, hash);
     }
 
     /** Reads the current row of a query selecting {@code seq, at, actor, action, subject, detail, prev_hash, hash}. */

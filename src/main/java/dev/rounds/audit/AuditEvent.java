@@ -1,5 +1,6 @@
 package dev.rounds.audit;
 
+import dev.rounds.text.SuppliedText;
 import java.util.Map;
 
 /**
@@ -21,6 +22,10 @@ public record AuditEvent(String actor, String action, String subject, Map<String
     static final int MAX_SUBJECT = 2000;
 
     public AuditEvent {
+        // A lone surrogate would be hashed as '?' but sent as U+FFFD: keep what is hashed and what is read alike.
+        actor = SuppliedText.wellFormed(actor);
+        action = SuppliedText.wellFormed(action);
+        subject = SuppliedText.wellFormed(subject);
         requireField("actor", actor, MAX_ACTOR, false);
         requireField("action", action, MAX_ACTION, false);
         requireField("subject", subject, MAX_SUBJECT, true);
@@ -34,11 +39,11 @@ public record AuditEvent(String actor, String action, String subject, Map<String
         }
         if (value.indexOf('|') >= 0) {
             throw new IllegalArgumentException("audit entry " + name + " may not contain '|' (the hash separator), got '"
-                    + value + "'");
+                    + SuppliedText.bounded(value, 200) + "'");
         }
         if (value.length() > maxLength) {
             throw new IllegalArgumentException("audit entry " + name + " may have at most " + maxLength
-                    + " characters, got " + value.length());
+                    + " characters, got " + value.length() + ": '" + SuppliedText.bounded(value, 200) + "'");
         }
     }
 }

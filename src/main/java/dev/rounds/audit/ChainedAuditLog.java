@@ -60,7 +60,7 @@ public class ChainedAuditLog implements AuditLog {
         // Canonicalising is the costly part of an entry: do it before taking the lock every instance waits on.
         List<String> details = new ArrayList<>(events.size());
         for (AuditEvent event : events) {
-            details.add(CanonicalJson.of(event.detail()));
+            details.add(AuditDetail.canonical(event.detail()));
         }
         try (Connection connection = dataSource.getConnection()) {
             boolean ownTransaction = connection.getAutoCommit();

@@ -3,6 +3,7 @@ package dev.rounds.change;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.ChecklistSet;
+import dev.rounds.text.SuppliedText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -31,6 +32,10 @@ public class ChangeService {
 
     @Transactional
     public Change request(String actor, ChangeRequest request) {
+        SuppliedText.require("title", request.title());
+        SuppliedText.require("description", request.description());
+        SuppliedText.require("target", request.target());
+        SuppliedText.require("activity", request.activity());
         if (!request.plannedEnd().isAfter(request.plannedStart())) {
             throw new ChangeRefused(422, "the planned end " + request.plannedEnd() + " must be after the planned start "
                     + request.plannedStart());
@@ -83,11 +88,13 @@ public class ChangeService {
 
     @Transactional
     public Change approve(long id, String actor, ChangeSteps.Decision decision) {
+        SuppliedText.require("note", decision == null ? null : decision.note());
         return decide(ChangeStep.APPROVE, id, actor, decision);
     }
 
     @Transactional
     public Change reject(long id, String actor, ChangeSteps.Decision decision) {
+        SuppliedText.require("note", decision == null ? null : decision.note());
         if (blankToNull(decision == null ? null : decision.note()) == null) {
             throw new ChangeRefused(422, "rejecting change " + id + " needs a note saying why");
         }
@@ -96,6 +103,7 @@ public class ChangeService {
 
     @Transactional
     public Change implement(long id, String actor, ChangeSteps.Implementation implementation) {
+        SuppliedText.require("note", implementation == null ? null : implementation.note());
         Change c = locked(id);
         ChangeState next = ChangeStep.IMPLEMENT.apply(c.id, c.state);
         String note = blankToNull(implementation.note());
@@ -118,6 +126,7 @@ public class ChangeService {
 
     @Transactional
     public Change review(long id, String actor, ChangeSteps.Review review) {
+        SuppliedText.require("note", review == null ? null : review.note());
         Change c = locked(id);
         ChangeState next = ChangeStep.REVIEW.apply(c.id, c.state);
         ChangeOutcome outcome = Vocabulary.parse(ChangeOutcome.class, review.outcome(), "outcome");

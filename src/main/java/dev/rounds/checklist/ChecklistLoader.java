@@ -34,6 +34,8 @@ public final class ChecklistLoader {
     /** The inventory's file name; {@code inventory.yml} is accepted too. */
     public static final String INVENTORY_FILE = "inventory.yaml";
     private static final String INVENTORY_FILE_YML = "inventory.yml";
+    /** The most problems a load reports; a file that is not a checklist at all can have thousands. */
+    static final int MAX_PROBLEMS = 100;
 
     private final ZoneId defaultZone;
 
@@ -56,7 +58,7 @@ public final class ChecklistLoader {
         }
         List<Path> paths;
         try {
-            paths = yamlFiles(dir);
+            paths = yamlFiles(dir, problems);
         } catch (IOException e) {
             problems.add(new Problem(dir.toString(), 1, 1, "cannot list the checklist folder: " + e.getMessage()));
             return new LoadResult(null, problems, Map.of());
@@ -111,7 +113,7 @@ public final class ChecklistLoader {
             }
         }
         if (!problems.isEmpty()) {
-            return new LoadResult(null, problems.stream().distinct().sorted().toList(), hashes);
+            return new LoadResult(null, firstProblems(problems.stream().distinct().sorted().toList()), hashes);
         }
         return new LoadResult(new ChecklistSet(checklists, inventory), List.of(), hashes);
     }
@@ -124,9 +126,12 @@ public final class ChecklistLoader {
         Map<String, String> hashes = new TreeMap<>();
         if (!Files.isDirectory(dir)) return hashes;
         try {
-            for (Path path : yamlFiles(dir)) {
+            List<Problem> outside = new ArrayList<>();
+            for (Path path : yamlFiles(dir, outside)) {
                 hashes.put(path.getFileName().toString(), sha256(Files.readAllBytes(path)));
             }
+            // Never read, but a link that appears or goes is a change.
+            outside.forEach(p -> hashes.put(p.file(), "outside the folder"));
         } catch (IOException e) {
             // A file that vanished or cannot be read between listing and reading still counts as a change.
             hashes.put(dir.toString(), "unreadable: " + e.getMessage());
@@ -134,17 +139,42 @@ public final class ChecklistLoader {
         return hashes;
     }
 
-    /** The folder's YAML files in name order, leaving out hidden files such as editors' lock files. */
-    private static List<Path> yamlFiles(Path dir) throws IOException {
+    /**
+     * The folder's YAML files in name order, leaving out hidden files such as editors' lock files. A name that
+     * resolves outside the folder (a symbolic link to {@code /etc/passwd}, say) is a problem and is not read:
+     * whatever it leads to would otherwise be quoted back in problems, responses and the audit log.
+     */
+    private static List<Path> yamlFiles(Path dir, List<Problem> problems) throws IOException {
+        Path root = dir.toRealPath();
+        List<Path> files = new ArrayList<>();
         try (Stream<Path> listing = Files.list(dir)) {
-            return listing.filter(Files::isRegularFile)
-                    .filter(p -> {
-                        String name = p.getFileName().toString();
-                        return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"));
-                    })
-                    .sorted()
-                    .toList();
+            for (Path path : listing.sorted().toList()) {
+                String name = path.getFileName().toString();
+                if (name.startsWith(".") || !(name.endsWith(".yaml") || name.endsWith(".yml"))) continue;
+                Path real;
+                try {
+                    real = path.toRealPath();
+                } catch (IOException e) {
+                    continue; // a dangling link: there is no file to load
+                }
+                if (!real.startsWith(root)) {
+                    problems.add(new Problem(name, 1, 1, "the file is a link that leads outside the checklist folder "
+                            + root + "; it was not read. Copy the checklist into the folder instead of linking to it"));
+                } else if (Files.isRegularFile(real)) {
+                    files.add(path);
+                }
+            }
         }
+        return files;
+    }
+
+    private static List<Problem> firstProblems(List<Problem> sorted) {
+        if (sorted.size() <= MAX_PROBLEMS) return sorted;
+        List<Problem> first = new ArrayList<>(sorted.subList(0, MAX_PROBLEMS));
+        Problem last = first.get(MAX_PROBLEMS - 1);
+        first.add(new Problem(last.file(), last.line(), last.column(), "and " + (sorted.size() - MAX_PROBLEMS)
+                + " more problem(s) not listed; fix the ones above first"));
+        return first;
     }
 
     private static String inventoryName(java.util.Set<String> names, List<Problem> problems) {

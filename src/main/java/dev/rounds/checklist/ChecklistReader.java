@@ -203,7 +203,7 @@ final class ChecklistReader {
         }
         if (!hasProbes && policy != SignoffPolicy.ALWAYS) {
             file.problem(fields.value("signoff"), what + " has no probes, so only a person can prove it was done: "
-                    + "its signoff must be 'always', got '" + written + "'");
+                    + "its signoff must be 'always', got " + Problem.quote(written));
             return null;
         }
         return policy;

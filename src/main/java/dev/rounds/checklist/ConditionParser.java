@@ -33,8 +33,8 @@ public final class ConditionParser {
         int at = skipSpace(text, 0);
         Matcher name = NAME.matcher(text).region(at, text.length());
         if (!name.lookingAt()) {
-            throw new InvalidConditionException("a condition starts with what to measure, e.g. status == 200; got '"
-                    + text.strip() + "'", at);
+            throw new InvalidConditionException("a condition starts with what to measure, e.g. status == 200; got "
+                    + Problem.quote(text.strip()), at);
         }
         String operandName = name.group();
         String argument = null;

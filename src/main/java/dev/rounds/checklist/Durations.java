@@ -42,7 +42,7 @@ public final class Durations {
      */
     public static Duration parse(String key, String text) {
         return tryParse(text).orElseThrow(() -> new IllegalArgumentException(
-                "'" + key + "' must be a duration like 30s or 5m, got '" + text + "'" + hint(text)));
+                "'" + key + "' must be a duration like 30s or 5m, got " + Problem.quote(text) + hint(text)));
     }
 
     /** Writes a duration the way a person reads it: {@code 812ms}, {@code 1.5s}, {@code 1m30s}, {@code 4d17h}. */

@@ -229,7 +229,7 @@ final class InventoryReader {
             LocalTime start = m.matches() ? time(m.group(2), m.group(3)) : null;
             if (start == null || m.group(1) != null && day == null) {
                 file.problem(window.value("every"), "maintenance 'every' must be a day and time like 'Sun 02:00', "
-                        + "or a time like '02:00' for every day, got '" + every + "'");
+                        + "or a time like '02:00' for every day, got " + Problem.quote(every));
                 continue;
             }
             Duration longest = day == null ? Duration.ofDays(1) : Duration.ofDays(7);
@@ -252,14 +252,14 @@ final class InventoryReader {
         boolean endOfDay = m.matches() && m.group(4).equals("24") && m.group(5).equals("00");
         LocalTime end = m.matches() && !endOfDay ? time(m.group(4), m.group(5)) : null;
         if (days == null || start == null || end == null && !endOfDay) {
-            file.problem(fields.value("sla_hours"), "'sla_hours' must be days and hours like 'Mon-Fri 08:00-18:00', got '"
-                    + text + "'");
+            file.problem(fields.value("sla_hours"), "'sla_hours' must be days and hours like 'Mon-Fri 08:00-18:00', got "
+                    + Problem.quote(text));
             return null;
         }
         Duration length = endOfDay ? Duration.between(start, LocalTime.MAX).plusNanos(1) : Duration.between(start, end);
         if (length.isNegative() || length.isZero()) {
-            file.problem(fields.value("sla_hours"), "'sla_hours' must end after they start, got '" + text
-                    + "' (hours across midnight are not supported; split them, or use 00:00-24:00)");
+            file.problem(fields.value("sla_hours"), "'sla_hours' must end after they start, got " + Problem.quote(text)
+                    + " (hours across midnight are not supported; split them, or use 00:00-24:00)");
             return null;
         }
         return new ServiceHours(days, start, length, text.strip());

@@ -53,7 +53,7 @@ public final class Sizes {
      */
     public static long parse(String key, String text) {
         return tryParse(text).orElseThrow(() -> new IllegalArgumentException(
-                "'" + key + "' must be a size like 512MiB or 10MB, got '" + text + "'"
+                "'" + key + "' must be a size like 512MiB or 10MB, got " + Problem.quote(text)
                         + (text != null && text.matches("\\d+") ? " (add a unit: B, KB, MB, GB, KiB, MiB or GiB)" : "")));
     }
 

@@ -92,7 +92,7 @@ final class YamlFile {
     /** What a node is, for "got ..." in a message. */
     static String describe(Node node) {
         if (isNull(node)) return "nothing";
-        if (node instanceof ScalarNode scalar) return "'" + scalar.getValue() + "'";
+        if (node instanceof ScalarNode scalar) return Problem.quote(scalar.getValue());
         if (node instanceof SequenceNode) return "a list";
         return "a mapping";
     }

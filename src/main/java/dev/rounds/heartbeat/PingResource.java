@@ -1,5 +1,6 @@
 package dev.rounds.heartbeat;
 
+import dev.rounds.text.SuppliedText;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -57,6 +58,8 @@ public class PingResource {
         if (body == null) return null;
         // UTF-8 needs at most 4 bytes a character; a character cut in half decodes as a replacement character.
         String text = new String(body.readNBytes(HeartbeatService.MESSAGE_CHARS * 4), StandardCharsets.UTF_8).strip();
-        return text.length() > HeartbeatService.MESSAGE_CHARS ? text.substring(0, HeartbeatService.MESSAGE_CHARS) : text;
+        // A job's output is machine text; the cut may also halve a surrogate pair.
+        return SuppliedText.clean(text.length() > HeartbeatService.MESSAGE_CHARS
+                ? text.substring(0, HeartbeatService.MESSAGE_CHARS) : text);
     }
 }

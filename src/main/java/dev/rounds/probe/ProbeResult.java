@@ -1,6 +1,7 @@
 package dev.rounds.probe;
 
 import dev.rounds.checklist.ConditionOutcome;
+import dev.rounds.text.SuppliedText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.Map;
 public record ProbeResult(ProbeKey key, String type, Instant startedAt, Duration duration, ProbeStatus status,
         Map<String, Object> values, List<ConditionOutcome> conditions, String message) {
 
+    /** The message is machine text (plug-in output, quoted bodies): it is stored with U+FFFD for what the text rule refuses. */
     public ProbeResult {
+        message = SuppliedText.clean(message);
         values = Map.copyOf(values);
         conditions = List.copyOf(conditions);
     }

@@ -1,5 +1,6 @@
 package dev.rounds.signoff;
 
+import dev.rounds.text.SuppliedText;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,8 +30,8 @@ public record EvidenceUpload(Path file, String fileName, String mediaType, long 
     static String displayName(String clientName) {
         String name = clientName == null ? "" : clientName;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (name.length() > MAX_NAME) name = name.substring(name.length() - MAX_NAME);
+        name = SuppliedText.clean(name.replaceAll("[\\p{Cntrl}\"]", "")).strip();
+        if (name.length() > MAX_NAME) name = SuppliedText.clean(name.substring(name.length() - MAX_NAME));
         return name.isEmpty() || name.equals(".") || name.equals("..") ? "evidence" : name;
     }
 

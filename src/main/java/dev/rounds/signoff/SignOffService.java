@@ -5,6 +5,7 @@ import dev.rounds.checklist.SignoffPolicy;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.OccurrenceStatus;
 import dev.rounds.schedule.ScheduleService;
+import dev.rounds.text.SuppliedText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -49,6 +50,7 @@ public class SignOffService {
      */
     @Transactional
     public SignOff signOff(long occurrenceId, String actor, SignOffRequest request, Optional<EvidenceUpload> upload) {
+        requireText(request);
         if (upload.isPresent() && upload.get().size() > evidenceConfig.maxBytes()) {
             throw new EvidenceRefused(413, "evidence file too large", "'" + upload.get().fileName() + "' has "
                     + upload.get().size() + " bytes; evidence files may have at most " + evidenceConfig.maxBytes()
@@ -100,6 +102,7 @@ public class SignOffService {
     /** Replaces a wrong sign-off with a new one that names it; the original stays in the record. */
     @Transactional
     public SignOff supersede(long signOffId, String actor, SignOffRequest request) {
+        requireText(request);
         SignOff old = SignOff.findById(signOffId, LockModeType.PESSIMISTIC_WRITE);
         if (old == null) {
             throw new SignOffRefused(404, "there is no sign-off " + signOffId);
@@ -193,6 +196,13 @@ public class SignOffService {
             throw new SignOffRefused(400, "'note' has " + characters + " characters; a note may have at most "
                     + SignOffRequest.MAX_NOTE + ": shorten it, or attach the rest as an evidence file");
         }
+    }
+
+    /** A person's note, reference and link keep the text rule. */
+    private static void requireText(SignOffRequest request) {
+        SuppliedText.require("note", request.note());
+        SuppliedText.require("reference", request.reference());
+        SuppliedText.require("link", request.link());
     }
 
     private static boolean isBlank(String text) {

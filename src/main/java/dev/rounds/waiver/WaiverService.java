@@ -6,6 +6,7 @@ import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.OccurrenceStatus;
 import dev.rounds.schedule.ScheduleService;
+import dev.rounds.text.SuppliedText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -41,6 +42,9 @@ public class WaiverService {
 
     @Transactional
     public Waiver request(String actor, WaiverRequest request) {
+        SuppliedText.require("checklist", request.checklist());
+        SuppliedText.require("activity", request.activity());
+        SuppliedText.require("reason", request.reason());
         Checklist checklist = registry.current().checklist(request.checklist()).orElseThrow(() ->
                 new WaiverRefused(422, "there is no checklist '" + request.checklist() + "'"));
         if (checklist.activity(request.activity()).isEmpty()) {
@@ -75,6 +79,7 @@ public class WaiverService {
      */
     @Transactional
     public Waiver approve(long id, String actor, WaiverDecision decision) {
+        requireText(decision);
         Waiver w = lockedRequested(id, "approved");
         if (w.requestedBy.equals(actor)) {
             throw new WaiverRefused(403, w.subject() + " was requested by " + actor
@@ -94,6 +99,7 @@ public class WaiverService {
 
     @Transactional
     public Waiver reject(long id, String actor, WaiverDecision decision) {
+        requireText(decision);
         Waiver w = lockedRequested(id, "rejected");
         requireNote(decision, "rejecting " + w.subject());
         decide(w, WaiverState.REJECTED, actor, clock.instant(), decision);
@@ -104,6 +110,7 @@ public class WaiverService {
     /** Ends an approved waiver now; occurrences it already excused stay waived, as decided at the time. */
     @Transactional
     public Waiver revoke(long id, String actor, WaiverDecision decision) {
+        requireText(decision);
         Waiver w = locked(id);
         if (w.state != WaiverState.APPROVED) {
             throw new WaiverRefused(409, w.subject() + " is " + w.state.label() + "; only an approved waiver can be revoked");
@@ -189,6 +196,10 @@ public class WaiverService {
         w.decidedAt = at;
         w.decisionNote = decision == null || decision.note() == null || decision.note().isBlank()
                 ? null : decision.note().strip();
+    }
+
+    private static void requireText(WaiverDecision decision) {
+        SuppliedText.require("note", decision == null ? null : decision.note());
     }
 
     private static void requireNote(WaiverDecision decision, String what) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.text.SuppliedText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +56,18 @@ class FeedParserTest {
         assertTrue(first.title().startsWith("[github.com/ctfer-io/monitoring]"), first.title());
         assertEquals(Instant.parse("2026-03-13T20:58:28Z"), first.published());
         assertFalse(first.text().contains("<h3"), "HTML markup is not matched as words");
+    }
+
+    @Test
+    void aFeedTitleWithALoneSurrogateOrNulIsStoredWithReplacementCharacters() throws Exception {
+        String kev = Files.readString(FIXTURES.resolve("kev.json")).replace("\"Git Link Following Vulnerability\"",
+                "\"Git \\ud800 Link\\u0000 Following\\udc00\"");
+
+        FeedItem first = parseText(kev).items().get(0);
+
+        assertTrue(first.title().contains("Git \uFFFD Link\uFFFD Following\uFFFD"), first.title());
+        assertTrue(first.text().contains("Git \uFFFD Link\uFFFD Following\uFFFD"), first.text());
+        assertTrue(SuppliedText.isAllowed(first.title()));
     }
 
     @Test

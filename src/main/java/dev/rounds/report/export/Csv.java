@@ -1,5 +1,6 @@
 package dev.rounds.report.export;
 
+import dev.rounds.text.SuppliedText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -21,10 +22,18 @@ final class Csv {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try {
             CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(header).get().print(writer);
-            for (T row : rows) printer.printRecord(fields.apply(row));
+            for (T row : rows) printer.printRecord(wellFormed(fields.apply(row)));
             printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("the CSV could not be written: " + e.getMessage(), e);
         }
+    }
+
+    /** Text stored before the text rule may hold lone surrogates: they go out as U+FFFD. */
+    private static Object[] wellFormed(Object[] fields) {
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] instanceof String text) fields[i] = SuppliedText.wellFormed(text);
+        }
+        return fields;
     }
 }
