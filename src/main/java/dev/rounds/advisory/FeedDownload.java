@@ -106,7 +106,8 @@ final class FeedDownload {
         if (done.isDone()) return;
         if (body.length() + (long) chunk.length() > maxBytes) {
             done.complete(Outcome.failed("feed " + url + " is larger than " + Sizes.format(maxBytes)
-                    + " (rounds.advisory.max-bytes): cut at " + maxBytes + " bytes, nothing of it stored"));
+                    + " (rounds.advisory.max-bytes): cut at " + maxBytes + " bytes, nothing of it stored; raise "
+                    + "rounds.advisory.max-bytes to read more"));
             // Closing the connection is the only way to stop an HTTP/1.1 server that keeps sending.
             request.reset();
             return;
