@@ -23,6 +23,8 @@ import dev.rounds.probe.ProbeResult;
 import dev.rounds.probe.ProbeRunner;
 import dev.rounds.probe.ProbeStatus;
 import dev.rounds.probe.SilentServer;
+import dev.rounds.probe.LoggedErrors;
+import dev.rounds.probe.ResettingServer;
 import dev.rounds.probe.ProbeTypes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
@@ -226,6 +228,22 @@ class HttpProbeTest {
 
         assertEquals(ProbeStatus.DOWN, result.status());
         assertEquals("connection refused by 127.0.0.1:" + unused, result.message());
+    }
+
+    @Test
+    void serverThatResetsIsDownInPlainWordsAndNothingIsLoggedAsAnError() throws Exception {
+        try (ResettingServer resetting = new ResettingServer(true); LoggedErrors errors = new LoggedErrors()) {
+            Target reset = target("reset", "127.0.0.1:" + resetting.port());
+
+            ProbeResult result = run(spec("http", reset, Map.of(), Duration.ofSeconds(2)), reset);
+
+            assertEquals(ProbeStatus.DOWN, result.status());
+            assertEquals("connection reset by 127.0.0.1:" + resetting.port(), result.message());
+            assertFalse(result.message().contains("Exception") || result.message().contains("java."));
+            // Vert.x logs a connection's failure only after the probe has its result: give it a moment to show.
+            Thread.sleep(200);
+            assertEquals(List.of(), errors.lines());
+        }
     }
 
     @Test
