@@ -43,7 +43,10 @@ public class RoundsMain {
             case "export" -> ExportCommand.launch(args);
             case "restore" -> System.exit(RestoreCommand.run(List.of(args).subList(1, args.length), System.out,
                     System.err));
-            default -> Quarkus.run(args);
+            default -> {
+                OrderlyStop.install();
+                Quarkus.run(args);
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package dev.rounds.account;
 
 import dev.rounds.RoundsException;
 import dev.rounds.security.ApiToken;
+import dev.rounds.security.SessionKeys;
+import io.vertx.ext.web.RoutingContext;
 import dev.rounds.security.Identities;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,6 +41,9 @@ public class AccountPage {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    RoutingContext http;
+
     @GET
     @Path("/password")
     public TemplateInstance password() {
@@ -55,7 +60,8 @@ public class AccountPage {
             return Response.status(422).entity(passwordPage("The new password and its confirmation differ.")).build();
         }
         try {
-            accounts.changeOwnPassword(me(), current, password);
+            // Every other session of the account ends; this one goes on with the new session key.
+            SessionKeys.issue(http, accounts.changeOwnPassword(me(), current, password));
         } catch (RoundsException e) {
             return Response.status(e.status()).entity(passwordPage(capitalised(e.getMessage()))).build();
         }

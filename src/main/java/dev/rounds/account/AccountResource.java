@@ -1,6 +1,8 @@
 package dev.rounds.account;
 
 import dev.rounds.security.ApiToken;
+import dev.rounds.security.SessionKeys;
+import io.vertx.ext.web.RoutingContext;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
@@ -37,10 +39,14 @@ public class AccountResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    RoutingContext http;
+
     @POST
     @Path("/password")
     public Response changePassword(@NotNull PasswordChange change) {
-        accounts.changeOwnPassword(me(), change.current(), change.password());
+        // Every other session of the account ends; this one goes on with the new session key.
+        SessionKeys.issue(http, accounts.changeOwnPassword(me(), change.current(), change.password()));
         return Response.noContent().build();
     }
 

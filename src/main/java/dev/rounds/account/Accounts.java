@@ -65,6 +65,7 @@ public class Accounts {
         String previous = user.roles;
         user.roles = storedRoles;
         user.updatedAt = clock.instant();
+        user.endSessions();
         audit.append(actor, "user.roles.changed", user.username, Map.of("roles", storedRoles, "previous", previous));
         return user;
     }
@@ -92,13 +93,17 @@ public class Accounts {
         user.passwordHash = BcryptUtil.bcryptHash(password);
         user.mustChangePassword = true;
         user.updatedAt = clock.instant();
+        user.endSessions();
         audit.append(actor, "user.password.reset", user.username, Map.of("must_change", true));
         return user;
     }
 
-    /** A person changes their own password, proving the current one. */
+    /**
+     * A person changes their own password, proving the current one. Every session of the account ends; the returned
+     * session key lets the session that made the change go on (see {@link dev.rounds.security.SessionKeys}).
+     */
     @Transactional
-    public void changeOwnPassword(String username, String current, String password) {
+    public String changeOwnPassword(String username, String current, String password) {
         AppUser user = locked(username);
         if (current == null || !BcryptUtil.matches(current, user.passwordHash)) {
             throw new AccountRefused(422, "the current password is wrong");
@@ -112,6 +117,7 @@ public class Accounts {
         user.mustChangePassword = false;
         user.updatedAt = clock.instant();
         audit.append(username, "user.password.changed", username, Map.of("was_required", wasForced));
+        return user.endSessions();
     }
 
     /** A new personal API token for the person; the token itself is in the answer and nowhere else. */
@@ -157,6 +163,7 @@ public class Accounts {
         }
         user.enabled = enabled;
         user.updatedAt = clock.instant();
+        if (!enabled) user.endSessions();
         audit.append(actor, enabled ? "user.enabled" : "user.disabled", user.username, Map.of());
         return user;
     }

@@ -3,6 +3,7 @@ package dev.rounds.advisory;
 import dev.rounds.advisory.AdvisoryInbox.Validators;
 import dev.rounds.checklist.Durations;
 import dev.rounds.checklist.Sizes;
+import dev.rounds.probe.type.Failures;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -11,13 +12,9 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
 
 /**
  * One conditional GET of a feed, without blocking: it completes exactly once, with the body (never more than the
@@ -56,7 +53,9 @@ final class FeedDownload {
     CompletionStage<Outcome> start(RequestOptions options) {
         options.setMethod(HttpMethod.GET).setFollowRedirects(true)
                 .setConnectTimeout(timeout.toMillis());
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+        // Without a connection exception handler Vert.x logs a reset feed server as an ERROR; the outcome says it.
+        HttpClient client = vertx.httpClientBuilder().with(new HttpClientOptions().setKeepAlive(false))
+                .withConnectHandler(connection -> connection.exceptionHandler(reportedInTheOutcome -> { })).build();
         long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> timedOut());
         done.whenComplete((outcome, impossible) -> {
             vertx.cancelTimer(timer);
@@ -106,7 +105,8 @@ final class FeedDownload {
         if (done.isDone()) return;
         if (body.length() + (long) chunk.length() > maxBytes) {
             done.complete(Outcome.failed("feed " + url + " is larger than " + Sizes.format(maxBytes)
-                    + " (rounds.advisory.max-bytes): cut at " + maxBytes + " bytes, nothing of it stored"));
+                    + " (rounds.advisory.max-bytes): cut at " + maxBytes + " bytes, nothing of it stored; raise "
+                    + "rounds.advisory.max-bytes to read more"));
             // Closing the connection is the only way to stop an HTTP/1.1 server that keeps sending.
             request.reset();
             return;
@@ -117,7 +117,7 @@ final class FeedDownload {
     private void fail(Throwable failure) {
         if (done.isDone()) return;
         String broken = status == null ? hint() : " (the response broke off after " + body.length() + " bytes)";
-        done.complete(Outcome.failed("could not fetch " + url + via + ": " + describe(failure) + broken));
+        done.complete(Outcome.failed("could not fetch " + url + via + ": " + Failures.reason(failure) + broken));
     }
 
     private void timedOut() {
@@ -134,15 +134,5 @@ final class FeedDownload {
     private String hint() {
         return via.isEmpty() ? "; where Rounds has no direct internet access, set rounds.advisory.proxy or point "
                 + "url at an internal mirror" : "; check rounds.advisory.proxy";
-    }
-
-    private static String describe(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnknownHostException) return "cannot resolve the host name";
-            if (cause instanceof TimeoutException) return "timed out";
-            if (cause instanceof SSLException) return "TLS failed: " + cause.getMessage();
-            if (cause instanceof ConnectException) return "cannot connect: " + cause.getMessage();
-        }
-        return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
     }
 }

@@ -32,6 +32,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,6 +61,10 @@ public class ProbeScheduler {
     private final PriorityQueue<Entry> queue = new PriorityQueue<>(Comparator.comparing(entry -> entry.due));
     private final Map<ProbeKey, Entry> entries = new HashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Runs, continuous or once, whose result is not yet with the writer. */
+    private final AtomicInteger unhanded = new AtomicInteger();
+    /** The {@code System.nanoTime()} by which every run started so far has ended. */
+    private final AtomicLong lastDeadline = new AtomicLong(System.nanoTime());
     private final Timer startLag;
     private final Counter skipped;
     private long timerId = -1;
@@ -110,8 +116,37 @@ public class ProbeScheduler {
         if (!command.active()) start();
     }
 
+    /** Before the writer's final flush (a later priority): no new runs, and the runs in flight hand over. */
     void onShutdown(@Observes @Priority(Interceptor.Priority.APPLICATION) ShutdownEvent event) {
         stop();
+        long started = System.nanoTime();
+        int waitingFor = unhanded.get();
+        boolean all = awaitHandedOver();
+        LOG.infof("probe scheduler stopped: waited %dms for %d probe runs in flight%s",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), waitingFor,
+                all ? "" : "; " + unhanded.get() + " did not finish within their timeouts and are not written");
+    }
+
+    /**
+     * Waits until every run started so far has handed its result to the writer, or until the latest of their
+     * deadlines (the runner ends a run at its timeout and a grace); returns whether all of them did.
+     */
+    public boolean awaitHandedOver() {
+        while (unhanded.get() > 0) {
+            if (System.nanoTime() - lastDeadline.get() > 0) return false;
+            // Shutdown only: a bounded poll is simpler than a latch per run, and costs nothing while running.
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
+        return true;
+    }
+
+    /** Counts a run from its start until its result is with the writer; extends the deadline shutdown waits for. */
+    private void started(ProbeSpec spec, Target target) {
+        unhanded.incrementAndGet();
+        long timeout = spec.timeoutFor(target).toNanos();
+        // The runner's own guard ends the run by its timeout plus a tenth; a second more covers the hand-over.
+        long deadline = System.nanoTime() + timeout + timeout / 10 + Duration.ofSeconds(1).toNanos();
+        lastDeadline.accumulateAndGet(deadline, (a, b) -> b - a > 0 ? b : a);
     }
 
     /** Starts looking for due probes every tick. */
@@ -236,6 +271,7 @@ public class ProbeScheduler {
     private void launch(Entry entry) {
         entry.running.set(true);
         inFlight.incrementAndGet();
+        started(entry.spec, entry.target);
         CompletionStage<ProbeResult> run;
         try {
             run = runner.run(entry.spec, entry.target, entry.key);
@@ -245,10 +281,14 @@ public class ProbeScheduler {
         run.whenComplete((result, failure) -> {
             inFlight.decrementAndGet();
             entry.running.set(false);
-            if (result != null) {
-                writer.submit(result);
-            } else {
-                LOG.errorf(failure, "probe=%s the runner failed without a result", entry.key);
+            try {
+                if (result != null) {
+                    writer.submit(result);
+                } else {
+                    LOG.errorf(failure, "probe=%s the runner failed without a result", entry.key);
+                }
+            } finally {
+                unhanded.decrementAndGet();
             }
         });
     }
@@ -265,9 +305,20 @@ public class ProbeScheduler {
                 for (Target target : spec.targets()) {
                     if (!target.enabled()) continue;
                     var key = new ProbeKey(checklist.id(), activity.id(), spec.index(), target.id());
-                    runs.add(runner.run(spec, target, key).toCompletableFuture().thenApply(result -> {
-                        writer.submit(result);
-                        return result;
+                    started(spec, target);
+                    CompletableFuture<ProbeResult> run;
+                    try {
+                        run = runner.run(spec, target, key).toCompletableFuture();
+                    } catch (RuntimeException bug) {
+                        unhanded.decrementAndGet();
+                        throw bug;
+                    }
+                    runs.add(run.whenComplete((result, failure) -> {
+                        try {
+                            if (result != null) writer.submit(result);
+                        } finally {
+                            unhanded.decrementAndGet();
+                        }
                     }));
                 }
             }

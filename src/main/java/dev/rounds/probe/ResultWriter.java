@@ -109,6 +109,7 @@ public class ResultWriter {
     private final AtomicLong droppedSinceLog = new AtomicLong();
     private volatile String nextIdSql;
     private volatile boolean running;
+    private volatile boolean stopped;
     private volatile long lastFlush = System.nanoTime();
     private volatile Thread thread;
 
@@ -149,16 +150,21 @@ public class ResultWriter {
     public synchronized void start() {
         if (running) return;
         running = true;
+        stopped = false;
         thread = new Thread(this::loop, "rounds-result-writer");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Stops the background thread and writes whatever is still queued. */
+    /**
+     * Stops the background thread and writes whatever is still queued. A result submitted afterwards is written at
+     * once by the thread that submits it.
+     */
     public void stop() {
         Thread stopping;
         synchronized (this) {
             running = false;
+            stopped = true;
             stopping = thread;
         }
         if (stopping != null) {
@@ -172,8 +178,15 @@ public class ResultWriter {
         flush();
     }
 
+    /**
+     * After the probe scheduler has stopped and its runs have handed over their results (its observer's priority
+     * is lower, so it runs first), and before the datasource closes (Agroal closes its pool when the container
+     * shuts down, after every {@code ShutdownEvent} observer).
+     */
     void onShutdown(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) ShutdownEvent event) {
         stop();
+        LOG.infof("result writer stopped: written=%d lost=%d dropped=%d waiting=%d", (long) written.count(),
+                (long) lost.count(), (long) dropped.count(), queue.size());
     }
 
     /** Queues a result; returns {@code false}, counted and logged, if the queue was full and it was dropped. */
@@ -187,7 +200,11 @@ public class ResultWriter {
             }
             return false;
         }
-        if (queue.size() >= batchSize && thread != null) LockSupport.unpark(thread);
+        if (stopped) {
+            flush();
+        } else if (queue.size() >= batchSize && thread != null) {
+            LockSupport.unpark(thread);
+        }
         return true;
     }
 

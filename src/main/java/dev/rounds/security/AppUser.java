@@ -30,6 +30,10 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "must_change_password")
     public boolean mustChangePassword;
 
+    /** The key every login session of the account must carry; see {@link SessionKeys}. */
+    @Column(name = "session_key")
+    public String sessionKey;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -42,6 +46,12 @@ public class AppUser extends PanacheEntityBase {
 
     public static List<AppUser> listByName() {
         return AppUser.<AppUser>list("order by username");
+    }
+
+    /** Ends every login session of the account; returns the new key, for the session that should go on. */
+    public String endSessions() {
+        sessionKey = SessionKeys.newKey();
+        return sessionKey;
     }
 
     public Set<String> roleSet() {

@@ -82,6 +82,14 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
         if (!matches) throw fail(username, address, http, "wrong password");
         if (!user.enabled) throw fail(username, address, http, "account disabled");
         throttle.recordSuccess(username);
+        if (isFormPost(http)) {
+            // A new session joins the account's others: it gets the current key, made on the first login if none.
+            String key = user.sessionKey != null ? user.sessionKey : QuarkusTransaction.requiringNew().call(() -> {
+                AppUser stored = AppUser.named(username).orElseThrow();
+                return stored.sessionKey != null ? stored.sessionKey : stored.endSessions();
+            });
+            SessionKeys.issue(http, key);
+        }
         return Identities.of(user);
     }
 

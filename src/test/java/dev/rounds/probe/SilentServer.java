@@ -17,13 +17,20 @@ public final class SilentServer implements AutoCloseable {
         server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         Thread acceptor = new Thread(() -> {
             try {
-                while (true) held.add(server.accept());
+                while (true) {
+                    held.add(server.accept());
+                }
             } catch (IOException closed) {
                 // closed by close(): the test is over
             }
         }, "silent-server");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** Connections accepted so far. */
+    public int accepted() {
+        return held.size();
     }
 
     public int port() {

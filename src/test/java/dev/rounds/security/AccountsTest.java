@@ -19,6 +19,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -182,16 +183,120 @@ class AccountsTest {
         String setCookie = String.join("\n", login.headers().getValues("Set-Cookie"));
         assertTrue(setCookie.toLowerCase().contains("httponly") && setCookie.contains("SameSite=Lax"), setCookie);
 
-        given().cookie("quarkus-credential", session).get("/").then().statusCode(200).body(containsString("Log out"));
-        given().cookie("quarkus-credential", session).get("/api/occurrences").then().statusCode(200);
-        given().cookie("quarkus-credential", session).get("/api/audit").then().statusCode(403);
+        String key = login.cookie(SessionKeys.COOKIE);
+        assertTrue(key != null && !key.isEmpty(), "the account's session key");
+        given().cookie("quarkus-credential", session).cookie(SessionKeys.COOKIE, key).get("/").then().statusCode(200)
+                .body(containsString("Log out"));
+        given().cookie("quarkus-credential", session).cookie(SessionKeys.COOKIE, key).get("/api/occurrences").then()
+                .statusCode(200);
+        given().cookie("quarkus-credential", session).cookie(SessionKeys.COOKIE, key).get("/api/audit").then()
+                .statusCode(403);
 
         Response logout = given().redirects().follow(false).cookie("quarkus-credential", session)
+                .cookie(SessionKeys.COOKIE, key)
                 .cookie("csrf-token", csrf).contentType("application/x-www-form-urlencoded")
                 .formParam("csrf-token", csrf).post("/logout");
         logout.then().statusCode(303);
         assertTrue(logout.headers().getValues("Set-Cookie").stream()
                 .anyMatch(c -> c.startsWith("quarkus-credential=;") && c.contains("Max-Age=0")), "the cookie is dropped");
+    }
+
+    /** Logs in through the form as a browser would; the session's cookies. */
+    private static Map<String, String> formLogin(String name, String password) {
+        String csrf = given().get("/login").cookie("csrf-token");
+        Response login = given().redirects().follow(false).cookie("csrf-token", csrf)
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf)
+                .formParam("j_username", name).formParam("j_password", password).post("/j_security_check");
+        login.then().statusCode(302).header("Location", not(containsString("error")));
+        return new HashMap<>(login.cookies());
+    }
+
+    /** A session's cookies with what a response set: the browser's cookie jar. */
+    private static Map<String, String> after(Map<String, String> cookies, Response response) {
+        var jar = new HashMap<>(cookies);
+        jar.putAll(response.cookies());
+        return jar;
+    }
+
+    private static void sessionWorks(Map<String, String> session) {
+        given().cookies(session).redirects().follow(false).get("/api/occurrences").then().statusCode(200);
+    }
+
+    /** An ended session is asked to log in again: the page redirects to the login form, the API refuses. */
+    private static void sessionEnded(Map<String, String> session) {
+        given().cookies(session).redirects().follow(false).get("/").then().statusCode(302)
+                .header("Location", endsWithPath("/login"));
+        int api = given().cookies(session).redirects().follow(false).get("/api/occurrences").statusCode();
+        assertTrue(api == 401 || api == 302, "the API answered " + api);
+    }
+
+    @Test
+    void aPasswordChangeEndsTheAccountsOtherSessionsAndKeepsTheOneThatMadeIt() {
+        String name = TestAccounts.ensure(unique("judy"), "viewer");
+        Response created = TestAccounts.as(name).contentType("application/json").body(Map.of("name", "backup script"))
+                .post("/api/account/tokens");
+        String token = created.jsonPath().getString("token");
+        Map<String, String> laptop = formLogin(name, TestAccounts.PASSWORD);
+        Map<String, String> phone = formLogin(name, TestAccounts.PASSWORD);
+        sessionWorks(laptop);
+        sessionWorks(phone);
+
+        Response changed = given().cookies(laptop).contentType("application/json")
+                .body(Map.of("current", TestAccounts.PASSWORD, "password", "judys-new-password-1"))
+                .post("/api/account/password");
+        changed.then().statusCode(204);
+
+        sessionWorks(after(laptop, changed));
+        sessionEnded(phone);
+        sessionEnded(laptop);
+        // An API token is a credential of its own: a password change keeps it; revoking it is separate.
+        given().header("Authorization", "Bearer " + token).get("/api/occurrences").then().statusCode(200);
+        sessionWorks(formLogin(name, "judys-new-password-1"));
+    }
+
+    @Test
+    void thePasswordPageEndsTheOtherSessionsToo() {
+        String name = TestAccounts.ensure(unique("kim"), "viewer");
+        Map<String, String> laptop = formLogin(name, TestAccounts.PASSWORD);
+        Map<String, String> phone = formLogin(name, TestAccounts.PASSWORD);
+        String csrf = given().cookies(laptop).get("/account/password").cookie("csrf-token");
+        laptop.put("csrf-token", csrf);
+
+        Response changed = given().cookies(laptop).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf)
+                .formParam("current", TestAccounts.PASSWORD).formParam("password", "kims-new-password-1")
+                .formParam("confirm", "kims-new-password-1").post("/account/password");
+        changed.then().statusCode(303);
+
+        sessionWorks(after(laptop, changed));
+        sessionEnded(phone);
+    }
+
+    @Test
+    void anAdminsResetARoleChangeAndDisablingEndTheAccountsSessions() {
+        String name = TestAccounts.ensure(unique("leo"), "viewer");
+        Map<String, String> before = formLogin(name, TestAccounts.PASSWORD);
+        asAdmin().contentType("application/json").body(Map.of("roles", List.of("operator")))
+                .put("/api/users/{name}/roles", name).then().statusCode(200);
+        sessionEnded(before);
+
+        Map<String, String> afterRoles = formLogin(name, TestAccounts.PASSWORD);
+        sessionWorks(afterRoles);
+        asAdmin().contentType("application/json").body(Map.of("password", "reset-by-admin-4242"))
+                .post("/api/users/{name}/password", name).then().statusCode(200);
+        sessionEnded(afterRoles);
+
+        given().auth().preemptive().basic(name, "reset-by-admin-4242").contentType("application/json")
+                .body(Map.of("current", "reset-by-admin-4242", "password", TestAccounts.PASSWORD))
+                .post("/api/account/password").then().statusCode(204);
+        String token = TestAccounts.as(name).contentType("application/json").body(Map.of("name", "cron"))
+                .post("/api/account/tokens").jsonPath().getString("token");
+        Map<String, String> afterReset = formLogin(name, TestAccounts.PASSWORD);
+        sessionWorks(afterReset);
+        asAdmin().contentType("application/json").post("/api/users/{name}/disable", name).then().statusCode(200);
+        sessionEnded(afterReset);
+        // Disabling refuses the account's API tokens as well.
+        given().header("Authorization", "Bearer " + token).get("/api/occurrences").then().statusCode(401);
     }
 
     @Test

@@ -108,8 +108,8 @@ public final class BacklogProbe implements ProbeType {
                     + AuthHeader.hint(answer.status(), request.authEnv()));
         }
         if (answer.cut()) {
-            return Observation.down(Map.of(), "answer from " + where + " is larger than " + context.maxBytes()
-                    + " bytes (rounds.probe.max-bytes); ask for fewer fields or items");
+            return Observation.down(Map.of(), "answer from " + where + " is larger than the read cap of "
+                    + context.maxBytes() + " bytes; ask for fewer fields or items, or raise rounds.probe.max-bytes");
         }
         Object document;
         try {

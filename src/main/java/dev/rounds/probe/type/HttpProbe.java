@@ -39,7 +39,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * certificate's notAfter). Setting {@code verify} (default true) checks the server's certificate against the JVM's
  * trust store and its host name; {@code verify: false} accepts any certificate, so that a self-signed server can
  * still be watched for expiry.
- * Without {@code expect} lines a status of 400 or more is {@code down}.
+ * Without {@code expect} lines a status of 400 or more is {@code down}; a body longer than the byte cap is
+ * {@code down} whatever the conditions say.
  */
 public final class HttpProbe implements ProbeType {
 
@@ -142,7 +143,7 @@ public final class HttpProbe implements ProbeType {
                     status = response.statusCode();
                     response.handler(this::read);
                     response.exceptionHandler(this::failed);
-                    response.endHandler(end -> done.complete(judged(null)));
+                    response.endHandler(end -> done.complete(judged()));
                 });
             });
             return done;
@@ -156,7 +157,10 @@ public final class HttpProbe implements ProbeType {
                 kept.appendBuffer(chunk, 0, (int) Math.min(chunk.length(), maxBytes - before));
             }
             if (received > maxBytes) {
-                done.complete(judged("body cut at " + maxBytes + " bytes (rounds.probe.max-bytes)"));
+                // Over the cap is the target's fault (DESIGN: "exceeded a cap"), whatever the conditions would say.
+                done.complete(Observation.down(measured(), "body from " + Address.hostPort(host, port) + " (HTTP "
+                        + status + ") is larger than the read cap of " + maxBytes + " bytes; raise "
+                        + "rounds.probe.max-bytes to read more"));
                 // Closing the connection is the only way to stop an HTTP/1.1 server that keeps sending.
                 request.reset();
             }
@@ -212,19 +216,19 @@ public final class HttpProbe implements ProbeType {
             return Duration.between(clock.instant(), leaf.getNotAfter().toInstant());
         }
 
-        /** The measurements of a response read to its end or to the cap. */
-        private Observation judged(String cut) {
+        /** The measurements of a response read to its end. */
+        private Observation judged() {
             try {
-                return measurements(cut);
+                return measurements();
             } catch (IllegalArgumentException badPath) {
                 return Observation.error(badPath.getMessage());
             }
         }
 
-        private Observation measurements(String cut) {
+        private Observation measurements() {
             Map<String, Object> values = measured();
             String summary = "HTTP " + status + " from " + Address.hostPort(host, port) + " in "
-                    + Durations.format(responseTime) + (cut == null ? "" : "; " + cut);
+                    + Durations.format(responseTime);
             if (keepBody) {
                 byte[] bytes = kept.getBytes();
                 values.put("body", new String(bytes, StandardCharsets.UTF_8));

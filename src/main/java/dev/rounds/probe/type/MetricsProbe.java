@@ -119,8 +119,8 @@ public final class MetricsProbe implements ProbeType {
                     return failed("HTTP " + answer.status() + " from " + where + AuthHeader.hint(answer.status(), authEnv));
                 }
                 if (answer.cut()) {
-                    return failed("metrics from " + where + " are larger than " + context.maxBytes()
-                            + " bytes (rounds.probe.max-bytes)");
+                    return failed("metrics from " + where + " are larger than the read cap of "
+                            + context.maxBytes() + " bytes; raise rounds.probe.max-bytes to read more");
                 }
                 try {
                     List<Sample> samples = PrometheusText.parse(new String(answer.body(), StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package dev.rounds.probe.type;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.shareddata.Shareable;
 
@@ -29,6 +30,7 @@ final class VertxClients {
         return (HttpClient) shared(vertx, "http", () -> vertx.httpClientBuilder()
                 .with(new HttpClientOptions().setKeepAlive(false).setTryUseCompression(false))
                 .with(new PoolOptions().setHttp1MaxSize(POOL_SIZE).setMaxWaitQueueSize(-1))
+                .withConnectHandler(VertxClients::quiet)
                 .build());
     }
 
@@ -41,7 +43,17 @@ final class VertxClients {
                 .with(new HttpClientOptions().setKeepAlive(false).setTryUseCompression(false)
                         .setTrustAll(true).setVerifyHost(false))
                 .with(new PoolOptions().setHttp1MaxSize(POOL_SIZE).setMaxWaitQueueSize(-1))
+                .withConnectHandler(VertxClients::quiet)
                 .build());
+    }
+
+    /**
+     * A connection without an exception handler has Vert.x log every failure on it as an ERROR
+     * ({@code io.vertx.core.net.impl.ConnectionBase}): a target that resets would add one per probe run. The
+     * request's and response's own handlers still see the failure, and the probe's result says it.
+     */
+    static void quiet(HttpConnection connection) {
+        connection.exceptionHandler(reportedByTheProbe -> { });
     }
 
     private static Object shared(Vertx vertx, String name, java.util.function.Supplier<Object> create) {

@@ -183,8 +183,8 @@ class BacklogProbeTest {
         Observation observation = observe(Map.of("preset", "jira", "path", "/huge"), Instant.EPOCH);
 
         assertEquals(ProbeStatus.DOWN, observation.verdict());
-        assertTrue(observation.message().endsWith("/huge is larger than 65536 bytes (rounds.probe.max-bytes); "
-                + "ask for fewer fields or items"), observation.message());
+        assertTrue(observation.message().endsWith("/huge is larger than the read cap of 65536 bytes; "
+                + "ask for fewer fields or items, or raise rounds.probe.max-bytes"), observation.message());
     }
 
     @Test

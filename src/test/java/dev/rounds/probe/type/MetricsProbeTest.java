@@ -84,6 +84,8 @@ class MetricsProbeTest {
                 exchange.close();
             }
         });
+        server.createContext("/huge", exchange -> answer(exchange, "# a page over the cap\n" + page.repeat(
+                (int) (CAP / page.length()) + 2)));
         server.createContext("/broken", exchange -> answer(exchange, "# TYPE up gauge\nup 1\nup{job=\"x\"} one\n"));
         server.start();
     }
@@ -124,6 +126,15 @@ class MetricsProbeTest {
         assertEquals(0.0, observation.values().get("network_transmit_drops"));
         assertEquals(2, movingScrapes.get(), "scraped exactly twice");
         assertTrue(observation.message().startsWith("7 values from http://127.0.0.1:"), observation.message());
+    }
+
+    @Test
+    void pageOverTheReadCapIsDownSayingHowToRaiseIt() {
+        Observation observation = observe(local(), Map.of("preset", "node", "path", "/huge"));
+
+        assertEquals(ProbeStatus.DOWN, observation.verdict());
+        assertTrue(observation.message().endsWith("/huge are larger than the read cap of 1048576 bytes; "
+                + "raise rounds.probe.max-bytes to read more"), observation.message());
     }
 
     @Test

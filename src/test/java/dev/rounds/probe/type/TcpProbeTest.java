@@ -5,6 +5,7 @@ import static dev.rounds.probe.Fixtures.expect;
 import static dev.rounds.probe.Fixtures.spec;
 import static dev.rounds.probe.Fixtures.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rounds.checklist.Operator;
@@ -14,6 +15,7 @@ import dev.rounds.probe.ProbeResult;
 import dev.rounds.probe.ProbeRunner;
 import dev.rounds.probe.ProbeStatus;
 import dev.rounds.probe.ProbeTypes;
+import dev.rounds.probe.ResettingServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -77,6 +79,21 @@ class TcpProbeTest {
         assertEquals(ProbeStatus.DOWN, result.status());
         assertEquals("connection refused by 127.0.0.1:" + port, result.message());
         assertEquals(false, result.values().get("connected"));
+    }
+
+    @Test
+    void peerThatResetsAtOnceIsDownInPlainWords() throws IOException {
+        try (ResettingServer resetting = new ResettingServer(false)) {
+            // The reset races the connect's completion: a connect seen complete first is up, as it should be.
+            ProbeResult result = null;
+            for (int attempt = 0; attempt < 50 && (result == null || result.status() == ProbeStatus.UP); attempt++) {
+                result = run(target("local", "127.0.0.1"), resetting.port());
+            }
+
+            assertEquals(ProbeStatus.DOWN, result.status(), result.message());
+            assertEquals("connection reset by 127.0.0.1:" + resetting.port(), result.message());
+            assertFalse(result.message().contains("Exception") || result.message().contains("java."));
+        }
     }
 
     @Test
