@@ -31,4 +31,11 @@ public interface ProbeConfig {
     /** How often the scheduler looks for due probes: the floor of its start lag. */
     @WithDefault("100ms")
     Duration tick();
+
+    /**
+     * How long a stop waits for the probe runs in flight to hand over their results; runs still going then are not
+     * written, and their span shows as unknown time. Well under a service manager's stop timeout (systemd: 90 s).
+     */
+    @WithDefault("10s")
+    Duration stopGrace();
 }

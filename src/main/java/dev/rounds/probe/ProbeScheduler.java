@@ -117,23 +117,26 @@ public class ProbeScheduler {
     }
 
     /** Before the writer's final flush (a later priority): no new runs, and the runs in flight hand over. */
-    void onShutdown(@Observes @Priority(Interceptor.Priority.APPLICATION) ShutdownEvent event) {
+    void onShutdown(@Observes @Priority(Interceptor.Priority.APPLICATION) ShutdownEvent event, ProbeConfig config) {
         stop();
         long started = System.nanoTime();
         int waitingFor = unhanded.get();
-        boolean all = awaitHandedOver();
+        boolean all = awaitHandedOver(config.stopGrace());
         LOG.infof("probe scheduler stopped: waited %dms for %d probe runs in flight%s",
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), waitingFor,
-                all ? "" : "; " + unhanded.get() + " did not finish within their timeouts and are not written");
+                all ? "" : "; " + unhanded.get() + " did not finish within their timeouts or rounds.probe.stop-grace ("
+                        + config.stopGrace().toSeconds() + " s) and are not written");
     }
 
     /**
-     * Waits until every run started so far has handed its result to the writer, or until the latest of their
-     * deadlines (the runner ends a run at its timeout and a grace); returns whether all of them did.
+     * Waits until every run started so far has handed its result to the writer, until the latest of their deadlines
+     * (the runner ends a run at its timeout and a grace), or at most {@code grace}; returns whether all of them did.
      */
-    public boolean awaitHandedOver() {
+    public boolean awaitHandedOver(Duration grace) {
+        long giveUp = System.nanoTime() + grace.toNanos();
         while (unhanded.get() > 0) {
-            if (System.nanoTime() - lastDeadline.get() > 0) return false;
+            long now = System.nanoTime();
+            if (now - lastDeadline.get() > 0 || now - giveUp > 0) return false;
             // Shutdown only: a bounded poll is simpler than a latch per run, and costs nothing while running.
             LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
