@@ -22,7 +22,7 @@ import java.time.Instant;
 public class JsonReading implements ObjectMapperCustomizer {
 
     /** The instant format a refusal shows as the example. */
-    static final String INSTANT_EXAMPLE = "2026-12-05T20:00:00Z";
+    public static final String INSTANT_EXAMPLE = "2026-12-05T20:00:00Z";
 
     @Override
     public void customize(ObjectMapper mapper) {

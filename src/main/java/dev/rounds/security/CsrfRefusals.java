@@ -1,6 +1,6 @@
 package dev.rounds.security;
 
-import dev.rounds.ProblemMapper;
+import dev.rounds.problem.Problems;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
@@ -22,11 +22,11 @@ public class CsrfRefusals {
     @ServerResponseFilter
     public void explain(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() != 400 || response.hasEntity() || !isForm(request.getMediaType())) return;
-        if (ProblemMapper.wantsPage(request.getUriInfo().getRequestUri().getRawPath(), request.getHeaderString("Accept"))) {
-            response.setEntity(ProblemMapper.page(400, TITLE, DETAIL), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        if (Problems.wantsPage(request.getUriInfo().getRequestUri().getRawPath(), request.getHeaderString("Accept"))) {
+            response.setEntity(Problems.page(400, TITLE, DETAIL), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
             return;
         }
-        response.setEntity(ProblemMapper.body(400, TITLE, DETAIL), null, MediaType.valueOf(ProblemMapper.PROBLEM_JSON));
+        response.setEntity(Problems.body(400, TITLE, DETAIL), null, MediaType.valueOf(Problems.PROBLEM_JSON));
     }
 
     private static boolean isForm(MediaType type) {

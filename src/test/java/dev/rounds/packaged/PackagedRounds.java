@@ -56,9 +56,20 @@ final class PackagedRounds {
         return home;
     }
 
-    /** Starts the server on a free port and waits until it is ready. */
+    /**
+     * Starts the server on a free port and waits until it is ready. A port found free may be taken before the server
+     * binds it (by H2's own server port or a probe's connection), so a start that finds it taken tries another.
+     */
     void start() {
-        port = freePort();
+        for (int attempt = 1; ; attempt++) {
+            if (startOn(freePort())) return;
+            if (attempt == 3) fail("three free ports were taken before Rounds could bind them");
+        }
+    }
+
+    /** Starts on {@code port}; false if the port was taken meanwhile. */
+    private boolean startOn(int port) {
+        this.port = port;
         List<String> command = java("-Dquarkus.http.port=" + port,
                 "-Drounds.security.initial-admin-password=" + PASSWORD, "-jar", jar().toString());
         Path log = home.resolve("server-" + (++starts) + ".log");
@@ -71,13 +82,16 @@ final class PackagedRounds {
         long begun = System.nanoTime();
         long deadline = begun + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) fail("Rounds exited with " + process.exitValue() + " at start; its log:\n" + read(log));
+            if (!process.isAlive()) {
+                if (read(log).contains("Port " + port + " seems to be in use")) return false;
+                fail("Rounds exited with " + process.exitValue() + " at start; its log:\n" + read(log));
+            }
             try {
                 if (http.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     System.out.printf("packaged Rounds ready in %.1f s (start %d)%n", (System.nanoTime() - begun) / 1e9,
                             starts);
-                    return;
+                    return true;
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -88,6 +102,7 @@ final class PackagedRounds {
             sleep(100);
         }
         fail("Rounds was not ready within 90 s; its log:\n" + read(log));
+        return false;
     }
 
     /** SIGKILL: the JVM gets no chance to flush, drain or say goodbye. */

@@ -1,0 +1,105 @@
+package dev.rounds.problem;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * The problem body of RFC 9457 ({@code type}, {@code title}, {@code status}, {@code detail}) and, for a browser asking
+ * for a page, the same words on a page of the application: the one shape of every refusal and failure.
+ */
+public final class Problems {
+
+    /** The media type of every problem body. */
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final Logger LOG = Logger.getLogger(Problems.class);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance problem(int status, String title, String detail);
+    }
+
+    private Problems() {
+    }
+
+    /** The detail of a 500: what to do, and the id under which the log has the cause. */
+    static String unexpected(String id) {
+        return "Rounds failed to answer this request; nothing was changed by the failure itself. Try again, and if it"
+                + " fails again give the administrator error_id=" + id + ", which the log has with the cause";
+    }
+
+    /** A problem answered to a request that RESTEasy has seen. */
+    public static Response problem(ContainerRequestContext request, int status, String title, String detail) {
+        return builder(request, status, title, detail).build();
+    }
+
+    static Response.ResponseBuilder builder(ContainerRequestContext request, int status, String title,
+            String detail) {
+        if (wantsPage(request.getUriInfo().getRequestUri().getRawPath(), request.getHeaderString("Accept"))) {
+            return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Templates.problem(status, title, detail));
+        }
+        return Response.status(status).type(PROBLEM_JSON).entity(body(status, title, detail));
+    }
+
+    /** The problem body's fields, in the order RFC 9457 lists them. */
+    public static Map<String, Object> body(int status, String title, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        return body;
+    }
+
+    /**
+     * A page rather than a problem body: outside {@code /api} and {@code /q}, for a client that names
+     * {@code text/html} among what it accepts, as browsers do. A client accepting anything gets JSON.
+     */
+    public static boolean wantsPage(String path, String accept) {
+        if (isApi(path) || path.startsWith("/q/") || accept == null) return false;
+        for (String type : accept.split(",")) {
+            if (type.strip().toLowerCase().startsWith("text/html")) return true;
+        }
+        return false;
+    }
+
+    static boolean isApi(String path) {
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    /** The page of a refusal, in the application's layout where it can be rendered, else a plain one. */
+    public static String page(int status, String title, String detail) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) requestContext.activate();
+        try {
+            return Templates.problem(status, title, detail).render();
+        } catch (RuntimeException e) {
+            LOG.debugf("problem page rendered without the layout error=%s", e);
+            return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Rounds — " + escape(title)
+                    + "</title><link rel=\"stylesheet\" href=\"/rounds.css\"></head><body><main><h1>" + escape(title)
+                    + "</h1><p class=\"error\" role=\"alert\">" + escape(detail) + "</p><p><a href=\"/\">Back to"
+                    + " today's rounds</a></p></main></body></html>";
+        } finally {
+            if (activated) requestContext.terminate();
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    static String reason(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? "HTTP " + status : known.getReasonPhrase();
+    }
+}
