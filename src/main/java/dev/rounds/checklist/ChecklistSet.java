@@ -1,5 +1,7 @@
 package dev.rounds.checklist;
 
+import dev.rounds.audit.CanonicalJson;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,5 +23,13 @@ public record ChecklistSet(List<Checklist> checklists, Inventory inventory) {
         checklists.forEach(c -> hashes.put(c.file(), c.sha256()));
         if (inventory.file() != null) hashes.put(inventory.file(), inventory.sha256());
         return hashes;
+    }
+
+    /**
+     * The whole set's SHA-256: of the canonical JSON (RFC 8785) of {@link #fileHashes()}, the map each
+     * {@code checklist.loaded} entry records, so the one can be recomputed from the other.
+     */
+    public String sha256() {
+        return ChecklistLoader.sha256(CanonicalJson.of(fileHashes()).getBytes(StandardCharsets.UTF_8));
     }
 }

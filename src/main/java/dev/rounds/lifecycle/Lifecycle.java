@@ -1,7 +1,6 @@
 package dev.rounds.lifecycle;
 
 import dev.rounds.audit.AuditLog;
-import dev.rounds.audit.CanonicalJson;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.command.CommandMode;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,14 +9,10 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -65,7 +60,7 @@ public class Lifecycle {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("version", version);
         detail.put("database", database);
-        detail.put("checklists_sha256", setHash(checklists.current().fileHashes()));
+        detail.put("checklists_sha256", checklists.current().sha256());
         detail.put("previous_stop", previousStopWasClean() ? "clean" : "none recorded: the last run crashed or was killed");
         audit.append(AuditLog.SYSTEM, STARTED, SUBJECT, detail);
     }
@@ -73,19 +68,6 @@ public class Lifecycle {
     void onStop(@Observes @Priority(STOP_PRIORITY) ShutdownEvent event) {
         if (command.active()) return;
         audit.append(AuditLog.SYSTEM, STOPPED, SUBJECT, Map.of("version", version));
-    }
-
-    /**
-     * The checklist set's SHA-256: of the canonical JSON (RFC 8785) of its file-name-to-SHA-256 map, the map that
-     * each {@code checklist.loaded} entry holds, so the one can be recomputed from the other.
-     */
-    static String setHash(Map<String, String> fileHashes) {
-        try {
-            byte[] canonical = CanonicalJson.of(fileHashes).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     /** True on a new database, or when the last start was followed by a stop. */
