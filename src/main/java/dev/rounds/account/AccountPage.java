@@ -1,6 +1,6 @@
 package dev.rounds.account;
 
-import dev.rounds.RoundsException;
+import dev.rounds.core.RoundsException;
 import dev.rounds.security.ApiToken;
 import dev.rounds.security.SessionKeys;
 import io.vertx.ext.web.RoutingContext;

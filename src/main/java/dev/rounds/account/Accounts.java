@@ -4,7 +4,7 @@ import dev.rounds.audit.AuditLog;
 import dev.rounds.security.AccountRefused;
 import dev.rounds.security.ApiToken;
 import dev.rounds.security.AppUser;
-import dev.rounds.security.Roles;
+import dev.rounds.core.Roles;
 import dev.rounds.security.TokenHash;
 import dev.rounds.text.SuppliedText;
 import io.quarkus.elytron.security.common.BcryptUtil;

@@ -1,7 +1,7 @@
 package dev.rounds.account;
 
 import dev.rounds.security.AppUser;
-import dev.rounds.security.Roles;
+import dev.rounds.core.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

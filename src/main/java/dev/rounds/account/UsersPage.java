@@ -1,8 +1,8 @@
 package dev.rounds.account;
 
-import dev.rounds.RoundsException;
+import dev.rounds.core.RoundsException;
 import dev.rounds.security.AppUser;
-import dev.rounds.security.Roles;
+import dev.rounds.core.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,6 +1,6 @@
 package dev.rounds.ack;
 
-import dev.rounds.RoundsException;
+import dev.rounds.core.RoundsException;
 
 /** An acknowledgement that cannot be created or ended as asked; the message says why. */
 public class AcknowledgementRefused extends RoundsException {

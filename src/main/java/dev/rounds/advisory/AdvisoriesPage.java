@@ -1,7 +1,7 @@
 package dev.rounds.advisory;
 
-import dev.rounds.RoundsException;
-import dev.rounds.security.Roles;
+import dev.rounds.core.RoundsException;
+import dev.rounds.core.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;

@@ -1,6 +1,6 @@
 package dev.rounds.advisory;
 
-import dev.rounds.RoundsException;
+import dev.rounds.core.RoundsException;
 
 /** A triage or listing request that cannot be served as asked; the message says why. */
 public class AdvisoryRefused extends RoundsException {

@@ -1,6 +1,6 @@
 package dev.rounds.advisory;
 
-import dev.rounds.security.Roles;
+import dev.rounds.core.Roles;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,6 @@
 package dev.rounds.backup;
 
-import dev.rounds.command.CommandMode;
+import dev.rounds.core.CommandMode;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.checklist.ChecklistRegistry;
 import io.quarkus.runtime.StartupEvent;

@@ -1,6 +1,6 @@
 package dev.rounds.change;
 
-import dev.rounds.RoundsException;
+import dev.rounds.core.RoundsException;
 
 /** A change-log step that cannot be taken as asked; the message says why and what comes next instead. */
 public class ChangeRefused extends RoundsException {

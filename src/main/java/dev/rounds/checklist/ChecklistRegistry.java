@@ -1,7 +1,7 @@
 package dev.rounds.checklist;
 
 import dev.rounds.audit.AuditLog;
-import dev.rounds.command.CommandMode;
+import dev.rounds.core.CommandMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;

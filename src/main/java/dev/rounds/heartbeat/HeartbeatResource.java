@@ -1,6 +1,6 @@
 package dev.rounds.heartbeat;
 
-import dev.rounds.security.Roles;
+import dev.rounds.core.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

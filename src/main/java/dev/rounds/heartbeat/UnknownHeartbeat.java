@@ -1,6 +1,6 @@
 package dev.rounds.heartbeat;
 
-import dev.rounds.RoundsException;
+import dev.rounds.core.RoundsException;
 
 /** A ping with a token no heartbeat has, or an admin request naming a heartbeat that does not exist. */
 public class UnknownHeartbeat extends RoundsException {

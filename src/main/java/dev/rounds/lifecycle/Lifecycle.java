@@ -2,7 +2,7 @@ package dev.rounds.lifecycle;
 
 import dev.rounds.audit.AuditLog;
 import dev.rounds.checklist.ChecklistRegistry;
-import dev.rounds.command.CommandMode;
+import dev.rounds.core.CommandMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

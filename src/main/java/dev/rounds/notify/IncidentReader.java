@@ -1,6 +1,6 @@
 package dev.rounds.notify;
 
-import dev.rounds.report.sla.Incident;
+import dev.rounds.core.Incident;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;

@@ -2,7 +2,7 @@ package dev.rounds.notify;
 
 import dev.rounds.ack.AcknowledgementService;
 import dev.rounds.probe.ProbeKey;
-import dev.rounds.report.sla.Incident;
+import dev.rounds.core.Incident;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.OccurrenceStatus;
 import dev.rounds.waiver.WaiverService;

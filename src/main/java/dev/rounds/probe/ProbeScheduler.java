@@ -1,6 +1,6 @@
 package dev.rounds.probe;
 
-import dev.rounds.command.CommandMode;
+import dev.rounds.core.CommandMode;
 import dev.rounds.checklist.Activity;
 import dev.rounds.checklist.Checklist;
 import dev.rounds.checklist.ChecklistSet;

@@ -21,10 +21,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import dev.rounds.JsonReading;
+import dev.rounds.core.JsonReading;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.rounds.RoundsException;
-import dev.rounds.Years;
+import dev.rounds.core.RoundsException;
+import dev.rounds.core.Years;
 
 /**
  * Turns every refusal and failure that RESTEasy sees into a problem ({@link Problems}): Rounds' own errors, the HTTP

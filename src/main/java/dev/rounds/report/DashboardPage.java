@@ -1,5 +1,6 @@
 package dev.rounds.report;
 
+import dev.rounds.core.ReportZone;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.ChecklistSet;
 import dev.rounds.report.compliance.ComplianceFigures;

@@ -1,12 +1,12 @@
 package dev.rounds.report;
 
-import dev.rounds.RoundsException;
-import dev.rounds.Years;
+import dev.rounds.core.RoundsException;
+import dev.rounds.core.Years;
 import dev.rounds.ack.AcknowledgementRequest;
 import dev.rounds.ack.AcknowledgementService;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.schedule.Occurrence;
-import dev.rounds.security.Roles;
+import dev.rounds.core.Roles;
 import dev.rounds.signoff.EvidenceUpload;
 import dev.rounds.signoff.SignOff;
 import dev.rounds.signoff.SignOffRequest;

@@ -1,7 +1,7 @@
 package dev.rounds.report;
 
-import dev.rounds.Years;
-import dev.rounds.report.sla.Interval;
+import dev.rounds.core.Years;
+import dev.rounds.core.Interval;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;

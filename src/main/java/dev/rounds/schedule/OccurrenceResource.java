@@ -1,7 +1,7 @@
 package dev.rounds.schedule;
 
-import dev.rounds.RoundsException;
-import dev.rounds.Years;
+import dev.rounds.core.RoundsException;
+import dev.rounds.core.Years;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,6 @@
 package dev.rounds.schedule;
 
-import dev.rounds.command.CommandMode;
+import dev.rounds.core.CommandMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;

@@ -1,6 +1,6 @@
 package dev.rounds.schedule;
 
-import dev.rounds.RoundsException;
+import dev.rounds.core.RoundsException;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.checklist.Activity;
 import dev.rounds.checklist.Checklist;

@@ -1,6 +1,7 @@
 package dev.rounds.security;
 
-import dev.rounds.command.CommandMode;
+import dev.rounds.core.Roles;
+import dev.rounds.core.CommandMode;
 import dev.rounds.audit.AuditLog;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;

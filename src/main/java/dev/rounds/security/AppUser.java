@@ -1,5 +1,6 @@
 package dev.rounds.security;
 
+import dev.rounds.core.Roles;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,6 +1,6 @@
 package dev.rounds.signoff;
 
-import dev.rounds.RoundsException;
+import dev.rounds.core.RoundsException;
 
 /** An evidence file that cannot be accepted or served; the message says which and why. */
 public class EvidenceRefused extends RoundsException {

@@ -1,6 +1,6 @@
 package dev.rounds.signoff;
 
-import dev.rounds.security.Roles;
+import dev.rounds.core.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,6 @@
 package dev.rounds.signoff;
 
-import dev.rounds.RoundsException;
+import dev.rounds.core.RoundsException;
 
 /** A sign-off that cannot be accepted as asked; the message says why and what to do instead. */
 public class SignOffRefused extends RoundsException {

@@ -1,8 +1,8 @@
 package dev.rounds.signoff;
 
-import dev.rounds.RoundsException;
+import dev.rounds.core.RoundsException;
 import dev.rounds.schedule.Occurrence;
-import dev.rounds.security.Roles;
+import dev.rounds.core.Roles;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

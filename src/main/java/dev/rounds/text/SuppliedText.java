@@ -1,6 +1,6 @@
 package dev.rounds.text;
 
-import dev.rounds.RoundsException;
+import dev.rounds.core.RoundsException;
 
 /**
  * The one rule for text that a person or a feed supplies, and the one way text is made safe to send.

@@ -1,6 +1,6 @@
 package dev.rounds.waiver;
 
-import dev.rounds.RoundsException;
+import dev.rounds.core.RoundsException;
 
 /** A waiver request or decision that cannot be accepted as asked; the message says why. */
 public class WaiverRefused extends RoundsException {

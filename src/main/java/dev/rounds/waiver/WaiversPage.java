@@ -1,11 +1,11 @@
 package dev.rounds.waiver;
 
-import dev.rounds.RoundsException;
-import dev.rounds.Years;
+import dev.rounds.core.RoundsException;
+import dev.rounds.core.Years;
 import dev.rounds.checklist.Activity;
 import dev.rounds.checklist.Checklist;
 import dev.rounds.checklist.ChecklistRegistry;
-import dev.rounds.security.Roles;
+import dev.rounds.core.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,4 +1,4 @@
--- Confirmed failures of one probe against one target (dev.rounds.report.sla.Incident), kept forever: SLA figures,
+-- Confirmed failures of one probe against one target (dev.rounds.core.Incident), kept forever: SLA figures,
 -- alerts of the week and notifications read them. Written by the rollup as it folds new results in; an incident
 -- counts from its first down result until the first up or warn after it (ended_at NULL while it lasts).
 CREATE TABLE incident (

@@ -16,7 +16,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A database of a test's own, migrated with the project's Flyway migrations through the Flyway API and dropped on
  * close, so destructive tests never touch the in-memory database the Quarkus tests share.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
     static final String POSTGRES_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
@@ -35,14 +35,14 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** A fresh named in-memory H2 database. */
-    static TestDatabase h2() {
+    public static TestDatabase h2() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:audit_" + UUID.randomUUID().toString().replace('-', '_') + ";DB_CLOSE_DELAY=-1");
         return new TestDatabase(h2, "h2", null);
     }
 
     /** A fresh database with a random name on the PostgreSQL server at 127.0.0.1:5432 (user postgres). */
-    static TestDatabase postgres() {
+    public static TestDatabase postgres() {
         String name = "rounds_audit_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection server = DriverManager.getConnection(POSTGRES_SERVER + "postgres", "postgres", "");
                 Statement create = server.createStatement()) {
@@ -55,7 +55,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** Another connection source to the same PostgreSQL database, as a second Rounds instance would have. */
-    DataSource anotherInstance() {
+    public DataSource anotherInstance() {
         return postgresName == null ? dataSource : postgresDataSource(postgresName);
     }
 
@@ -66,16 +66,16 @@ final class TestDatabase implements AutoCloseable {
         return postgres;
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return dataSource;
     }
 
-    MigrateResult migration() {
+    public MigrateResult migration() {
         return migration;
     }
 
     /** Runs statements in auto-commit mode, as an intruder with a SQL console would. */
-    void sql(String... statements) {
+    public void sql(String... statements) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
@@ -85,7 +85,7 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
-    long queryLong(String sql) {
+    public long queryLong(String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery(sql)) {
             row.next();
@@ -96,7 +96,7 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** Drops the append-only protection, as an intruder with DDL rights would before rewriting history. */
-    void dropAppendOnlyTrigger() {
+    public void dropAppendOnlyTrigger() {
         if (postgresName == null) {
             sql("DROP TRIGGER audit_log_append_only");
         } else {
@@ -107,7 +107,7 @@ final class TestDatabase implements AutoCloseable {
     /**
      * Creates table probe_result with the columns the result writer uses, unless a migration already did.
      */
-    void ensureProbeResultTable() {
+    public void ensureProbeResultTable() {
         sql("CREATE TABLE IF NOT EXISTS probe_result ("
                 + " id BIGINT NOT NULL PRIMARY KEY, checklist_id VARCHAR(200), activity_id VARCHAR(200),"
                 + " probe_index INTEGER, target_id VARCHAR(200), type VARCHAR(32), probe_key VARCHAR(1000) NOT NULL,"

@@ -1,5 +1,6 @@
 package dev.rounds.backup;
 
+import dev.rounds.cli.RestoreCommand;
 import static dev.rounds.Logins.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package dev.rounds.report;
 
+import dev.rounds.core.ReportZone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,5 +1,6 @@
 package dev.rounds.security;
 
+import dev.rounds.core.Roles;
 import java.util.Map;
 import java.util.Set;
 

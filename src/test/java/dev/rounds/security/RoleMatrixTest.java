@@ -1,5 +1,6 @@
 package dev.rounds.security;
 
+import dev.rounds.core.Roles;
 import static dev.rounds.Logins.asAdmin;
 import static dev.rounds.security.Door.ANYONE;
 import static dev.rounds.security.Door.ANY_ROLE;

@@ -2,7 +2,7 @@ package dev.rounds.audit.export;
 
 import dev.rounds.audit.AuditHash;
 import dev.rounds.audit.AuditLog;
-import dev.rounds.report.ReportZone;
+import dev.rounds.core.ReportZone;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;

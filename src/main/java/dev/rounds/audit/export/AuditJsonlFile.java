@@ -1,7 +1,7 @@
 package dev.rounds.audit.export;
 
 import dev.rounds.audit.AuditHash;
-import dev.rounds.report.sla.Interval;
+import dev.rounds.core.Interval;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.BufferedWriter;

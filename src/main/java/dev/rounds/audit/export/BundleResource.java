@@ -1,7 +1,7 @@
 package dev.rounds.audit.export;
 
-import dev.rounds.RoundsException;
-import dev.rounds.security.Roles;
+import dev.rounds.core.RoundsException;
+import dev.rounds.core.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -2,7 +2,7 @@ package dev.rounds.audit.export;
 
 import dev.rounds.audit.AuditHash;
 import dev.rounds.audit.CanonicalJson;
-import dev.rounds.report.sla.Interval;
+import dev.rounds.core.Interval;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;

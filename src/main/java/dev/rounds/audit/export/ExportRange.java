@@ -1,7 +1,7 @@
 package dev.rounds.audit.export;
 
-import dev.rounds.Years;
-import dev.rounds.report.sla.Interval;
+import dev.rounds.core.Years;
+import dev.rounds.core.Interval;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package dev.rounds.audit.export;
 
-import dev.rounds.RoundsException;
+import dev.rounds.core.RoundsException;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

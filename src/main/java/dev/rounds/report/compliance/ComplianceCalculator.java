@@ -1,6 +1,6 @@
 package dev.rounds.report.compliance;
 
-import dev.rounds.report.sla.Interval;
+import dev.rounds.core.Interval;
 import dev.rounds.schedule.OccurrenceStatus;
 import java.time.Instant;
 import java.time.LocalDate;

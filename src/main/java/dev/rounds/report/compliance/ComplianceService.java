@@ -3,7 +3,7 @@ package dev.rounds.report.compliance;
 import dev.rounds.checklist.Checklist;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.ChecklistSet;
-import dev.rounds.report.sla.Interval;
+import dev.rounds.core.Interval;
 import dev.rounds.schedule.OccurrenceStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

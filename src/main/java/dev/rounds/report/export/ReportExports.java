@@ -1,13 +1,13 @@
 package dev.rounds.report.export;
 
-import dev.rounds.RoundsException;
+import dev.rounds.core.RoundsException;
 import dev.rounds.report.ReportPeriod;
-import dev.rounds.report.ReportZone;
+import dev.rounds.core.ReportZone;
 import dev.rounds.report.compliance.ComplianceCalculator;
 import dev.rounds.report.compliance.ComplianceFigures;
 import dev.rounds.report.compliance.ComplianceService;
 import dev.rounds.report.compliance.OccurrenceFact;
-import dev.rounds.report.sla.Interval;
+import dev.rounds.core.Interval;
 import dev.rounds.report.sla.SlaService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -9,7 +9,7 @@ import dev.rounds.probe.ProbeKey;
 import dev.rounds.report.chart.Point;
 import dev.rounds.report.rollup.Granularity;
 import dev.rounds.report.rollup.Rollups;
-import dev.rounds.report.sla.Interval;
+import dev.rounds.core.Interval;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

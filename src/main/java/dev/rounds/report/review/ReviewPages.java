@@ -1,8 +1,8 @@
 package dev.rounds.report.review;
 
-import dev.rounds.RoundsException;
+import dev.rounds.core.RoundsException;
 import dev.rounds.report.ReportPeriod;
-import dev.rounds.report.ReportZone;
+import dev.rounds.core.ReportZone;
 import dev.rounds.report.pdf.PdfRenderer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -2,7 +2,7 @@ package dev.rounds.report.review;
 
 import dev.rounds.audit.AuditLog;
 import dev.rounds.report.ReportPeriod;
-import dev.rounds.report.ReportZone;
+import dev.rounds.core.ReportZone;
 import dev.rounds.report.pdf.PdfRenderer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package dev.rounds.report.review;
 
 import dev.rounds.report.ReportPeriod;
 import dev.rounds.report.compliance.ComplianceFigures;
-import dev.rounds.report.sla.Incident;
+import dev.rounds.core.Incident;
 import dev.rounds.report.sla.SlaFigures;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.rounds.report.rollup;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.probe.ProbeKey;
-import dev.rounds.report.ReportZone;
+import dev.rounds.core.ReportZone;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

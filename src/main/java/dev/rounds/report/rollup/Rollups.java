@@ -3,9 +3,9 @@ package dev.rounds.report.rollup;
 import static dev.rounds.report.rollup.RollupFold.instant;
 import static dev.rounds.report.rollup.RollupFold.timestamp;
 
-import dev.rounds.report.ReportZone;
-import dev.rounds.report.sla.Incident;
-import dev.rounds.report.sla.Interval;
+import dev.rounds.core.ReportZone;
+import dev.rounds.core.Incident;
+import dev.rounds.core.Interval;
 import dev.rounds.report.sla.LatencyHistogram;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

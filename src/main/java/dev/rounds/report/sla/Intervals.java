@@ -1,5 +1,6 @@
 package dev.rounds.report.sla;
 
+import dev.rounds.core.Interval;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

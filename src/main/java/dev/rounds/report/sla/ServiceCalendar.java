@@ -1,5 +1,6 @@
 package dev.rounds.report.sla;
 
+import dev.rounds.core.Interval;
 import dev.rounds.checklist.MaintenanceWindow;
 import dev.rounds.checklist.ServiceHours;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.rounds.report.sla;
 
+import dev.rounds.core.Incident;
+import dev.rounds.core.Interval;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

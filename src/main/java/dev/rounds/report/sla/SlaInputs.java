@@ -1,5 +1,7 @@
 package dev.rounds.report.sla;
 
+import dev.rounds.core.Incident;
+import dev.rounds.core.Interval;
 import dev.rounds.checklist.MaintenanceWindow;
 import dev.rounds.checklist.ServiceHours;
 import java.time.ZoneId;

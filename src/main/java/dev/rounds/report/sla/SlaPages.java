@@ -1,10 +1,11 @@
 package dev.rounds.report.sla;
 
-import dev.rounds.RoundsException;
+import dev.rounds.core.Incident;
+import dev.rounds.core.RoundsException;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.Target;
 import dev.rounds.report.ReportPeriod;
-import dev.rounds.report.ReportZone;
+import dev.rounds.core.ReportZone;
 import dev.rounds.report.chart.LineChart;
 import dev.rounds.report.chart.Point;
 import dev.rounds.report.chart.Series;

@@ -1,8 +1,10 @@
 package dev.rounds.report.sla;
 
+import dev.rounds.core.Incident;
+import dev.rounds.core.Interval;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.Target;
-import dev.rounds.report.ReportZone;
+import dev.rounds.core.ReportZone;
 import dev.rounds.report.rollup.Rollups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

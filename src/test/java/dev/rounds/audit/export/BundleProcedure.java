@@ -67,7 +67,7 @@ public final class BundleProcedure {
     }
 
     /** Unzips a bundle into a new folder and returns the entry names in zip order. */
-    static List<String> unzip(InputStream zip, Path folder) throws IOException {
+    public static List<String> unzip(InputStream zip, Path folder) throws IOException {
         List<String> names = new ArrayList<>();
         Files.createDirectories(folder);
         try (ZipInputStream entries = new ZipInputStream(zip)) {
@@ -80,7 +80,7 @@ public final class BundleProcedure {
     }
 
     /** A copy of a bundle folder, to tamper with. */
-    static Path copy(Path folder, Path target) throws IOException {
+    public static Path copy(Path folder, Path target) throws IOException {
         Files.createDirectories(target);
         try (var files = Files.list(folder)) {
             for (Path file : files.toList()) {
@@ -90,7 +90,7 @@ public final class BundleProcedure {
         return target;
     }
 
-    static String text(Path file) throws IOException {
+    public static String text(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,6 @@
 package dev.rounds.audit.export;
 
-import dev.rounds.report.sla.Interval;
+import dev.rounds.core.Interval;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -12,7 +12,7 @@ import static dev.rounds.schedule.OccurrenceStatus.WAIVED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.rounds.report.sla.Interval;
+import dev.rounds.core.Interval;
 import dev.rounds.schedule.OccurrenceStatus;
 import java.time.Instant;
 import java.time.LocalDate;

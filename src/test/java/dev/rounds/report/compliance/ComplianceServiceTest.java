@@ -3,7 +3,7 @@ package dev.rounds.report.compliance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rounds.checklist.SignoffPolicy;
-import dev.rounds.report.sla.Interval;
+import dev.rounds.core.Interval;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.OccurrenceStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;

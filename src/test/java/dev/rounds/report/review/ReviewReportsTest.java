@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rounds.TestAccounts;
 import dev.rounds.audit.export.BundleProcedure;
 import dev.rounds.notify.NotificationEvent;
-import dev.rounds.report.sla.SlaBreachWatch;
+import dev.rounds.notify.SlaBreachWatch;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;

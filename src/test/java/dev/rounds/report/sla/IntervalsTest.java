@@ -1,5 +1,6 @@
 package dev.rounds.report.sla;
 
+import dev.rounds.core.Interval;
 import static dev.rounds.report.sla.ServiceCalendarTest.utc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,7 @@
 package dev.rounds.report.sla;
 
+import dev.rounds.core.Incident;
+import dev.rounds.core.Interval;
 import static dev.rounds.report.sla.ServiceCalendarTest.BERLIN;
 import static dev.rounds.report.sla.ServiceCalendarTest.OFFICE;
 import static dev.rounds.report.sla.ServiceCalendarTest.local;
