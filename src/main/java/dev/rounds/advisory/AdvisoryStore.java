@@ -1,5 +1,6 @@
 package dev.rounds.advisory;
 
+import dev.rounds.core.Sha256;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.Target;
@@ -164,11 +165,6 @@ public class AdvisoryStore implements AdvisoryInbox {
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
-        }
+        return Sha256.hex(text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.rounds.audit;
 
+import dev.rounds.core.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -78,7 +79,7 @@ public final class AuditDetail {
         ObjectNode cut = best >= 0 ? (ObjectNode) cutStrings(object, best) : MAPPER.createObjectNode();
         ObjectNode facts = cut.putObject(CUT);
         facts.put("bytes", bytes.length);
-        facts.put("sha256", HexFormat.of().formatHex(AuditHash.newSha256().digest(bytes)));
+        facts.put("sha256", Sha256.hex(bytes));
         facts.put("max_bytes", MAX_BYTES);
         return recanonical(cut.toString());
     }

@@ -1,5 +1,6 @@
 package dev.rounds.backup;
 
+import dev.rounds.core.Sha256;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.checklist.ChecklistRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -177,12 +178,10 @@ public class SelfBackup {
 
     static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.newDigest();
             byte[] buffer = new byte[65536];
             for (int n; (n = in.read(buffer)) >= 0; ) digest.update(buffer, 0, n);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
+            return Sha256.hex(digest);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.rounds.checklist;
 
+import dev.rounds.core.Sha256;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -229,10 +230,6 @@ public final class ChecklistLoader {
 
     /** Lowercase hex SHA-256 of the bytes. */
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(bytes);
     }
 }

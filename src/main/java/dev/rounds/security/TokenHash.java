@@ -1,5 +1,6 @@
 package dev.rounds.security;
 
+import dev.rounds.core.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,11 +27,6 @@ public final class TokenHash {
 
     /** The lower-case hex SHA-256 of the token; a token has enough entropy that no salt or slow hash is needed. */
     public static String of(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(token);
     }
 }

@@ -1,5 +1,6 @@
 package dev.rounds.signoff;
 
+import dev.rounds.core.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -37,13 +38,13 @@ public class EvidenceStore {
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, "upload-", ".tmp");
             try {
-                MessageDigest sha256 = sha256();
+                MessageDigest sha256 = Sha256.newDigest();
                 long size;
                 try (InputStream in = Files.newInputStream(upload);
                         OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha256)) {
                     size = in.transferTo(out);
                 }
-                String hex = HexFormat.of().formatHex(sha256.digest());
+                String hex = Sha256.hex(sha256);
                 Path target = pathOf(hex);
                 Files.createDirectories(target.getParent());
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -71,7 +72,7 @@ public class EvidenceStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read evidence " + evidence.id + " from " + file.toAbsolutePath(), e);
         }
-        String actual = HexFormat.of().formatHex(sha256().digest(content));
+        String actual = Sha256.hex(content);
         if (!actual.equals(evidence.sha256)) {
             throw new EvidenceRefused(500, "evidence file damaged", "evidence " + evidence.id + " ('" + evidence.fileName
                     + "') at " + file.toAbsolutePath() + " has SHA-256 " + actual + ", but " + evidence.sha256
@@ -86,13 +87,5 @@ public class EvidenceStore {
             throw new IllegalArgumentException("not a SHA-256 in lowercase hex: " + sha256);
         }
         return Path.of(config.dir(), sha256.substring(0, 2), sha256);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

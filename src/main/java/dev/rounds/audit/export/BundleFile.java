@@ -15,4 +15,25 @@ public interface BundleFile {
 
     /** Writes the file's content for {@code range}; must not close {@code out}. */
     void write(Interval range, OutputStream out) throws IOException;
+
+    /** How a file's content is written, for {@link #of}. */
+    @FunctionalInterface
+    interface Content {
+        void write(Interval range, OutputStream out) throws IOException;
+    }
+
+    /** A bundle file named {@code name} whose content {@code content} writes, for a CDI producer method. */
+    static BundleFile of(String name, Content content) {
+        return new BundleFile() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void write(Interval range, OutputStream out) throws IOException {
+                content.write(range, out);
+            }
+        };
+    }
 }

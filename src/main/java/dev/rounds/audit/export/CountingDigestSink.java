@@ -1,5 +1,6 @@
 package dev.rounds.audit.export;
 
+import dev.rounds.core.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
@@ -20,11 +21,7 @@ final class CountingDigestSink extends OutputStream {
     CountingDigestSink(OutputStream zip, OutputStream watcher) {
         this.zip = zip;
         this.watcher = watcher;
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        this.sha256 = Sha256.newDigest();
     }
 
     @Override
@@ -52,6 +49,6 @@ final class CountingDigestSink extends OutputStream {
     }
 
     String sha256() {
-        return HexFormat.of().formatHex(sha256.digest());
+        return Sha256.hex(sha256);
     }
 }

@@ -1,5 +1,6 @@
 package dev.rounds.report.review;
 
+import dev.rounds.core.Sha256;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.report.ReportPeriod;
 import dev.rounds.core.ReportZone;
@@ -125,10 +126,6 @@ public class ReviewSnapshots {
     }
 
     static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(content);
     }
 }
