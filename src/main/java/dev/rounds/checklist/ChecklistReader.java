@@ -23,9 +23,7 @@ final class ChecklistReader {
 
     static final Set<String> CHECKLIST_KEYS = Set.of("id", "title", "cadence", "due", "timezone", "owner", "activities");
     static final Set<String> ACTIVITY_KEYS = Set.of("id", "title", "guidance", "due", "probes", "signoff", "enabled", "reason");
-    static final Set<String> PROBE_KEYS = Set.of("type", "target", "every", "timeout", "confirm", "expect");
     static final String DEFAULT_OWNER = "operations";
-    static final String GROUP_PREFIX = "group:";
 
     /** Checklist and activity ids: they appear in probe keys, subjects and URLs. */
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -39,9 +37,7 @@ final class ChecklistReader {
             Cadence.DAILY, "24h", Cadence.WEEKLY, "7d", Cadence.MONTHLY, "28d, February", Cadence.QUARTERLY, "90d, January to March");
 
     private final YamlFile file;
-    private final ProbeCatalog catalog;
-    private final Inventory inventory;
-    private final boolean inventoryKnown;
+    private final ProbeSpecReader probeReader;
     private final ZoneId defaultZone;
     private Node idNode;
 
@@ -51,9 +47,7 @@ final class ChecklistReader {
      */
     ChecklistReader(YamlFile file, ProbeCatalog catalog, Inventory inventory, boolean inventoryKnown, ZoneId defaultZone) {
         this.file = file;
-        this.catalog = catalog;
-        this.inventory = inventory;
-        this.inventoryKnown = inventoryKnown;
+        this.probeReader = new ProbeSpecReader(file, catalog, inventory, inventoryKnown);
         this.defaultZone = defaultZone;
     }
 
@@ -174,7 +168,7 @@ final class ChecklistReader {
         List<Node> probeNodes = fields.list("probes");
         if (probeNodes != null) {
             for (int index = 0; index < probeNodes.size(); index++) {
-                ProbeSpec probe = probe(probeNodes.get(index), index, what);
+                ProbeSpec probe = probeReader.read(probeNodes.get(index), index, what);
                 if (probe != null) probes.add(probe);
             }
         }
@@ -207,149 +201,5 @@ final class ChecklistReader {
             return null;
         }
         return policy;
-    }
-
-    private ProbeSpec probe(Node item, int index, String activity) {
-        String what = "probe " + (index + 1) + " of " + activity;
-        YamlFile.Fields fields = file.fields(item, what);
-        if (fields == null) return null;
-        int before = file.problemCount();
-        String type = fields.requiredText("type");
-        ProbeSchema schema = null;
-        if (type != null) {
-            schema = catalog.schema(type).orElse(null);
-            if (schema == null) {
-                Set<String> known = new TreeSet<>(catalog.types());
-                file.problem(fields.value("type"), "unknown probe type '" + type + "'" + Suggestions.didYouMean(type, known)
-                        + (known.isEmpty() ? "; no probe types are installed" : "; known types: " + String.join(", ", known)));
-            } else {
-                Set<String> known = new LinkedHashSet<>(PROBE_KEYS);
-                known.addAll(schema.settings().keySet());
-                fields.rejectUnknown(known);
-            }
-        }
-        String targetRef = fields.requiredText("target");
-        List<Target> targets = targetRef == null ? List.of() : resolve(targetRef, fields.value("target"));
-        Duration every = fields.positiveDuration("every");
-        Duration timeout = fields.positiveDuration("timeout");
-        Integer confirm = fields.integer("confirm", 1);
-        if (confirm == null && !fields.has("confirm")) confirm = inheritedConfirm(targets, targetRef, fields);
-        List<Condition> expect = conditions(fields, schema);
-        Map<String, Object> settings = schema == null ? Map.of() : settings(fields, schema, what);
-        if (file.problemCount() != before || schema == null || targetRef == null || confirm == null) return null;
-        return new ProbeSpec(index, type, targetRef, targets, settings, every, timeout, confirm, expect);
-    }
-
-    /** A target id, or {@code group:NAME} for every target in that group and the groups below it. */
-    private List<Target> resolve(String ref, Node where) {
-        if (!inventoryKnown) return List.of();
-        if (ref.startsWith(GROUP_PREFIX)) {
-            String group = ref.substring(GROUP_PREFIX.length());
-            if (!inventory.groups().containsKey(group)) {
-                file.problem(where, "unknown group '" + group + "'" + Suggestions.didYouMean(group, inventory.groups().keySet())
-                        + "; groups are declared under 'groups:' in " + inventory.file());
-                return List.of();
-            }
-            List<Target> members = inventory.targets().stream()
-                    .filter(t -> t.groups().stream().anyMatch(g -> InventoryReader.ancestry(g, inventory.groups()).contains(group)))
-                    .toList();
-            if (members.isEmpty()) {
-                file.problem(where, "group '" + group + "' has no targets; add targets to it in " + inventory.file()
-                        + " or point the probe at a target");
-            }
-            return members;
-        }
-        Optional<Target> target = inventory.target(ref);
-        if (target.isEmpty()) {
-            List<String> ids = inventory.targets().stream().map(Target::id).toList();
-            String hint = inventory.groups().containsKey(ref)
-                    ? "; to probe every target of group '" + ref + "', write target: group:" + ref
-                    : Suggestions.didYouMean(ref, ids);
-            file.problem(where, "unknown target '" + ref + "'" + hint);
-            return List.of();
-        }
-        return List.of(target.get());
-    }
-
-    /** The confirm default the probe's targets agree on, else the built-in one; disagreement is a problem. */
-    private Integer inheritedConfirm(List<Target> targets, String targetRef, YamlFile.Fields fields) {
-        Map<String, Integer> byTarget = new TreeMap<>();
-        for (Target target : targets) {
-            Object inherited = target.defaults().get("confirm");
-            byTarget.put(target.id(), inherited instanceof Integer n ? n : ProbeSpec.DEFAULT_CONFIRM);
-        }
-        Set<Integer> distinct = new TreeSet<>(byTarget.values());
-        if (distinct.size() > 1) {
-            file.problem(fields.value("target"), "the targets of " + targetRef + " inherit different 'confirm' defaults ("
-                    + byTarget.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))
-                    + "); write 'confirm' on the probe");
-            return null;
-        }
-        return distinct.isEmpty() ? ProbeSpec.DEFAULT_CONFIRM : distinct.iterator().next();
-    }
-
-    private List<Condition> conditions(YamlFile.Fields fields, ProbeSchema schema) {
-        List<Node> items = fields.list("expect");
-        if (items == null) return List.of();
-        List<Condition> conditions = new ArrayList<>();
-        for (Node item : items) {
-            String text = file.text(item, "expect");
-            if (text == null) continue;
-            try {
-                Condition condition = ConditionParser.parse(text);
-                if (schema == null || measures(schema, condition.operand(), item)) conditions.add(condition);
-            } catch (InvalidConditionException e) {
-                file.problem(item, e.position(), "invalid condition \"" + text.strip() + "\": " + e.getMessage());
-            }
-        }
-        return conditions;
-    }
-
-    /** Whether the probe type measures this operand; if not, says what it does measure. */
-    private boolean measures(ProbeSchema schema, Operand operand, Node where) {
-        Set<String> operands = schema.operands();
-        boolean takesArgument = operands.contains(operand.name() + "()");
-        boolean plain = operands.contains(operand.name()) || operands.contains(ProbeSchema.ANY_NAME);
-        if (operand.argument() == null ? plain : takesArgument) return true;
-        String message;
-        if (takesArgument) {
-            message = "operand '" + operand.name() + "' of probe type '" + schema.type() + "' needs an argument, e.g. "
-                    + operand.name() + "($.path)";
-        } else if (plain) {
-            message = "operand '" + operand.name() + "' of probe type '" + schema.type() + "' takes no argument";
-        } else {
-            Set<String> names = operands.stream().map(o -> o.replace("()", "")).collect(Collectors.toCollection(TreeSet::new));
-            message = "probe type '" + schema.type() + "' has no operand '" + operand.name() + "'"
-                    + Suggestions.didYouMean(operand.name(), names) + "; it measures " + String.join(", ", new TreeSet<>(operands));
-        }
-        file.problem(where, 0, message);
-        return false;
-    }
-
-    private Map<String, Object> settings(YamlFile.Fields fields, ProbeSchema schema, String what) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        schema.settings().forEach((key, kind) -> {
-            if (PROBE_KEYS.contains(key)) return;
-            Object value = switch (kind) {
-                case STRING -> fields.text(key);
-                case INTEGER -> fields.wholeNumber(key);
-                case BOOLEAN -> fields.bool(key);
-                case DURATION -> fields.duration(key);
-                case SIZE -> fields.size(key);
-                case STRING_LIST -> fields.textList(key);
-                case STRING_MAP -> fields.textMap(key);
-            };
-            if (value != null) settings.put(key, value);
-        });
-        for (String required : new TreeSet<>(schema.required())) {
-            if (!fields.has(required)) {
-                if (fields.tuples().containsKey(required)) {
-                    fields.missing(required);
-                } else {
-                    file.problem(fields.node(), what + " (type '" + schema.type() + "') needs setting '" + required + "'");
-                }
-            }
-        }
-        return settings;
     }
 }

@@ -46,7 +46,7 @@ class JsonSchemaTest {
     void everyMappingListsExactlyTheKeysTheLoaderAccepts() {
         assertEquals(ChecklistReader.CHECKLIST_KEYS, keys(CHECKLIST, "/properties"));
         assertEquals(ChecklistReader.ACTIVITY_KEYS, keys(CHECKLIST, "/$defs/activity/properties"));
-        assertEquals(ChecklistReader.PROBE_KEYS, keys(CHECKLIST, "/$defs/probe/properties"));
+        assertEquals(ProbeSpecReader.PROBE_KEYS, keys(CHECKLIST, "/$defs/probe/properties"));
         assertEquals(InventoryReader.INVENTORY_KEYS, keys(INVENTORY, "/properties"));
         assertEquals(InventoryReader.GROUP_KEYS, keys(INVENTORY, "/$defs/group/properties"));
         assertEquals(InventoryReader.DEFAULTS_KEYS, keys(INVENTORY, "/$defs/defaults/properties"));
