@@ -67,7 +67,7 @@ final class ChecklistReader {
             file.problem("the file is empty; a checklist needs id, title, cadence and activities");
             return null;
         }
-        YamlFile.Fields fields = file.fields(root, "a checklist");
+        YamlFields fields = file.fields(root, "a checklist");
         if (fields == null) return null;
         int before = file.problemCount();
         fields.rejectUnknown(CHECKLIST_KEYS);
@@ -90,7 +90,7 @@ final class ChecklistReader {
                 activities, file.name(), sha256);
     }
 
-    private Cadence cadence(YamlFile.Fields fields) {
+    private Cadence cadence(YamlFields fields) {
         String written = fields.requiredText("cadence");
         if (written == null) return null;
         if (written.strip().toLowerCase(Locale.ROOT).startsWith("rrule:")) {
@@ -108,7 +108,7 @@ final class ChecklistReader {
     }
 
     /** A due offset, checked against the cadence's shortest period (when the cadence is known). */
-    private Duration due(YamlFile.Fields fields, Cadence cadence, String what) {
+    private Duration due(YamlFields fields, Cadence cadence, String what) {
         Duration due = fields.duration("due");
         if (due != null && cadence != null && due.compareTo(shortestPeriod(cadence)) > 0) {
             file.problem(fields.value("due"), "'due' of " + what + " (" + fields.text("due") + ") is past the end of the shortest "
@@ -118,7 +118,7 @@ final class ChecklistReader {
         return due;
     }
 
-    private ZoneId timezone(YamlFile.Fields fields) {
+    private ZoneId timezone(YamlFields fields) {
         String written = fields.text("timezone");
         if (written == null) return fields.has("timezone") ? null : defaultZone;
         try {
@@ -132,7 +132,7 @@ final class ChecklistReader {
     }
 
     /** Reads the activities into {@code into}, leaving out those with problems. */
-    private void activities(YamlFile.Fields fields, Cadence cadence, List<Activity> into) {
+    private void activities(YamlFields fields, Cadence cadence, List<Activity> into) {
         if (!fields.has("activities")) {
             fields.missing("activities");
             return;
@@ -151,7 +151,7 @@ final class ChecklistReader {
     }
 
     private Activity activity(Node item, Cadence cadence, Map<String, Node> seen) {
-        YamlFile.Fields fields = file.fields(item, "an activity");
+        YamlFields fields = file.fields(item, "an activity");
         if (fields == null) return null;
         int before = file.problemCount();
         String id = fields.requiredText("id");
@@ -179,7 +179,7 @@ final class ChecklistReader {
         return new Activity(id, title, guidance, due, probes, signoff, enabled, reason);
     }
 
-    private SignoffPolicy signoff(YamlFile.Fields fields, boolean hasProbes, String what) {
+    private SignoffPolicy signoff(YamlFields fields, boolean hasProbes, String what) {
         String written = fields.text("signoff");
         if (written == null) {
             if (fields.has("signoff")) return null;

@@ -47,12 +47,12 @@ final class InventoryReader {
     Inventory read(Node root, String sha256) {
         List<Target> targets = new ArrayList<>();
         if (root != null) {
-            YamlFile.Fields top = file.fields(root, "the inventory");
+            YamlFields top = file.fields(root, "the inventory");
             if (top != null) {
                 top.rejectUnknown(INVENTORY_KEYS);
                 Node groupsNode = top.value("groups");
                 if (groupsNode != null) {
-                    YamlFile.Fields declared = file.fields(groupsNode, "'groups'");
+                    YamlFields declared = file.fields(groupsNode, "'groups'");
                     if (declared != null) declared.tuples().forEach(this::readGroup);
                 }
                 checkParents();
@@ -81,7 +81,7 @@ final class InventoryReader {
             groups.put(id, new Group(id, null, Map.of()));
             return;
         }
-        YamlFile.Fields fields = file.fields(value, what);
+        YamlFields fields = file.fields(value, what);
         if (fields == null) return;
         fields.rejectUnknown(GROUP_KEYS);
         String parent = fields.text("parent");
@@ -89,7 +89,7 @@ final class InventoryReader {
         Map<String, Object> defaults = new LinkedHashMap<>();
         Node defaultsNode = fields.value("defaults");
         if (defaultsNode != null) {
-            YamlFile.Fields declared = file.fields(defaultsNode, "the defaults of " + what);
+            YamlFields declared = file.fields(defaultsNode, "the defaults of " + what);
             if (declared != null) {
                 declared.rejectUnknown(DEFAULTS_KEYS);
                 Duration timeout = declared.positiveDuration("timeout");
@@ -138,7 +138,7 @@ final class InventoryReader {
     }
 
     private Target readTarget(Node item, Map<String, Node> seen) {
-        YamlFile.Fields fields = file.fields(item, "a target");
+        YamlFields fields = file.fields(item, "a target");
         if (fields == null) return null;
         String id = fields.requiredText("id");
         if (id != null) fields.describeAs("target '" + id + "'");
@@ -190,7 +190,7 @@ final class InventoryReader {
     }
 
     /** The reason of a paused activity or target; pausing without one is a problem. */
-    static String pausedReason(YamlFile file, YamlFile.Fields fields, boolean enabled, String what) {
+    static String pausedReason(YamlFile file, YamlFields fields, boolean enabled, String what) {
         String reason = fields.text("reason");
         if (enabled) return null;
         if (reason == null || reason.isBlank()) {
@@ -200,7 +200,7 @@ final class InventoryReader {
         return reason;
     }
 
-    private Double sla(YamlFile.Fields fields) {
+    private Double sla(YamlFields fields) {
         Node value = fields.value("sla");
         if (value == null) return null;
         Matcher m = value instanceof ScalarNode scalar ? SLA.matcher(scalar.getValue()) : null;
@@ -212,12 +212,12 @@ final class InventoryReader {
         return null;
     }
 
-    private List<MaintenanceWindow> maintenance(YamlFile.Fields fields, String owner) {
+    private List<MaintenanceWindow> maintenance(YamlFields fields, String owner) {
         List<Node> items = fields.list("maintenance");
         if (items == null) return List.of();
         List<MaintenanceWindow> windows = new ArrayList<>();
         for (Node item : items) {
-            YamlFile.Fields window = file.fields(item, "a maintenance window of " + owner);
+            YamlFields window = file.fields(item, "a maintenance window of " + owner);
             if (window == null) continue;
             window.rejectUnknown(MAINTENANCE_KEYS);
             String every = window.requiredText("every");
@@ -243,7 +243,7 @@ final class InventoryReader {
         return windows;
     }
 
-    private ServiceHours serviceHours(YamlFile.Fields fields) {
+    private ServiceHours serviceHours(YamlFields fields) {
         String text = fields.text("sla_hours");
         if (text == null) return null;
         Matcher m = HOURS.matcher(text.strip());

@@ -34,7 +34,7 @@ final class ProbeSpecReader {
     /** The probe at {@code index} of {@code activity}, or {@code null} when it has problems (all of them reported). */
     ProbeSpec read(Node item, int index, String activity) {
         String what = "probe " + (index + 1) + " of " + activity;
-        YamlFile.Fields fields = file.fields(item, what);
+        YamlFields fields = file.fields(item, what);
         if (fields == null) return null;
         int before = file.problemCount();
         String type = fields.requiredText("type");
@@ -95,7 +95,7 @@ final class ProbeSpecReader {
     }
 
     /** The confirm default the probe's targets agree on, else the built-in one; disagreement is a problem. */
-    private Integer inheritedConfirm(List<Target> targets, String targetRef, YamlFile.Fields fields) {
+    private Integer inheritedConfirm(List<Target> targets, String targetRef, YamlFields fields) {
         Map<String, Integer> byTarget = new TreeMap<>();
         for (Target target : targets) {
             Object inherited = target.defaults().get("confirm");
@@ -111,7 +111,7 @@ final class ProbeSpecReader {
         return distinct.isEmpty() ? ProbeSpec.DEFAULT_CONFIRM : distinct.iterator().next();
     }
 
-    private List<Condition> conditions(YamlFile.Fields fields, ProbeSchema schema) {
+    private List<Condition> conditions(YamlFields fields, ProbeSchema schema) {
         List<Node> items = fields.list("expect");
         if (items == null) return List.of();
         List<Condition> conditions = new ArrayList<>();
@@ -149,7 +149,7 @@ final class ProbeSpecReader {
         return false;
     }
 
-    private Map<String, Object> settings(YamlFile.Fields fields, ProbeSchema schema, String what) {
+    private Map<String, Object> settings(YamlFields fields, ProbeSchema schema, String what) {
         Map<String, Object> settings = new LinkedHashMap<>();
         schema.settings().forEach((key, kind) -> {
             if (PROBE_KEYS.contains(key)) return;
