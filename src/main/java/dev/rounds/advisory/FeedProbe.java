@@ -5,6 +5,7 @@ import dev.rounds.checklist.ProbeSchema;
 import dev.rounds.checklist.ProbeSchema.SettingKind;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.Target;
+import dev.rounds.probe.Environment;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeType;
@@ -60,12 +61,12 @@ public final class FeedProbe implements ProbeType {
         }
         String tokenEnv = spec.setting("token_env", null);
         if (tokenEnv != null) {
-            String token = System.getenv(tokenEnv);
-            if (token == null || token.isBlank()) {
+            Optional<String> token = context.facility(Environment.class).variable(tokenEnv);
+            if (token.isEmpty()) {
                 return CompletableFuture.completedFuture(Observation.error("environment variable " + tokenEnv
                         + " (token_env) is not set; set it to the API key of " + url));
             }
-            options.putHeader(spec.setting("token_header", "Authorization"), token);
+            options.putHeader(spec.setting("token_header", "Authorization"), token.get());
         }
         AdvisoryInbox inbox = context.facility(AdvisoryInbox.class);
         String via = inbox.proxy().map(proxy -> " through proxy " + proxy).orElse("");
