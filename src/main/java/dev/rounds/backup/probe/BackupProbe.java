@@ -10,6 +10,7 @@ import dev.rounds.probe.Environment;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeType;
+import dev.rounds.probe.type.ChildProcess;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -111,38 +112,46 @@ public final class BackupProbe implements ProbeType {
 
     private static CompletionStage<Observation> tool(ProbeContext context, Duration timeout, ToolRun run, String what,
             Parser parser) {
-        return context.blocking(() -> {
-            ToolRun.Output output;
-            try {
-                output = run.run(context.vertx(), timeout, context.maxBytes());
-            } catch (ToolRun.Missing e) {
-                return Observation.error(e.getMessage());
-            }
-            if (output.timedOut()) {
-                return Observation.down(Map.of(), what + " did not finish within " + Durations.format(timeout)
-                        + "; it was stopped");
-            }
-            if (output.overflowed()) {
-                return Observation.down(Map.of(), what + " printed more than the read cap of "
-                        + Sizes.format(context.maxBytes()) + "; it was stopped");
-            }
-            if (output.exitCode() != 0) {
-                return Observation.down(Map.of(), what + " failed: " + output.complaint());
-            }
-            Snapshots snapshots;
-            try {
-                snapshots = parser.parse(output.stdout());
-            } catch (IOException e) {
-                return Observation.error(what + ": cannot read the tool's output: " + e.getMessage());
-            }
-            if (snapshots.newest().isEmpty()) {
-                return Observation.down(Map.of("count", 0), what + ": no snapshot"
-                        + " (matching the probe's filters, if any)");
-            }
-            Duration age = age(snapshots.newest().get(), context);
-            return Observation.measured(Map.of("age", age, "count", snapshots.times().size()),
-                    snapshots.times().size() + " snapshots, the newest " + Durations.format(age) + " old");
-        });
+        ChildProcess tool;
+        try {
+            tool = run.process(context.maxBytes());
+        } catch (ToolRun.Missing e) {
+            return done(Observation.error(e.getMessage()));
+        }
+        // Judged on a worker thread: the snapshot list may be as long as the read cap.
+        return tool.run(context, timeout)
+                .thenCompose(end -> context.blocking(() -> judged(end, context, timeout, what, parser)));
+    }
+
+    private static Observation judged(ChildProcess.End end, ProbeContext context, Duration timeout, String what,
+            Parser parser) {
+        if (end instanceof ChildProcess.NotStarted notStarted) return Observation.error(notStarted.cause().getMessage());
+        if (end instanceof ChildProcess.ReadFailed failed) return Observation.error(failed.cause().getMessage());
+        if (end instanceof ChildProcess.TimedOut) {
+            return Observation.down(Map.of(), what + " did not finish within " + Durations.format(timeout)
+                    + "; it was stopped");
+        }
+        ChildProcess.Exited output = (ChildProcess.Exited) end;
+        if (output.cut()) {
+            return Observation.down(Map.of(), what + " printed more than the read cap of "
+                    + Sizes.format(context.maxBytes()) + "; it was stopped");
+        }
+        if (output.exitCode() != 0) {
+            return Observation.down(Map.of(), what + " failed: " + ToolRun.complaint(output));
+        }
+        Snapshots snapshots;
+        try {
+            snapshots = parser.parse(output.output());
+        } catch (IOException e) {
+            return Observation.error(what + ": cannot read the tool's output: " + e.getMessage());
+        }
+        if (snapshots.newest().isEmpty()) {
+            return Observation.down(Map.of("count", 0), what + ": no snapshot"
+                    + " (matching the probe's filters, if any)");
+        }
+        Duration age = age(snapshots.newest().get(), context);
+        return Observation.measured(Map.of("age", age, "count", snapshots.times().size()),
+                snapshots.times().size() + " snapshots, the newest " + Durations.format(age) + " old");
     }
 
     static ToolRun restic(ProbeSpec spec, Environment environment) {
