@@ -5,13 +5,15 @@ import dev.rounds.checklist.ProbeSchema;
 import dev.rounds.checklist.ProbeSchema.SettingKind;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.Target;
+import dev.rounds.probe.Environment;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeType;
-import io.netty.buffer.ByteBufInputStream;
+import dev.rounds.probe.type.HttpFetch;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -60,12 +62,12 @@ public final class FeedProbe implements ProbeType {
         }
         String tokenEnv = spec.setting("token_env", null);
         if (tokenEnv != null) {
-            String token = System.getenv(tokenEnv);
-            if (token == null || token.isBlank()) {
+            Optional<String> token = context.facility(Environment.class).variable(tokenEnv);
+            if (token.isEmpty()) {
                 return CompletableFuture.completedFuture(Observation.error("environment variable " + tokenEnv
                         + " (token_env) is not set; set it to the API key of " + url));
             }
-            options.putHeader(spec.setting("token_header", "Authorization"), token);
+            options.putHeader(spec.setting("token_header", "Authorization"), token.get());
         }
         AdvisoryInbox inbox = context.facility(AdvisoryInbox.class);
         String via = inbox.proxy().map(proxy -> " through proxy " + proxy).orElse("");
@@ -80,9 +82,10 @@ public final class FeedProbe implements ProbeType {
                 if (v.etag() != null) options.putHeader("If-None-Match", v.etag());
                 if (v.lastModified() != null) options.putHeader("If-Modified-Since", v.lastModified());
             });
-            return new FeedDownload(context.vertx(), url, inbox.maxBytes(), spec.timeoutFor(target), via)
-                    .start(options);
-        }).thenCompose(outcome -> {
+            return HttpFetch.of(options).followingRedirects().readingBodyOnlyOf(status -> status == 200)
+                    .send(context.vertx(), spec.timeoutFor(target), inbox.maxBytes());
+        }).thenCompose(answer -> {
+            FeedOutcome outcome = FeedOutcome.of(answer, url, via, inbox.maxBytes());
             if (outcome.failure() != null) {
                 return CompletableFuture.completedFuture(Observation.down(Map.of("fetched", false), outcome.failure()));
             }
@@ -92,7 +95,7 @@ public final class FeedProbe implements ProbeType {
             }
             return context.blocking(() -> {
                 FeedDocument document;
-                try (var body = new ByteBufInputStream(outcome.body().getByteBuf())) {
+                try (var body = new ByteArrayInputStream(outcome.body())) {
                     document = FeedParser.parse(body, format.get());
                 } catch (FeedRefused refused) {
                     return Observation.down(Map.of("fetched", true), "feed " + url + " was refused: "

@@ -6,9 +6,11 @@ import dev.rounds.checklist.ProbeSchema.SettingKind;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.Sizes;
 import dev.rounds.checklist.Target;
+import dev.rounds.probe.Environment;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeType;
+import dev.rounds.probe.type.ChildProcess;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -21,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
 /**
  * {@code backup}: a backup happened. Setting {@code kind}:
@@ -35,7 +36,8 @@ import java.util.function.Function;
  * <li>{@code borg}: {@code borg list --json REPOSITORY}, passphrase from the variable named by
  *     {@code passphrase_env}, {@code base_dir} for borg's own files; operands {@code age} and {@code count}.</li>
  * </ul>
- * {@code pass_env} names further environment variables restic and borg get from Rounds' own environment.
+ * {@code pass_env} names further environment variables restic and borg get from Rounds' own environment; these,
+ * the secrets, PATH and HOME are read through the probe context's {@link Environment}.
  * Down, whatever the conditions say, when nothing matches (no file, no snapshot), when the newest dump is
  * incomplete, or when the tool fails; age and size bounds come from {@code expect}. The tools run without a shell,
  * with only the environment they need, and are killed at the timeout.
@@ -49,17 +51,6 @@ public final class BackupProbe implements ProbeType {
                     "pass_env", SettingKind.STRING_LIST),
             Set.of(), Set.of("age", "size", "count", "total_size", "complete"));
 
-    private final Function<String, String> environment;
-
-    public BackupProbe() {
-        this(System::getenv);
-    }
-
-    /** A probe that reads environment variables (secrets, PATH, HOME) from {@code environment}. */
-    BackupProbe(Function<String, String> environment) {
-        this.environment = environment;
-    }
-
     @Override
     public ProbeSchema schema() {
         return SCHEMA;
@@ -72,10 +63,10 @@ public final class BackupProbe implements ProbeType {
         try {
             return switch (kind) {
                 case "files", "dump" -> files(spec, context, kind.equals("dump"), timeout);
-                case "restic" -> tool(context, timeout, restic(spec), "restic snapshots of " + spec.setting("repository", ""),
-                        Snapshots::ofRestic);
-                case "borg" -> tool(context, timeout, borg(spec), "borg list of " + spec.setting("repository", ""),
-                        Snapshots::ofBorg);
+                case "restic" -> tool(context, timeout, restic(spec, context.facility(Environment.class)),
+                        "restic snapshots of " + spec.setting("repository", ""), Snapshots::ofRestic);
+                case "borg" -> tool(context, timeout, borg(spec, context.facility(Environment.class)),
+                        "borg list of " + spec.setting("repository", ""), Snapshots::ofBorg);
                 default -> done(Observation.error("backup kind must be files, dump, restic or borg, got '" + kind + "'"));
             };
         } catch (Misconfigured e) {
@@ -121,41 +112,49 @@ public final class BackupProbe implements ProbeType {
 
     private static CompletionStage<Observation> tool(ProbeContext context, Duration timeout, ToolRun run, String what,
             Parser parser) {
-        return context.blocking(() -> {
-            ToolRun.Output output;
-            try {
-                output = run.run(context.vertx(), timeout, context.maxBytes());
-            } catch (ToolRun.Missing e) {
-                return Observation.error(e.getMessage());
-            }
-            if (output.timedOut()) {
-                return Observation.down(Map.of(), what + " did not finish within " + Durations.format(timeout)
-                        + "; it was stopped");
-            }
-            if (output.overflowed()) {
-                return Observation.down(Map.of(), what + " printed more than the read cap of "
-                        + Sizes.format(context.maxBytes()) + "; it was stopped");
-            }
-            if (output.exitCode() != 0) {
-                return Observation.down(Map.of(), what + " failed: " + output.complaint());
-            }
-            Snapshots snapshots;
-            try {
-                snapshots = parser.parse(output.stdout());
-            } catch (IOException e) {
-                return Observation.error(what + ": cannot read the tool's output: " + e.getMessage());
-            }
-            if (snapshots.newest().isEmpty()) {
-                return Observation.down(Map.of("count", 0), what + ": no snapshot"
-                        + " (matching the probe's filters, if any)");
-            }
-            Duration age = age(snapshots.newest().get(), context);
-            return Observation.measured(Map.of("age", age, "count", snapshots.times().size()),
-                    snapshots.times().size() + " snapshots, the newest " + Durations.format(age) + " old");
-        });
+        ChildProcess tool;
+        try {
+            tool = run.process(context.maxBytes());
+        } catch (ToolRun.Missing e) {
+            return done(Observation.error(e.getMessage()));
+        }
+        // Judged on a worker thread: the snapshot list may be as long as the read cap.
+        return tool.run(context, timeout)
+                .thenCompose(end -> context.blocking(() -> judged(end, context, timeout, what, parser)));
     }
 
-    ToolRun restic(ProbeSpec spec) {
+    private static Observation judged(ChildProcess.End end, ProbeContext context, Duration timeout, String what,
+            Parser parser) {
+        if (end instanceof ChildProcess.NotStarted notStarted) return Observation.error(notStarted.cause().getMessage());
+        if (end instanceof ChildProcess.ReadFailed failed) return Observation.error(failed.cause().getMessage());
+        if (end instanceof ChildProcess.TimedOut) {
+            return Observation.down(Map.of(), what + " did not finish within " + Durations.format(timeout)
+                    + "; it was stopped");
+        }
+        ChildProcess.Exited output = (ChildProcess.Exited) end;
+        if (output.cut()) {
+            return Observation.down(Map.of(), what + " printed more than the read cap of "
+                    + Sizes.format(context.maxBytes()) + "; it was stopped");
+        }
+        if (output.exitCode() != 0) {
+            return Observation.down(Map.of(), what + " failed: " + ToolRun.complaint(output));
+        }
+        Snapshots snapshots;
+        try {
+            snapshots = parser.parse(output.output());
+        } catch (IOException e) {
+            return Observation.error(what + ": cannot read the tool's output: " + e.getMessage());
+        }
+        if (snapshots.newest().isEmpty()) {
+            return Observation.down(Map.of("count", 0), what + ": no snapshot"
+                    + " (matching the probe's filters, if any)");
+        }
+        Duration age = age(snapshots.newest().get(), context);
+        return Observation.measured(Map.of("age", age, "count", snapshots.times().size()),
+                snapshots.times().size() + " snapshots, the newest " + Durations.format(age) + " old");
+    }
+
+    static ToolRun restic(ProbeSpec spec, Environment environment) {
         String repository = required(spec, "repository", "restic");
         List<String> command = new ArrayList<>(List.of("restic", "-r", repository, "snapshots", "--json",
                 "--no-cache", "--no-lock"));
@@ -165,15 +164,15 @@ public final class BackupProbe implements ProbeType {
                 command.add(spec.setting(filter, ""));
             }
         }
-        Map<String, String> variables = baseEnvironment(spec);
-        variables.put("RESTIC_PASSWORD", secret(spec, "password_env", "restic"));
+        Map<String, String> variables = baseEnvironment(spec, environment);
+        variables.put("RESTIC_PASSWORD", secret(spec, "password_env", "restic", environment));
         return new ToolRun(command, variables, "restic");
     }
 
-    ToolRun borg(ProbeSpec spec) {
+    static ToolRun borg(ProbeSpec spec, Environment environment) {
         String repository = required(spec, "repository", "borg");
-        Map<String, String> variables = baseEnvironment(spec);
-        variables.put("BORG_PASSPHRASE", secret(spec, "passphrase_env", "borg"));
+        Map<String, String> variables = baseEnvironment(spec, environment);
+        variables.put("BORG_PASSPHRASE", secret(spec, "passphrase_env", "borg", environment));
         if (spec.settings().get("base_dir") != null) variables.put("BORG_BASE_DIR", spec.setting("base_dir", ""));
         // never wait for an answer on a terminal nobody watches
         variables.put("BORG_RELOCATED_REPO_ACCESS_IS_OK", "no");
@@ -185,19 +184,15 @@ public final class BackupProbe implements ProbeType {
      * PATH, HOME and the variables {@code pass_env} names (the credentials of a remote repository, such as
      * AWS_ACCESS_KEY_ID or SSH_AUTH_SOCK) from Rounds' own environment, and UTC, in which borg prints its times.
      */
-    private Map<String, String> baseEnvironment(ProbeSpec spec) {
+    private static Map<String, String> baseEnvironment(ProbeSpec spec, Environment environment) {
         Map<String, String> variables = new HashMap<>();
         for (String name : List.of("PATH", "HOME")) {
-            String value = environment.apply(name);
-            if (value != null) variables.put(name, value);
+            environment.variable(name).ifPresent(value -> variables.put(name, value));
         }
         if (spec.settings().get("pass_env") instanceof List<?> names) {
             for (Object name : names) {
-                String value = environment.apply(name.toString());
-                if (value == null) {
-                    throw new Misconfigured("environment variable " + name + " (named by pass_env) is not set where"
-                            + " Rounds runs");
-                }
+                String value = environment.variable(name.toString()).orElseThrow(() -> new Misconfigured(
+                        "environment variable " + name + " (named by pass_env) is not set where Rounds runs"));
                 variables.put(name.toString(), value);
             }
         }
@@ -214,15 +209,11 @@ public final class BackupProbe implements ProbeType {
         return value.toString();
     }
 
-    private String secret(ProbeSpec spec, String setting, String kind) {
+    private static String secret(ProbeSpec spec, String setting, String kind, Environment environment) {
         String variable = required(spec, setting, kind);
-        String value = environment.apply(variable);
-        if (value == null || value.isEmpty()) {
-            throw new Misconfigured("environment variable " + variable + " (named by " + setting + ") is not set"
-                    + " where Rounds runs; set it to the " + kind + " repository's "
-                    + (kind.equals("borg") ? "passphrase" : "password"));
-        }
-        return value;
+        return environment.variable(variable).orElseThrow(() -> new Misconfigured("environment variable " + variable
+                + " (named by " + setting + ") is not set where Rounds runs; set it to the " + kind + " repository's "
+                + (kind.equals("borg") ? "passphrase" : "password")));
     }
 
     private static Duration age(Instant at, ProbeContext context) {

@@ -1,23 +1,16 @@
 package dev.rounds.backupcheck;
 
-import io.vertx.core.Vertx;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.rounds.probe.type.ChildProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs a backup tool as a child process, without a shell: only the given environment (nothing inherited), no
- * input, killed with its children at the timeout or when its output passes the read cap. Blocks: run it through
- * {@code ProbeContext.blocking}.
+ * A backup tool's command line and the only environment it gets (nothing inherited), run as a
+ * {@link ChildProcess}: no shell, no input, killed with its children at the timeout or when its output passes the
+ * read cap.
  *
  * @param debianPackage the package that installs the tool, named when it is missing
  */
@@ -31,16 +24,6 @@ record ToolRun(List<String> command, Map<String, String> environment, String deb
         environment = Map.copyOf(environment);
     }
 
-    /** What the tool did. */
-    record Output(int exitCode, String stdout, String stderr, boolean timedOut, boolean overflowed) {
-
-        /** The last non-blank line the tool wrote to its error output, or its exit code. */
-        String complaint() {
-            List<String> lines = stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-            return lines.isEmpty() ? "exit code " + exitCode : lines.get(lines.size() - 1);
-        }
-    }
-
     /** The tool is not installed where Rounds runs. */
     static final class Missing extends RuntimeException {
         Missing(String message) {
@@ -48,35 +31,22 @@ record ToolRun(List<String> command, Map<String, String> environment, String deb
         }
     }
 
-    Output run(Vertx vertx, Duration timeout, long maxBytes) throws IOException, InterruptedException {
-        Path errors = Files.createTempFile("rounds-tool", ".err");
-        try {
-            List<String> resolved = new ArrayList<>(command);
-            resolved.set(0, executable().toString());
-            ProcessBuilder builder = new ProcessBuilder(resolved).redirectInput(new File("/dev/null"))
-                    .redirectError(errors.toFile());
-            builder.environment().clear();
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            AtomicBoolean timedOut = new AtomicBoolean();
-            long timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> {
-                timedOut.set(true);
-                kill(process);
-            });
-            try {
-                ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-                boolean overflowed = copyCapped(process.getInputStream(), stdout, maxBytes);
-                if (overflowed) kill(process);
-                int exit = process.waitFor();
-                return new Output(exit, stdout.toString(StandardCharsets.UTF_8), tail(errors), timedOut.get(),
-                        overflowed);
-            } finally {
-                vertx.cancelTimer(timer);
-                kill(process);
-            }
-        } finally {
-            Files.deleteIfExists(errors);
-        }
+    /**
+     * The tool as a child process keeping at most {@code maxBytes} of its output.
+     *
+     * @throws Missing when the tool is not on the PATH it is given
+     */
+    ChildProcess process(long maxBytes) {
+        List<String> resolved = new ArrayList<>(command);
+        resolved.set(0, executable().toString());
+        return new ChildProcess(resolved, environment, maxBytes, ChildProcess.OverCap.STOP,
+                ChildProcess.ErrorOutput.last(ERROR_BYTES));
+    }
+
+    /** The last non-blank line the tool wrote to its error output, or its exit code. */
+    static String complaint(ChildProcess.Exited exited) {
+        List<String> lines = exited.errors().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return lines.isEmpty() ? "exit code " + exited.exitCode() : lines.get(lines.size() - 1);
     }
 
     /** The tool as found on the PATH it is given, the one it would see itself; a path is taken as it is. */
@@ -89,30 +59,5 @@ record ToolRun(List<String> command, Map<String, String> environment, String deb
         }
         throw new Missing(name + " is not installed on the machine Rounds runs on (not on its PATH "
                 + environment.getOrDefault("PATH", "") + "); install the Debian package '" + debianPackage + "'");
-    }
-
-    private static boolean copyCapped(InputStream in, ByteArrayOutputStream out, long maxBytes) throws IOException {
-        byte[] buffer = new byte[8192];
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            if (out.size() + n > maxBytes) {
-                out.write(buffer, 0, (int) (maxBytes - out.size()));
-                return true;
-            }
-            out.write(buffer, 0, n);
-        }
-        return false;
-    }
-
-    private static String tail(Path errors) throws IOException {
-        long size = Files.size(errors);
-        try (InputStream in = Files.newInputStream(errors)) {
-            in.skipNBytes(Math.max(0, size - ERROR_BYTES));
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
     }
 }

@@ -1,14 +1,17 @@
 package dev.rounds.backupcheck;
 
 import dev.rounds.checklist.Target;
+import dev.rounds.probe.Environment;
 import dev.rounds.probe.Fixtures;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
+import dev.rounds.probe.SystemEnvironment;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -20,15 +23,22 @@ final class ProbeHarness implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
 
-    Observation observe(BackupProbe probe, Map<String, Object> settings, Instant now, long maxBytes,
-            Duration timeout) throws Exception {
-        var context = new ProbeContext(vertx, Clock.fixed(now, ZoneOffset.UTC), maxBytes);
+    /** @param environment where the probe reads its secrets, PATH and HOME, as the application's environment */
+    Observation observe(BackupProbe probe, Environment environment, Map<String, Object> settings, Instant now,
+            long maxBytes, Duration timeout) throws Exception {
+        var context = new ProbeContext(vertx, Clock.fixed(now, ZoneOffset.UTC), maxBytes, List.of(environment));
         return probe.observe(Fixtures.spec("backup", LOCALHOST, settings, timeout), LOCALHOST, context)
                 .toCompletableFuture().get(timeout.toSeconds() + 30, TimeUnit.SECONDS);
     }
 
+    Observation observe(BackupProbe probe, Environment environment, Map<String, Object> settings, Instant now)
+            throws Exception {
+        return observe(probe, environment, settings, now, 1 << 20, Duration.ofSeconds(30));
+    }
+
+    /** With the process environment, as the application runs probes. */
     Observation observe(BackupProbe probe, Map<String, Object> settings, Instant now) throws Exception {
-        return observe(probe, settings, now, 1 << 20, Duration.ofSeconds(30));
+        return observe(probe, new SystemEnvironment(), settings, now);
     }
 
     @Override

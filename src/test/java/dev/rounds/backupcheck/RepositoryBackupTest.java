@@ -4,17 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.probe.Environment;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeStatus;
+import dev.rounds.probe.SystemEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -45,10 +47,17 @@ class RepositoryBackupTest {
         harness.close();
     }
 
+    private final BackupProbe probe = new BackupProbe();
+
     /** The probe sees the secrets under these names, as an operator's service environment would hold them. */
-    private BackupProbe probe() {
-        Map<String, String> environment = new HashMap<>(Map.of("BACKUP_PW", PASSWORD, "HOME", dir.toString()));
-        return new BackupProbe(name -> environment.containsKey(name) ? environment.get(name) : System.getenv(name));
+    private Environment environment() {
+        Map<String, String> set = Map.of("BACKUP_PW", PASSWORD, "HOME", dir.toString());
+        return name -> set.containsKey(name) ? Optional.of(set.get(name)) : new SystemEnvironment().variable(name);
+    }
+
+    /** Only these variables are set. */
+    private static Environment only(Map<String, String> variables) {
+        return name -> Optional.ofNullable(variables.get(name));
     }
 
     private void tool(Map<String, String> environment, String... command) throws IOException, InterruptedException {
@@ -81,11 +90,11 @@ class RepositoryBackupTest {
         tool(env, "restic", "-r", repo, "backup", "--host", "ops-02", ".");
         Instant later = Instant.now().plus(Duration.ofHours(3));
 
-        Observation all = harness.observe(probe(), Map.of("kind", "restic", "repository", repo,
+        Observation all = harness.observe(probe, environment(), Map.of("kind", "restic", "repository", repo,
                 "password_env", "BACKUP_PW"), later);
-        Observation daily = harness.observe(probe(), Map.of("kind", "restic", "repository", repo,
+        Observation daily = harness.observe(probe, environment(), Map.of("kind", "restic", "repository", repo,
                 "password_env", "BACKUP_PW", "host", "ops-01", "tag", "daily"), later);
-        Observation none = harness.observe(probe(), Map.of("kind", "restic", "repository", repo,
+        Observation none = harness.observe(probe, environment(), Map.of("kind", "restic", "repository", repo,
                 "password_env", "BACKUP_PW", "host", "ops-99"), later);
 
         assertNull(all.verdict(), all.message());
@@ -104,7 +113,7 @@ class RepositoryBackupTest {
         someData("one");
         tool(Map.of("RESTIC_PASSWORD", "another password"), "restic", "-r", repo, "init");
 
-        Observation seen = harness.observe(probe(), Map.of("kind", "restic", "repository", repo,
+        Observation seen = harness.observe(probe, environment(), Map.of("kind", "restic", "repository", repo,
                 "password_env", "BACKUP_PW"), Instant.now());
 
         assertEquals(ProbeStatus.DOWN, seen.verdict());
@@ -114,7 +123,7 @@ class RepositoryBackupTest {
 
     @Test
     void aMissingSecretIsAnErrorNamingTheVariable() throws Exception {
-        Observation seen = harness.observe(probe(), Map.of("kind", "restic", "repository", "/srv/none",
+        Observation seen = harness.observe(probe, environment(), Map.of("kind", "restic", "repository", "/srv/none",
                 "password_env", "ROUNDS_TEST_UNSET_VARIABLE"), Instant.now());
 
         assertEquals(ProbeStatus.ERROR, seen.verdict());
@@ -127,9 +136,9 @@ class RepositoryBackupTest {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path hanging = Files.writeString(bin.resolve("restic"), "#!/bin/sh\nsleep 60\n");
         assertTrue(hanging.toFile().setExecutable(true));
-        BackupProbe probe = new BackupProbe(Map.of("PATH", bin + ":/usr/bin:/bin", "BACKUP_PW", PASSWORD)::get);
+        Environment environment = only(Map.of("PATH", bin + ":/usr/bin:/bin", "BACKUP_PW", PASSWORD));
 
-        Observation seen = harness.observe(probe, Map.of("kind", "restic", "repository", "/srv/restic",
+        Observation seen = harness.observe(probe, environment, Map.of("kind", "restic", "repository", "/srv/restic",
                 "password_env", "BACKUP_PW"), Instant.now(), 1 << 20, Duration.ofMillis(500));
 
         assertEquals(ProbeStatus.DOWN, seen.verdict());
@@ -139,9 +148,9 @@ class RepositoryBackupTest {
     @Test
     void aMissingBorgIsAnErrorNamingItsDebianPackage() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty-bin"));
-        BackupProbe probe = new BackupProbe(Map.of("PATH", empty.toString(), "BACKUP_PW", PASSWORD)::get);
+        Environment environment = only(Map.of("PATH", empty.toString(), "BACKUP_PW", PASSWORD));
 
-        Observation seen = harness.observe(probe, Map.of("kind", "borg", "repository", "/srv/borg",
+        Observation seen = harness.observe(probe, environment, Map.of("kind", "borg", "repository", "/srv/borg",
                 "passphrase_env", "BACKUP_PW"), Instant.now());
 
         assertEquals(ProbeStatus.ERROR, seen.verdict());
@@ -153,13 +162,13 @@ class RepositoryBackupTest {
     void passEnvHandsTheNamedVariablesToTheToolAndNothingElseLeaks() throws Exception {
         Map<String, String> rounds = Map.of("PATH", "/usr/bin:/bin", "HOME", "/var/lib/rounds", "BACKUP_PW", PASSWORD,
                 "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "UNRELATED_SECRET", "not for restic");
-        BackupProbe probe = new BackupProbe(rounds::get);
         var spec = dev.rounds.probe.Fixtures.spec("backup", ProbeHarness.LOCALHOST, Map.of("kind", "restic",
                 "repository", "s3:s3.amazonaws.com/bucket", "password_env", "BACKUP_PW",
                 "pass_env", List.of("AWS_ACCESS_KEY_ID")), Duration.ofSeconds(5));
 
         assertEquals(Map.of("PATH", "/usr/bin:/bin", "HOME", "/var/lib/rounds", "RESTIC_PASSWORD", PASSWORD,
-                "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "TZ", "UTC", "LC_ALL", "C.UTF-8"), probe.restic(spec).environment());
+                "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "TZ", "UTC", "LC_ALL", "C.UTF-8"),
+                BackupProbe.restic(spec, only(rounds)).environment());
     }
 
     @Test
@@ -177,7 +186,7 @@ class RepositoryBackupTest {
         tool(env, "borg", "create", repo + "::second", ".");
         Instant later = Instant.now().plus(Duration.ofHours(5));
 
-        Observation seen = harness.observe(probe(), Map.of("kind", "borg", "repository", repo,
+        Observation seen = harness.observe(probe, environment(), Map.of("kind", "borg", "repository", repo,
                 "passphrase_env", "BACKUP_PW", "base_dir", base), later);
 
         assertNull(seen.verdict(), seen.message());
@@ -196,7 +205,7 @@ class RepositoryBackupTest {
         someData("one");
         tool(Map.of("BORG_PASSPHRASE", PASSWORD, "BORG_BASE_DIR", base), "borg", "init", "-e", "repokey", repo);
 
-        Observation seen = harness.observe(probe(), Map.of("kind", "borg", "repository", repo,
+        Observation seen = harness.observe(probe, environment(), Map.of("kind", "borg", "repository", repo,
                 "passphrase_env", "BACKUP_PW", "base_dir", base), Instant.now());
 
         assertEquals(ProbeStatus.DOWN, seen.verdict());

@@ -1,11 +1,14 @@
 package dev.rounds.backupcheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.probe.ProbeContext;
+import dev.rounds.probe.type.ChildProcess;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,56 +31,76 @@ class ToolRunTest {
         vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
-    private static ToolRun.Output run(List<String> command, Map<String, String> environment, Duration timeout,
-            long maxBytes) throws Exception {
-        return new ToolRun(command, environment, "coreutils").run(vertx, timeout, maxBytes);
+    private static ChildProcess.End run(List<String> command, Map<String, String> environment, Duration timeout,
+            long maxBytes) {
+        return new ToolRun(command, environment, "coreutils").process(maxBytes)
+                .run(new ProbeContext(vertx, Clock.systemUTC(), maxBytes), timeout).toCompletableFuture().join();
+    }
+
+    private static ChildProcess.Exited exited(ChildProcess.End end) {
+        return assertInstanceOf(ChildProcess.Exited.class, end);
     }
 
     @Test
-    void theToolSeesOnlyTheEnvironmentItIsGiven() throws Exception {
-        ToolRun.Output output = run(List.of("/usr/bin/env"), Map.of("RESTIC_PASSWORD", "s3cret"),
-                Duration.ofSeconds(10), 4096);
+    void theToolSeesOnlyTheEnvironmentItIsGiven() {
+        ChildProcess.Exited output = exited(run(List.of("/usr/bin/env"), Map.of("RESTIC_PASSWORD", "s3cret"),
+                Duration.ofSeconds(10), 4096));
         assertEquals(0, output.exitCode());
-        assertEquals("RESTIC_PASSWORD=s3cret\n", output.stdout());
+        assertEquals("RESTIC_PASSWORD=s3cret\n", output.output());
     }
 
     @Test
-    void argumentsAreNotInterpretedByAShell() throws Exception {
-        ToolRun.Output output = run(List.of("/bin/echo", "$HOME; rm -rf /tmp/x"), Map.of(), Duration.ofSeconds(10), 4096);
-        assertEquals("$HOME; rm -rf /tmp/x\n", output.stdout());
+    void argumentsAreNotInterpretedByAShell() {
+        ChildProcess.Exited output = exited(run(List.of("/bin/echo", "$HOME; rm -rf /tmp/x"), Map.of(),
+                Duration.ofSeconds(10), 4096));
+        assertEquals("$HOME; rm -rf /tmp/x\n", output.output());
     }
 
     @Test
     void aMissingToolNamesTheDebianPackage() {
         ToolRun.Missing missing = assertThrows(ToolRun.Missing.class, () ->
                 new ToolRun(List.of("restic-not-installed-here"), Map.of("PATH", "/usr/bin:/bin"), "restic")
-                        .run(vertx, Duration.ofSeconds(5), 1024));
+                        .process(1024));
         assertEquals("restic-not-installed-here is not installed on the machine Rounds runs on (not on its PATH"
                 + " /usr/bin:/bin); install the Debian package 'restic'", missing.getMessage());
     }
 
     @Test
-    void aToolThatHangsIsKilledAtTheTimeoutWithItsChildren() throws Exception {
+    void aToolThatHangsIsKilledAtTheTimeoutWithItsChildren() {
         // the shell's child sleep holds stdout open: it must die too, or the read would never end
-        ToolRun.Output output = run(List.of("/bin/sh", "-c", "sleep 60 & sleep 60"), Map.of(),
+        ChildProcess.End end = run(List.of("/bin/sh", "-c", "sleep 60 & sleep 60"), Map.of(),
                 Duration.ofMillis(300), 4096);
-        assertTrue(output.timedOut());
-        assertFalse(output.overflowed());
+        assertInstanceOf(ChildProcess.TimedOut.class, end);
     }
 
     @Test
-    void outputBeyondTheCapIsCutAndTheToolStopped() throws Exception {
-        ToolRun.Output output = run(List.of("/usr/bin/yes"), Map.of(), Duration.ofSeconds(20), 1000);
-        assertTrue(output.overflowed());
-        assertFalse(output.timedOut());
-        assertEquals(1000, output.stdout().length());
+    void outputBeyondTheCapIsCutAndTheToolStopped() {
+        ChildProcess.Exited output = exited(run(List.of("/usr/bin/yes"), Map.of(), Duration.ofSeconds(20), 1000));
+        assertTrue(output.cut());
+        assertEquals(1000, output.output().length());
+        assertEquals(137, output.exitCode(), "killed: 128 + SIGKILL");
     }
 
     @Test
-    void theLastLineOfTheErrorOutputSaysWhatWentWrong() throws Exception {
-        ToolRun.Output output = run(List.of("/bin/sh", "-c", "echo first >&2; echo 'Fatal: wrong password' >&2; exit 1"),
-                Map.of(), Duration.ofSeconds(10), 4096);
+    void theLastLineOfTheErrorOutputSaysWhatWentWrong() {
+        ChildProcess.Exited output = exited(run(List.of("/bin/sh", "-c",
+                "echo first >&2; echo 'Fatal: wrong password' >&2; exit 1"), Map.of(), Duration.ofSeconds(10), 4096));
         assertEquals(1, output.exitCode());
-        assertEquals("Fatal: wrong password", output.complaint());
+        assertEquals("Fatal: wrong password", ToolRun.complaint(output));
+    }
+
+    @Test
+    void theLastLinesOfALongErrorOutputAreTheOnesKept() {
+        ChildProcess.Exited output = exited(run(List.of("/bin/sh", "-c",
+                "i=0; while [ $i -lt 2000 ]; do echo \"noise $i\" >&2; i=$((i+1)); done; echo 'Fatal: locked' >&2; exit 1"),
+                Map.of(), Duration.ofSeconds(10), 4096));
+        assertEquals("Fatal: locked", ToolRun.complaint(output));
+        assertTrue(output.errors().length() <= ToolRun.ERROR_BYTES, "kept " + output.errors().length());
+    }
+
+    @Test
+    void aToolThatSaysNothingComplainsWithItsExitCode() {
+        assertEquals("exit code 3", ToolRun.complaint(exited(run(List.of("/bin/sh", "-c", "exit 3"), Map.of(),
+                Duration.ofSeconds(10), 4096))));
     }
 }

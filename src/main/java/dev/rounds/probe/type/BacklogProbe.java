@@ -64,7 +64,7 @@ public final class BacklogProbe implements ProbeType {
         } catch (IllegalArgumentException | IllegalStateException misconfigured) {
             return CompletableFuture.completedFuture(Observation.error(misconfigured.getMessage()));
         }
-        return HttpFetch.get(context.vertx(), request.uri(), request.headers(), spec.timeoutFor(target),
+        return HttpFetch.get(request.uri(), request.headers()).send(context.vertx(), spec.timeoutFor(target),
                 context.maxBytes()).thenApply(answer -> judged(answer, request, context));
     }
 
@@ -102,7 +102,7 @@ public final class BacklogProbe implements ProbeType {
 
     private static Observation judged(HttpFetch.Answer answer, Request request, ProbeContext context) {
         String where = HttpFetch.shown(request.uri());
-        if (answer.failure() != null) return Observation.down(Map.of(), answer.failure());
+        if (answer.failure() != null) return Observation.down(Map.of(), answer.failure().about(request.uri()));
         if (answer.status() >= 400) {
             return Observation.down(Map.of(), "HTTP " + answer.status() + " from " + where
                     + AuthHeader.hint(answer.status(), request.authEnv()));

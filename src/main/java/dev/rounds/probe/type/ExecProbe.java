@@ -10,11 +10,7 @@ import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeStatus;
 import dev.rounds.probe.ProbeType;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -63,7 +57,21 @@ public final class ExecProbe implements ProbeType {
         } catch (IllegalArgumentException misconfigured) {
             return CompletableFuture.completedFuture(Observation.error(misconfigured.getMessage()));
         }
-        return context.blocking(() -> new Run(command, spec, context, spec.timeoutFor(target)).call());
+        Duration timeout = spec.timeoutFor(target);
+        var plugin = new ChildProcess(command, environment(), context.maxBytes(), ChildProcess.OverCap.DRAIN,
+                ChildProcess.ErrorOutput.first(STDERR_KEPT));
+        return plugin.run(context, timeout)
+                .thenCompose(end -> context.blocking(() -> new Judge(command, spec, context, timeout).observed(end)));
+    }
+
+    /** Only what plugins need: Rounds' own environment holds secrets (API tokens, passwords). */
+    private static Map<String, String> environment() {
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String name : List.of("PATH", "HOME")) {
+            if (System.getenv(name) != null) kept.put(name, System.getenv(name));
+        }
+        kept.put("LC_ALL", "C");
+        return kept;
     }
 
     /** The program and its arguments, placeholders replaced. */
@@ -110,66 +118,34 @@ public final class ExecProbe implements ProbeType {
                 + (name.startsWith("check_") ? "; install the monitoring-plugins package" : ""));
     }
 
-    /** One plugin run on a worker thread. */
-    private record Run(List<String> command, ProbeSpec spec, ProbeContext context, Duration timeout) {
+    /** What a plugin run amounts to; judged on a worker thread, since its output may be as long as the cap. */
+    private record Judge(List<String> command, ProbeSpec spec, ProbeContext context, Duration timeout) {
 
-        Observation call() throws InterruptedException {
+        Observation observed(ChildProcess.End end) {
             String plugin = Path.of(command.get(0)).getFileName().toString();
-            ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            // Only what plugins need: Rounds' own environment holds secrets (API tokens, passwords).
-            Map<String, String> environment = builder.environment();
-            Map<String, String> kept = new LinkedHashMap<>();
-            for (String name : List.of("PATH", "HOME")) {
-                if (environment.get(name) != null) kept.put(name, environment.get(name));
+            if (end instanceof ChildProcess.NotStarted notStarted) {
+                return Observation.error("cannot start " + command.get(0) + ": " + notStarted.cause().getMessage());
             }
-            environment.clear();
-            environment.putAll(kept);
-            environment.put("LC_ALL", "C");
-            Process process;
-            try {
-                process = builder.start();
-            } catch (IOException cannot) {
-                return Observation.error("cannot start " + command.get(0) + ": " + cannot.getMessage());
+            if (end instanceof ChildProcess.ReadFailed failed) {
+                return Observation.error("reading " + plugin + "'s output failed: " + failed.cause().getMessage());
             }
-            AtomicBoolean timedOut = new AtomicBoolean();
-            CompletableFuture<Integer> killed = new CompletableFuture<>();
-            long timer = context.vertx().setTimer(Math.max(1, timeout.toMillis()), id -> {
-                // Set before the kill: the worker may see the output end before the count is known.
-                timedOut.set(true);
-                killed.complete(killTree(process));
-            });
-            CompletableFuture<String> stderr = context.blocking(() -> read(process.getErrorStream(), STDERR_KEPT).text())
-                    .toCompletableFuture();
-            Read stdout;
-            try {
-                stdout = read(process.getInputStream(), context.maxBytes());
-                process.waitFor();
-            } catch (InterruptedException interrupted) {
-                killTree(process);
-                throw interrupted;
-            } catch (IOException broken) {
-                killTree(process);
-                return Observation.error("reading " + plugin + "'s output failed: " + broken.getMessage());
-            } finally {
-                context.vertx().cancelTimer(timer);
-            }
-            if (timedOut.get()) {
-                int descendants = killed.join();
+            if (end instanceof ChildProcess.TimedOut timedOut) {
                 return Observation.down(Map.of(), plugin + " did not finish within " + Durations.format(timeout)
-                        + "; killed it" + (descendants == 0 ? "" : " and " + descendants + " process(es) it started"));
+                        + "; killed it" + (timedOut.descendants() == 0 ? ""
+                                : " and " + timedOut.descendants() + " process(es) it started"));
             }
-            // The plugin has exited: its stderr ends at once, unless a process it left behind still holds it.
-            return judged(plugin, process.exitValue(), stdout, stderr.completeOnTimeout("", 1, TimeUnit.SECONDS).exceptionally(unreadable -> "").join());
+            return judged(plugin, (ChildProcess.Exited) end);
         }
 
-        private Observation judged(String plugin, int exit, Read stdout, String stderr) {
-            PluginOutput output = PluginOutput.parse(stdout.text());
+        private Observation judged(String plugin, ChildProcess.Exited exited) {
+            int exit = exited.exitCode();
+            PluginOutput output = PluginOutput.parse(exited.output());
             Map<String, Object> values = new LinkedHashMap<>(output.perfdata());
             values.put("exit_code", exit);
             values.put("output", output.text());
-            String said = output.summary().isEmpty() ? stderr.strip().lines().findFirst().orElse("no output")
+            String said = output.summary().isEmpty() ? exited.errors().strip().lines().findFirst().orElse("no output")
                     : output.summary();
-            String summary = plugin + ": " + said + (stdout.cut()
+            String summary = plugin + ": " + said + (exited.cut()
                     ? " (output cut at " + context.maxBytes() + " bytes, rounds.probe.max-bytes)" : "");
             return switch (exit) {
                 case 0 -> Observation.measured(values, summary);
@@ -188,32 +164,5 @@ public final class ExecProbe implements ProbeType {
             return failing.isEmpty() ? new Observation(values, ProbeStatus.WARN, summary)
                     : Observation.down(values, failing + "; " + summary);
         }
-    }
-
-    /** Kills the plugin and everything it started; returns how many descendants there were. */
-    private static int killTree(Process process) {
-        // Descendants are listed first: once the plugin is gone they are orphans and no longer its descendants.
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroyForcibly();
-        descendants.forEach(ProcessHandle::destroyForcibly);
-        return descendants.size();
-    }
-
-    /** Output read to its end; what is past the cap is read and dropped, so that the plugin never blocks writing. */
-    private record Read(String text, boolean cut) {
-    }
-
-    private static Read read(InputStream stream, long cap) throws IOException {
-        var kept = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        boolean cut = false;
-        try (stream) {
-            for (int n; (n = stream.read(buffer)) >= 0; ) {
-                int room = (int) Math.min(n, cap - kept.size());
-                if (room > 0) kept.write(buffer, 0, room);
-                if (room < n) cut = true;
-            }
-        }
-        return new Read(kept.toString(StandardCharsets.UTF_8), cut);
     }
 }

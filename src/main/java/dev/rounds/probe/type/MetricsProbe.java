@@ -112,9 +112,11 @@ public final class MetricsProbe implements ProbeType {
     private record Scraper(ProbeContext context, URI uri, Map<String, String> headers, String hint, String authEnv) {
 
         CompletionStage<Scrape> scrape(Duration left) {
-            return HttpFetch.get(context.vertx(), uri, headers, left, context.maxBytes()).thenApply(answer -> {
+            return HttpFetch.get(uri, headers).send(context.vertx(), left, context.maxBytes()).thenApply(answer -> {
                 String where = HttpFetch.shown(uri);
-                if (answer.failure() != null) return failed(answer.failure() + (answer.status() == null ? hint : ""));
+                if (answer.failure() != null) {
+                    return failed(answer.failure().about(uri) + (answer.status() == null ? hint : ""));
+                }
                 if (answer.status() >= 400) {
                     return failed("HTTP " + answer.status() + " from " + where + AuthHeader.hint(answer.status(), authEnv));
                 }

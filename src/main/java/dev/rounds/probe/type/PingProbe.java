@@ -8,11 +8,9 @@ import dev.rounds.checklist.Target;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeType;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,35 +70,27 @@ public final class PingProbe implements ProbeType {
         if (refused != null) return CompletableFuture.completedFuture(Observation.error(refused));
         List<String> arguments = List.of(command, "-n", "-q", "-c", String.valueOf(count), "-i", seconds(interval),
                 "-W", seconds(wait), host);
-        var process = new Deadline.Handle<Process>(Process::destroyForcibly);
-        return Deadline.blocking(context, timeout, () -> run(arguments, host, spec.expect().isEmpty(), process),
-                () -> Observation.down(Map.of(), "ping to " + host + " did not finish within "
-                        + Durations.format(timeout)),
-                process);
+        // Rounds' whole environment, as ping has always had it, in the C locale that PingReport reads.
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("LC_ALL", "C");
+        var ping = new ChildProcess(arguments, environment, OUTPUT_CAP, ChildProcess.OverCap.STOP,
+                ChildProcess.ErrorOutput.MERGED);
+        boolean judgeHere = spec.expect().isEmpty();
+        return ping.run(context, timeout).thenApply(end -> observed(end, host, timeout, judgeHere));
     }
 
-    private Observation run(List<String> arguments, String host, boolean judgeHere, Deadline.Handle<Process> held)
-            throws InterruptedException {
-        var builder = new ProcessBuilder(arguments).redirectErrorStream(true);
-        builder.environment().put("LC_ALL", "C");
-        Process ping;
-        try {
-            ping = held.hold(builder.start());
-        } catch (IOException missing) {
-            return Observation.error("cannot run '" + command + "' (" + missing.getMessage() + "): the ping probe "
-                    + "needs the system ping from the iputils-ping package (apt-get install iputils-ping)");
+    private Observation observed(ChildProcess.End end, String host, Duration timeout, boolean judgeHere) {
+        if (end instanceof ChildProcess.NotStarted missing) {
+            return Observation.error("cannot run '" + command + "' (" + missing.cause().getMessage() + "): the ping "
+                    + "probe needs the system ping from the iputils-ping package (apt-get install iputils-ping)");
         }
-        String output;
-        try (InputStream in = ping.getInputStream()) {
-            ping.getOutputStream().close();
-            output = new String(in.readNBytes(OUTPUT_CAP), StandardCharsets.UTF_8);
-        } catch (IOException broken) {
-            // Only a broken pipe gets here; a ping killed at the deadline ends in EOF, and the deadline has spoken.
-            return Observation.down(Map.of(), "ping to " + host + " was stopped: " + broken.getMessage());
-        } finally {
-            ping.destroyForcibly();
+        if (end instanceof ChildProcess.ReadFailed broken) {
+            return Observation.down(Map.of(), "ping to " + host + " was stopped: " + broken.cause().getMessage());
         }
-        ping.waitFor();
+        if (end instanceof ChildProcess.TimedOut) {
+            return Observation.down(Map.of(), "ping to " + host + " did not finish within " + Durations.format(timeout));
+        }
+        String output = ((ChildProcess.Exited) end).output();
         PingReport report = PingReport.parse(output);
         if (report == null) return failed(host, output);
         Map<String, Object> values = new LinkedHashMap<>();

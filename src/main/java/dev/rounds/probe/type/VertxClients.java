@@ -27,11 +27,7 @@ final class VertxClients {
      * would hide a server that no longer accepts new ones, and a cut body must close its connection anyway.
      */
     static HttpClient http(Vertx vertx) {
-        return (HttpClient) shared(vertx, "http", () -> vertx.httpClientBuilder()
-                .with(new HttpClientOptions().setKeepAlive(false).setTryUseCompression(false))
-                .with(new PoolOptions().setHttp1MaxSize(POOL_SIZE).setMaxWaitQueueSize(-1))
-                .withConnectHandler(VertxClients::quiet)
-                .build());
+        return (HttpClient) shared(vertx, "http", () -> build(vertx, false));
     }
 
     /**
@@ -39,12 +35,21 @@ final class VertxClients {
      * can still measure a self-signed or misnamed server. Otherwise like {@link #http}.
      */
     static HttpClient httpsUnverified(Vertx vertx) {
-        return (HttpClient) shared(vertx, "https-unverified", () -> vertx.httpClientBuilder()
-                .with(new HttpClientOptions().setKeepAlive(false).setTryUseCompression(false)
-                        .setTrustAll(true).setVerifyHost(false))
+        return (HttpClient) shared(vertx, "https-unverified", () -> build(vertx, true));
+    }
+
+    /** A client like the shared ones for one fetch alone, which closes it when done. */
+    static HttpClient unshared(Vertx vertx, boolean trustAnyCertificate) {
+        return build(vertx, trustAnyCertificate);
+    }
+
+    private static HttpClient build(Vertx vertx, boolean trustAnyCertificate) {
+        var options = new HttpClientOptions().setKeepAlive(false).setTryUseCompression(false);
+        if (trustAnyCertificate) options.setTrustAll(true).setVerifyHost(false);
+        return vertx.httpClientBuilder().with(options)
                 .with(new PoolOptions().setHttp1MaxSize(POOL_SIZE).setMaxWaitQueueSize(-1))
                 .withConnectHandler(VertxClients::quiet)
-                .build());
+                .build();
     }
 
     /**
