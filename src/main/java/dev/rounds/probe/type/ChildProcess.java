@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +81,20 @@ public final class ChildProcess {
     private final long maxBytes;
     private final OverCap overCap;
     private final ErrorOutput errors;
+
+    /**
+     * PATH and HOME from Rounds' own environment, in the C locale that the probes' readers expect: nothing else,
+     * because Rounds' environment holds secrets (API tokens, passwords) that a plugin or ping has no use for.
+     */
+    public static Map<String, String> plainEnvironment() {
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String name : List.of("PATH", "HOME")) {
+            String value = System.getenv(name);
+            if (value != null) kept.put(name, value);
+        }
+        kept.put("LC_ALL", "C");
+        return kept;
+    }
 
     /**
      * @param command the program, as a path or a name the JVM looks up on its own PATH, and its arguments

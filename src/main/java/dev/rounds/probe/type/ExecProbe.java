@@ -58,20 +58,10 @@ public final class ExecProbe implements ProbeType {
             return CompletableFuture.completedFuture(Observation.error(misconfigured.getMessage()));
         }
         Duration timeout = spec.timeoutFor(target);
-        var plugin = new ChildProcess(command, environment(), context.maxBytes(), ChildProcess.OverCap.DRAIN,
+        var plugin = new ChildProcess(command, ChildProcess.plainEnvironment(), context.maxBytes(), ChildProcess.OverCap.DRAIN,
                 ChildProcess.ErrorOutput.first(STDERR_KEPT));
         return plugin.run(context, timeout)
                 .thenCompose(end -> context.blocking(() -> new Judge(command, spec, context, timeout).observed(end)));
-    }
-
-    /** Only what plugins need: Rounds' own environment holds secrets (API tokens, passwords). */
-    private static Map<String, String> environment() {
-        Map<String, String> kept = new LinkedHashMap<>();
-        for (String name : List.of("PATH", "HOME")) {
-            if (System.getenv(name) != null) kept.put(name, System.getenv(name));
-        }
-        kept.put("LC_ALL", "C");
-        return kept;
     }
 
     /** The program and its arguments, placeholders replaced. */

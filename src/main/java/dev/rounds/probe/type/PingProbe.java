@@ -70,10 +70,7 @@ public final class PingProbe implements ProbeType {
         if (refused != null) return CompletableFuture.completedFuture(Observation.error(refused));
         List<String> arguments = List.of(command, "-n", "-q", "-c", String.valueOf(count), "-i", seconds(interval),
                 "-W", seconds(wait), host);
-        // Rounds' whole environment, as ping has always had it, in the C locale that PingReport reads.
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put("LC_ALL", "C");
-        var ping = new ChildProcess(arguments, environment, OUTPUT_CAP, ChildProcess.OverCap.STOP,
+        var ping = new ChildProcess(arguments, ChildProcess.plainEnvironment(), OUTPUT_CAP, ChildProcess.OverCap.STOP,
                 ChildProcess.ErrorOutput.MERGED);
         boolean judgeHere = spec.expect().isEmpty();
         return ping.run(context, timeout).thenApply(end -> observed(end, host, timeout, judgeHere));

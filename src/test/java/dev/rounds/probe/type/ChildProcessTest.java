@@ -190,4 +190,15 @@ class ChildProcessTest {
                     .forEach(ProcessHandle::destroyForcibly);
         }
     }
+
+    @Test
+    void aPlainEnvironmentCarriesNoneOfRoundsOwnVariables() {
+        var env = new ChildProcess(List.of("/usr/bin/env"), ChildProcess.plainEnvironment(), 65536,
+                ChildProcess.OverCap.DRAIN, ChildProcess.ErrorOutput.MERGED).run(context, Duration.ofSeconds(10));
+        ChildProcess.Exited exited = assertInstanceOf(ChildProcess.Exited.class, env.toCompletableFuture().join());
+        List<String> names = exited.output().lines().map(line -> line.substring(0, line.indexOf('='))).sorted().toList();
+        assertTrue(List.of("HOME", "LC_ALL", "PATH").containsAll(names), "the child saw " + names);
+        assertTrue(exited.output().lines().anyMatch("LC_ALL=C"::equals), exited.output());
+        assertTrue(System.getenv().size() > names.size(), "this test's own environment has more than the child saw");
+    }
 }
