@@ -61,10 +61,7 @@ public class ProbeScheduler {
     private final PriorityQueue<Entry> queue = new PriorityQueue<>(Comparator.comparing(entry -> entry.due));
     private final Map<ProbeKey, Entry> entries = new HashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    /** Runs, continuous or once, whose result is not yet with the writer. */
-    private final AtomicInteger unhanded = new AtomicInteger();
-    /** The {@code System.nanoTime()} by which every run started so far has ended. */
-    private final AtomicLong lastDeadline = new AtomicLong(System.nanoTime());
+    private final RunsInFlight unhanded = new RunsInFlight();
     private final Timer startLag;
     private final Counter skipped;
     private long timerId = -1;
@@ -120,11 +117,11 @@ public class ProbeScheduler {
     void onShutdown(@Observes @Priority(Interceptor.Priority.APPLICATION) ShutdownEvent event, ProbeConfig config) {
         stop();
         long started = System.nanoTime();
-        int waitingFor = unhanded.get();
+        int waitingFor = unhanded.count();
         boolean all = awaitHandedOver(config.stopGrace());
         LOG.infof("probe scheduler stopped: waited %dms for %d probe runs in flight%s",
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), waitingFor,
-                all ? "" : "; " + unhanded.get() + " did not finish within their timeouts or rounds.probe.stop-grace ("
+                all ? "" : "; " + unhanded.count() + " did not finish within their timeouts or rounds.probe.stop-grace ("
                         + config.stopGrace().toSeconds() + " s) and are not written");
     }
 
@@ -133,23 +130,7 @@ public class ProbeScheduler {
      * (the runner ends a run at its timeout and a grace), or at most {@code grace}; returns whether all of them did.
      */
     public boolean awaitHandedOver(Duration grace) {
-        long giveUp = System.nanoTime() + grace.toNanos();
-        while (unhanded.get() > 0) {
-            long now = System.nanoTime();
-            if (now - lastDeadline.get() > 0 || now - giveUp > 0) return false;
-            // Shutdown only: a bounded poll is simpler than a latch per run, and costs nothing while running.
-            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-        }
-        return true;
-    }
-
-    /** Counts a run from its start until its result is with the writer; extends the deadline shutdown waits for. */
-    private void started(ProbeSpec spec, Target target) {
-        unhanded.incrementAndGet();
-        long timeout = spec.timeoutFor(target).toNanos();
-        // The runner's own guard ends the run by its timeout plus a tenth; a second more covers the hand-over.
-        long deadline = System.nanoTime() + timeout + timeout / 10 + Duration.ofSeconds(1).toNanos();
-        lastDeadline.accumulateAndGet(deadline, (a, b) -> b - a > 0 ? b : a);
+        return unhanded.await(grace);
     }
 
     /** Starts looking for due probes every tick. */
@@ -274,7 +255,7 @@ public class ProbeScheduler {
     private void launch(Entry entry) {
         entry.running.set(true);
         inFlight.incrementAndGet();
-        started(entry.spec, entry.target);
+        unhanded.started(entry.spec.timeoutFor(entry.target));
         CompletionStage<ProbeResult> run;
         try {
             run = runner.run(entry.spec, entry.target, entry.key);
@@ -291,7 +272,7 @@ public class ProbeScheduler {
                     LOG.errorf(failure, "probe=%s the runner failed without a result", entry.key);
                 }
             } finally {
-                unhanded.decrementAndGet();
+                unhanded.handedOver();
             }
         });
     }
@@ -308,19 +289,19 @@ public class ProbeScheduler {
                 for (Target target : spec.targets()) {
                     if (!target.enabled()) continue;
                     var key = new ProbeKey(checklist.id(), activity.id(), spec.index(), target.id());
-                    started(spec, target);
+                    unhanded.started(spec.timeoutFor(target));
                     CompletableFuture<ProbeResult> run;
                     try {
                         run = runner.run(spec, target, key).toCompletableFuture();
                     } catch (RuntimeException bug) {
-                        unhanded.decrementAndGet();
+                        unhanded.handedOver();
                         throw bug;
                     }
                     runs.add(run.whenComplete((result, failure) -> {
                         try {
                             if (result != null) writer.submit(result);
                         } finally {
-                            unhanded.decrementAndGet();
+                            unhanded.handedOver();
                         }
                     }));
                 }
