@@ -1,7 +1,7 @@
 package dev.rounds.advisory;
 
-import dev.rounds.core.RoundsException;
 import dev.rounds.core.Roles;
+import dev.rounds.web.FormPost;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -56,15 +55,12 @@ public class AdvisoriesPage {
     public Response triage(@PathParam("id") long id, @FormParam("state") String state, @FormParam("note") String note,
             @FormParam("shown") String shown) {
         String back = shown == null || TriageState.of(shown).isEmpty() ? TriageState.NEW.label() : shown;
+        FormPost form = FormPost.showing(error -> render(back, error));
         if (!identity.hasRole(Roles.OPERATOR)) {
-            return Response.status(403).entity(render(back, "Only operators can triage advisories.")).build();
+            return form.refuse(403, "Only operators can triage advisories.");
         }
-        try {
-            advisories.triage(id, identity.getPrincipal().getName(), new TriageRequest(state, note));
-        } catch (RoundsException e) {
-            return Response.status(e.status()).entity(render(back, e.getMessage())).build();
-        }
-        return Response.seeOther(URI.create("/advisories?state=" + back)).build();
+        return form.seeOther(() -> advisories.triage(id, identity.getPrincipal().getName(),
+                new TriageRequest(state, note)), "/advisories?state=" + back);
     }
 
     private TemplateInstance render(String state, String error) {

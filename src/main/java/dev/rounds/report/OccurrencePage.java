@@ -7,6 +7,7 @@ import dev.rounds.ack.AcknowledgementService;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.core.Roles;
+import dev.rounds.web.FormPost;
 import dev.rounds.signoff.EvidenceUpload;
 import dev.rounds.signoff.SignOff;
 import dev.rounds.signoff.SignOffRequest;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,19 +89,15 @@ public class OccurrencePage {
     @Produces(MediaType.TEXT_HTML)
     public Response signOff(@PathParam("id") long id, @RestForm String note, @RestForm String reference,
             @RestForm String link, @RestForm("file") FileUpload file) {
+        FormPost form = FormPost.showing(error -> render(id, error, null));
         if (!identity.hasRole(Roles.OPERATOR)) {
-            return Response.status(403).entity(render(id, "Only operators can sign off.", null)).build();
+            return form.refuse(403, "Only operators can sign off.");
         }
         if (note == null || note.isBlank()) {
-            return Response.status(422).entity(render(id, "Write a note saying what was checked.", null)).build();
+            return form.refuse(422, "Write a note saying what was checked.");
         }
-        try {
-            signOffs.signOff(id, identity.getPrincipal().getName(), new SignOffRequest(note, reference, link),
-                    EvidenceUpload.of(file));
-        } catch (RoundsException e) {
-            return Response.status(e.status()).entity(render(id, e.getMessage(), null)).build();
-        }
-        return Response.seeOther(URI.create("/occurrences/" + id)).build();
+        return form.seeOther(() -> signOffs.signOff(id, identity.getPrincipal().getName(),
+                new SignOffRequest(note, reference, link), EvidenceUpload.of(file)), "/occurrences/" + id);
     }
 
     /** Acknowledges one of the occurrence's failing probes until a time given in UTC. */
@@ -111,30 +107,26 @@ public class OccurrencePage {
     @Produces(MediaType.TEXT_HTML)
     public Response acknowledge(@PathParam("id") long id, @FormParam("probe") String probe,
             @FormParam("reason") String reason, @FormParam("until") String until) {
+        FormPost form = ackForm(id);
         if (!identity.hasRole(Roles.OPERATOR)) {
-            return Response.status(403).entity(render(id, null, "Only operators can acknowledge a probe.")).build();
+            return form.refuse(403, "Only operators can acknowledge a probe.");
         }
         if (probe == null || probe.isBlank() || reason == null || reason.isBlank()) {
-            return Response.status(422).entity(render(id, null, "Say why the failure may stay quiet.")).build();
+            return form.refuse(422, "Say why the failure may stay quiet.");
         }
         LocalDateTime time;
         try {
             time = LocalDateTime.parse(until == null ? "" : until.strip());
         } catch (DateTimeParseException e) {
-            return Response.status(422)
-                    .entity(render(id, null, "Give the end as a date and time in UTC, e.g. 2026-11-27T09:00.")).build();
+            return form.refuse(422, "Give the end as a date and time in UTC, e.g. 2026-11-27T09:00.");
         }
         if (!Years.inRange(time)) {
-            return Response.status(422).entity(render(id, null,
-                    "Give the end as a date and time in UTC " + Years.RANGE + ", e.g. 2026-11-27T09:00.")).build();
+            return form.refuse(422, "Give the end as a date and time in UTC " + Years.RANGE
+                    + ", e.g. 2026-11-27T09:00.");
         }
         Instant end = time.toInstant(ZoneOffset.UTC);
-        try {
-            acknowledgements.create(identity.getPrincipal().getName(), new AcknowledgementRequest(probe, reason, end));
-        } catch (RoundsException e) {
-            return Response.status(e.status()).entity(render(id, null, e.getMessage())).build();
-        }
-        return Response.seeOther(URI.create("/occurrences/" + id)).build();
+        return form.seeOther(() -> acknowledgements.create(identity.getPrincipal().getName(),
+                new AcknowledgementRequest(probe, reason, end)), "/occurrences/" + id);
     }
 
     /** Ends an acknowledgement shown on this page before its time. */
@@ -143,15 +135,17 @@ public class OccurrencePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response endAcknowledgement(@PathParam("id") long id, @PathParam("ack") long ackId) {
+        FormPost form = ackForm(id);
         if (!identity.hasRole(Roles.OPERATOR)) {
-            return Response.status(403).entity(render(id, null, "Only operators can end an acknowledgement.")).build();
+            return form.refuse(403, "Only operators can end an acknowledgement.");
         }
-        try {
-            acknowledgements.end(ackId, identity.getPrincipal().getName());
-        } catch (RoundsException e) {
-            return Response.status(e.status()).entity(render(id, null, e.getMessage())).build();
-        }
-        return Response.seeOther(URI.create("/occurrences/" + id)).build();
+        return form.seeOther(() -> acknowledgements.end(ackId, identity.getPrincipal().getName()),
+                "/occurrences/" + id);
+    }
+
+    /** The acknowledgement forms' errors come back by the probes. */
+    private FormPost ackForm(long id) {
+        return FormPost.showing(error -> render(id, null, error));
     }
 
     private TemplateInstance render(long id, String error, String ackError) {
