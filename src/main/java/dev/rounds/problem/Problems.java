@@ -45,7 +45,7 @@ public final class Problems {
             String detail) {
         if (wantsPage(request.getUriInfo().getRequestUri().getRawPath(), request.getHeaderString("Accept"))) {
             return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.problem(status, title, detail));
+                    .entity(page(status, title, detail));
         }
         return Response.status(status).type(PROBLEM_JSON).entity(body(status, title, detail));
     }
@@ -76,7 +76,11 @@ public final class Problems {
         return path.equals("/api") || path.startsWith("/api/");
     }
 
-    /** The page of a refusal, in the application's layout where it can be rendered, else a plain one. */
+    /**
+     * The page of a refusal, in the application's layout where it can be rendered, else a plain one: the layout's
+     * logout form needs the CSRF token, which a request refused before the CSRF filter ran (a role that
+     * {@code @RolesAllowed} refuses, a body Vert.x refuses) does not have.
+     */
     public static String page(int status, String title, String detail) {
         ManagedContext requestContext = Arc.container().requestContext();
         boolean activated = !requestContext.isActive();
