@@ -6,6 +6,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -52,15 +53,13 @@ public class AdvisoriesPage {
     @Path("/{id}/triage")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.OPERATOR)
     public Response triage(@PathParam("id") long id, @FormParam("state") String state, @FormParam("note") String note,
             @FormParam("shown") String shown) {
         String back = shown == null || TriageState.of(shown).isEmpty() ? TriageState.NEW.label() : shown;
-        FormPost form = FormPost.showing(error -> render(back, error));
-        if (!identity.hasRole(Roles.OPERATOR)) {
-            return form.refuse(403, "Only operators can triage advisories.");
-        }
-        return form.seeOther(() -> advisories.triage(id, identity.getPrincipal().getName(),
-                new TriageRequest(state, note)), "/advisories?state=" + back);
+        return FormPost.showing(error -> render(back, error)).seeOther(
+                () -> advisories.triage(id, identity.getPrincipal().getName(), new TriageRequest(state, note)),
+                "/advisories?state=" + back);
     }
 
     private TemplateInstance render(String state, String error) {

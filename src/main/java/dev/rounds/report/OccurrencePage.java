@@ -17,6 +17,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -87,12 +88,10 @@ public class OccurrencePage {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.OPERATOR)
     public Response signOff(@PathParam("id") long id, @RestForm String note, @RestForm String reference,
             @RestForm String link, @RestForm("file") FileUpload file) {
         FormPost form = FormPost.showing(error -> render(id, error, null));
-        if (!identity.hasRole(Roles.OPERATOR)) {
-            return form.refuse(403, "Only operators can sign off.");
-        }
         if (note == null || note.isBlank()) {
             return form.refuse(422, "Write a note saying what was checked.");
         }
@@ -105,12 +104,10 @@ public class OccurrencePage {
     @Path("/acknowledgements")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.OPERATOR)
     public Response acknowledge(@PathParam("id") long id, @FormParam("probe") String probe,
             @FormParam("reason") String reason, @FormParam("until") String until) {
         FormPost form = ackForm(id);
-        if (!identity.hasRole(Roles.OPERATOR)) {
-            return form.refuse(403, "Only operators can acknowledge a probe.");
-        }
         if (probe == null || probe.isBlank() || reason == null || reason.isBlank()) {
             return form.refuse(422, "Say why the failure may stay quiet.");
         }
@@ -134,12 +131,9 @@ public class OccurrencePage {
     @Path("/acknowledgements/{ack}/end")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.OPERATOR)
     public Response endAcknowledgement(@PathParam("id") long id, @PathParam("ack") long ackId) {
-        FormPost form = ackForm(id);
-        if (!identity.hasRole(Roles.OPERATOR)) {
-            return form.refuse(403, "Only operators can end an acknowledgement.");
-        }
-        return form.seeOther(() -> acknowledgements.end(ackId, identity.getPrincipal().getName()),
+        return ackForm(id).seeOther(() -> acknowledgements.end(ackId, identity.getPrincipal().getName()),
                 "/occurrences/" + id);
     }
 
