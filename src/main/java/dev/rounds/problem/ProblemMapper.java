@@ -17,9 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.rounds.core.JsonReading;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +31,6 @@ import dev.rounds.core.Years;
  */
 @ApplicationScoped
 public class ProblemMapper {
-
-    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @Inject
     RequestLimits limits;
@@ -169,10 +165,8 @@ public class ProblemMapper {
     }
 
     private Response unexpected(Throwable e, ContainerRequestContext request) {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        LOG.errorf(e, "request failed error_id=%s method=%s path=%s error=%s", id, request.getMethod(),
-                request.getUriInfo().getRequestUri().getRawPath(), e.getClass().getName());
-        return Problems.problem(request, 500, "Internal error", Problems.unexpected(id));
+        return Problems.problem(request, 500, "Internal error",
+                Problems.failed(e, request.getMethod(), request.getUriInfo().getRequestUri().getRawPath()));
     }
 
     private static String location(JsonLocation location) {

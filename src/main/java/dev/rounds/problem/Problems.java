@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,8 +31,14 @@ public final class Problems {
     private Problems() {
     }
 
-    /** The detail of a 500: what to do, and the id under which the log has the cause. */
-    static String unexpected(String id) {
+    /**
+     * A failure of Rounds' own, wherever it is caught: logged once, with its cause, under a new error_id; the
+     * answer is the detail of the 500, which names that id and no more.
+     */
+    static String failed(Throwable failure, String method, String path) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(failure, "request failed error_id=%s method=%s path=%s error=%s", id, method, path,
+                failure == null ? "none" : failure.getClass().getName());
         return "Rounds failed to answer this request; nothing was changed by the failure itself. Try again, and if it"
                 + " fails again give the administrator error_id=" + id + ", which the log has with the cause";
     }

@@ -6,7 +6,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -77,12 +76,8 @@ public class VertxRefusals {
             detail = "the request body could not be read: " + message
                     + "; send a well-formed multipart/form-data or JSON body";
         } else if (status >= 500) {
-            String id = UUID.randomUUID().toString().substring(0, 8);
-            LOG.errorf(failure, "request failed error_id=%s method=%s path=%s error=%s", id,
-                    context.request().method(), context.request().path(),
-                    failure == null ? "none" : failure.getClass().getName());
             title = "Internal error";
-            detail = Problems.unexpected(id);
+            detail = Problems.failed(failure, context.request().method().name(), context.request().path());
         } else {
             title = Problems.reason(status);
             detail = "the request was refused with HTTP " + status + " " + title;
