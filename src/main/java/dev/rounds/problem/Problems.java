@@ -1,5 +1,6 @@
 package dev.rounds.problem;
 
+import dev.rounds.core.ProblemTitle;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.qute.CheckedTemplate;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -44,8 +46,8 @@ public final class Problems {
     }
 
     /** A problem answered to a request that RESTEasy has seen. */
-    public static Response problem(ContainerRequestContext request, int status, String title, String detail) {
-        return builder(request, status, title, detail).build();
+    public static Response problem(ContainerRequestContext request, int status, ProblemTitle title, String detail) {
+        return builder(request, status, title.text(), detail).build();
     }
 
     static Response.ResponseBuilder builder(ContainerRequestContext request, int status, String title,
@@ -107,6 +109,27 @@ public final class Problems {
 
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /**
+     * The title of a refusal known only by its HTTP status: the vocabulary's ({@link ProblemTitle}) where it has
+     * one for the status, else HTTP's reason phrase in the same lower case.
+     */
+    static String title(int status) {
+        return switch (status) {
+            case 400 -> ProblemTitle.BAD_REQUEST.text();
+            case 403 -> ProblemTitle.FORBIDDEN.text();
+            case 404 -> ProblemTitle.NOT_FOUND.text();
+            case 405 -> ProblemTitle.METHOD_NOT_ALLOWED.text();
+            case 406 -> ProblemTitle.NOT_ACCEPTABLE.text();
+            case 413 -> ProblemTitle.REQUEST_TOO_LARGE.text();
+            case 415 -> ProblemTitle.UNSUPPORTED_MEDIA_TYPE.text();
+            case 500 -> ProblemTitle.INTERNAL_ERROR.text();
+            default -> {
+                Response.Status known = Response.Status.fromStatusCode(status);
+                yield known == null ? "HTTP " + status : known.getReasonPhrase().toLowerCase(Locale.ROOT);
+            }
+        };
     }
 
     static String reason(int status) {

@@ -1,6 +1,7 @@
 package dev.rounds.report;
 
 import dev.rounds.ack.AcknowledgementFormPage;
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.RoundsException;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.schedule.Occurrence;
@@ -79,7 +80,7 @@ public class OccurrencePage implements SignOffFormPage, AcknowledgementFormPage 
     private TemplateInstance render(long id, String error, String ackError) {
         Occurrence o = Occurrence.findById(id);
         if (o == null) {
-            throw new RoundsException(404, "not found", "there is no occurrence " + id);
+            throw new RoundsException(404, ProblemTitle.NOT_FOUND, "there is no occurrence " + id);
         }
         Dashboard.Row row = assembler.row(registry.current(), o);
         String defaultUntil = LOCAL_INPUT.format(clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS)
