@@ -210,6 +210,17 @@ class ProblemBodiesTest {
                 .body(containsString("<a href=\"/reports/weekly\">Weekly review</a>"));
     }
 
+    /** Refused before the CSRF filter runs, so without the token the layout's logout form needs: still a page. */
+    @Test
+    void aRefusedRoleIsAPageForABrowser() {
+        TestAccounts.as("problem-viewer", "viewer").accept("text/html").redirects().follow(false)
+                .get("/admin/users")
+                .then().statusCode(403)
+                .contentType(containsString("text/html"))
+                .body(containsString("roles do not allow GET"))
+                .body(containsString("href=\"/rounds.css\""));
+    }
+
     @Test
     void aFormWithoutItsCsrfTokenIsAPageForABrowserAndAProblemForAClient() {
         Occurrence o = PeopleOccurrences.of(schedule, "note-page");

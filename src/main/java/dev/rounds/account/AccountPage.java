@@ -1,8 +1,8 @@
 package dev.rounds.account;
 
-import dev.rounds.core.RoundsException;
 import dev.rounds.security.ApiToken;
 import dev.rounds.security.SessionKeys;
+import dev.rounds.web.FormPost;
 import io.vertx.ext.web.RoutingContext;
 import dev.rounds.security.Identities;
 import io.quarkus.qute.CheckedTemplate;
@@ -19,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 
 /** A person's own account pages: change the password; create and revoke personal API tokens. */
@@ -56,16 +55,12 @@ public class AccountPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changePassword(@FormParam("current") String current, @FormParam("password") String password,
             @FormParam("confirm") String confirm) {
+        FormPost form = FormPost.showing(this::passwordPage).wording(AccountPage::capitalised);
         if (password == null || !password.equals(confirm)) {
-            return Response.status(422).entity(passwordPage("The new password and its confirmation differ.")).build();
+            return form.refuse(422, "The new password and its confirmation differ.");
         }
-        try {
-            // Every other session of the account ends; this one goes on with the new session key.
-            SessionKeys.issue(http, accounts.changeOwnPassword(me(), current, password));
-        } catch (RoundsException e) {
-            return Response.status(e.status()).entity(passwordPage(capitalised(e.getMessage()))).build();
-        }
-        return Response.seeOther(URI.create("/")).build();
+        // Every other session of the account ends; this one goes on with the new session key.
+        return form.seeOther(() -> SessionKeys.issue(http, accounts.changeOwnPassword(me(), current, password)), "/");
     }
 
     @GET
@@ -79,23 +74,18 @@ public class AccountPage {
     @Path("/tokens")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createToken(@FormParam("name") String name) {
-        try {
-            return Response.ok(tokensPage(accounts.createToken(me(), name), null)).build();
-        } catch (RoundsException e) {
-            return Response.status(e.status()).entity(tokensPage(null, capitalised(e.getMessage()))).build();
-        }
+        return tokensForm().show(() -> accounts.createToken(me(), name), created -> tokensPage(created, null));
     }
 
     @POST
     @Path("/tokens/{id}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revokeToken(@PathParam("id") long id) {
-        try {
-            accounts.revokeToken(me(), id);
-        } catch (RoundsException e) {
-            return Response.status(e.status()).entity(tokensPage(null, capitalised(e.getMessage()))).build();
-        }
-        return Response.seeOther(URI.create("/account/tokens")).build();
+        return tokensForm().seeOther(() -> accounts.revokeToken(me(), id), "/account/tokens");
+    }
+
+    private FormPost tokensForm() {
+        return FormPost.showing(error -> tokensPage(null, error)).wording(AccountPage::capitalised);
     }
 
     private TemplateInstance passwordPage(String error) {

@@ -1,8 +1,8 @@
 package dev.rounds.account;
 
-import dev.rounds.core.RoundsException;
 import dev.rounds.security.AppUser;
 import dev.rounds.core.Roles;
+import dev.rounds.web.FormPost;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,9 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
-import java.util.function.Supplier;
 
 /** The admin's account page: every account, with forms to create, change roles, disable, enable, reset. */
 @Path("/admin/users")
@@ -75,13 +73,8 @@ public class UsersPage {
     }
 
     /** Errors come back on the page with nothing changed. */
-    private Response act(Supplier<AppUser> change) {
-        try {
-            change.get();
-        } catch (RoundsException e) {
-            return Response.status(e.status()).entity(page(AccountPage.capitalised(e.getMessage()))).build();
-        }
-        return Response.seeOther(URI.create("/admin/users")).build();
+    private Response act(Runnable change) {
+        return FormPost.showing(this::page).wording(AccountPage::capitalised).seeOther(change, "/admin/users");
     }
 
     private TemplateInstance page(String error) {

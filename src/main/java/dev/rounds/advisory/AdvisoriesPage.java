@@ -1,11 +1,12 @@
 package dev.rounds.advisory;
 
-import dev.rounds.core.RoundsException;
 import dev.rounds.core.Roles;
+import dev.rounds.web.FormPost;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -53,18 +53,13 @@ public class AdvisoriesPage {
     @Path("/{id}/triage")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.OPERATOR)
     public Response triage(@PathParam("id") long id, @FormParam("state") String state, @FormParam("note") String note,
             @FormParam("shown") String shown) {
         String back = shown == null || TriageState.of(shown).isEmpty() ? TriageState.NEW.label() : shown;
-        if (!identity.hasRole(Roles.OPERATOR)) {
-            return Response.status(403).entity(render(back, "Only operators can triage advisories.")).build();
-        }
-        try {
-            advisories.triage(id, identity.getPrincipal().getName(), new TriageRequest(state, note));
-        } catch (RoundsException e) {
-            return Response.status(e.status()).entity(render(back, e.getMessage())).build();
-        }
-        return Response.seeOther(URI.create("/advisories?state=" + back)).build();
+        return FormPost.showing(error -> render(back, error)).seeOther(
+                () -> advisories.triage(id, identity.getPrincipal().getName(), new TriageRequest(state, note)),
+                "/advisories?state=" + back);
     }
 
     private TemplateInstance render(String state, String error) {

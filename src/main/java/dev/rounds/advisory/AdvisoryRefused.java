@@ -1,5 +1,6 @@
 package dev.rounds.advisory;
 
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.RoundsException;
 
 /** A triage or listing request that cannot be served as asked; the message says why. */
@@ -7,6 +8,6 @@ public class AdvisoryRefused extends RoundsException {
 
     /** @param status 400 for bad input, 404 for an unknown advisory */
     public AdvisoryRefused(int status, String detail) {
-        super(status, status == 404 ? "not found" : "advisory request refused", detail);
+        super(status, ProblemTitle.refusal(status, ProblemTitle.ADVISORY_REQUEST_REFUSED), detail);
     }
 }

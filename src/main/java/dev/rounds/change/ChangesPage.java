@@ -1,8 +1,8 @@
 package dev.rounds.change;
 
-import dev.rounds.core.RoundsException;
 import dev.rounds.core.Years;
 import dev.rounds.core.Roles;
+import dev.rounds.web.FormPost;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,14 +17,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The change log's pages: the list with the request form, and one change with the form for its next step. Times
@@ -74,16 +72,12 @@ public class ChangesPage {
     public Response request(@FormParam("title") String title, @FormParam("description") String description,
             @FormParam("target") String target, @FormParam("activity") String activity,
             @FormParam("plannedStart") String plannedStart, @FormParam("plannedEnd") String plannedEnd) {
+        FormPost form = FormPost.showing(this::renderList);
         if (title == null || title.isBlank() || description == null || description.isBlank()) {
-            return Response.status(422).entity(renderList("Give the change a title and a description.")).build();
+            return form.refuse(422, "Give the change a title and a description.");
         }
-        try {
-            Change c = changes.request(actor(), new ChangeRequest(title, description, target, activity,
-                    utc(plannedStart, "planned start"), utc(plannedEnd, "planned end")));
-            return Response.seeOther(URI.create("/changes/" + c.id)).build();
-        } catch (RoundsException e) {
-            return Response.status(e.status()).entity(renderList(e.getMessage())).build();
-        }
+        return form.seeOther(() -> changes.request(actor(), new ChangeRequest(title, description, target, activity,
+                utc(plannedStart, "planned start"), utc(plannedEnd, "planned end"))), c -> "/changes/" + c.id);
     }
 
     @POST
@@ -135,16 +129,9 @@ public class ChangesPage {
         return step(id, () -> changes.review(id, actor(), new ChangeSteps.Review(outcome, note)));
     }
 
-    private Response step(long id, Supplier<Change> step) {
-        try {
-            step.get();
-        } catch (RoundsException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            return Response.status(e.status()).entity(renderChange(id, e.getMessage())).build();
-        }
-        return Response.seeOther(URI.create("/changes/" + id)).build();
+    /** A refused step comes back on the change's page; an unknown change is refused by that page too (404). */
+    private Response step(long id, Runnable step) {
+        return FormPost.showing(error -> renderChange(id, error)).seeOther(step, "/changes/" + id);
     }
 
     /** A form's {@code datetime-local} value, read as UTC. */

@@ -1,5 +1,6 @@
 package dev.rounds.checklist;
 
+import dev.rounds.core.ProblemTitle;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -45,7 +46,7 @@ public class ChecklistResource {
             return Response.ok(Map.of("files", result.files())).build();
         }
         return Response.status(422).type("application/problem+json")
-                .entity(new ReloadProblem(INVALID_TYPE, "Checklists not reloaded",
+                .entity(new ReloadProblem(INVALID_TYPE, ProblemTitle.CHECKLISTS_NOT_RELOADED.text(),
                         result.problems().size() + " problem(s) in " + registry.folder()
                                 + "; the previous configuration stays in force",
                         result.problems().stream().map(Problem::toString).toList()))

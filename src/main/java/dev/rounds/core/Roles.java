@@ -18,9 +18,6 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     public static final String ADMIN = "admin";
 
-    /** The title of a refused list of roles, as of every refused account change. */
-    public static final String REFUSED = "account change refused";
-
     /** Every role in the order pages list them. */
     public static final List<String> NAMES = List.of(VIEWER, OPERATOR, MANAGER, AUDITOR, ADMIN);
 
@@ -43,12 +40,14 @@ public final class Roles {
         for (String role : roles) {
             String name = role == null ? "" : role.trim();
             if (!NAMES.contains(name)) {
-                throw new RoundsException(422, REFUSED, "'" + name + "' is not a role; roles are " + String.join(", ", NAMES));
+                throw new RoundsException(422, ProblemTitle.ACCOUNT_CHANGE_REFUSED,
+                        "'" + name + "' is not a role; roles are " + String.join(", ", NAMES));
             }
             given.add(name);
         }
         if (given.isEmpty()) {
-            throw new RoundsException(422, REFUSED, "give at least one role of " + String.join(", ", NAMES));
+            throw new RoundsException(422, ProblemTitle.ACCOUNT_CHANGE_REFUSED,
+                    "give at least one role of " + String.join(", ", NAMES));
         }
         return NAMES.stream().filter(given::contains).collect(Collectors.joining(","));
     }

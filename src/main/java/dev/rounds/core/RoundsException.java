@@ -1,15 +1,15 @@
 package dev.rounds.core;
 
 /**
- * A domain error with the HTTP status that fits it and a message a user can act on; the one exception
- * mapper turns it into a JSON problem body.
+ * A domain error with the HTTP status that fits it, its title from the one vocabulary ({@link ProblemTitle}) and a
+ * message a user can act on; the one exception mapper turns it into a problem body or page.
  */
 public class RoundsException extends RuntimeException {
 
     private final int status;
-    private final String title;
+    private final ProblemTitle title;
 
-    public RoundsException(int status, String title, String detail) {
+    public RoundsException(int status, ProblemTitle title, String detail) {
         super(detail);
         this.status = status;
         this.title = title;
@@ -19,7 +19,7 @@ public class RoundsException extends RuntimeException {
         return status;
     }
 
-    public String title() {
+    public ProblemTitle title() {
         return title;
     }
 }

@@ -1,5 +1,6 @@
 package dev.rounds.problem;
 
+import dev.rounds.core.ProblemTitle;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
@@ -12,7 +13,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class CsrfRefusals {
 
-    static final String TITLE = "CSRF token refused";
+    static final String TITLE = ProblemTitle.CSRF_TOKEN_REFUSED.text();
 
     static final String DETAIL = "the form's CSRF token is missing or does not match its csrf-token cookie: "
             + "reload the page and submit it again (API clients: send the csrf-token cookie back in the "

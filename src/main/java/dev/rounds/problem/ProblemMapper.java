@@ -1,5 +1,12 @@
 package dev.rounds.problem;
 
+import static dev.rounds.core.ProblemTitle.FORBIDDEN;
+import static dev.rounds.core.ProblemTitle.INTERNAL_ERROR;
+import static dev.rounds.core.ProblemTitle.INVALID_FIELD;
+import static dev.rounds.core.ProblemTitle.INVALID_QUERY_PARAMETER;
+import static dev.rounds.core.ProblemTitle.INVALID_REQUEST;
+import static dev.rounds.core.ProblemTitle.MALFORMED_JSON;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -17,9 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.rounds.core.JsonReading;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +38,6 @@ import dev.rounds.core.Years;
  */
 @ApplicationScoped
 public class ProblemMapper {
-
-    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @Inject
     RequestLimits limits;
@@ -59,24 +62,25 @@ public class ProblemMapper {
         String method = request.getMethod();
         if (status == 404 && e.getCause() != null && !request.getUriInfo().getQueryParameters().isEmpty()) {
             // JAX-RS answers a query parameter it cannot convert with 404, as if the path did not exist
-            return Problems.problem(request, 400, "Invalid query parameter", queryParameterDetail(request, e.getCause()));
+            return Problems.problem(request, 400, INVALID_QUERY_PARAMETER, queryParameterDetail(request, e.getCause()));
         }
-        Response.ResponseBuilder answer = switch (status) {
-            case 404 -> Problems.builder(request, 404, "Not found", "there is no " + path + " in Rounds"
-                    + (Problems.isApi(path) ? ": the API's paths are listed at /q/openapi" : ": start from the page at /"));
-            case 405 -> Problems.builder(request, 405, "Method not allowed", method + " is not allowed on " + path
-                    + "; it allows " + String.join(", ", refused.getAllowedMethods().stream().sorted().toList()));
-            case 406 -> Problems.builder(request, 406, "Not acceptable", path + " cannot answer in '"
-                    + request.getHeaderString("Accept") + "': accept application/json, or text/html for a page");
-            case 415 -> Problems.builder(request, 415, "Unsupported media type", method + " " + path
-                    + " does not take a body of type '" + request.getHeaderString("Content-Type")
+        String detail = switch (status) {
+            case 404 -> "there is no " + path + " in Rounds" + (Problems.isApi(path)
+                    ? ": the API's paths are listed at /q/openapi" : ": start from the page at /");
+            case 405 -> method + " is not allowed on " + path + "; it allows "
+                    + String.join(", ", refused.getAllowedMethods().stream().sorted().toList());
+            case 406 -> path + " cannot answer in '" + request.getHeaderString("Accept")
+                    + "': accept application/json, or text/html for a page";
+            case 415 -> method + " " + path + " does not take a body of type '"
+                    + request.getHeaderString("Content-Type")
                     + "': send Content-Type: application/json with a JSON body (multipart/form-data where a file"
-                    + " is attached, as the page's form does)");
+                    + " is attached, as the page's form does)";
             // what Vert.x refuses while decoding a form reaches RESTEasy as a bare 413
-            case 413 -> Problems.builder(request, 413, "Request too large", limits.formTooLarge());
-            default -> Problems.builder(request, status, Problems.reason(status), "the request was refused with HTTP " + status
-                    + " " + Problems.reason(status) + ": " + e.getMessage());
+            case 413 -> limits.formTooLarge();
+            default -> "the request was refused with HTTP " + status + " " + Problems.reason(status) + ": "
+                    + e.getMessage();
         };
+        Response.ResponseBuilder answer = Problems.builder(request, status, Problems.title(status), detail);
         refused.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 values.forEach(value -> answer.header(name, value));
@@ -113,7 +117,7 @@ public class ProblemMapper {
                     ? "must be an instant like " + JsonReading.INSTANT_EXAMPLE + " " + Years.RANGE
                             + (mismatch instanceof InvalidFormatException bad ? ", got '" + bad.getValue() + "'" : "")
                     : firstLine(mismatch.getOriginalMessage());
-            return Problems.problem(request, 400, "Invalid field", "'" + field + "' " + what);
+            return Problems.problem(request, 400, INVALID_FIELD, "'" + field + "' " + what);
         }
         String where = location(e.getLocation());
         String detail;
@@ -126,7 +130,7 @@ public class ProblemMapper {
             detail = "the body is not valid JSON" + where + ": " + firstLine(e.getOriginalMessage())
                     + "; send one JSON value encoded in UTF-8";
         }
-        return Problems.problem(request, 400, "Malformed JSON", detail);
+        return Problems.problem(request, 400, MALFORMED_JSON, detail);
     }
 
     /** Quarkus maps this subtype itself; this mapper, as specific as that one, keeps the problem body. */
@@ -153,12 +157,13 @@ public class ProblemMapper {
         if (returnValue) {
             return unexpected(e, request);
         }
-        return Problems.problem(request, 400, "Invalid request", violations.stream().sorted().collect(Collectors.joining("; ")));
+        return Problems.problem(request, 400, INVALID_REQUEST,
+                violations.stream().sorted().collect(Collectors.joining("; ")));
     }
 
     @ServerExceptionMapper
     public Response toProblem(ForbiddenException e, ContainerRequestContext request) {
-        return Problems.problem(request, 403, "Forbidden", "your account's roles do not allow " + request.getMethod() + " "
+        return Problems.problem(request, 403, FORBIDDEN, "your account's roles do not allow " + request.getMethod() + " "
                 + request.getUriInfo().getPath() + ": ask an administrator for the role it needs");
     }
 
@@ -169,10 +174,8 @@ public class ProblemMapper {
     }
 
     private Response unexpected(Throwable e, ContainerRequestContext request) {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        LOG.errorf(e, "request failed error_id=%s method=%s path=%s error=%s", id, request.getMethod(),
-                request.getUriInfo().getRequestUri().getRawPath(), e.getClass().getName());
-        return Problems.problem(request, 500, "Internal error", Problems.unexpected(id));
+        return Problems.problem(request, 500, INTERNAL_ERROR,
+                Problems.failed(e, request.getMethod(), request.getUriInfo().getRequestUri().getRawPath()));
     }
 
     private static String location(JsonLocation location) {

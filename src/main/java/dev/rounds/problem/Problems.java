@@ -1,5 +1,6 @@
 package dev.rounds.problem;
 
+import dev.rounds.core.ProblemTitle;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.qute.CheckedTemplate;
@@ -8,7 +9,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,22 +33,28 @@ public final class Problems {
     private Problems() {
     }
 
-    /** The detail of a 500: what to do, and the id under which the log has the cause. */
-    static String unexpected(String id) {
+    /**
+     * A failure of Rounds' own, wherever it is caught: logged once, with its cause, under a new error_id; the
+     * answer is the detail of the 500, which names that id and no more.
+     */
+    static String failed(Throwable failure, String method, String path) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(failure, "request failed error_id=%s method=%s path=%s error=%s", id, method, path,
+                failure == null ? "none" : failure.getClass().getName());
         return "Rounds failed to answer this request; nothing was changed by the failure itself. Try again, and if it"
                 + " fails again give the administrator error_id=" + id + ", which the log has with the cause";
     }
 
     /** A problem answered to a request that RESTEasy has seen. */
-    public static Response problem(ContainerRequestContext request, int status, String title, String detail) {
-        return builder(request, status, title, detail).build();
+    public static Response problem(ContainerRequestContext request, int status, ProblemTitle title, String detail) {
+        return builder(request, status, title.text(), detail).build();
     }
 
     static Response.ResponseBuilder builder(ContainerRequestContext request, int status, String title,
             String detail) {
         if (wantsPage(request.getUriInfo().getRequestUri().getRawPath(), request.getHeaderString("Accept"))) {
             return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.problem(status, title, detail));
+                    .entity(page(status, title, detail));
         }
         return Response.status(status).type(PROBLEM_JSON).entity(body(status, title, detail));
     }
@@ -76,7 +85,11 @@ public final class Problems {
         return path.equals("/api") || path.startsWith("/api/");
     }
 
-    /** The page of a refusal, in the application's layout where it can be rendered, else a plain one. */
+    /**
+     * The page of a refusal, in the application's layout where it can be rendered, else a plain one: the layout's
+     * logout form needs the CSRF token, which a request refused before the CSRF filter ran (a role that
+     * {@code @RolesAllowed} refuses, a body Vert.x refuses) does not have.
+     */
     public static String page(int status, String title, String detail) {
         ManagedContext requestContext = Arc.container().requestContext();
         boolean activated = !requestContext.isActive();
@@ -96,6 +109,27 @@ public final class Problems {
 
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /**
+     * The title of a refusal known only by its HTTP status: the vocabulary's ({@link ProblemTitle}) where it has
+     * one for the status, else HTTP's reason phrase in the same lower case.
+     */
+    static String title(int status) {
+        return switch (status) {
+            case 400 -> ProblemTitle.BAD_REQUEST.text();
+            case 403 -> ProblemTitle.FORBIDDEN.text();
+            case 404 -> ProblemTitle.NOT_FOUND.text();
+            case 405 -> ProblemTitle.METHOD_NOT_ALLOWED.text();
+            case 406 -> ProblemTitle.NOT_ACCEPTABLE.text();
+            case 413 -> ProblemTitle.REQUEST_TOO_LARGE.text();
+            case 415 -> ProblemTitle.UNSUPPORTED_MEDIA_TYPE.text();
+            case 500 -> ProblemTitle.INTERNAL_ERROR.text();
+            default -> {
+                Response.Status known = Response.Status.fromStatusCode(status);
+                yield known == null ? "HTTP " + status : known.getReasonPhrase().toLowerCase(Locale.ROOT);
+            }
+        };
     }
 
     static String reason(int status) {

@@ -1,12 +1,12 @@
 package dev.rounds.problem;
 
+import dev.rounds.core.ProblemTitle;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,7 +46,7 @@ public class VertxRefusals {
         LOG.debugf("request refused status=413 method=%s path=%s length=%d", context.request().method(),
                 context.request().path(), length);
         context.response().endHandler(ended -> context.request().connection().close());
-        answer(context, 413, "Request too large", limits.bodyTooLarge(length));
+        answer(context, 413, ProblemTitle.REQUEST_TOO_LARGE.text(), limits.bodyTooLarge(length));
     }
 
     /**
@@ -69,23 +69,19 @@ public class VertxRefusals {
         String title;
         String detail;
         if (status == 413) {
-            title = "Request too large";
+            title = ProblemTitle.REQUEST_TOO_LARGE.text();
             detail = fieldTooLong
                     ? limits.formTooLarge() : limits.bodyTooLarge(-1);
         } else if (status == 400) {
-            title = "Bad request";
+            title = ProblemTitle.BAD_REQUEST.text();
             detail = "the request body could not be read: " + message
                     + "; send a well-formed multipart/form-data or JSON body";
         } else if (status >= 500) {
-            String id = UUID.randomUUID().toString().substring(0, 8);
-            LOG.errorf(failure, "request failed error_id=%s method=%s path=%s error=%s", id,
-                    context.request().method(), context.request().path(),
-                    failure == null ? "none" : failure.getClass().getName());
-            title = "Internal error";
-            detail = Problems.unexpected(id);
+            title = ProblemTitle.INTERNAL_ERROR.text();
+            detail = Problems.failed(failure, context.request().method().name(), context.request().path());
         } else {
-            title = Problems.reason(status);
-            detail = "the request was refused with HTTP " + status + " " + title;
+            title = Problems.title(status);
+            detail = "the request was refused with HTTP " + status + " " + Problems.reason(status);
         }
         if (failure != null && status < 500) {
             LOG.debugf("request refused status=%d method=%s path=%s error=%s", status, context.request().method(),

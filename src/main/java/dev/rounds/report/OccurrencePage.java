@@ -1,51 +1,41 @@
 package dev.rounds.report;
 
+import dev.rounds.ack.AcknowledgementFormPage;
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.RoundsException;
-import dev.rounds.core.Years;
-import dev.rounds.ack.AcknowledgementRequest;
-import dev.rounds.ack.AcknowledgementService;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.core.Roles;
-import dev.rounds.signoff.EvidenceUpload;
 import dev.rounds.signoff.SignOff;
-import dev.rounds.signoff.SignOffRequest;
+import dev.rounds.signoff.SignOffFormPage;
 import dev.rounds.signoff.SignOffResource.SignOffView;
-import dev.rounds.signoff.SignOffService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * One occurrence: what it asks, what the probes say, who signed it off with what evidence; the sign-off form and
- * the forms that acknowledge a failing probe.
+ * the forms that acknowledge a failing probe, which their features answer ({@code signoff.SignOffForm},
+ * {@code ack.AcknowledgementForms}), showing a refusal on this page.
  */
 @Path("/occurrences/{id}")
 @Authenticated
-public class OccurrencePage {
+@Singleton
+public class OccurrencePage implements SignOffFormPage, AcknowledgementFormPage {
 
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
@@ -69,12 +59,6 @@ public class OccurrencePage {
     DashboardAssembler assembler;
 
     @Inject
-    SignOffService signOffs;
-
-    @Inject
-    AcknowledgementService acknowledgements;
-
-    @Inject
     SecurityIdentity identity;
 
     @GET
@@ -83,81 +67,20 @@ public class OccurrencePage {
         return render(id, null, null);
     }
 
-    /** The form's sign-off, with an optional file; errors come back on the page, next to the form, with nothing recorded. */
-    @POST
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Produces(MediaType.TEXT_HTML)
-    public Response signOff(@PathParam("id") long id, @RestForm String note, @RestForm String reference,
-            @RestForm String link, @RestForm("file") FileUpload file) {
-        if (!identity.hasRole(Roles.OPERATOR)) {
-            return Response.status(403).entity(render(id, "Only operators can sign off.", null)).build();
-        }
-        if (note == null || note.isBlank()) {
-            return Response.status(422).entity(render(id, "Write a note saying what was checked.", null)).build();
-        }
-        try {
-            signOffs.signOff(id, identity.getPrincipal().getName(), new SignOffRequest(note, reference, link),
-                    EvidenceUpload.of(file));
-        } catch (RoundsException e) {
-            return Response.status(e.status()).entity(render(id, e.getMessage(), null)).build();
-        }
-        return Response.seeOther(URI.create("/occurrences/" + id)).build();
+    @Override
+    public TemplateInstance withSignOffError(long id, String error) {
+        return render(id, error, null);
     }
 
-    /** Acknowledges one of the occurrence's failing probes until a time given in UTC. */
-    @POST
-    @Path("/acknowledgements")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
-    public Response acknowledge(@PathParam("id") long id, @FormParam("probe") String probe,
-            @FormParam("reason") String reason, @FormParam("until") String until) {
-        if (!identity.hasRole(Roles.OPERATOR)) {
-            return Response.status(403).entity(render(id, null, "Only operators can acknowledge a probe.")).build();
-        }
-        if (probe == null || probe.isBlank() || reason == null || reason.isBlank()) {
-            return Response.status(422).entity(render(id, null, "Say why the failure may stay quiet.")).build();
-        }
-        LocalDateTime time;
-        try {
-            time = LocalDateTime.parse(until == null ? "" : until.strip());
-        } catch (DateTimeParseException e) {
-            return Response.status(422)
-                    .entity(render(id, null, "Give the end as a date and time in UTC, e.g. 2026-11-27T09:00.")).build();
-        }
-        if (!Years.inRange(time)) {
-            return Response.status(422).entity(render(id, null,
-                    "Give the end as a date and time in UTC " + Years.RANGE + ", e.g. 2026-11-27T09:00.")).build();
-        }
-        Instant end = time.toInstant(ZoneOffset.UTC);
-        try {
-            acknowledgements.create(identity.getPrincipal().getName(), new AcknowledgementRequest(probe, reason, end));
-        } catch (RoundsException e) {
-            return Response.status(e.status()).entity(render(id, null, e.getMessage())).build();
-        }
-        return Response.seeOther(URI.create("/occurrences/" + id)).build();
-    }
-
-    /** Ends an acknowledgement shown on this page before its time. */
-    @POST
-    @Path("/acknowledgements/{ack}/end")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
-    public Response endAcknowledgement(@PathParam("id") long id, @PathParam("ack") long ackId) {
-        if (!identity.hasRole(Roles.OPERATOR)) {
-            return Response.status(403).entity(render(id, null, "Only operators can end an acknowledgement.")).build();
-        }
-        try {
-            acknowledgements.end(ackId, identity.getPrincipal().getName());
-        } catch (RoundsException e) {
-            return Response.status(e.status()).entity(render(id, null, e.getMessage())).build();
-        }
-        return Response.seeOther(URI.create("/occurrences/" + id)).build();
+    @Override
+    public TemplateInstance withAcknowledgementError(long id, String error) {
+        return render(id, null, error);
     }
 
     private TemplateInstance render(long id, String error, String ackError) {
         Occurrence o = Occurrence.findById(id);
         if (o == null) {
-            throw new RoundsException(404, "not found", "there is no occurrence " + id);
+            throw new RoundsException(404, ProblemTitle.NOT_FOUND, "there is no occurrence " + id);
         }
         Dashboard.Row row = assembler.row(registry.current(), o);
         String defaultUntil = LOCAL_INPUT.format(clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS)

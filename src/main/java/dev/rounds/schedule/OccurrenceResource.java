@@ -1,5 +1,6 @@
 package dev.rounds.schedule;
 
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.RoundsException;
 import dev.rounds.core.Years;
 import io.quarkus.security.Authenticated;
@@ -57,7 +58,7 @@ public class OccurrenceResource {
     public OccurrenceView get(@PathParam("id") long id) {
         Occurrence o = Occurrence.findById(id);
         if (o == null) {
-            throw new RoundsException(404, "not found", "there is no occurrence " + id);
+            throw new RoundsException(404, ProblemTitle.NOT_FOUND, "there is no occurrence " + id);
         }
         return OccurrenceView.of(o);
     }
@@ -67,11 +68,12 @@ public class OccurrenceResource {
         try {
             day = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw new RoundsException(400, "bad date", "'date' must be a day like 2026-11-26, got '" + date + "'");
+            throw new RoundsException(400, ProblemTitle.INVALID_QUERY_PARAMETER,
+                    "'date' must be a day like 2026-11-26, got '" + date + "'");
         }
         if (!Years.inRange(day)) {
-            throw new RoundsException(400, "bad date", "'date' must be a day like 2026-11-26 " + Years.RANGE
-                    + ", got '" + date + "'");
+            throw new RoundsException(400, ProblemTitle.INVALID_QUERY_PARAMETER,
+                    "'date' must be a day like 2026-11-26 " + Years.RANGE + ", got '" + date + "'");
         }
         return day.atTime(12, 0).toInstant(ZoneOffset.UTC);
     }
@@ -80,7 +82,7 @@ public class OccurrenceResource {
         try {
             return OccurrenceStatus.valueOf(status.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new RoundsException(400, "bad status", "'status' must be one of "
+            throw new RoundsException(400, ProblemTitle.INVALID_QUERY_PARAMETER, "'status' must be one of "
                     + java.util.Arrays.stream(OccurrenceStatus.values()).map(OccurrenceStatus::label).toList()
                     + ", got '" + status + "'");
         }

@@ -1,5 +1,6 @@
 package dev.rounds.schedule;
 
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.RoundsException;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.checklist.Activity;
@@ -223,11 +224,11 @@ public class ScheduleService {
     @Transactional
     public void runNow(String checklistId, String activityId, String actor) {
         Checklist checklist = registry.current().checklist(checklistId).orElseThrow(() ->
-                new RoundsException(404, "not found", "there is no checklist '" + checklistId + "'"));
-        Activity activity = checklist.activity(activityId).orElseThrow(() -> new RoundsException(404, "not found",
-                "checklist '" + checklistId + "' has no activity '" + activityId + "'"));
+                new RoundsException(404, ProblemTitle.NOT_FOUND, "there is no checklist '" + checklistId + "'"));
+        Activity activity = checklist.activity(activityId).orElseThrow(() -> new RoundsException(404,
+                ProblemTitle.NOT_FOUND, "checklist '" + checklistId + "' has no activity '" + activityId + "'"));
         if (activity.probes().isEmpty()) {
-            throw new RoundsException(409, "nothing to run",
+            throw new RoundsException(409, ProblemTitle.NOTHING_TO_RUN,
                     checklistId + "/" + activityId + " has no probes; it is completed by a sign-off");
         }
         Instant now = clock.instant();

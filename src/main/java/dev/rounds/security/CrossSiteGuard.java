@@ -1,5 +1,6 @@
 package dev.rounds.security;
 
+import dev.rounds.core.ProblemTitle;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -28,7 +29,8 @@ public class CrossSiteGuard {
     private void refuseCrossSiteChanges(RoutingContext context) {
         if (!SAFE.contains(context.request().method()) && isCrossSite(context)) {
             context.response().setStatusCode(403).putHeader("Content-Type", "application/problem+json")
-                    .end("{\"type\":\"about:blank\",\"title\":\"cross-site request refused\",\"status\":403,"
+                    .end("{\"type\":\"about:blank\",\"title\":\"" + ProblemTitle.CROSS_SITE_REQUEST_REFUSED.text()
+                            + "\",\"status\":403,"
                             + "\"detail\":\"Rounds accepts changes only from its own pages or from API clients\"}");
             return;
         }

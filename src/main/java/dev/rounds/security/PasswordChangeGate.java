@@ -1,5 +1,6 @@
 package dev.rounds.security;
 
+import dev.rounds.core.ProblemTitle;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
@@ -32,7 +33,8 @@ public class PasswordChangeGate {
         String path = http.normalizedPath();
         if (path.startsWith("/api/") || path.startsWith("/q/")) {
             http.response().setStatusCode(403).putHeader("Content-Type", "application/problem+json")
-                    .end("{\"type\":\"about:blank\",\"title\":\"password change required\",\"status\":403,"
+                    .end("{\"type\":\"about:blank\",\"title\":\"" + ProblemTitle.PASSWORD_CHANGE_REQUIRED.text()
+                            + "\",\"status\":403,"
                             + "\"detail\":\"change the generated password first at " + PAGE + "\"}");
         } else {
             http.response().setStatusCode(303).putHeader("Location", PAGE).end();

@@ -1,5 +1,6 @@
 package dev.rounds.signoff;
 
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ public class EvidenceResource {
     public Response download(@PathParam("id") long id) {
         Evidence evidence = Evidence.findById(id);
         if (evidence == null) {
-            throw new EvidenceRefused(404, "not found", "there is no evidence file " + id);
+            throw new EvidenceRefused(404, ProblemTitle.NOT_FOUND, "there is no evidence file " + id);
         }
         byte[] content = store.read(evidence);
         return Response.ok(content, evidence.mediaType)

@@ -1,5 +1,6 @@
 package dev.rounds.signoff;
 
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,15 +68,17 @@ public class EvidenceStore {
         try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new EvidenceRefused(500, "evidence file missing", "evidence " + evidence.id + " ('" + evidence.fileName
-                    + "') is not in " + file.toAbsolutePath() + "; restore it from a backup of the evidence folder");
+            throw new EvidenceRefused(500, ProblemTitle.EVIDENCE_FILE_MISSING, "evidence " + evidence.id + " ('"
+                    + evidence.fileName + "') is not in " + file.toAbsolutePath()
+                    + "; restore it from a backup of the evidence folder");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read evidence " + evidence.id + " from " + file.toAbsolutePath(), e);
         }
         String actual = Sha256.hex(content);
         if (!actual.equals(evidence.sha256)) {
-            throw new EvidenceRefused(500, "evidence file damaged", "evidence " + evidence.id + " ('" + evidence.fileName
-                    + "') at " + file.toAbsolutePath() + " has SHA-256 " + actual + ", but " + evidence.sha256
+            throw new EvidenceRefused(500, ProblemTitle.EVIDENCE_FILE_DAMAGED, "evidence " + evidence.id + " ('"
+                    + evidence.fileName + "') at " + file.toAbsolutePath() + " has SHA-256 " + actual + ", but "
+                    + evidence.sha256
                     + " was recorded at upload: the file was changed after upload and is not served; restore it from a backup");
         }
         return content;

@@ -1,5 +1,6 @@
 package dev.rounds.signoff;
 
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.RoundsException;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.core.Roles;
@@ -89,7 +90,7 @@ public class SignOffResource {
     @Path("/signoffs")
     public List<SignOffView> list(@PathParam("id") long occurrenceId) {
         if (Occurrence.findById(occurrenceId) == null) {
-            throw new RoundsException(404, "Not found", "there is no occurrence " + occurrenceId);
+            throw new RoundsException(404, ProblemTitle.NOT_FOUND, "there is no occurrence " + occurrenceId);
         }
         return SignOff.findByOccurrence(occurrenceId).stream().map(SignOffView::of).toList();
     }

@@ -2,6 +2,7 @@ package dev.rounds.signoff;
 
 import dev.rounds.audit.AuditLog;
 import dev.rounds.checklist.SignoffPolicy;
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.OccurrenceStatus;
 import dev.rounds.schedule.ScheduleService;
@@ -52,8 +53,9 @@ public class SignOffService {
     public SignOff signOff(long occurrenceId, String actor, SignOffRequest request, Optional<EvidenceUpload> upload) {
         requireText(request);
         if (upload.isPresent() && upload.get().size() > evidenceConfig.maxBytes()) {
-            throw new EvidenceRefused(413, "evidence file too large", "'" + upload.get().fileName() + "' has "
-                    + upload.get().size() + " bytes; evidence files may have at most " + evidenceConfig.maxBytes()
+            throw new EvidenceRefused(413, ProblemTitle.EVIDENCE_FILE_TOO_LARGE, "'" + upload.get().fileName()
+                    + "' has " + upload.get().size() + " bytes; evidence files may have at most "
+                    + evidenceConfig.maxBytes()
                     + " bytes (rounds.evidence.max-bytes): attach a smaller file or link to it");
         }
         checkNote(request.note());

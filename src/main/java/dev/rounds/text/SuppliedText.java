@@ -1,5 +1,6 @@
 package dev.rounds.text;
 
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.RoundsException;
 
 /**
@@ -41,7 +42,7 @@ public final class SuppliedText {
         if (at < 0) {
             return;
         }
-        throw new RoundsException(400, "Text not allowed in '" + field + "'", "'" + field + "' has "
+        throw new RoundsException(400, ProblemTitle.TEXT_NOT_ALLOWED, "'" + field + "' has "
                 + describe(text, at) + " at character " + (at + 1) + ": remove it. Text may hold any Unicode"
                 + " character except control characters other than tab, line feed and CR LF, lone UTF-16"
                 + " surrogates, U+FFFE and U+FFFF");

@@ -1,11 +1,11 @@
 package dev.rounds.waiver;
 
-import dev.rounds.core.RoundsException;
 import dev.rounds.core.Years;
 import dev.rounds.checklist.Activity;
 import dev.rounds.checklist.Checklist;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.core.Roles;
+import dev.rounds.web.FormPost;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -20,14 +20,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The waivers page: every waiver with how long it has left, the request form for operators, and the decision
@@ -73,26 +71,28 @@ public class WaiversPage {
             @FormParam("expires") String expires) {
         String[] ids = activity == null ? new String[0] : activity.split("/", 2);
         if (ids.length != 2) {
-            return error(422, "Choose the activity to waive.");
+            return form().refuse(422, "Choose the activity to waive.");
         }
         if (reason == null || reason.isBlank()) {
-            return error(422, "Give the reason for the waiver.");
+            return form().refuse(422, "Give the reason for the waiver.");
         }
         Checklist checklist = registry.current().checklist(ids[0]).orElse(null);
         if (checklist == null) {
-            return error(422, "There is no checklist '" + ids[0] + "'.");
+            return form().refuse(422, "There is no checklist '" + ids[0] + "'.");
         }
         LocalDate lastDay;
         try {
             lastDay = LocalDate.parse(expires == null ? "" : expires.strip());
         } catch (DateTimeParseException e) {
-            return error(422, "Give the last day the waiver applies as a date, e.g. 2026-12-31.");
+            return form().refuse(422, "Give the last day the waiver applies as a date, e.g. 2026-12-31.");
         }
         if (!Years.inRange(lastDay)) {
-            return error(422, "Give the last day the waiver applies as a date " + Years.RANGE + ", e.g. 2026-12-31.");
+            return form().refuse(422, "Give the last day the waiver applies as a date " + Years.RANGE
+                    + ", e.g. 2026-12-31.");
         }
         Instant expiry = lastDay.plusDays(1).atStartOfDay(checklist.timezone()).toInstant();
-        return act(() -> waivers.request(actor(), new WaiverRequest(ids[0], ids[1], reason, expiry)));
+        return form().seeOther(() -> waivers.request(actor(), new WaiverRequest(ids[0], ids[1], reason, expiry)),
+                "/waivers");
     }
 
     @POST
@@ -101,7 +101,7 @@ public class WaiversPage {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.MANAGER)
     public Response approve(@PathParam("id") long id, @FormParam("note") String note) {
-        return act(() -> waivers.approve(id, actor(), new WaiverDecision(note)));
+        return form().seeOther(() -> waivers.approve(id, actor(), new WaiverDecision(note)), "/waivers");
     }
 
     @POST
@@ -110,7 +110,7 @@ public class WaiversPage {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.MANAGER)
     public Response reject(@PathParam("id") long id, @FormParam("note") String note) {
-        return act(() -> waivers.reject(id, actor(), new WaiverDecision(note)));
+        return form().seeOther(() -> waivers.reject(id, actor(), new WaiverDecision(note)), "/waivers");
     }
 
     @POST
@@ -119,20 +119,12 @@ public class WaiversPage {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.MANAGER)
     public Response revoke(@PathParam("id") long id, @FormParam("note") String note) {
-        return act(() -> waivers.revoke(id, actor(), new WaiverDecision(note)));
+        return form().seeOther(() -> waivers.revoke(id, actor(), new WaiverDecision(note)), "/waivers");
     }
 
-    private Response act(Supplier<Waiver> step) {
-        try {
-            step.get();
-        } catch (RoundsException e) {
-            return error(e.status(), e.getMessage());
-        }
-        return Response.seeOther(URI.create("/waivers")).build();
-    }
-
-    private Response error(int status, String message) {
-        return Response.status(status).entity(render(message)).build();
+    /** The forms of this page: errors come back on it. */
+    private FormPost form() {
+        return FormPost.showing(this::render);
     }
 
     private TemplateInstance render(String error) {

@@ -34,7 +34,7 @@ class ArchitectureTest {
             new Layer("checklists", "dev.rounds.checklist.."),
             new Layer("security", "dev.rounds.security.."),
             new Layer("audit", "dev.rounds.audit.."),
-            new Layer("base", "dev.rounds.core..", "dev.rounds.text.."));
+            new Layer("base", "dev.rounds.core..", "dev.rounds.text..", "dev.rounds.web.."));
 
     record Layer(String name, String... packages) {
     }

@@ -67,7 +67,7 @@ class ChecklistRegistryTest {
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo(ChecklistResource.INVALID_TYPE))
-                .body("title", equalTo("Checklists not reloaded"))
+                .body("title", equalTo("checklists not reloaded"))
                 .body("problems", contains(
                         "daily.yaml:3:10: unknown cadence 'fortnightly'; use daily, weekly, monthly or quarterly",
                         "daily.yaml:12:17: unknown target 'rounds-elf' (did you mean 'rounds-self'?)"));

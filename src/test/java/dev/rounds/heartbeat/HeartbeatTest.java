@@ -178,7 +178,7 @@ class HeartbeatTest {
         long before = auditRows("bystander").size();
 
         given().contentType("text/plain").body("hello").post("/api/ping/not-a-token").then().statusCode(404)
-                .contentType("application/problem+json").body("title", equalTo("unknown heartbeat"));
+                .contentType("application/problem+json").body("title", equalTo("not found"));
         given().contentType("text/plain").post("/api/ping/not-a-token/fail").then().statusCode(404);
 
         assertEquals("never", heartbeats.state("bystander").orElseThrow().lastStatus());

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.rounds.TestAccounts;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.OccurrenceStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -76,5 +77,24 @@ class OccurrencePageTest {
         Occurrence o = manualOccurrence("monitoring-alerts");
         postForm(o.id, "   ").statusCode(422).body(containsString("Write a note saying what was checked."));
         assertNull(manualOccurrence("monitoring-alerts").signedOffAt);
+    }
+
+    @Test
+    void aViewerPostingTheFormsGetsTheRefusedRolePageAndNothingIsRecorded() {
+        Occurrence o = manualOccurrence("sla-review");
+        String csrf = asAdmin().get("/occurrences/{id}", o.id).then().statusCode(200).extract().cookie("csrf-token");
+        TestAccounts.as("occurrence-viewer", "viewer").accept("text/html").redirects().follow(false)
+                .cookie("csrf-token", csrf).multiPart("csrf-token", csrf).multiPart("note", "not mine to sign")
+                .post("/occurrences/{id}", o.id)
+                .then().statusCode(403).contentType(containsString("text/html"))
+                .body(containsString("roles do not allow POST"));
+        TestAccounts.as("occurrence-viewer", "viewer").accept("text/html").redirects().follow(false)
+                .cookie("csrf-token", csrf).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", csrf).formParam("probe", "weekly/none#0@none").formParam("reason", "r")
+                .formParam("until", "2099-01-01T00:00")
+                .post("/occurrences/{id}/acknowledgements", o.id)
+                .then().statusCode(403).contentType(containsString("text/html"))
+                .body(containsString("roles do not allow POST"));
+        assertNull(manualOccurrence("sla-review").signedOffAt);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.RoundsException;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
@@ -46,7 +47,7 @@ class SuppliedTextTest {
     void refusedTextIsA400NamingTheFieldTheCharacterAndWhere(String text, String expected) {
         RoundsException e = assertThrows(RoundsException.class, () -> SuppliedText.require("note", text));
         assertEquals(400, e.status());
-        assertEquals("Text not allowed in 'note'", e.title());
+        assertEquals(ProblemTitle.TEXT_NOT_ALLOWED, e.title());
         assertTrue(e.getMessage().startsWith("'note' has " + expected + ": remove it."), e.getMessage());
     }
 

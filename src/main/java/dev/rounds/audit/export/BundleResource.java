@@ -1,5 +1,6 @@
 package dev.rounds.audit.export;
 
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.RoundsException;
 import dev.rounds.core.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,7 +38,7 @@ public class BundleResource {
         try {
             range = export.range(from, to);
         } catch (IllegalArgumentException e) {
-            throw new RoundsException(400, "Invalid export range", e.getMessage());
+            throw new RoundsException(400, ProblemTitle.INVALID_QUERY_PARAMETER, e.getMessage());
         }
         java.nio.file.Path file = Files.createTempFile("rounds-audit-", ".zip");
         // The body deletes it once sent; a client that goes away before the body is written leaves it to the exit.

@@ -1,5 +1,6 @@
 package dev.rounds.audit.export;
 
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.RoundsException;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +70,7 @@ public class ManifestSigner {
     /** The public key as PEM ({@code -----BEGIN PUBLIC KEY-----}); 404 when no signing key is configured. */
     public String publicKeyPem() {
         if (publicKeyPem == null) {
-            throw new RoundsException(404, "No signing key", "no signing key is configured: set"
+            throw new RoundsException(404, ProblemTitle.NOT_FOUND, "no signing key is configured: set"
                     + " rounds.audit.signing-key to an Ed25519 private key in a PKCS#8 PEM file");
         }
         return publicKeyPem;

@@ -1,5 +1,6 @@
 package dev.rounds.report.export;
 
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.RoundsException;
 import dev.rounds.report.ReportPeriod;
 import dev.rounds.core.ReportZone;
@@ -42,7 +43,7 @@ public class ReportExports {
         try {
             return ReportPeriod.range(from, to, zone.get());
         } catch (IllegalArgumentException e) {
-            throw new RoundsException(400, "Bad period", e.getMessage());
+            throw new RoundsException(400, ProblemTitle.INVALID_QUERY_PARAMETER, e.getMessage());
         }
     }
 

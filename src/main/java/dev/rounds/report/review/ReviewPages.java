@@ -1,5 +1,6 @@
 package dev.rounds.report.review;
 
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.RoundsException;
 import dev.rounds.report.ReportPeriod;
 import dev.rounds.core.ReportZone;
@@ -61,18 +62,18 @@ public class ReviewPages {
     }
 
     @GET
+    @Path("monthly")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance monthly(@QueryParam("month") String month) {
+        return Templates.monthly(monthly.assemble(month(month)));
+    }
+
+    @GET
     @Path("weekly.pdf")
     @Produces("application/pdf")
     public Response weeklyPdf(@QueryParam("week") String week) {
         ReportPeriod period = week(week);
         return pdf("weekly-review-" + period.label(), Templates.weeklyFile(weekly.assemble(period)).render());
-    }
-
-    @GET
-    @Path("monthly")
-    @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance monthly(@QueryParam("month") String month) {
-        return Templates.monthly(monthly.assemble(month(month)));
     }
 
     @GET
@@ -102,7 +103,7 @@ public class ReviewPages {
         try {
             return parse.apply(text, zone.get());
         } catch (IllegalArgumentException e) {
-            throw new RoundsException(400, "Bad " + name, "'" + name + "': " + e.getMessage());
+            throw new RoundsException(400, ProblemTitle.INVALID_QUERY_PARAMETER, "'" + name + "': " + e.getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.rounds.report.sla;
 
 import dev.rounds.core.Incident;
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.RoundsException;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.Target;
@@ -74,7 +75,7 @@ public class SlaPages {
     public TemplateInstance target(@PathParam("target") String targetId, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         Target target = registry.current().inventory().target(targetId).orElseThrow(() -> new RoundsException(404,
-                "No such target", "the inventory has no target '" + targetId + "'"));
+                ProblemTitle.NOT_FOUND, "the inventory has no target '" + targetId + "'"));
         ReportPeriod period = period(from, to);
         SlaFigures figures = sla.of(target.id(), period.interval()).orElseThrow();
         var availability = new ArrayList<Point>();
@@ -102,7 +103,7 @@ public class SlaPages {
         try {
             return ReportPeriod.range(from, to, zone.get());
         } catch (IllegalArgumentException e) {
-            throw new RoundsException(400, "Bad period", e.getMessage());
+            throw new RoundsException(400, ProblemTitle.INVALID_QUERY_PARAMETER, e.getMessage());
         }
     }
 }

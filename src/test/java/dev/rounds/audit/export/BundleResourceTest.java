@@ -194,7 +194,7 @@ class BundleResourceTest {
         if (from != null) request.queryParam("from", from);
         request.queryParam("to", to).get("/api/audit/bundle").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("title", equalTo("Invalid export range"))
+                .body("title", equalTo("invalid query parameter"))
                 .body("detail", containsString(message));
     }
 

@@ -1,0 +1,13 @@
+package dev.rounds.signoff;
+
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The page the sign-off form is on: the occurrence page, which the reports draw and which implements this, so that
+ * the form can answer a refusal with the page, the refusal shown next to the form.
+ */
+public interface SignOffFormPage {
+
+    /** The occurrence's page with {@code error} next to its sign-off form; refused with 404 for no such occurrence. */
+    TemplateInstance withSignOffError(long occurrenceId, String error);
+}
