@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -350,17 +349,10 @@ public class AuditVerifier {
 
     /** The row form {@link ResultDigest} documents, rebuilt from the stored columns. */
     private static Map<String, Object> resultRow(ResultSet rows) throws SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", rows.getLong(1));
-        row.put("probe", rows.getString(2));
         OffsetDateTime startedAt = rows.getObject(3, OffsetDateTime.class);
-        row.put("started_at", startedAt == null ? null : AuditHash.timestamp(startedAt.toInstant()));
-        row.put("duration_us", rows.getObject(4, Long.class));
-        row.put("status", rows.getString(5));
-        row.put("values", parse(rows.getString(6)));
-        row.put("conditions", parse(rows.getString(7)));
-        row.put("message", rows.getString(8));
-        return row;
+        return ResultDigest.row(rows.getLong(1), rows.getString(2), startedAt == null ? null : startedAt.toInstant(),
+                rows.getObject(4, Long.class), rows.getString(5), parse(rows.getString(6)), parse(rows.getString(7)),
+                rows.getString(8));
     }
 
     private static Object parse(String json) {

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,8 +64,6 @@ public class ResultWriter {
 
     private static final Logger LOG = Logger.getLogger(ResultWriter.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter MICROS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final String INSERT_RESULT = "INSERT INTO probe_result (id, probe_key, checklist_id, activity_id,"
             + " probe_index, target_id, type, started_at, duration_us, status, values_json, conditions_json, message)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -298,7 +295,7 @@ public class ResultWriter {
                 insert.setString(12, json(conditions));
                 insert.setString(13, message);
                 insert.addBatch();
-                digest.addCanonical(id, CanonicalRows.of(digestRow(id, probe, startedAt, durationUs,
+                digest.addCanonical(id, CanonicalRows.of(ResultDigest.row(id, probe, startedAt, durationUs,
                         result.status().label(), values, conditions, message)));
                 id++;
             }
@@ -314,21 +311,6 @@ public class ResultWriter {
         stored.put("text", outcome.text());
         stored.put("holds", outcome.holds());
         return stored;
-    }
-
-    /** A result row in the form {@link ResultDigest} documents, from the values as stored. */
-    static Map<String, Object> digestRow(long id, String probe, Instant startedAt, long durationUs, String status,
-            Object values, Object conditions, String message) {
-        var row = new LinkedHashMap<String, Object>();
-        row.put("id", id);
-        row.put("probe", probe);
-        row.put("started_at", MICROS.format(startedAt));
-        row.put("duration_us", durationUs);
-        row.put("status", status);
-        row.put("values", values);
-        row.put("conditions", conditions);
-        row.put("message", message);
-        return row;
     }
 
     private long nextBlock(Connection connection) throws SQLException {
