@@ -328,12 +328,7 @@ public class ResultWriter {
     private static final class State {
         final ProbeKey key;
         final String probeKey;
-        /** Whether an up or warn result ended the run of downs the row may hold. */
-        boolean ended;
-        /** Downs since the batch's last up or warn, or since its start. */
-        int downs;
-        /** The first of those downs. */
-        Instant firstDownAt;
+        final DownRun run = new DownRun();
         ProbeResult last;
         long lastId;
 
@@ -343,18 +338,7 @@ public class ResultWriter {
         }
 
         void add(ProbeResult result, long id) {
-            switch (result.status()) {
-                case DOWN -> {
-                    if (downs++ == 0) firstDownAt = result.startedAt().truncatedTo(ChronoUnit.MICROS);
-                }
-                case UP, WARN -> {
-                    ended = true;
-                    downs = 0;
-                    firstDownAt = null;
-                }
-                // Rounds' own errors and missing verdicts say nothing about the target: a run of downs goes on.
-                default -> { }
-            }
+            run.add(result.status(), result.startedAt().truncatedTo(ChronoUnit.MICROS));
             last = result;
             lastId = id;
         }
@@ -374,10 +358,10 @@ public class ResultWriter {
                 update.setString(1, state.last.status().label());
                 update.setLong(2, state.lastId);
                 update.setObject(3, lastStartedAt(state));
-                update.setBoolean(4, state.ended);
-                setTimestamp(update, 5, state.firstDownAt);
-                update.setBoolean(6, state.ended);
-                update.setInt(7, state.downs);
+                update.setBoolean(4, state.run.ended());
+                setTimestamp(update, 5, state.run.firstDownAt());
+                update.setBoolean(6, state.run.ended());
+                update.setInt(7, state.run.downs());
                 update.setString(8, shortened(state.last.message()));
                 update.setString(9, state.probeKey);
                 update.addBatch();
@@ -394,8 +378,8 @@ public class ResultWriter {
                 insert.setString(1, state.last.status().label());
                 insert.setLong(2, state.lastId);
                 insert.setObject(3, lastStartedAt(state));
-                insert.setInt(4, state.downs);
-                setTimestamp(insert, 5, state.firstDownAt);
+                insert.setInt(4, state.run.downs());
+                setTimestamp(insert, 5, state.run.firstDownAt());
                 insert.setString(6, shortened(state.last.message()));
                 insert.setString(7, state.probeKey);
                 insert.setString(8, state.key.checklistId());

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rounds.checklist.ProbeSpec;
+import dev.rounds.probe.DownRun;
 import dev.rounds.probe.ProbeKey;
+import dev.rounds.probe.ProbeStatus;
 import dev.rounds.probe.ResultWriter;
 import dev.rounds.report.sla.LatencyHistogram;
 import java.sql.Connection;
@@ -155,9 +157,10 @@ public final class RollupFold {
         Instant lastAt;
         boolean stored;
 
-        void add(Result result, int status) {
-            counts[status]++;
-            if (status != ERROR) latency.recordMicros(result.durationUs);
+        void add(Result result, ProbeStatus status) {
+            // counts holds the columns up_count to unknown_count, in the order of ProbeStatus.
+            counts[status.ordinal()]++;
+            if (status != ProbeStatus.ERROR) latency.recordMicros(result.durationUs);
             if (firstAt == null || result.startedAt.isBefore(firstAt)) firstAt = result.startedAt;
             if (lastAt == null || result.startedAt.isAfter(lastAt)) lastAt = result.startedAt;
         }
@@ -217,8 +220,7 @@ public final class RollupFold {
 
     /** A probe's run of downs; {@code openId} or {@code opened} is its open incident. */
     private static final class ProbeRun {
-        int downs;
-        Instant firstDownAt;
+        DownRun downs = new DownRun();
         Long openId;
         NewIncident opened;
         boolean stored;
@@ -228,22 +230,6 @@ public final class RollupFold {
         Instant firstCoveredAt;
         Instant coveredUntil;
         boolean stored;
-    }
-
-    private static final int UP = 0;
-    private static final int WARN = 1;
-    private static final int DOWN = 2;
-    private static final int ERROR = 3;
-    private static final int UNKNOWN = 4;
-
-    private static int status(String label) {
-        return switch (label) {
-            case "up" -> UP;
-            case "warn" -> WARN;
-            case "down" -> DOWN;
-            case "error" -> ERROR;
-            default -> UNKNOWN;
-        };
     }
 
     /** One chunk's fold: its state loaded for the keys it touches, changed in memory, then written. */
@@ -270,7 +256,7 @@ public final class RollupFold {
             loadRuns();
             loadCoverage();
             for (Result result : results) {
-                int status = status(result.status);
+                ProbeStatus status = ProbeStatus.ofLabel(result.status);
                 Instant hour = result.startedAt.truncatedTo(ChronoUnit.HOURS);
                 LocalDate day = LocalDate.ofInstant(result.startedAt, zone);
                 hours.computeIfAbsent(new TargetKey(result.key.targetId(), hour), k -> new TargetBucket())
@@ -280,7 +266,7 @@ public final class RollupFold {
                 foldValues(result, hour, day);
                 ProbeSpec spec = specCache.computeIfAbsent(result.key, specs::apply);
                 foldRun(result, status, spec);
-                if (spec != null && spec.isContinuous() && status <= DOWN) foldCoverage(result, spec.every());
+                if (spec != null && spec.isContinuous() && status.judgesTarget()) foldCoverage(result, spec.every());
             }
             loadTargetBuckets("rollup_target_hour", "bucket_start", hours);
             loadTargetBuckets("rollup_target_day", "bucket_day", days);
@@ -312,25 +298,24 @@ public final class RollupFold {
             }
         }
 
-        private void foldRun(Result result, int status, ProbeSpec spec) {
+        private void foldRun(Result result, ProbeStatus status, ProbeSpec spec) {
             ProbeRun run = runs.computeIfAbsent(result.probeKey, k -> new ProbeRun());
             boolean open = run.openId != null || run.opened != null;
-            if (status == DOWN && !open) {
-                if (run.downs++ == 0) run.firstDownAt = result.startedAt;
+            // Once an incident is open, its run stays at the downs that confirmed it until an up or warn ends both.
+            if (status == ProbeStatus.DOWN && open) return;
+            run.downs.add(status, result.startedAt);
+            if (status == ProbeStatus.DOWN) {
                 int confirm = spec != null ? spec.confirm() : ProbeSpec.DEFAULT_CONFIRM;
-                if (run.downs >= confirm) {
-                    run.opened = new NewIncident(result, run.firstDownAt, spec != null && spec.isContinuous());
+                if (run.downs.downs() >= confirm) {
+                    run.opened = new NewIncident(result, run.downs.firstDownAt(), spec != null && spec.isContinuous());
                     opened.add(run.opened);
                 }
-            } else if (status == UP || status == WARN) {
+            } else if (status.isAvailable()) {
                 if (run.opened != null) run.opened.endedAt = result.startedAt;
                 if (run.openId != null) ended.put(run.openId, result.startedAt);
                 run.opened = null;
                 run.openId = null;
-                run.downs = 0;
-                run.firstDownAt = null;
             }
-            // error and unknown results say nothing about the target: a run of downs neither breaks nor grows.
         }
 
         private void foldCoverage(Result result, Duration every) {
@@ -354,8 +339,7 @@ public final class RollupFold {
             forEachIn("SELECT probe_key, consecutive_down, first_down_at, open_incident_id FROM rollup_probe"
                     + " WHERE probe_key IN ", keys, rows -> {
                 ProbeRun run = new ProbeRun();
-                run.downs = rows.getInt(2);
-                run.firstDownAt = instant(rows, 3);
+                run.downs = new DownRun(rows.getInt(2), instant(rows, 3));
                 long open = rows.getLong(4);
                 run.openId = rows.wasNull() ? null : open;
                 run.stored = true;
@@ -526,8 +510,8 @@ public final class RollupFold {
                 for (Map.Entry<String, ProbeRun> entry : runs.entrySet()) {
                     ProbeRun run = entry.getValue();
                     PreparedStatement statement = run.stored ? update : insert;
-                    statement.setInt(1, run.downs);
-                    setTimestamp(statement, 2, run.firstDownAt);
+                    statement.setInt(1, run.downs.downs());
+                    setTimestamp(statement, 2, run.downs.firstDownAt());
                     Long open = run.opened != null ? Long.valueOf(run.opened.id) : run.openId;
                     if (open == null) {
                         statement.setNull(3, Types.BIGINT);
