@@ -1,21 +1,13 @@
 package dev.rounds.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +15,8 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 /**
- * Recomputes the audit chain from its rows and checks every probe-result digest against the results still kept.
+ * Recomputes the audit chain from its rows and checks every probe-result digest against the results still kept
+ * ({@link DigestCheck}).
  *
  * <p>Each entry's hash is recomputed over its stored text (the canonical text that was hashed, so no JSON is parsed
  * except for digests), its seq must follow the previous one and its prev_hash must be the previous entry's hash.
@@ -40,12 +33,8 @@ public class AuditVerifier {
 
     private static final String HEAD = "SELECT seq, hash FROM audit_head WHERE id = 1";
     private static final String LAST_SEQ = "SELECT MAX(seq) FROM audit_log";
-    private static final String PRUNED = "SELECT detail FROM audit_log WHERE action = ?";
     private static final String PAGE = "SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit_log"
             + " WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + PAGE_SIZE;
-    private static final String RESULTS = "SELECT id, probe_key, started_at, duration_us, status, values_json,"
-            + " conditions_json, message FROM probe_result WHERE id BETWEEN ? AND ? ORDER BY id";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource dataSource;
     private final int maxRanges;
@@ -70,8 +59,7 @@ public class AuditVerifier {
             // must reach it, even while other transactions keep appending.
             long[] recordedSeq = new long[1];
             String recordedHash = recordedHead(connection, recordedSeq);
-            Context context = new Context(recordedSeq[0], tableExists(connection, "probe_result"),
-                    prunedBefore(connection));
+            Context context = new Context(recordedSeq[0], DigestCheck.prepare(connection));
             List<Range> ranges = split(lastSeq(connection));
             walkAll(connection, ranges, context);
             return join(ranges, recordedSeq[0], recordedHash);
@@ -176,7 +164,7 @@ public class AuditVerifier {
     }
 
     /** What every range's walk needs to know about the database, found out once before the walks. */
-    private record Context(long recordedSeq, boolean resultsKept, long prunedBefore) {
+    private record Context(long recordedSeq, DigestCheck digests) {
     }
 
     /** The walk of entries with {@code from < seq <= to}; its first entry is linked to the range before by join. */
@@ -193,9 +181,7 @@ public class AuditVerifier {
         private long entriesChecked;
         private String hashAtRecordedSeq;
         private VerificationReport.Broken broken;
-        private long digestsChecked;
-        private long digestsSkipped;
-        private String digestsNote;
+        private final DigestCheck.Tally digests = new DigestCheck.Tally();
 
         Range(long from, long to) {
             this.from = from;
@@ -258,7 +244,7 @@ public class AuditVerifier {
                 hashAtRecordedSeq = entry.hash();
             }
             if (ResultDigest.ACTION.equals(entry.action())) {
-                return checkDigest(entry, connection, context);
+                return context.digests().check(entry, connection, digests);
             }
             return null;
         }
@@ -269,55 +255,6 @@ public class AuditVerifier {
             if (entry.subject().indexOf('|') >= 0) return "subject";
             return null;
         }
-
-        private VerificationReport.Broken checkDigest(AuditEntry entry, Connection connection, Context context)
-                throws SQLException {
-            if (!context.resultsKept()) {
-                // Nothing to check against: spare the walk a JSON parse for what may be most of its entries.
-                digestsSkipped++;
-                digestsNote = "table probe_result does not exist, so no digest could be checked";
-                return null;
-            }
-            JsonNode detail;
-            try {
-                detail = JSON.readTree(entry.detail());
-            } catch (JsonProcessingException e) {
-                detail = JSON.nullNode();
-            }
-            long firstId = detail.path("first_id").asLong(Long.MIN_VALUE);
-            long lastId = detail.path("last_id").asLong(Long.MIN_VALUE);
-            long count = detail.path("count").asLong(-1);
-            String sha256 = detail.path("sha256").asText("");
-            if (firstId == Long.MIN_VALUE || lastId == Long.MIN_VALUE || count < 0 || sha256.isEmpty()) {
-                return new VerificationReport.Broken(entry.seq(), "a " + ResultDigest.ACTION + " entry needs the detail"
-                        + " {first_id, last_id, count, sha256}, got " + entry.detail());
-            }
-            if (firstId < context.prunedBefore()) {
-                digestsSkipped++;
-                digestsNote = "results with ids below " + context.prunedBefore() + " were pruned, so their digests"
-                        + " cannot be checked";
-                return null;
-            }
-            ResultDigest digest = new ResultDigest();
-            try (PreparedStatement results = connection.prepareStatement(RESULTS)) {
-                results.setLong(1, firstId);
-                results.setLong(2, lastId);
-                try (ResultSet rows = results.executeQuery()) {
-                    while (rows.next()) {
-                        digest.add(rows.getLong(1), resultRow(rows));
-                    }
-                }
-            }
-            Object found = digest.detail().get("sha256");
-            digestsChecked++;
-            if (digest.count() != count || !sha256.equals(found)) {
-                return new VerificationReport.Broken(entry.seq(), "probe results " + firstId + ".." + lastId
-                        + " do not match their digest: it records count " + count + " and sha256 " + sha256
-                        + ", table probe_result now gives count " + digest.count() + " and sha256 " + found
-                        + "; a result in that range was altered, added or deleted");
-            }
-            return null;
-        }
     }
 
     /** The running sums of the ranges joined so far. */
@@ -325,9 +262,7 @@ public class AuditVerifier {
         private long entriesChecked;
         private long headSeq;
         private String headHash = AuditHash.ZERO;
-        private long digestsChecked;
-        private long digestsSkipped;
-        private String digestsNote;
+        private final DigestCheck.Tally digests = new DigestCheck.Tally();
 
         void add(Range range) {
             entriesChecked += range.entriesChecked;
@@ -335,43 +270,12 @@ public class AuditVerifier {
                 headSeq = range.lastSeq;
                 headHash = range.lastHash;
             }
-            digestsChecked += range.digestsChecked;
-            digestsSkipped += range.digestsSkipped;
-            if (range.digestsNote != null) {
-                digestsNote = range.digestsNote;
-            }
+            digests.add(range.digests);
         }
 
         VerificationReport report(VerificationReport.Broken broken) {
-            return new VerificationReport(broken == null, entriesChecked, headSeq, headHash, broken, digestsChecked,
-                    digestsSkipped, digestsNote);
-        }
-    }
-
-    /** The row form {@link ResultDigest} documents, rebuilt from the stored columns. */
-    private static Map<String, Object> resultRow(ResultSet rows) throws SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", rows.getLong(1));
-        row.put("probe", rows.getString(2));
-        OffsetDateTime startedAt = rows.getObject(3, OffsetDateTime.class);
-        row.put("started_at", startedAt == null ? null : AuditHash.timestamp(startedAt.toInstant()));
-        row.put("duration_us", rows.getObject(4, Long.class));
-        row.put("status", rows.getString(5));
-        row.put("values", parse(rows.getString(6)));
-        row.put("conditions", parse(rows.getString(7)));
-        row.put("message", rows.getString(8));
-        return row;
-    }
-
-    private static Object parse(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return JSON.readValue(json, Object.class);
-        } catch (JsonProcessingException e) {
-            // Unparseable text cannot be what was digested; keeping it as text makes the digest differ.
-            return json;
+            return new VerificationReport(broken == null, entriesChecked, headSeq, headHash, broken, digests.checked(),
+                    digests.skipped(), digests.note());
         }
     }
 
@@ -392,35 +296,5 @@ public class AuditVerifier {
             row.next();
             return row.getLong(1);
         }
-    }
-
-    private static long prunedBefore(Connection connection) throws SQLException {
-        long before = Long.MIN_VALUE;
-        try (PreparedStatement pruned = connection.prepareStatement(PRUNED)) {
-            pruned.setString(1, ResultDigest.PRUNED_ACTION);
-            try (ResultSet rows = pruned.executeQuery()) {
-                while (rows.next()) {
-                    try {
-                        before = Math.max(before,
-                                JSON.readTree(rows.getString(1)).path("before_id").asLong(Long.MIN_VALUE));
-                    } catch (JsonProcessingException e) {
-                        // The walk reports this entry as altered: its text no longer hashes as written.
-                    }
-                }
-            }
-        }
-        return before;
-    }
-
-    private static boolean tableExists(Connection connection, String table) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
-            try (ResultSet tables = meta.getTables(null, connection.getSchema(), name, null)) {
-                if (tables.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -3,13 +3,15 @@ package dev.rounds.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The anchor of a batch of probe results in the audit chain: SHA-256 over the canonical JSON of each
  * result row in id order, each followed by a newline. The result writer feeds it the rows it inserts;
- * {@code verify} feeds it the same rows read back from {@code probe_result}.
+ * {@code verify} feeds it the same rows read back from {@code probe_result}. Both build them with {@link #row}.
  *
  * <p>A row is the map {@code id, probe, started_at, duration_us, status, values, conditions, message}, with
  * {@code started_at} as ISO-8601 UTC with microseconds and {@code values}/{@code conditions} as parsed JSON.
@@ -36,6 +38,24 @@ public final class ResultDigest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /**
+     * A result row in the documented form, from the values as stored; {@code startedAt} is written truncated to
+     * microseconds. A column read back as SQL {@code NULL} stays {@code null}, so the digest differs.
+     */
+    public static Map<String, Object> row(long id, String probe, Instant startedAt, Long durationUs, String status,
+            Object values, Object conditions, String message) {
+        var row = new LinkedHashMap<String, Object>();
+        row.put("id", id);
+        row.put("probe", probe);
+        row.put("started_at", startedAt == null ? null : AuditHash.timestamp(startedAt));
+        row.put("duration_us", durationUs);
+        row.put("status", status);
+        row.put("values", values);
+        row.put("conditions", conditions);
+        row.put("message", message);
+        return row;
     }
 
     /** Adds the next row; rows must come in ascending id order. */

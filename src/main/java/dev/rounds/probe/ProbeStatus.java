@@ -17,6 +17,22 @@ public enum ProbeStatus {
         return this == UP || this == WARN;
     }
 
+    /** Whether the result says something about the target; Rounds' own errors and missing verdicts do not. */
+    public boolean judgesTarget() {
+        return this != ERROR && this != UNKNOWN;
+    }
+
+    /** The status whose {@link #label()} this is; {@link #UNKNOWN} for any other text. */
+    public static ProbeStatus ofLabel(String label) {
+        return switch (label) {
+            case "up" -> UP;
+            case "warn" -> WARN;
+            case "down" -> DOWN;
+            case "error" -> ERROR;
+            default -> UNKNOWN;
+        };
+    }
+
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -3,6 +3,7 @@ package dev.rounds.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rounds.audit.CanonicalJson;
+import dev.rounds.audit.ResultDigest;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -51,8 +52,8 @@ class CanonicalRowsTest {
     void rowHoldingTheValueIsCanonicalByteForByte(Object value) {
         var values = new LinkedHashMap<String, Object>();
         values.put("value", value);
-        Map<String, Object> row = ResultWriter.digestRow(10_001, "daily/services-up#0@host01",
-                java.time.Instant.parse("2026-11-26T08:19:19.123456Z"), 812, "up", values,
+        Map<String, Object> row = ResultDigest.row(10_001, "daily/services-up#0@host01",
+                java.time.Instant.parse("2026-11-26T08:19:19.123456Z"), 812L, "up", values,
                 List.of(Map.of("text", "value (" + value + ") == 1", "holds", false)), "message " + value);
 
         assertEquals(CanonicalJson.of(row), CanonicalRows.of(row));

@@ -89,7 +89,7 @@ public class ResultRetention {
 
     private static long[] prunable(Connection connection, Instant before) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(PRUNABLE)) {
-            select.setObject(1, RollupFold.timestamp(before));
+            select.setObject(1, SqlTimestamps.timestamp(before));
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return new long[] {row.getLong(1), row.getLong(2)};
@@ -114,7 +114,7 @@ public class ResultRetention {
         try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
             delete.setLong(1, after);
             delete.setLong(2, to);
-            delete.setObject(3, RollupFold.timestamp(before));
+            delete.setObject(3, SqlTimestamps.timestamp(before));
             return delete.executeUpdate();
         }
     }

@@ -1,7 +1,7 @@
 package dev.rounds.report.rollup;
 
-import static dev.rounds.report.rollup.RollupFold.instant;
-import static dev.rounds.report.rollup.RollupFold.timestamp;
+import static dev.rounds.report.rollup.SqlTimestamps.instant;
+import static dev.rounds.report.rollup.SqlTimestamps.timestamp;
 
 import dev.rounds.core.ReportZone;
 import dev.rounds.core.Incident;

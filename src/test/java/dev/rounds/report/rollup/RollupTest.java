@@ -93,7 +93,7 @@ class RollupTest {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
                 "SELECT status, duration_us, started_at FROM probe_result WHERE target_id = ? AND started_at < ?")) {
             select.setString(1, target);
-            select.setObject(2, RollupFold.timestamp(T.plus(Duration.ofHours(14))));
+            select.setObject(2, SqlTimestamps.timestamp(T.plus(Duration.ofHours(14))));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     ProbeStatus status = ProbeStatus.valueOf(rows.getString(1).toUpperCase());
@@ -234,7 +234,7 @@ class RollupTest {
                 "SELECT started_at FROM probe_result WHERE target_id = ? ORDER BY started_at")) {
             select.setString(1, target);
             try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) found.add(RollupFold.instant(rows, 1));
+                while (rows.next()) found.add(SqlTimestamps.instant(rows, 1));
             }
         }
         return found;
