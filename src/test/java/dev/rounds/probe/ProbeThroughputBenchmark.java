@@ -65,33 +65,37 @@ public final class ProbeThroughputBenchmark {
         // only the probes' work, as in the application. The baseline's selector thread likewise runs apart.
         Vertx targets = Vertx.vertx();
         Vertx vertx = Vertx.vertx();
-        List<Integer> ports = listen(targets, listenerCount);
-        System.out.printf("%d loopback listeners, %d in flight, %d s per side, %d cores%n", ports.size(), concurrency,
-                seconds, Runtime.getRuntime().availableProcessors());
+        try {
+            List<Integer> ports = listen(targets, listenerCount);
+            System.out.printf("%d loopback listeners, %d in flight, %d s per side, %d cores%n", ports.size(), concurrency,
+                    seconds, Runtime.getRuntime().availableProcessors());
 
-        nioConnectLoop(ports, concurrency, Duration.ofSeconds(seconds));
-        Rate before = nioConnectLoop(ports, concurrency, Duration.ofSeconds(seconds));
-        System.out.println("baseline  bare NIO connect loop:   " + before);
+            nioConnectLoop(ports, concurrency, Duration.ofSeconds(seconds));
+            Rate before = nioConnectLoop(ports, concurrency, Duration.ofSeconds(seconds));
+            System.out.println("baseline  bare NIO connect loop:   " + before);
 
-        Path folder = Files.createTempDirectory("rounds-benchmark");
-        String url = "jdbc:h2:file:" + folder.resolve("rounds") + ";DB_CLOSE_ON_EXIT=FALSE";
-        // The application's H2 migrations, callback included: results are written as durably as Rounds writes them.
-        Flyway.configure().dataSource(url, "rounds", "").locations("classpath:db/migration/common",
-                "classpath:db/migration/h2").load().migrate();
-        try (Connection connection = DriverManager.getConnection(url, "rounds", "")) {
-            connection.setAutoCommit(false);
-            roundsProbes(vertx, connection, url, ports, concurrency, Duration.ofSeconds(seconds));
-            Rate rounds = roundsProbes(vertx, connection, url, ports, concurrency, Duration.ofSeconds(seconds));
-            System.out.println("rounds    tcp probes persisted:    " + rounds);
-            // A second baseline after the probes shows how much the machine's load drifted meanwhile.
-            Rate after = nioConnectLoop(ports, concurrency, Duration.ofSeconds(seconds));
-            System.out.println("baseline  bare NIO connect loop:   " + after);
-            System.out.printf(Locale.ROOT, "ratio     rounds / mean baseline:  %.2f per wall second, %.2f per CPU second%n",
-                    rounds.perSecond() / ((before.perSecond() + after.perSecond()) / 2),
-                    rounds.perCpuSecond() / ((before.perCpuSecond() + after.perCpuSecond()) / 2));
+            Path folder = Files.createTempDirectory("rounds-benchmark");
+            String url = "jdbc:h2:file:" + folder.resolve("rounds") + ";DB_CLOSE_ON_EXIT=FALSE";
+            // The application's H2 migrations, callback included: results are written as durably as Rounds writes them.
+            Flyway.configure().dataSource(url, "rounds", "").locations("classpath:db/migration/common",
+                    "classpath:db/migration/h2").load().migrate();
+            try (Connection connection = DriverManager.getConnection(url, "rounds", "")) {
+                connection.setAutoCommit(false);
+                roundsProbes(vertx, connection, url, ports, concurrency, Duration.ofSeconds(seconds));
+                Rate rounds = roundsProbes(vertx, connection, url, ports, concurrency, Duration.ofSeconds(seconds));
+                System.out.println("rounds    tcp probes persisted:    " + rounds);
+                // A second baseline after the probes shows how much the machine's load drifted meanwhile.
+                Rate after = nioConnectLoop(ports, concurrency, Duration.ofSeconds(seconds));
+                System.out.println("baseline  bare NIO connect loop:   " + after);
+                System.out.printf(Locale.ROOT, "ratio     rounds / mean baseline:  %.2f per wall second, %.2f per CPU second%n",
+                        rounds.perSecond() / ((before.perSecond() + after.perSecond()) / 2),
+                        rounds.perCpuSecond() / ((before.perCpuSecond() + after.perCpuSecond()) / 2));
+            }
+        } finally {
+            // Vert.x threads are not daemons: a failed run must close them, or the JVM never exits.
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+            targets.close().toCompletionStage().toCompletableFuture().join();
         }
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-        targets.close().toCompletionStage().toCompletableFuture().join();
     }
 
     /**
