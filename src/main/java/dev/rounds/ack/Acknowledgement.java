@@ -21,14 +21,12 @@ public class Acknowledgement extends PanacheEntityBase {
     public Long id;
 
     /** The probe × target, as {@link dev.rounds.probe.ProbeKey#toString()} writes it. */
-    @Column(name = "probe_key")
     public String probeKey;
 
     public String actor;
 
     public String reason;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
     /** When it ends by itself. */
@@ -36,10 +34,8 @@ public class Acknowledgement extends PanacheEntityBase {
     public Instant until;
 
     /** When a person ended it early, or {@code null}. */
-    @Column(name = "ended_at")
     public Instant endedAt;
 
-    @Column(name = "ended_by")
     public String endedBy;
 
     /** Whether it applies at the instant: created by then, not yet expired, not ended early. */

@@ -34,29 +34,23 @@ public class Advisory extends PanacheEntityBase {
     public String key;
 
     /** The feed it was first seen in. */
-    @Column(name = "source_url")
     public String sourceUrl;
 
     public String title;
 
     public String link;
 
-    @Column(name = "published_at")
     public Instant publishedAt;
 
-    @Column(name = "first_seen")
     public Instant firstSeen;
 
     @Enumerated(EnumType.STRING)
     public TriageState state;
 
-    @Column(name = "triaged_by")
     public String triagedBy;
 
-    @Column(name = "triaged_at")
     public Instant triagedAt;
 
-    @Column(name = "triage_note")
     public String triageNote;
 
     /** The targets and software entries it matched when it was first seen. */

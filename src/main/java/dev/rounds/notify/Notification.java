@@ -1,7 +1,6 @@
 package dev.rounds.notify;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -21,7 +20,6 @@ public class Notification extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "event_key")
     public String eventKey;
 
     public String kind;
@@ -32,17 +30,14 @@ public class Notification extends PanacheEntityBase {
 
     public String link;
 
-    @Column(name = "event_at")
     public Instant eventAt;
 
     /** The event's fields as a JSON object of strings. */
     public String fields;
 
-    @Column(name = "recorded_at")
     public Instant recordedAt;
 
     /** Why nothing was sent (an acknowledgement, a waiver), or {@code null}. */
-    @Column(name = "suppressed_reason")
     public String suppressedReason;
 
     public static Optional<Notification> findByKey(String key) {

@@ -1,7 +1,6 @@
 package dev.rounds.notify;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -30,16 +29,12 @@ public class NotificationDelivery extends PanacheEntityBase {
 
     public int attempts;
 
-    @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
-    @Column(name = "delivered_at")
     public Instant deliveredAt;
 
-    @Column(name = "given_up_at")
     public Instant givenUpAt;
 
-    @Column(name = "last_error")
     public String lastError;
 
     /** Deliveries neither delivered nor given up whose next attempt is due, oldest first, with their events. */

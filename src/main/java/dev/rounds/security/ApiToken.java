@@ -1,7 +1,6 @@
 package dev.rounds.security;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -24,13 +23,10 @@ public class ApiToken extends PanacheEntityBase {
 
     public String name;
 
-    @Column(name = "token_hash")
     public String tokenHash;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "revoked_at")
     public Instant revokedAt;
 
     public static Optional<ApiToken> byHash(String tokenHash) {

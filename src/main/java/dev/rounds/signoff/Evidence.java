@@ -22,13 +22,10 @@ public class Evidence extends PanacheEntityBase {
     public Long signOffId;
 
     /** The uploader's name for the file, for display and downloads only: never part of a path. */
-    @Column(name = "file_name")
     public String fileName;
 
-    @Column(name = "media_type")
     public String mediaType;
 
-    @Column(name = "size_bytes")
     public long sizeBytes;
 
     public String sha256;

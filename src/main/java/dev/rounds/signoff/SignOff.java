@@ -1,7 +1,6 @@
 package dev.rounds.signoff;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,12 +18,10 @@ public class SignOff extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "occurrence_id")
     public Long occurrenceId;
 
     public String actor;
 
-    @Column(name = "signed_at")
     public Instant signedAt;
 
     public String note;
@@ -36,7 +33,6 @@ public class SignOff extends PanacheEntityBase {
     public String link;
 
     /** The sign-off this one replaces, or {@code null}. */
-    @Column(name = "supersedes_id")
     public Long supersedesId;
 
     public static List<SignOff> findByOccurrence(long occurrenceId) {

@@ -1,7 +1,6 @@
 package dev.rounds.waiver;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,47 +22,35 @@ public class Waiver extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "checklist_id")
     public String checklistId;
 
-    @Column(name = "activity_id")
     public String activityId;
 
     public String reason;
 
-    @Column(name = "expires_at")
     public Instant expiresAt;
 
     @Enumerated(EnumType.STRING)
     public WaiverState state;
 
-    @Column(name = "requested_by")
     public String requestedBy;
 
-    @Column(name = "requested_at")
     public Instant requestedAt;
 
     /** The manager who approved or rejected it. */
-    @Column(name = "decided_by")
     public String decidedBy;
 
-    @Column(name = "decided_at")
     public Instant decidedAt;
 
-    @Column(name = "decision_note")
     public String decisionNote;
 
-    @Column(name = "revoked_by")
     public String revokedBy;
 
-    @Column(name = "revoked_at")
     public Instant revokedAt;
 
-    @Column(name = "revoke_note")
     public String revokeNote;
 
     /** When Rounds recorded the expiry. */
-    @Column(name = "expired_at")
     public Instant expiredAt;
 
     /** The subject under which the audit log records this waiver. */
