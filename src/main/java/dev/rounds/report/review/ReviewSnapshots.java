@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,10 +60,10 @@ public class ReviewSnapshots {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "rounds.reports.dir", defaultValue = "reports")
-    Path folder;
+    @Inject
+    ReportsConfig config;
 
-    @Scheduled(every = "${rounds.reports.snapshot-interval:15m}", delay = 1, delayUnit = TimeUnit.MINUTES,
+    @Scheduled(every = "${rounds.reports.snapshot-interval}", delay = 1, delayUnit = TimeUnit.MINUTES,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
@@ -90,7 +89,7 @@ public class ReviewSnapshots {
     }
 
     private List<Filed> file(ReportPeriod period, String name, Supplier<String> page) {
-        Path year = folder.resolve(String.valueOf(period.last().getYear()));
+        Path year = config.dir().resolve(String.valueOf(period.last().getYear()));
         Path html = year.resolve(name + ".html");
         Path pdfFile = year.resolve(name + ".pdf");
         if (Files.exists(html) && Files.exists(pdfFile)) return List.of();
@@ -103,7 +102,7 @@ public class ReviewSnapshots {
             for (Filed f : written) {
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("period", period.label());
-                detail.put("file", folder.relativize(f.file()).toString().replace('\\', '/'));
+                detail.put("file", config.dir().relativize(f.file()).toString().replace('\\', '/'));
                 detail.put("sha256", f.sha256());
                 detail.put("bytes", f.bytes());
                 audit.append(AuditLog.SYSTEM, ACTION, "report/" + name, detail);
