@@ -1,11 +1,8 @@
 package dev.rounds.ack;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
@@ -14,11 +11,7 @@ import java.util.List;
 /** A person's statement that a failing probe × target is known and being dealt with, until a given time. */
 @Entity
 @Table(name = "acknowledgement")
-public class Acknowledgement extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Acknowledgement extends IdentityEntity {
 
     /** The probe × target, as {@link dev.rounds.probe.ProbeKey#toString()} writes it. */
     public String probeKey;

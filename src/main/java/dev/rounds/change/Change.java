@@ -1,12 +1,9 @@
 package dev.rounds.change;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -14,11 +11,7 @@ import java.util.List;
 /** A request for change and each step taken on it, with who took it and when. */
 @Entity
 @Table(name = "change_request")
-public class Change extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Change extends IdentityEntity {
 
     public String title;
 

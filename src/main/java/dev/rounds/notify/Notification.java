@@ -1,10 +1,7 @@
 package dev.rounds.notify;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
@@ -14,11 +11,7 @@ import java.util.Optional;
 /** One event Rounds recorded to tell people about, with why it stayed quiet if it did. */
 @Entity
 @Table(name = "notification")
-public class Notification extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Notification extends IdentityEntity {
 
     public String eventKey;
 

@@ -1,10 +1,7 @@
 package dev.rounds.notify;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -14,11 +11,7 @@ import java.util.List;
 /** One event on its way to one channel: an outbox row, sent until delivered or given up. */
 @Entity
 @Table(name = "notification_delivery")
-public class NotificationDelivery extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class NotificationDelivery extends IdentityEntity {
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "notification_id")

@@ -1,13 +1,10 @@
 package dev.rounds.schedule;
 
 import dev.rounds.checklist.SignoffPolicy;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +13,7 @@ import java.util.Optional;
 /** One activity in one period: {@code daily/backup-review @ 2026-11-26}. */
 @Entity
 @Table(name = "occurrence")
-public class Occurrence extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Occurrence extends IdentityEntity {
 
     public String checklistId;
 

@@ -1,22 +1,15 @@
 package dev.rounds.signoff;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.Optional;
 
 /** The file a person attached to a sign-off; its content is on disk under {@link #sha256}. */
 @Entity
 @Table(name = "evidence")
-public class Evidence extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Evidence extends IdentityEntity {
 
     @Column(name = "signoff_id")
     public Long signOffId;

@@ -1,10 +1,7 @@
 package dev.rounds.signoff;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -12,11 +9,7 @@ import java.util.List;
 /** A person's attestation that an occurrence's work was done. Never edited; superseded by a newer one. */
 @Entity
 @Table(name = "signoff")
-public class SignOff extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class SignOff extends IdentityEntity {
 
     public Long occurrenceId;
 

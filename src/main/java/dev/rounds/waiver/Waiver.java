@@ -1,12 +1,9 @@
 package dev.rounds.waiver;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -16,11 +13,7 @@ import java.util.Optional;
 /** An approved exception for an activity, with a reason, an approver and an expiry. */
 @Entity
 @Table(name = "waiver")
-public class Waiver extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Waiver extends IdentityEntity {
 
     public String checklistId;
 
