@@ -60,8 +60,13 @@ public class ReviewSnapshots {
     @Inject
     Clock clock;
 
+    /** Where the snapshots are filed: {@code rounds.reports.dir}. */
+    private final Path folder;
+
     @Inject
-    ReportsConfig config;
+    ReviewSnapshots(ReportsConfig config) {
+        this.folder = config.dir();
+    }
 
     @Scheduled(every = "${rounds.reports.snapshot-interval}", delay = 1, delayUnit = TimeUnit.MINUTES,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -89,7 +94,7 @@ public class ReviewSnapshots {
     }
 
     private List<Filed> file(ReportPeriod period, String name, Supplier<String> page) {
-        Path year = config.dir().resolve(String.valueOf(period.last().getYear()));
+        Path year = folder.resolve(String.valueOf(period.last().getYear()));
         Path html = year.resolve(name + ".html");
         Path pdfFile = year.resolve(name + ".pdf");
         if (Files.exists(html) && Files.exists(pdfFile)) return List.of();
@@ -102,7 +107,7 @@ public class ReviewSnapshots {
             for (Filed f : written) {
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("period", period.label());
-                detail.put("file", config.dir().relativize(f.file()).toString().replace('\\', '/'));
+                detail.put("file", folder.relativize(f.file()).toString().replace('\\', '/'));
                 detail.put("sha256", f.sha256());
                 detail.put("bytes", f.bytes());
                 audit.append(AuditLog.SYSTEM, ACTION, "report/" + name, detail);
