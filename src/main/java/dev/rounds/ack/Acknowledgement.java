@@ -1,11 +1,8 @@
 package dev.rounds.ack;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
@@ -14,21 +11,15 @@ import java.util.List;
 /** A person's statement that a failing probe × target is known and being dealt with, until a given time. */
 @Entity
 @Table(name = "acknowledgement")
-public class Acknowledgement extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Acknowledgement extends IdentityEntity {
 
     /** The probe × target, as {@link dev.rounds.probe.ProbeKey#toString()} writes it. */
-    @Column(name = "probe_key")
     public String probeKey;
 
     public String actor;
 
     public String reason;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
     /** When it ends by itself. */
@@ -36,10 +27,8 @@ public class Acknowledgement extends PanacheEntityBase {
     public Instant until;
 
     /** When a person ended it early, or {@code null}. */
-    @Column(name = "ended_at")
     public Instant endedAt;
 
-    @Column(name = "ended_by")
     public String endedBy;
 
     /** Whether it applies at the instant: created by then, not yet expired, not ended early. */

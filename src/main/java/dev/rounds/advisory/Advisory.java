@@ -1,6 +1,6 @@
 package dev.rounds.advisory;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -8,9 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -23,40 +20,30 @@ import java.util.Set;
 /** A security advisory that matched the inventory, stored once by its key, and its triage. */
 @Entity
 @Table(name = "advisory")
-public class Advisory extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Advisory extends IdentityEntity {
 
     /** The CVE id, else the feed entry's guid, id or link. */
     @Column(name = "advisory_key")
     public String key;
 
     /** The feed it was first seen in. */
-    @Column(name = "source_url")
     public String sourceUrl;
 
     public String title;
 
     public String link;
 
-    @Column(name = "published_at")
     public Instant publishedAt;
 
-    @Column(name = "first_seen")
     public Instant firstSeen;
 
     @Enumerated(EnumType.STRING)
     public TriageState state;
 
-    @Column(name = "triaged_by")
     public String triagedBy;
 
-    @Column(name = "triaged_at")
     public Instant triagedAt;
 
-    @Column(name = "triage_note")
     public String triageNote;
 
     /** The targets and software entries it matched when it was first seen. */

@@ -1,13 +1,11 @@
 package dev.rounds.advisory;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
 /** A target and the software entry of it that an advisory names. */
 @Embeddable
 public class AdvisoryMatch {
 
-    @Column(name = "target_id")
     public String targetId;
 
     public String software;

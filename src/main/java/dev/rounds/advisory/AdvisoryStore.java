@@ -4,6 +4,7 @@ import dev.rounds.core.Sha256;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.Target;
+import dev.rounds.text.SuppliedText;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -125,7 +126,7 @@ public class AdvisoryStore implements AdvisoryInbox {
         Advisory a = new Advisory();
         a.key = key;
         a.sourceUrl = url;
-        a.title = cut(item.title(), TITLE_LENGTH);
+        a.title = SuppliedText.cut(item.title(), TITLE_LENGTH);
         a.link = webLink(item.link());
         a.publishedAt = item.published();
         a.firstSeen = now;
@@ -152,10 +153,6 @@ public class AdvisoryStore implements AdvisoryInbox {
     /** A key too long for its column is replaced by its digest, which stays unique and stable. */
     private static String storableKey(String key) {
         return key.length() <= KEY_LENGTH ? key : "sha256:" + sha256(key);
-    }
-
-    private static String cut(String text, int length) {
-        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     static String softwareDigest(List<Target> targets) {

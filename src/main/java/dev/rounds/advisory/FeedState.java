@@ -1,7 +1,6 @@
 package dev.rounds.advisory;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,15 +16,12 @@ public class FeedState extends PanacheEntityBase {
 
     public String etag;
 
-    @Column(name = "last_modified")
     public String lastModified;
 
     /** The inventory's software when the feed was matched; another means its advisories must be matched again. */
-    @Column(name = "software_digest")
     public String softwareDigest;
 
     public int items;
 
-    @Column(name = "fetched_at")
     public Instant fetchedAt;
 }

@@ -1,13 +1,9 @@
 package dev.rounds.change;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -15,36 +11,27 @@ import java.util.List;
 /** A request for change and each step taken on it, with who took it and when. */
 @Entity
 @Table(name = "change_request")
-public class Change extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Change extends IdentityEntity {
 
     public String title;
 
     public String description;
 
     /** The inventory target the change touches, if one. */
-    @Column(name = "target_id")
     public String targetId;
 
     /** The activity the change concerns, as {@code checklist/activity}, if one. */
     public String activity;
 
-    @Column(name = "planned_start")
     public Instant plannedStart;
 
-    @Column(name = "planned_end")
     public Instant plannedEnd;
 
     @Enumerated(EnumType.STRING)
     public ChangeState state;
 
-    @Column(name = "requested_by")
     public String requestedBy;
 
-    @Column(name = "requested_at")
     public Instant requestedAt;
 
     @Enumerated(EnumType.STRING)
@@ -53,39 +40,28 @@ public class Change extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ChangeCategory category;
 
-    @Column(name = "classified_by")
     public String classifiedBy;
 
-    @Column(name = "classified_at")
     public Instant classifiedAt;
 
     /** The manager who approved or rejected it. */
-    @Column(name = "decided_by")
     public String decidedBy;
 
-    @Column(name = "decided_at")
     public Instant decidedAt;
 
-    @Column(name = "decision_note")
     public String decisionNote;
 
-    @Column(name = "implemented_by")
     public String implementedBy;
 
     /** When the change was carried out, as the implementer states it. */
-    @Column(name = "implemented_at")
     public Instant implementedAt;
 
-    @Column(name = "implementation_note")
     public String implementationNote;
 
-    @Column(name = "reviewed_by")
     public String reviewedBy;
 
-    @Column(name = "reviewed_at")
     public Instant reviewedAt;
 
-    @Column(name = "review_note")
     public String reviewNote;
 
     @Enumerated(EnumType.STRING)

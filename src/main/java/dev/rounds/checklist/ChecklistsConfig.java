@@ -8,8 +8,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "rounds.checklists")
 public interface ChecklistsConfig {
 
+    /** The default of {@link #dir()}, also for the {@code validate} command, which runs without the configuration. */
+    String DEFAULT_DIR = "checklists";
+
     /** The folder holding inventory.yaml and one YAML file per checklist. */
-    @WithDefault("checklists")
+    @WithDefault(DEFAULT_DIR)
     String dir();
 
     /** How often the folder's file hashes are compared with the loaded ones; a change triggers a reload. */

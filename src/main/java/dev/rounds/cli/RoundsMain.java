@@ -2,6 +2,7 @@ package dev.rounds.cli;
 
 import dev.rounds.lifecycle.OrderlyStop;
 import dev.rounds.checklist.ChecklistLoader;
+import dev.rounds.checklist.ChecklistsConfig;
 import dev.rounds.checklist.LoadResult;
 import dev.rounds.checklist.ProbeCatalog;
 import dev.rounds.checklist.ProbeSchema;
@@ -82,7 +83,7 @@ public class RoundsMain {
         String property = System.getProperty("rounds.checklists.dir");
         if (property != null) return property;
         String env = System.getenv("ROUNDS_CHECKLISTS_DIR");
-        return env != null ? env : "checklists";
+        return env != null ? env : ChecklistsConfig.DEFAULT_DIR;
     }
 
     /** A catalog of the given probe types, keyed by their schema's type name. */

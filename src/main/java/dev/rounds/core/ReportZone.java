@@ -2,10 +2,10 @@ package dev.rounds.core;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The zone reports count days, weeks and months in ({@code rounds.report.zone}, default the machine's): a report's
@@ -18,7 +18,12 @@ public class ReportZone {
 
     private final ZoneId zone;
 
-    public ReportZone(@ConfigProperty(name = "rounds.report.zone") Optional<String> zone) {
+    @Inject
+    public ReportZone(ReportZoneConfig config) {
+        this(config.zone());
+    }
+
+    public ReportZone(Optional<String> zone) {
         // Read as text: Quarkus' ZoneId converter fails on an absent value instead of giving an empty Optional.
         this.zone = zone.filter(id -> !id.isBlank()).map(ReportZone::parse).orElseGet(ZoneId::systemDefault);
     }

@@ -1,7 +1,6 @@
 package dev.rounds.heartbeat;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,20 +19,15 @@ public class Heartbeat extends PanacheEntityBase {
     /** The secret in the job's ping URL; never logged or audited. */
     public String token;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "last_ping_at")
     public Instant lastPingAt;
 
     /** The {@link PingKind#status()} of the latest ping, or {@code null} before the first. */
-    @Column(name = "last_status")
     public String lastStatus;
 
-    @Column(name = "last_message")
     public String lastMessage;
 
-    @Column(name = "last_success_at")
     public Instant lastSuccessAt;
 
     public static Optional<Heartbeat> findByToken(String token) {

@@ -1,11 +1,7 @@
 package dev.rounds.notify;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,13 +11,8 @@ import java.util.Optional;
 /** One event Rounds recorded to tell people about, with why it stayed quiet if it did. */
 @Entity
 @Table(name = "notification")
-public class Notification extends PanacheEntityBase {
+public class Notification extends IdentityEntity {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "event_key")
     public String eventKey;
 
     public String kind;
@@ -32,17 +23,14 @@ public class Notification extends PanacheEntityBase {
 
     public String link;
 
-    @Column(name = "event_at")
     public Instant eventAt;
 
     /** The event's fields as a JSON object of strings. */
     public String fields;
 
-    @Column(name = "recorded_at")
     public Instant recordedAt;
 
     /** Why nothing was sent (an acknowledgement, a waiver), or {@code null}. */
-    @Column(name = "suppressed_reason")
     public String suppressedReason;
 
     public static Optional<Notification> findByKey(String key) {

@@ -1,11 +1,7 @@
 package dev.rounds.notify;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -15,11 +11,7 @@ import java.util.List;
 /** One event on its way to one channel: an outbox row, sent until delivered or given up. */
 @Entity
 @Table(name = "notification_delivery")
-public class NotificationDelivery extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class NotificationDelivery extends IdentityEntity {
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "notification_id")
@@ -30,16 +22,12 @@ public class NotificationDelivery extends PanacheEntityBase {
 
     public int attempts;
 
-    @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
-    @Column(name = "delivered_at")
     public Instant deliveredAt;
 
-    @Column(name = "given_up_at")
     public Instant givenUpAt;
 
-    @Column(name = "last_error")
     public String lastError;
 
     /** Deliveries neither delivered nor given up whose next attempt is due, oldest first, with their events. */

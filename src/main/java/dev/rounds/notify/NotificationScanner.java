@@ -3,6 +3,7 @@ package dev.rounds.notify;
 import dev.rounds.ack.AcknowledgementService;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.core.Incident;
+import dev.rounds.report.rollup.Rollups;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.OccurrenceStatus;
 import dev.rounds.waiver.WaiverService;
@@ -41,7 +42,7 @@ public class NotificationScanner {
     NotificationService notifications;
 
     @Inject
-    IncidentReader incidents;
+    Rollups rollups;
 
     @Inject
     AcknowledgementService acknowledgements;
@@ -63,7 +64,7 @@ public class NotificationScanner {
     }
 
     private int openedIncidents(Instant now) {
-        List<Incident> open = incidents.open();
+        List<Incident> open = rollups.openIncidents();
         Set<String> recorded = recordedKeys(open.stream().map(i -> key(INCIDENT_OPENED, i.id())).toList());
         int count = 0;
         for (Incident incident : open) {
@@ -81,7 +82,7 @@ public class NotificationScanner {
     }
 
     private int recoveredIncidents(Instant since) {
-        List<Incident> ended = incidents.endedAfter(since);
+        List<Incident> ended = rollups.incidentsEndedAfter(since);
         if (ended.isEmpty()) return 0;
         Set<String> opened = QuarkusTransaction.requiringNew().call(() -> new HashSet<>(Notification.<Notification>list(
                 "eventKey in ?1 and suppressedReason is null",

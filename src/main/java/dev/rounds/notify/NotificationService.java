@@ -3,6 +3,7 @@ package dev.rounds.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rounds.audit.AuditLog;
+import dev.rounds.text.SuppliedText;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -88,8 +89,8 @@ public class NotificationService {
         Notification n = new Notification();
         n.eventKey = event.key();
         n.kind = event.kind();
-        n.title = clip(event.title(), TITLE_CHARS);
-        n.body = clip(event.text(), TEXT_CHARS);
+        n.title = SuppliedText.cut(event.title(), TITLE_CHARS);
+        n.body = SuppliedText.cut(event.text(), TEXT_CHARS);
         n.link = event.link();
         n.eventAt = event.at();
         n.fields = fieldsJson(event.fields());
@@ -97,10 +98,6 @@ public class NotificationService {
         n.suppressedReason = suppressedReason;
         n.persist();
         return n;
-    }
-
-    private static String clip(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private String fieldsJson(Map<String, String> fields) {

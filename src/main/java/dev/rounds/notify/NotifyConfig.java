@@ -48,6 +48,7 @@ public interface NotifyConfig {
     /** Webhooks by name. */
     Map<String, Webhook> webhooks();
 
+    /** E-mail through quarkus-mailer ({@code quarkus.mailer.host}, {@code .port}, ...); off without recipients. */
     Email email();
 
     interface Webhook {

@@ -51,7 +51,7 @@ public class SlaBreachWatch {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${rounds.notify.sla-interval:15m}", delay = 2, delayUnit = TimeUnit.MINUTES,
+    @Scheduled(every = "${rounds.notify.sla-interval}", delay = 2, delayUnit = TimeUnit.MINUTES,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {

@@ -1,14 +1,10 @@
 package dev.rounds.schedule;
 
 import dev.rounds.checklist.SignoffPolicy;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -17,30 +13,20 @@ import java.util.Optional;
 /** One activity in one period: {@code daily/backup-review @ 2026-11-26}. */
 @Entity
 @Table(name = "occurrence")
-public class Occurrence extends PanacheEntityBase {
+public class Occurrence extends IdentityEntity {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "checklist_id")
     public String checklistId;
 
-    @Column(name = "activity_id")
     public String activityId;
 
-    @Column(name = "period_label")
     public String periodLabel;
 
     public String cadence;
 
-    @Column(name = "period_start")
     public Instant periodStart;
 
-    @Column(name = "period_end")
     public Instant periodEnd;
 
-    @Column(name = "due_at")
     public Instant dueAt;
 
     public String title;
@@ -48,48 +34,36 @@ public class Occurrence extends PanacheEntityBase {
     public String guidance;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "signoff_policy")
     public SignoffPolicy signoffPolicy;
 
-    @Column(name = "has_probes")
     public boolean hasProbes;
 
-    @Column(name = "checklist_sha256")
     public String checklistSha256;
 
     @Enumerated(EnumType.STRING)
     public OccurrenceStatus status;
 
     /** Why the status is what it is, where that is not obvious: a pause reason, the failing conditions. */
-    @Column(name = "status_reason")
     public String statusReason;
 
     /** Anything unusual about how the occurrence was opened, e.g. a due time moved for a first occurrence. */
-    @Column(name = "opening_note")
     public String openingNote;
 
     /** Under {@code on-failure}: a confirmed failure holds the occurrence failing until a person signs off. */
-    @Column(name = "failure_confirmed")
     public boolean failureConfirmed;
 
-    @Column(name = "opened_at")
     public Instant openedAt;
 
-    @Column(name = "completed_at")
     public Instant completedAt;
 
-    @Column(name = "signed_off_at")
     public Instant signedOffAt;
 
-    @Column(name = "signed_off_by")
     public String signedOffBy;
 
     /** When the probes without {@code every} were last started for this occurrence. */
-    @Column(name = "probes_run_at")
     public Instant probesRunAt;
 
     /** The waiver that excused this occurrence, or {@code null}. */
-    @Column(name = "waiver_id")
     public Long waiverId;
 
     /** The period has ended: nothing changes this occurrence any more. */

@@ -20,7 +20,7 @@ public class ScheduleJob {
         if (!command.active()) schedule.tick();
     }
 
-    @Scheduled(every = "${rounds.schedule.tick:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${rounds.schedule.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         schedule.tick();
     }

@@ -1,11 +1,7 @@
 package dev.rounds.security;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -14,23 +10,16 @@ import java.util.Optional;
 /** A personal API token; only its SHA-256 is stored, so a leaked database does not leak working tokens. */
 @Entity
 @Table(name = "api_token")
-public class ApiToken extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class ApiToken extends IdentityEntity {
 
     public String username;
 
     public String name;
 
-    @Column(name = "token_hash")
     public String tokenHash;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "revoked_at")
     public Instant revokedAt;
 
     public static Optional<ApiToken> byHash(String tokenHash) {

@@ -2,7 +2,6 @@ package dev.rounds.security;
 
 import dev.rounds.core.Roles;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,7 +18,6 @@ public class AppUser extends PanacheEntityBase {
     @Id
     public String username;
 
-    @Column(name = "password_hash")
     public String passwordHash;
 
     /** Comma-separated role names; see {@link Roles}. */
@@ -28,17 +26,13 @@ public class AppUser extends PanacheEntityBase {
     public boolean enabled = true;
 
     /** Set for a generated or reset password: the person must choose their own before doing anything else. */
-    @Column(name = "must_change_password")
     public boolean mustChangePassword;
 
     /** The key every login session of the account must carry; see {@link SessionKeys}. */
-    @Column(name = "session_key")
     public String sessionKey;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     public static Optional<AppUser> named(String username) {

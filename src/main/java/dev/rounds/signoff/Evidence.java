@@ -1,34 +1,24 @@
 package dev.rounds.signoff;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.Optional;
 
 /** The file a person attached to a sign-off; its content is on disk under {@link #sha256}. */
 @Entity
 @Table(name = "evidence")
-public class Evidence extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Evidence extends IdentityEntity {
 
     @Column(name = "signoff_id")
     public Long signOffId;
 
     /** The uploader's name for the file, for display and downloads only: never part of a path. */
-    @Column(name = "file_name")
     public String fileName;
 
-    @Column(name = "media_type")
     public String mediaType;
 
-    @Column(name = "size_bytes")
     public long sizeBytes;
 
     public String sha256;

@@ -1,11 +1,7 @@
 package dev.rounds.signoff;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -13,18 +9,12 @@ import java.util.List;
 /** A person's attestation that an occurrence's work was done. Never edited; superseded by a newer one. */
 @Entity
 @Table(name = "signoff")
-public class SignOff extends PanacheEntityBase {
+public class SignOff extends IdentityEntity {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "occurrence_id")
     public Long occurrenceId;
 
     public String actor;
 
-    @Column(name = "signed_at")
     public Instant signedAt;
 
     public String note;
@@ -36,7 +26,6 @@ public class SignOff extends PanacheEntityBase {
     public String link;
 
     /** The sign-off this one replaces, or {@code null}. */
-    @Column(name = "supersedes_id")
     public Long supersedesId;
 
     public static List<SignOff> findByOccurrence(long occurrenceId) {

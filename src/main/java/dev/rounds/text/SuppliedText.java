@@ -125,14 +125,7 @@ public final class SuppliedText {
         if (text == null) {
             return null;
         }
-        String quoted = text;
-        if (text.length() > maxChars) {
-            int end = Math.max(0, maxChars - ELLIPSIS.length());
-            if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1)) && Character.isLowSurrogate(text.charAt(end))) {
-                end--;
-            }
-            quoted = text.substring(0, end) + ELLIPSIS;
-        }
+        String quoted = cut(text, maxChars);
         StringBuilder out = null;
         for (int i = 0; i < quoted.length(); i++) {
             char c = quoted.charAt(i);
@@ -145,6 +138,21 @@ public final class SuppliedText {
             out.setCharAt(i, REPLACEMENT);
         }
         return wellFormed(out == null ? quoted : out.toString());
+    }
+
+    /**
+     * A text to store in a column of {@code maxChars} characters: the text itself if it fits, else as much of it as
+     * fits with an ellipsis, cut at a code point boundary, so that a longer title or body is shortened, not refused.
+     */
+    public static String cut(String text, int maxChars) {
+        if (text == null || text.length() <= maxChars) {
+            return text;
+        }
+        int end = Math.max(0, maxChars - ELLIPSIS.length());
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1)) && Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
+        return text.substring(0, end) + ELLIPSIS;
     }
 
     private static int firstRefused(String text) {

@@ -1,13 +1,9 @@
 package dev.rounds.waiver;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
+import dev.rounds.core.IdentityEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -17,53 +13,37 @@ import java.util.Optional;
 /** An approved exception for an activity, with a reason, an approver and an expiry. */
 @Entity
 @Table(name = "waiver")
-public class Waiver extends PanacheEntityBase {
+public class Waiver extends IdentityEntity {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "checklist_id")
     public String checklistId;
 
-    @Column(name = "activity_id")
     public String activityId;
 
     public String reason;
 
-    @Column(name = "expires_at")
     public Instant expiresAt;
 
     @Enumerated(EnumType.STRING)
     public WaiverState state;
 
-    @Column(name = "requested_by")
     public String requestedBy;
 
-    @Column(name = "requested_at")
     public Instant requestedAt;
 
     /** The manager who approved or rejected it. */
-    @Column(name = "decided_by")
     public String decidedBy;
 
-    @Column(name = "decided_at")
     public Instant decidedAt;
 
-    @Column(name = "decision_note")
     public String decisionNote;
 
-    @Column(name = "revoked_by")
     public String revokedBy;
 
-    @Column(name = "revoked_at")
     public Instant revokedAt;
 
-    @Column(name = "revoke_note")
     public String revokeNote;
 
     /** When Rounds recorded the expiry. */
-    @Column(name = "expired_at")
     public Instant expiredAt;
 
     /** The subject under which the audit log records this waiver. */

@@ -19,7 +19,6 @@ import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Signs bundle manifests with the Ed25519 key in {@code rounds.audit.signing-key} (a PKCS#8 PEM file), if one is
@@ -33,7 +32,8 @@ public class ManifestSigner {
     private final PrivateKey key;
     private final String publicKeyPem;
 
-    public ManifestSigner(@ConfigProperty(name = "rounds.audit.signing-key") Optional<String> file) {
+    public ManifestSigner(BundleConfig config) {
+        Optional<String> file = config.signingKey();
         if (file.isEmpty() || file.get().isBlank()) {
             key = null;
             publicKeyPem = null;

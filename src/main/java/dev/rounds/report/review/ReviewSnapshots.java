@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,10 +61,15 @@ public class ReviewSnapshots {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "rounds.reports.dir", defaultValue = "reports")
-    Path folder;
+    /** Where the snapshots are filed: {@code rounds.reports.dir}. */
+    private final Path folder;
 
-    @Scheduled(every = "${rounds.reports.snapshot-interval:15m}", delay = 1, delayUnit = TimeUnit.MINUTES,
+    @Inject
+    ReviewSnapshots(ReportsConfig config) {
+        this.folder = config.dir();
+    }
+
+    @Scheduled(every = "${rounds.reports.snapshot-interval}", delay = 1, delayUnit = TimeUnit.MINUTES,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,16 +40,15 @@ public class ResultRetention {
 
     @Inject
     public ResultRetention(DataSource dataSource, AuditLog audit, Clock clock,
-            @ConfigProperty(name = "rounds.results.retention", defaultValue = "90d") Duration retention,
-            RollupConfig config) {
+            ResultsConfig results, RollupConfig config) {
         this.dataSource = dataSource;
         this.audit = audit;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = results.retention();
         this.chunk = config.chunk();
     }
 
-    @Scheduled(cron = "${rounds.results.prune-cron:0 45 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(cron = "${rounds.results.prune-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void daily() {
         prune();

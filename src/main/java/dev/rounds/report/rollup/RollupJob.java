@@ -38,7 +38,7 @@ public class RollupJob {
         this.fold = new RollupFold(config.chunk(), zone.get(), this::spec, clock, config.settle());
     }
 
-    @Scheduled(every = "${rounds.rollup.interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${rounds.rollup.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         try {

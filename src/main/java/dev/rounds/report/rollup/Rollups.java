@@ -59,6 +59,16 @@ public class Rollups {
                 timestamp(period.from()));
     }
 
+    /** The incidents still lasting, oldest first. */
+    public List<Incident> openIncidents() {
+        return query(INCIDENT + "ended_at IS NULL ORDER BY id", Rollups::incident);
+    }
+
+    /** The incidents that ended after the instant, oldest first. */
+    public List<Incident> incidentsEndedAfter(Instant since) {
+        return query(INCIDENT + "ended_at > ? ORDER BY id", Rollups::incident, timestamp(since));
+    }
+
     /**
      * The spans within the period, up to {@code now}, with no verdict on the target: before continuous probes first
      * covered it, gaps between their results, and after the last covered time. A target no continuous probe ever
