@@ -227,7 +227,7 @@ class SuppliedTextPropertyTest {
             }
         }
         assertEquals(notes, bundledNotes);
-        BundleProcedure.Outcome verified = new BundleProcedure(temp).run(Files.write(temp.resolve("bundle.zip"), zip));
+        BundleProcedure.Outcome verified = new BundleProcedure().run(Files.write(temp.resolve("bundle.zip"), zip));
         assertEquals(0, verified.exit(), verified.toString());
     }
 

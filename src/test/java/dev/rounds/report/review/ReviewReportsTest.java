@@ -159,7 +159,7 @@ class ReviewReportsTest extends ReviewFixture {
         String slaCsv = TestAccounts.as(OPERATOR).get("/api/reports/sla.csv?from=2026-03-23&to=2026-03-31").asString();
         assertEquals(slaCsv, files.get("sla.csv"), "the bundle's sla.csv is the export of the same days");
         assertTrue(files.get("compliance.csv").contains("operations-review"), files.get("compliance.csv"));
-        var outcome = new BundleProcedure(folder).run(bundle);
+        var outcome = new BundleProcedure().run(bundle);
         assertEquals(0, outcome.exit(), outcome.toString());
         assertTrue(outcome.out().contains("bundle verified"), outcome.toString());
     }
