@@ -16,9 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,20 +28,8 @@ class RepositoryBackupTest {
 
     private static final String PASSWORD = "correct horse battery staple";
 
-    private static ProbeHarness harness;
-
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        harness = new ProbeHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
 
     /** The probe sees the secrets under these names, as an operator's service environment would hold them. */
     private BackupProbe probe() {
@@ -81,11 +67,11 @@ class RepositoryBackupTest {
         tool(env, "restic", "-r", repo, "backup", "--host", "ops-02", ".");
         Instant later = Instant.now().plus(Duration.ofHours(3));
 
-        Observation all = harness.observe(probe(), Map.of("kind", "restic", "repository", repo,
+        Observation all = BackupRuns.observe(probe(), Map.of("kind", "restic", "repository", repo,
                 "password_env", "BACKUP_PW"), later);
-        Observation daily = harness.observe(probe(), Map.of("kind", "restic", "repository", repo,
+        Observation daily = BackupRuns.observe(probe(), Map.of("kind", "restic", "repository", repo,
                 "password_env", "BACKUP_PW", "host", "ops-01", "tag", "daily"), later);
-        Observation none = harness.observe(probe(), Map.of("kind", "restic", "repository", repo,
+        Observation none = BackupRuns.observe(probe(), Map.of("kind", "restic", "repository", repo,
                 "password_env", "BACKUP_PW", "host", "ops-99"), later);
 
         assertNull(all.verdict(), all.message());
@@ -104,7 +90,7 @@ class RepositoryBackupTest {
         someData("one");
         tool(Map.of("RESTIC_PASSWORD", "another password"), "restic", "-r", repo, "init");
 
-        Observation seen = harness.observe(probe(), Map.of("kind", "restic", "repository", repo,
+        Observation seen = BackupRuns.observe(probe(), Map.of("kind", "restic", "repository", repo,
                 "password_env", "BACKUP_PW"), Instant.now());
 
         assertEquals(ProbeStatus.DOWN, seen.verdict());
@@ -114,7 +100,7 @@ class RepositoryBackupTest {
 
     @Test
     void aMissingSecretIsAnErrorNamingTheVariable() throws Exception {
-        Observation seen = harness.observe(probe(), Map.of("kind", "restic", "repository", "/srv/none",
+        Observation seen = BackupRuns.observe(probe(), Map.of("kind", "restic", "repository", "/srv/none",
                 "password_env", "ROUNDS_TEST_UNSET_VARIABLE"), Instant.now());
 
         assertEquals(ProbeStatus.ERROR, seen.verdict());
@@ -129,7 +115,7 @@ class RepositoryBackupTest {
         assertTrue(hanging.toFile().setExecutable(true));
         BackupProbe probe = new BackupProbe(Map.of("PATH", bin + ":/usr/bin:/bin", "BACKUP_PW", PASSWORD)::get);
 
-        Observation seen = harness.observe(probe, Map.of("kind", "restic", "repository", "/srv/restic",
+        Observation seen = BackupRuns.observe(probe, Map.of("kind", "restic", "repository", "/srv/restic",
                 "password_env", "BACKUP_PW"), Instant.now(), 1 << 20, Duration.ofMillis(500));
 
         assertEquals(ProbeStatus.DOWN, seen.verdict());
@@ -141,7 +127,7 @@ class RepositoryBackupTest {
         Path empty = Files.createDirectories(dir.resolve("empty-bin"));
         BackupProbe probe = new BackupProbe(Map.of("PATH", empty.toString(), "BACKUP_PW", PASSWORD)::get);
 
-        Observation seen = harness.observe(probe, Map.of("kind", "borg", "repository", "/srv/borg",
+        Observation seen = BackupRuns.observe(probe, Map.of("kind", "borg", "repository", "/srv/borg",
                 "passphrase_env", "BACKUP_PW"), Instant.now());
 
         assertEquals(ProbeStatus.ERROR, seen.verdict());
@@ -154,7 +140,7 @@ class RepositoryBackupTest {
         Map<String, String> rounds = Map.of("PATH", "/usr/bin:/bin", "HOME", "/var/lib/rounds", "BACKUP_PW", PASSWORD,
                 "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "UNRELATED_SECRET", "not for restic");
         BackupProbe probe = new BackupProbe(rounds::get);
-        var spec = dev.rounds.probe.Fixtures.spec("backup", ProbeHarness.LOCALHOST, Map.of("kind", "restic",
+        var spec = dev.rounds.probe.Fixtures.spec("backup", BackupRuns.LOCALHOST, Map.of("kind", "restic",
                 "repository", "s3:s3.amazonaws.com/bucket", "password_env", "BACKUP_PW",
                 "pass_env", List.of("AWS_ACCESS_KEY_ID")), Duration.ofSeconds(5));
 
@@ -177,7 +163,7 @@ class RepositoryBackupTest {
         tool(env, "borg", "create", repo + "::second", ".");
         Instant later = Instant.now().plus(Duration.ofHours(5));
 
-        Observation seen = harness.observe(probe(), Map.of("kind", "borg", "repository", repo,
+        Observation seen = BackupRuns.observe(probe(), Map.of("kind", "borg", "repository", repo,
                 "passphrase_env", "BACKUP_PW", "base_dir", base), later);
 
         assertNull(seen.verdict(), seen.message());
@@ -196,7 +182,7 @@ class RepositoryBackupTest {
         someData("one");
         tool(Map.of("BORG_PASSPHRASE", PASSWORD, "BORG_BASE_DIR", base), "borg", "init", "-e", "repokey", repo);
 
-        Observation seen = harness.observe(probe(), Map.of("kind", "borg", "repository", repo,
+        Observation seen = BackupRuns.observe(probe(), Map.of("kind", "borg", "repository", repo,
                 "passphrase_env", "BACKUP_PW", "base_dir", base), Instant.now());
 
         assertEquals(ProbeStatus.DOWN, seen.verdict());

@@ -3,8 +3,7 @@ package dev.rounds.backupcheck;
 import dev.rounds.checklist.Target;
 import dev.rounds.probe.Fixtures;
 import dev.rounds.probe.Observation;
-import dev.rounds.probe.ProbeContext;
-import io.vertx.core.Vertx;
+import dev.rounds.probe.ProbeHarness;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,27 +11,23 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a backup probe once on a Vert.x of its own, at a fixed "now". */
-final class ProbeHarness implements AutoCloseable {
+/** Runs a backup probe once in the {@link ProbeHarness}, at a fixed "now". */
+final class BackupRuns {
 
     static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     static final Target LOCALHOST = Fixtures.target("localhost", "127.0.0.1");
 
-    private final Vertx vertx = Vertx.vertx();
+    private BackupRuns() {
+    }
 
-    Observation observe(BackupProbe probe, Map<String, Object> settings, Instant now, long maxBytes,
+    static Observation observe(BackupProbe probe, Map<String, Object> settings, Instant now, long maxBytes,
             Duration timeout) throws Exception {
-        var context = new ProbeContext(vertx, Clock.fixed(now, ZoneOffset.UTC), maxBytes);
+        var context = ProbeHarness.context(Clock.fixed(now, ZoneOffset.UTC), maxBytes);
         return probe.observe(Fixtures.spec("backup", LOCALHOST, settings, timeout), LOCALHOST, context)
                 .toCompletableFuture().get(timeout.toSeconds() + 30, TimeUnit.SECONDS);
     }
 
-    Observation observe(BackupProbe probe, Map<String, Object> settings, Instant now) throws Exception {
+    static Observation observe(BackupProbe probe, Map<String, Object> settings, Instant now) throws Exception {
         return observe(probe, settings, now, 1 << 20, Duration.ofSeconds(30));
-    }
-
-    @Override
-    public void close() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 }
