@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.TestClock;
 import dev.rounds.probe.ResultWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,9 +27,14 @@ import org.junit.jupiter.api.TestMethodOrder;
  * are missed, across a day, an ISO week, a month end, a quarter and London's spring-forward night.
  */
 @QuarkusTest
-@TestProfile(ScheduleFlowProfile.class)
+@TestProfile(SharedChecklistsProfile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScheduleFlowTest {
+
+    @BeforeAll
+    static void checklists() {
+        SharedChecklistsProfile.use(ScheduleFlowChecklists.files());
+    }
 
     @Inject
     TestClock clock;
@@ -133,7 +140,7 @@ class ScheduleFlowTest {
     @Order(4)
     void theSpringForwardDayIsDueAtTenLocalTimeAndSignedOffOnTimeIsDone() {
         // The web server breaks overnight; the next test follows what that does to web-up.
-        ScheduleFlowProfile.STATUS.set(500);
+        ScheduleFlowChecklists.STATUS.set(500);
         clock.set(Instant.parse("2026-03-29T07:00:00Z"));
         schedule.tick();
         Occurrence review = occurrence("daily", "review", "2026-03-29");
@@ -153,7 +160,7 @@ class ScheduleFlowTest {
         clock.set(Instant.parse("2026-03-29T09:00:00Z"));
         schedule.tick();
         assertEquals(OccurrenceStatus.MISSED, status("daily", "web-up", "2026-03-29"));
-        ScheduleFlowProfile.STATUS.set(200);
+        ScheduleFlowChecklists.STATUS.set(200);
         // After due, the once-per-occurrence probes are no longer retried: the occurrence stays missed...
         clock.set(Instant.parse("2026-03-29T12:00:00Z"));
         schedule.tick();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rounds.AuditTrail;
+import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.probe.ResultWriter;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.OccurrenceStatus;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +26,13 @@ import org.junit.jupiter.api.Test;
  * "sign off after the probes pass" must not turn a missing credential into a missed activity every day.
  */
 @QuarkusTest
-@TestProfile(UncheckableProbesProfile.class)
+@TestProfile(SharedChecklistsProfile.class)
 class UncheckableProbesSignOffTest {
+
+    @BeforeAll
+    static void checklists() {
+        SharedChecklistsProfile.use(UncheckableChecklists.files());
+    }
 
     @Inject
     ScheduleService schedule;

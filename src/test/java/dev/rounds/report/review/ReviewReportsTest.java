@@ -1,10 +1,11 @@
 package dev.rounds.report.review;
 
-import static dev.rounds.report.review.ReviewTestProfile.TARGET;
+import static dev.rounds.report.review.ReviewChecklists.TARGET;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.TestAccounts;
 import dev.rounds.audit.export.BundleProcedure;
 import dev.rounds.notify.NotificationEvent;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 /** The reviews, SLA pages, exports, snapshots and breach notice of the hand-computed week in {@link ReviewFixture}. */
 @QuarkusTest
-@TestProfile(ReviewTestProfile.class)
+@TestProfile(SharedChecklistsProfile.class)
 class ReviewReportsTest extends ReviewFixture {
 
     @Inject
@@ -107,7 +108,7 @@ class ReviewReportsTest extends ReviewFixture {
                 .body(containsString("a week is written like 2026-W48"));
     }
 
-    private static final String WEEKLY_PROBE = ReviewTestProfile.WEEKLY + "/uptime#0@" + TARGET;
+    private static final String WEEKLY_PROBE = ReviewChecklists.WEEKLY + "/uptime#0@" + TARGET;
 
     @Test
     void slaAndComplianceExportAsCsvAndJsonWithTheSameFigures() throws Exception {
