@@ -1,5 +1,6 @@
 package dev.rounds.probe;
 
+import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.TestClock;
 import static dev.rounds.probe.Fixtures.activity;
 import static dev.rounds.probe.Fixtures.checklist;
@@ -33,14 +34,20 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The continuous schedule, driven by the test clock and direct ticks, with real loopback targets. */
 @QuarkusTest
-@TestProfile(ProbeTestProfile.class)
+@TestProfile(SharedChecklistsProfile.class)
 class ProbeSchedulerTest {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
+
+    @BeforeAll
+    static void checklists() {
+        SharedChecklistsProfile.useNone();
+    }
 
     @Inject
     ProbeScheduler scheduler;
