@@ -7,15 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.TestClock;
+import dev.rounds.probe.ProbeScheduler;
 import dev.rounds.probe.ResultWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -45,6 +46,9 @@ class ScheduleFlowTest {
     @Inject
     ResultWriter writer;
 
+    @Inject
+    ProbeScheduler probes;
+
     private Occurrence occurrence(String checklist, String activity, String period) {
         return QuarkusTransaction.requiringNew().call(() -> Occurrence.findFor(checklist, activity, period)
                 .orElseThrow(() -> new AssertionError("no occurrence " + checklist + "/" + activity + "@" + period)));
@@ -54,16 +58,12 @@ class ScheduleFlowTest {
         return occurrence(checklist, activity, period).status;
     }
 
-    /** Ticks until the once-per-occurrence probes' results have landed and been judged. */
-    private void tickUntil(String activity, String period, OccurrenceStatus wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            schedule.tick();
-            writer.flush();
-            schedule.tick();
-            if (status("daily", activity, period) == wanted) return;
-            Thread.sleep(100);
-        }
+    /** Ticks, waits for the once-per-occurrence probes' latest results, writes them and ticks to judge them. */
+    private void tickUntil(String activity, String period, OccurrenceStatus wanted) throws Exception {
+        schedule.tick();
+        probes.lastRunOnce("daily", activity).toCompletableFuture().get(15, TimeUnit.SECONDS);
+        writer.flush();
+        schedule.tick();
         Occurrence o = occurrence("daily", activity, period);
         assertEquals(wanted, o.status, "daily/" + activity + "@" + period + ": " + o.statusReason);
     }
@@ -99,7 +99,7 @@ class ScheduleFlowTest {
 
     @Test
     @Order(2)
-    void probesPassAndTheOccurrenceIsPassedAtDue() throws InterruptedException {
+    void probesPassAndTheOccurrenceIsPassedAtDue() throws Exception {
         tickUntil("web-up", "2026-03-28", OccurrenceStatus.PASSING);
         clock.set(Instant.parse("2026-03-28T10:00:00Z"));
         schedule.tick();
@@ -153,7 +153,7 @@ class ScheduleFlowTest {
 
     @Test
     @Order(5)
-    void aFailingProbeFailsTheOccurrenceWhichIsMissedAtDueAndLateWhenItRecovers() throws InterruptedException {
+    void aFailingProbeFailsTheOccurrenceWhichIsMissedAtDueAndLateWhenItRecovers() throws Exception {
         tickUntil("web-up", "2026-03-29", OccurrenceStatus.FAILING);
         assertTrue(occurrence("daily", "web-up", "2026-03-29").statusReason.contains("500"),
                 occurrence("daily", "web-up", "2026-03-29").statusReason);
