@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.ScheduleService;
+import dev.rounds.signoff.PeopleChecklists;
 import dev.rounds.signoff.PeopleOccurrences;
-import dev.rounds.signoff.PeopleTestProfile;
 import dev.rounds.signoff.SignOff;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,13 +47,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * passes the multipart form.
  */
 @QuarkusTest
-@TestProfile(PeopleTestProfile.class)
+@TestProfile(SharedChecklistsProfile.class)
 class ProblemBodiesTest {
 
+    private static final String CHECKLIST = "people-notes";
+    private static final PeopleOccurrences PEOPLE = new PeopleOccurrences(CHECKLIST);
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
     private static final long NO_OCCURRENCE = 999_999;
     private static final String FAR_FUTURE = "+999999999-01-01";
     private static final String FAR_PAST = "-999999999-01-01";
+
+    @BeforeAll
+    static void checklists() {
+        PeopleChecklists.use(CHECKLIST);
+    }
 
     @Inject
     ScheduleService schedule;
@@ -223,7 +231,7 @@ class ProblemBodiesTest {
 
     @Test
     void aFormWithoutItsCsrfTokenIsAPageForABrowserAndAProblemForAClient() {
-        Occurrence o = PeopleOccurrences.of(schedule, "note-page");
+        Occurrence o = PEOPLE.of(schedule, "note-page");
         asAdmin().accept("text/html").multiPart(text("note", "no token"))
                 .post("/occurrences/{id}", o.id)
                 .then().statusCode(400)
@@ -267,13 +275,13 @@ class ProblemBodiesTest {
 
     @Test
     void aNoteOfFourThousandCharactersOfAnyScriptPassesTheMultipartApi() {
-        Occurrence cyrillic = PeopleOccurrences.of(schedule, "note-cyrillic");
+        Occurrence cyrillic = PEOPLE.of(schedule, "note-cyrillic");
         String note = "ж".repeat(4000);
         adminWithCsrf(cyrillic.id).multiPart(text("note", note))
                 .post("/api/occurrences/{id}/signoff", cyrillic.id)
                 .then().statusCode(201).body("note", equalTo(note));
 
-        Occurrence astral = PeopleOccurrences.of(schedule, "note-astral");
+        Occurrence astral = PEOPLE.of(schedule, "note-astral");
         String astralNote = "𝔸".repeat(4000);
         assertEquals(16000, astralNote.getBytes(StandardCharsets.UTF_8).length);
         adminWithCsrf(astral.id).multiPart(text("note", astralNote))
@@ -283,7 +291,7 @@ class ProblemBodiesTest {
 
     @Test
     void aNoteOfFourThousandAndOneCharactersIsRefusedWithAProblem() {
-        Occurrence o = PeopleOccurrences.of(schedule, "note-long");
+        Occurrence o = PEOPLE.of(schedule, "note-long");
         for (String note : new String[] {"ж".repeat(4001), "𝔸".repeat(4001), "a".repeat(4001)}) {
             adminWithCsrf(o.id).multiPart(text("note", note))
                     .post("/api/occurrences/{id}/signoff", o.id)
@@ -291,12 +299,12 @@ class ProblemBodiesTest {
                     .contentType("application/problem+json")
                     .body("detail", containsString("'note' has 4001 characters; a note may have at most 4000"));
         }
-        assertNull(PeopleOccurrences.latest("note-long").signedOffAt);
+        assertNull(PEOPLE.latest("note-long").signedOffAt);
     }
 
     @Test
     void theOccurrencePageTakesANoteOfFourThousandFourByteCharacters() {
-        Occurrence o = PeopleOccurrences.of(schedule, "note-page");
+        Occurrence o = PEOPLE.of(schedule, "note-page");
         Response page = asAdmin().get("/occurrences/{id}", o.id);
         Matcher token = TOKEN.matcher(page.asString());
         if (!token.find()) throw new AssertionError("the page carries no CSRF token");

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,6 +63,8 @@ public class ProbeScheduler {
     private final Map<ProbeKey, Entry> entries = new HashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final RunsInFlight unhanded = new RunsInFlight();
+    /** The latest {@link #runOnce} of each activity, by {@code checklist/activity}: see {@link #lastRunOnce}. */
+    private final Map<String, CompletionStage<List<ProbeResult>>> lastOnce = new ConcurrentHashMap<>();
     private final Timer startLag;
     private final Counter skipped;
     private long timerId = -1;
@@ -307,8 +310,19 @@ public class ProbeScheduler {
                 }
             }
         }
-        return CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new))
-                .thenApply(all -> runs.stream().map(CompletableFuture::join).toList());
+        CompletionStage<List<ProbeResult>> all = CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new))
+                .thenApply(done -> runs.stream().map(CompletableFuture::join).toList());
+        lastOnce.put(checklist.id() + "/" + activity.id(), all);
+        return all;
+    }
+
+    /**
+     * The latest {@link #runOnce} of an activity's probes, complete once their results are with the writer; complete
+     * at once if there was none. The schedule starts these runs as occurrences open and are retried, without waiting
+     * for them: this is how whoever drove the schedule (a test, say) waits for their results instead of polling.
+     */
+    public CompletionStage<List<ProbeResult>> lastRunOnce(String checklistId, String activityId) {
+        return lastOnce.getOrDefault(checklistId + "/" + activityId, CompletableFuture.completedFuture(List.of()));
     }
 
     /** When each scheduled probe runs next. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.TestClock;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeStatus;
@@ -17,8 +18,8 @@ import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.ProbeStateReader;
 import dev.rounds.schedule.ScheduleService;
 import dev.rounds.AuditTrail;
+import dev.rounds.signoff.PeopleChecklists;
 import dev.rounds.signoff.PeopleOccurrences;
-import dev.rounds.signoff.PeopleTestProfile;
 import dev.rounds.TestAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,10 +40,17 @@ import org.junit.jupiter.api.Test;
  * expires, and never touches the result or the occurrence.
  */
 @QuarkusTest
-@TestProfile(PeopleTestProfile.class)
+@TestProfile(SharedChecklistsProfile.class)
 class AcknowledgementTest {
 
+    private static final String CHECKLIST = "people-acks";
+    private static final PeopleOccurrences PEOPLE = new PeopleOccurrences(CHECKLIST);
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    @BeforeAll
+    static void checklists() {
+        PeopleChecklists.use(CHECKLIST);
+    }
 
     @Inject
     ScheduleService schedule;
@@ -59,7 +68,7 @@ class AcknowledgementTest {
     TestClock clock;
 
     private static ProbeKey probeOf(String activity) {
-        return new ProbeKey("people", activity, 0, "web");
+        return new ProbeKey(CHECKLIST, activity, 0, "web");
     }
 
     private static RequestSpecification operator() {
@@ -78,7 +87,7 @@ class AcknowledgementTest {
 
     @Test
     void anAcknowledgementIsShownAnsweredAndEndedWithoutTouchingTheRecord() throws Exception {
-        Occurrence before = PeopleOccurrences.failing(schedule, writer, "ack-life");
+        Occurrence before = PEOPLE.failing(schedule, writer, "ack-life");
         ProbeKey key = probeOf("ack-life");
         Instant now = clock.instant();
         assertFalse(acknowledgements.isAcknowledged(key, now));
@@ -103,7 +112,7 @@ class AcknowledgementTest {
         TestAccounts.as("ack-viewer", "viewer").contentType("application/json").post("/api/acknowledgements/{id}/end", id)
                 .then().statusCode(403);
 
-        Occurrence after = PeopleOccurrences.latest("ack-life");
+        Occurrence after = PEOPLE.latest("ack-life");
         assertEquals(before.status, after.status, "an acknowledgement never changes the occurrence");
         assertEquals(before.statusReason, after.statusReason);
         assertEquals(ProbeStatus.DOWN, probeStatus(key), "nor the result");
@@ -129,7 +138,7 @@ class AcknowledgementTest {
 
     @Test
     void anAcknowledgementExpiresByItselfAtUntil() throws Exception {
-        Occurrence o = PeopleOccurrences.failing(schedule, writer, "ack-expiry");
+        Occurrence o = PEOPLE.failing(schedule, writer, "ack-expiry");
         ProbeKey key = probeOf("ack-expiry");
         Instant start = clock.instant();
         // later than every other test's "now", so that putting the clock back leaves nothing acknowledged
@@ -157,7 +166,7 @@ class AcknowledgementTest {
 
     @Test
     void badAcknowledgementsAreRefusedWithTheReason() throws Exception {
-        PeopleOccurrences.failing(schedule, writer, "web-up");
+        PEOPLE.failing(schedule, writer, "web-up");
         Instant now = clock.instant();
         String probe = probeOf("web-up").toString();
         acknowledge(operator(), probe, "too late", now.minusSeconds(1))
@@ -190,7 +199,7 @@ class AcknowledgementTest {
 
     @Test
     void theOccurrencePageAcknowledgesAndEndsWithItsForms() throws Exception {
-        Occurrence o = PeopleOccurrences.failing(schedule, writer, "ack-form");
+        Occurrence o = PEOPLE.failing(schedule, writer, "ack-form");
         String probe = probeOf("ack-form").toString();
         String action = "/occurrences/" + o.id + "/acknowledgements";
         asAdmin().contentType("application/x-www-form-urlencoded")

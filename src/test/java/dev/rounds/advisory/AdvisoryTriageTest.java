@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.checklist.Target;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeResult;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /** Triage over REST and through the page's form, and the dashboard's count of new advisories. */
 @QuarkusTest
-@TestProfile(AdvisoryTestProfile.class)
+@TestProfile(SharedChecklistsProfile.class)
 class AdvisoryTriageTest {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
@@ -47,6 +48,7 @@ class AdvisoryTriageTest {
 
     @BeforeAll
     static void start() {
+        SharedChecklistsProfile.use(AdvisoryChecklists.FILES);
         server = new FeedServer();
     }
 

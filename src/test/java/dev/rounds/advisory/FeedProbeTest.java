@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.Target;
 import dev.rounds.probe.ProbeKey;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The feed probe against a real HTTP server on loopback, storing into the real database. */
 @QuarkusTest
-@TestProfile(AdvisoryTestProfile.class)
+@TestProfile(SharedChecklistsProfile.class)
 class FeedProbeTest {
 
     private static final ProbeKey KEY = new ProbeKey("daily", "security-news", 0, "feeds");
@@ -50,6 +51,7 @@ class FeedProbeTest {
 
     @BeforeAll
     static void start() {
+        SharedChecklistsProfile.use(AdvisoryChecklists.FILES);
         server = new FeedServer();
     }
 

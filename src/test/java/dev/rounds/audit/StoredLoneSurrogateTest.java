@@ -140,7 +140,7 @@ class StoredLoneSurrogateTest {
         assertTrue(line.contains("\"detail\":{\"note\":\"lone ? surrogate\",\"signoff_id\":1}"), line);
         JSON.readTree(line);
         Path zipFile = Files.write(temp.resolve("bundle.zip"), bundle.asByteArray());
-        BundleProcedure.Outcome verified = new BundleProcedure(temp).run(zipFile);
+        BundleProcedure.Outcome verified = new BundleProcedure().run(zipFile);
         assertEquals(0, verified.exit(), verified.toString());
     }
 }

@@ -1,6 +1,6 @@
 package dev.rounds.backupcheck;
 
-import static dev.rounds.backupcheck.ProbeHarness.NOW;
+import static dev.rounds.backupcheck.BackupRuns.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,29 +19,16 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The files and dump kinds against real files whose modification times the test sets. */
 class FileBackupTest {
 
-    private static ProbeHarness harness;
     private final BackupProbe probe = new BackupProbe();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        harness = new ProbeHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
 
     private Path file(String name, int bytes, Duration age) throws IOException {
         Path file = dir.resolve(name);
@@ -52,7 +39,7 @@ class FileBackupTest {
     }
 
     private Observation observe(Map<String, Object> settings) throws Exception {
-        return harness.observe(probe, settings, NOW);
+        return BackupRuns.observe(probe, settings, NOW);
     }
 
     @Test

@@ -18,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,20 +30,8 @@ class RepositoryBackupTest {
 
     private static final String PASSWORD = "correct horse battery staple";
 
-    private static ProbeHarness harness;
-
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        harness = new ProbeHarness();
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
 
     private final BackupProbe probe = new BackupProbe();
 
@@ -90,11 +76,11 @@ class RepositoryBackupTest {
         tool(env, "restic", "-r", repo, "backup", "--host", "ops-02", ".");
         Instant later = Instant.now().plus(Duration.ofHours(3));
 
-        Observation all = harness.observe(probe, environment(), Map.of("kind", "restic", "repository", repo,
+        Observation all = BackupRuns.observe(probe, environment(), Map.of("kind", "restic", "repository", repo,
                 "password_env", "BACKUP_PW"), later);
-        Observation daily = harness.observe(probe, environment(), Map.of("kind", "restic", "repository", repo,
+        Observation daily = BackupRuns.observe(probe, environment(), Map.of("kind", "restic", "repository", repo,
                 "password_env", "BACKUP_PW", "host", "ops-01", "tag", "daily"), later);
-        Observation none = harness.observe(probe, environment(), Map.of("kind", "restic", "repository", repo,
+        Observation none = BackupRuns.observe(probe, environment(), Map.of("kind", "restic", "repository", repo,
                 "password_env", "BACKUP_PW", "host", "ops-99"), later);
 
         assertNull(all.verdict(), all.message());
@@ -113,7 +99,7 @@ class RepositoryBackupTest {
         someData("one");
         tool(Map.of("RESTIC_PASSWORD", "another password"), "restic", "-r", repo, "init");
 
-        Observation seen = harness.observe(probe, environment(), Map.of("kind", "restic", "repository", repo,
+        Observation seen = BackupRuns.observe(probe, environment(), Map.of("kind", "restic", "repository", repo,
                 "password_env", "BACKUP_PW"), Instant.now());
 
         assertEquals(ProbeStatus.DOWN, seen.verdict());
@@ -123,7 +109,7 @@ class RepositoryBackupTest {
 
     @Test
     void aMissingSecretIsAnErrorNamingTheVariable() throws Exception {
-        Observation seen = harness.observe(probe, environment(), Map.of("kind", "restic", "repository", "/srv/none",
+        Observation seen = BackupRuns.observe(probe, environment(), Map.of("kind", "restic", "repository", "/srv/none",
                 "password_env", "ROUNDS_TEST_UNSET_VARIABLE"), Instant.now());
 
         assertEquals(ProbeStatus.ERROR, seen.verdict());
@@ -138,7 +124,7 @@ class RepositoryBackupTest {
         assertTrue(hanging.toFile().setExecutable(true));
         Environment environment = only(Map.of("PATH", bin + ":/usr/bin:/bin", "BACKUP_PW", PASSWORD));
 
-        Observation seen = harness.observe(probe, environment, Map.of("kind", "restic", "repository", "/srv/restic",
+        Observation seen = BackupRuns.observe(probe, environment, Map.of("kind", "restic", "repository", "/srv/restic",
                 "password_env", "BACKUP_PW"), Instant.now(), 1 << 20, Duration.ofMillis(500));
 
         assertEquals(ProbeStatus.DOWN, seen.verdict());
@@ -150,7 +136,7 @@ class RepositoryBackupTest {
         Path empty = Files.createDirectories(dir.resolve("empty-bin"));
         Environment environment = only(Map.of("PATH", empty.toString(), "BACKUP_PW", PASSWORD));
 
-        Observation seen = harness.observe(probe, environment, Map.of("kind", "borg", "repository", "/srv/borg",
+        Observation seen = BackupRuns.observe(probe, environment, Map.of("kind", "borg", "repository", "/srv/borg",
                 "passphrase_env", "BACKUP_PW"), Instant.now());
 
         assertEquals(ProbeStatus.ERROR, seen.verdict());
@@ -162,7 +148,7 @@ class RepositoryBackupTest {
     void passEnvHandsTheNamedVariablesToTheToolAndNothingElseLeaks() throws Exception {
         Map<String, String> rounds = Map.of("PATH", "/usr/bin:/bin", "HOME", "/var/lib/rounds", "BACKUP_PW", PASSWORD,
                 "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "UNRELATED_SECRET", "not for restic");
-        var spec = dev.rounds.probe.Fixtures.spec("backup", ProbeHarness.LOCALHOST, Map.of("kind", "restic",
+        var spec = dev.rounds.probe.Fixtures.spec("backup", BackupRuns.LOCALHOST, Map.of("kind", "restic",
                 "repository", "s3:s3.amazonaws.com/bucket", "password_env", "BACKUP_PW",
                 "pass_env", List.of("AWS_ACCESS_KEY_ID")), Duration.ofSeconds(5));
 
@@ -186,7 +172,7 @@ class RepositoryBackupTest {
         tool(env, "borg", "create", repo + "::second", ".");
         Instant later = Instant.now().plus(Duration.ofHours(5));
 
-        Observation seen = harness.observe(probe, environment(), Map.of("kind", "borg", "repository", repo,
+        Observation seen = BackupRuns.observe(probe, environment(), Map.of("kind", "borg", "repository", repo,
                 "passphrase_env", "BACKUP_PW", "base_dir", base), later);
 
         assertNull(seen.verdict(), seen.message());
@@ -205,7 +191,7 @@ class RepositoryBackupTest {
         someData("one");
         tool(Map.of("BORG_PASSPHRASE", PASSWORD, "BORG_BASE_DIR", base), "borg", "init", "-e", "repokey", repo);
 
-        Observation seen = harness.observe(probe, environment(), Map.of("kind", "borg", "repository", repo,
+        Observation seen = BackupRuns.observe(probe, environment(), Map.of("kind", "borg", "repository", repo,
                 "passphrase_env", "BACKUP_PW", "base_dir", base), Instant.now());
 
         assertEquals(ProbeStatus.DOWN, seen.verdict());

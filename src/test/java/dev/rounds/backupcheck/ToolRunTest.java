@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rounds.probe.ProbeContext;
+import dev.rounds.probe.ProbeHarness;
 import dev.rounds.probe.type.ChildProcess;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,18 +22,13 @@ class ToolRunTest {
 
     @BeforeAll
     static void start() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+        vertx = ProbeHarness.vertx();
     }
 
     private static ChildProcess.End run(List<String> command, Map<String, String> environment, Duration timeout,
             long maxBytes) {
         return new ToolRun(command, environment, "coreutils").process(maxBytes)
-                .run(new ProbeContext(vertx, Clock.systemUTC(), maxBytes), timeout).toCompletableFuture().join();
+                .run(ProbeHarness.context(Clock.systemUTC(), maxBytes), timeout).toCompletableFuture().join();
     }
 
     private static ChildProcess.Exited exited(ChildProcess.End end) {

@@ -2,16 +2,19 @@ package dev.rounds.checklist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.rounds.audit.AuditEntries;
+import dev.rounds.audit.ChainedAuditLog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** The scheduler, not a test, notices an edited file and reloads it. */
@@ -33,20 +36,25 @@ class ChecklistPollingTest {
     ChecklistRegistry registry;
 
     @Inject
-    InMemoryAuditLog audit;
+    LoadedEvents events;
+
+    @Inject
+    ChainedAuditLog audit;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void anEditedFileIsReloadedWithoutAnyoneAsking() throws Exception {
+        long mark = AuditEntries.head(dataSource);
+        var reloaded = events.next();
         Path daily = registry.folder().resolve("daily.yaml");
         Files.writeString(daily, Files.readString(daily).replace("title: Daily maintenance", "title: Edited on disk"));
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!registry.current().checklist("daily").orElseThrow().title().equals("Edited on disk")
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        reloaded.get(20, TimeUnit.SECONDS);
         assertEquals("Edited on disk", registry.current().checklist("daily").orElseThrow().title());
-        assertEquals(ChecklistRegistry.LOADED, audit.last().action());
-        assertEquals("system", audit.last().actor());
+        List<AuditEntries.Entry> entries = AuditEntries.after(audit, mark, ChecklistRegistry.SUBJECT);
+        assertEquals(ChecklistRegistry.LOADED, entries.get(entries.size() - 1).action());
+        assertEquals("system", entries.get(entries.size() - 1).actor());
     }
 }

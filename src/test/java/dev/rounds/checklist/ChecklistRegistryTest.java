@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.rounds.audit.AuditAtStart;
+import dev.rounds.audit.AuditEntries;
 import dev.rounds.audit.AuditLog;
+import dev.rounds.audit.ChainedAuditLog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,23 +32,43 @@ class ChecklistRegistryTest {
     ChecklistRegistry registry;
 
     @Inject
-    InMemoryAuditLog audit;
+    ChainedAuditLog audit;
+
+    @Inject
+    AuditAtStart start;
+
+    @Inject
+    DataSource dataSource;
 
     @Inject
     LoadedEvents events;
 
     Path folder;
 
+    /** The audit log's head when the test began. */
+    long mark;
+
     @BeforeEach
     void restoreTheFolder() {
         folder = registry.folder();
         ChecklistTestProfile.restore(folder);
         registry.poll();
+        mark = AuditEntries.head(dataSource);
+    }
+
+    /** The entries about the checklist configuration since the test began: the rest of Rounds appends too. */
+    private List<AuditEntries.Entry> entries() {
+        return AuditEntries.after(audit, mark, ChecklistRegistry.SUBJECT);
+    }
+
+    private AuditEntries.Entry last() {
+        List<AuditEntries.Entry> about = entries();
+        return about.get(about.size() - 1);
     }
 
     @Test
     void startUpLoadedTheFolderAndAuditedTheHashOfEachFile() {
-        InMemoryAuditLog.Entry first = audit.entries().stream()
+        AuditEntries.Entry first = AuditEntries.after(audit, start.seq(), ChecklistRegistry.SUBJECT).stream()
                 .filter(e -> e.action().equals(ChecklistRegistry.LOADED)).findFirst().orElseThrow();
         assertEquals(AuditLog.SYSTEM, first.actor());
         assertEquals(ChecklistRegistry.LOADED, first.action());
@@ -73,7 +97,7 @@ class ChecklistRegistryTest {
                         "daily.yaml:12:17: unknown target 'rounds-elf' (did you mean 'rounds-self'?)"));
 
         assertSame(before, registry.current());
-        InMemoryAuditLog.Entry rejected = audit.last();
+        AuditEntries.Entry rejected = last();
         assertEquals(ChecklistRegistry.REJECTED, rejected.action());
         assertEquals("admin", rejected.actor());
         assertEquals(List.of("daily.yaml:3:10: unknown cadence 'fortnightly'; use daily, weekly, monthly or quarterly",
@@ -94,7 +118,7 @@ class ChecklistRegistryTest {
 
         assertEquals("Daily rounds", registry.current().checklist("daily").orElseThrow().title());
         assertEquals(newHash, registry.current().checklist("daily").orElseThrow().sha256());
-        InMemoryAuditLog.Entry loaded = audit.last();
+        AuditEntries.Entry loaded = last();
         assertEquals(ChecklistRegistry.LOADED, loaded.action());
         assertEquals(Map.of("files", ChecklistLoader.fileHashes(folder)), loaded.detail());
         ChecklistsLoaded event = events.all().get(events.all().size() - 1);
@@ -104,24 +128,24 @@ class ChecklistRegistryTest {
 
     @Test
     void pollingReloadsOnlyWhenAFileWasAddedChangedOrBroken() throws Exception {
-        int entries = audit.entries().size();
+        int entries = entries().size();
         registry.poll();
-        assertEquals(entries, audit.entries().size(), "nothing changed, nothing reloaded");
+        assertEquals(entries, entries().size(), "nothing changed, nothing reloaded");
 
         Files.writeString(folder.resolve("weekly.yml"), "# reviewed\n" + Files.readString(folder.resolve("weekly.yml")));
         registry.poll();
-        assertEquals(entries + 1, audit.entries().size());
-        assertEquals(ChecklistRegistry.LOADED, audit.last().action());
+        assertEquals(entries + 1, entries().size());
+        assertEquals(ChecklistRegistry.LOADED, last().action());
         registry.poll();
-        assertEquals(entries + 1, audit.entries().size());
+        assertEquals(entries + 1, entries().size());
 
         Files.writeString(folder.resolve("monthly.yaml"), "id: monthly\n");
         registry.poll();
-        assertEquals(entries + 2, audit.entries().size());
-        assertEquals(ChecklistRegistry.REJECTED, audit.last().action());
-        assertEquals(AuditLog.SYSTEM, audit.last().actor());
+        assertEquals(entries + 2, entries().size());
+        assertEquals(ChecklistRegistry.REJECTED, last().action());
+        assertEquals(AuditLog.SYSTEM, last().actor());
         registry.poll();
-        assertEquals(entries + 2, audit.entries().size(), "a folder rejected once is not rejected again until it changes");
+        assertEquals(entries + 2, entries().size(), "a folder rejected once is not rejected again until it changes");
         assertEquals(List.of("daily", "weekly"), registry.current().checklists().stream().map(Checklist::id).toList());
     }
 

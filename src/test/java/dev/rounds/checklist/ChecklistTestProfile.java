@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * Boots Rounds on a copy of {@code checklists-valid} in a temporary folder that tests may edit, with the test
- * probe catalog and the in-memory audit log, on a random port.
+ * probe catalog, on a random port.
  */
 public class ChecklistTestProfile implements QuarkusTestProfile {
 
@@ -28,7 +28,7 @@ public class ChecklistTestProfile implements QuarkusTestProfile {
 
     @Override
     public Set<Class<?>> getEnabledAlternatives() {
-        return Set.of(TestProbeCatalog.class, InMemoryAuditLog.class);
+        return Set.of(TestProbeCatalog.class);
     }
 
     /** Puts the fixture's files back, and only them, into a folder. */

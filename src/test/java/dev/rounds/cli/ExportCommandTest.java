@@ -66,7 +66,7 @@ class ExportCommandTest {
         assertTrue(lines[0].startsWith("wrote " + file.toAbsolutePath() + " ("), lines[0]);
         assertTrue(lines[1].matches("manifest sha256 [0-9a-f]{64}"), lines[1]);
         assertTrue(lines[2].matches("chain head seq=\\d+ hash=[0-9a-f]{64}"), lines[2]);
-        BundleProcedure.Outcome verified = new BundleProcedure(temp).run(file);
+        BundleProcedure.Outcome verified = new BundleProcedure().run(file);
         assertEquals(0, verified.exit(), verified.toString());
         Path bundle = temp.resolve("unzipped");
         BundleProcedure.unzip(Files.newInputStream(file), bundle);

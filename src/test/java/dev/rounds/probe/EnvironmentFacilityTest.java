@@ -2,6 +2,7 @@ package dev.rounds.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.rounds.SharedChecklistsProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.enterprise.inject.Any;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The application hands probes the process environment, so that auth_env settings find their secrets. */
 @QuarkusTest
-@TestProfile(ProbeTestProfile.class)
+@TestProfile(SharedChecklistsProfile.class)
 class EnvironmentFacilityTest {
 
     @Inject

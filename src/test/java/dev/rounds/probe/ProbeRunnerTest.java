@@ -12,7 +12,6 @@ import dev.rounds.checklist.ProbeSchema;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.Target;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +22,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What the runner makes of whatever a probe type does. */
@@ -34,18 +31,7 @@ class ProbeRunnerTest {
     private static final ProbeKey KEY = new ProbeKey("daily", "services-up", 0, "host01");
     private static final Target HOST = target("host01", "host01.example.internal");
 
-    private static Vertx vertx;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
 
     /** A probe type whose behaviour each test chooses. */
     private record Scripted(String name, Supplier<CompletionStage<Observation>> behaviour) implements ProbeType {
@@ -62,7 +48,7 @@ class ProbeRunnerTest {
 
     private ProbeResult run(Supplier<CompletionStage<Observation>> behaviour, Duration timeout, Target target,
             Condition... expect) {
-        var runner = new ProbeRunner(vertx, Clock.fixed(NOW, ZoneOffset.UTC), registry,
+        var runner = ProbeHarness.runner(Clock.fixed(NOW, ZoneOffset.UTC), registry,
                 new ProbeTypes(List.of(new Scripted("scripted", behaviour))), 1024);
         var spec = new ProbeSpec(0, "scripted", target.id(), List.of(target), Map.of(), null, timeout, 2,
                 List.of(expect));
@@ -148,7 +134,7 @@ class ProbeRunnerTest {
 
     @Test
     void unknownTypeIsAnErrorListingTheKnownOnes() {
-        var runner = new ProbeRunner(vertx, Clock.fixed(NOW, ZoneOffset.UTC), registry, new ProbeTypes(), 1024);
+        var runner = ProbeHarness.runner(Clock.fixed(NOW, ZoneOffset.UTC), registry, new ProbeTypes(), 1024);
         var spec = new ProbeSpec(0, "snmp", "host01", List.of(HOST), Map.of(), null, Duration.ofSeconds(1), 2,
                 List.of());
 

@@ -52,8 +52,8 @@ class ProbeSchedulerConcurrencyTest {
 
     @BeforeEach
     void start() {
-        vertx = Vertx.vertx();
-        var runner = new ProbeRunner(vertx, clock, registry, new ProbeTypes(List.of(new Gate())), 1024);
+        vertx = ProbeHarness.vertx();
+        var runner = ProbeHarness.runner(clock, registry, new ProbeTypes(List.of(new Gate())), 1024);
         // This test is about starting probes; what the writer does with results is tested against a database.
         var writer = new ResultWriter(work -> { }, (actor, action, subject, detail) -> 0, 100, Duration.ofSeconds(1),
                 1000, registry);
@@ -67,7 +67,6 @@ class ProbeSchedulerConcurrencyTest {
     @AfterEach
     void stop() {
         running.forEach(run -> run.complete(Observation.measured(Map.of(), "released")));
-        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     @Test

@@ -5,16 +5,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.TestClock;
+import dev.rounds.probe.ProbeScheduler;
 import dev.rounds.probe.ResultWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,9 +28,14 @@ import org.junit.jupiter.api.TestMethodOrder;
  * are missed, across a day, an ISO week, a month end, a quarter and London's spring-forward night.
  */
 @QuarkusTest
-@TestProfile(ScheduleFlowProfile.class)
+@TestProfile(SharedChecklistsProfile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScheduleFlowTest {
+
+    @BeforeAll
+    static void checklists() {
+        SharedChecklistsProfile.use(ScheduleFlowChecklists.files());
+    }
 
     @Inject
     TestClock clock;
@@ -38,6 +46,9 @@ class ScheduleFlowTest {
     @Inject
     ResultWriter writer;
 
+    @Inject
+    ProbeScheduler probes;
+
     private Occurrence occurrence(String checklist, String activity, String period) {
         return QuarkusTransaction.requiringNew().call(() -> Occurrence.findFor(checklist, activity, period)
                 .orElseThrow(() -> new AssertionError("no occurrence " + checklist + "/" + activity + "@" + period)));
@@ -47,16 +58,12 @@ class ScheduleFlowTest {
         return occurrence(checklist, activity, period).status;
     }
 
-    /** Ticks until the once-per-occurrence probes' results have landed and been judged. */
-    private void tickUntil(String activity, String period, OccurrenceStatus wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            schedule.tick();
-            writer.flush();
-            schedule.tick();
-            if (status("daily", activity, period) == wanted) return;
-            Thread.sleep(100);
-        }
+    /** Ticks, waits for the once-per-occurrence probes' latest results, writes them and ticks to judge them. */
+    private void tickUntil(String activity, String period, OccurrenceStatus wanted) throws Exception {
+        schedule.tick();
+        probes.lastRunOnce("daily", activity).toCompletableFuture().get(15, TimeUnit.SECONDS);
+        writer.flush();
+        schedule.tick();
         Occurrence o = occurrence("daily", activity, period);
         assertEquals(wanted, o.status, "daily/" + activity + "@" + period + ": " + o.statusReason);
     }
@@ -92,7 +99,7 @@ class ScheduleFlowTest {
 
     @Test
     @Order(2)
-    void probesPassAndTheOccurrenceIsPassedAtDue() throws InterruptedException {
+    void probesPassAndTheOccurrenceIsPassedAtDue() throws Exception {
         tickUntil("web-up", "2026-03-28", OccurrenceStatus.PASSING);
         clock.set(Instant.parse("2026-03-28T10:00:00Z"));
         schedule.tick();
@@ -133,7 +140,7 @@ class ScheduleFlowTest {
     @Order(4)
     void theSpringForwardDayIsDueAtTenLocalTimeAndSignedOffOnTimeIsDone() {
         // The web server breaks overnight; the next test follows what that does to web-up.
-        ScheduleFlowProfile.STATUS.set(500);
+        ScheduleFlowChecklists.STATUS.set(500);
         clock.set(Instant.parse("2026-03-29T07:00:00Z"));
         schedule.tick();
         Occurrence review = occurrence("daily", "review", "2026-03-29");
@@ -146,14 +153,14 @@ class ScheduleFlowTest {
 
     @Test
     @Order(5)
-    void aFailingProbeFailsTheOccurrenceWhichIsMissedAtDueAndLateWhenItRecovers() throws InterruptedException {
+    void aFailingProbeFailsTheOccurrenceWhichIsMissedAtDueAndLateWhenItRecovers() throws Exception {
         tickUntil("web-up", "2026-03-29", OccurrenceStatus.FAILING);
         assertTrue(occurrence("daily", "web-up", "2026-03-29").statusReason.contains("500"),
                 occurrence("daily", "web-up", "2026-03-29").statusReason);
         clock.set(Instant.parse("2026-03-29T09:00:00Z"));
         schedule.tick();
         assertEquals(OccurrenceStatus.MISSED, status("daily", "web-up", "2026-03-29"));
-        ScheduleFlowProfile.STATUS.set(200);
+        ScheduleFlowChecklists.STATUS.set(200);
         // After due, the once-per-occurrence probes are no longer retried: the occurrence stays missed...
         clock.set(Instant.parse("2026-03-29T12:00:00Z"));
         schedule.tick();

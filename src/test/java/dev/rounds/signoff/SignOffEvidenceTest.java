@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rounds.AuditTrail;
+import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.TestAccounts;
 import dev.rounds.probe.ResultWriter;
 import dev.rounds.schedule.Occurrence;
@@ -34,14 +35,22 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Sign-offs with a link and an evidence file, over the API and the occurrence page; who may download the file. */
 @QuarkusTest
-@TestProfile(PeopleTestProfile.class)
+@TestProfile(SharedChecklistsProfile.class)
 class SignOffEvidenceTest {
 
+    private static final String CHECKLIST = "people";
+    private static final PeopleOccurrences PEOPLE = new PeopleOccurrences(CHECKLIST);
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    @BeforeAll
+    static void checklists() {
+        PeopleChecklists.use(CHECKLIST);
+    }
 
     @Inject
     ScheduleService schedule;
@@ -93,7 +102,7 @@ class SignOffEvidenceTest {
 
     @Test
     void anUploadedFileIsStoredByItsSha256AndComesBackByteForByte() throws Exception {
-        Occurrence o = PeopleOccurrences.of(schedule, "roundtrip");
+        Occurrence o = PEOPLE.of(schedule, "roundtrip");
         byte[] content = randomBytes(3000);
         String sha256 = sha256(content);
 
@@ -129,17 +138,17 @@ class SignOffEvidenceTest {
         Map<String, Object> detail = (Map<String, Object>) entries.get(0).get("detail");
         assertEquals("https://tickets.example.com/browse/OPS-7", detail.get("link"));
         assertEquals(sha256, ((Map<?, ?>) detail.get("evidence")).get("sha256"));
-        assertEquals(OccurrenceStatus.DONE, PeopleOccurrences.latest("roundtrip").status);
+        assertEquals(OccurrenceStatus.DONE, PEOPLE.latest("roundtrip").status);
     }
 
     @Test
     void anUploadOverTheLimitIsRefusedAndNothingIsStored() throws Exception {
-        Occurrence o = PeopleOccurrences.of(schedule, "oversize");
+        Occurrence o = PEOPLE.of(schedule, "oversize");
         List<String> filesBefore = storedFiles();
         long rowsBefore = evidenceRows();
 
         signOffWithFile(o.id, "too much", null, "dump.bin", "application/octet-stream",
-                randomBytes(PeopleTestProfile.MAX_BYTES + 1))
+                randomBytes(PeopleChecklists.MAX_BYTES + 1))
                 .then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("title", org.hamcrest.Matchers.equalTo("evidence file too large"))
@@ -147,12 +156,12 @@ class SignOffEvidenceTest {
 
         assertEquals(filesBefore, storedFiles());
         assertEquals(rowsBefore, evidenceRows());
-        assertNull(PeopleOccurrences.latest("oversize").signedOffAt);
+        assertNull(PEOPLE.latest("oversize").signedOffAt);
     }
 
     @Test
     void evidenceIsDownloadedByAuditorsAndManagersOnly() {
-        Occurrence o = PeopleOccurrences.of(schedule, "rights");
+        Occurrence o = PEOPLE.of(schedule, "rights");
         long evidenceId = signOffWithFile(o.id, "firewall rules reviewed", null, "rules.txt", "text/plain",
                 randomBytes(100)).then().statusCode(201).extract().jsonPath().getLong("evidence.id");
 
@@ -166,7 +175,7 @@ class SignOffEvidenceTest {
 
     @Test
     void aFileChangedOnDiskIsDetectedAndNotServed() throws Exception {
-        Occurrence o = PeopleOccurrences.of(schedule, "tamper");
+        Occurrence o = PEOPLE.of(schedule, "tamper");
         byte[] content = randomBytes(500);
         Response created = signOffWithFile(o.id, "patch list attached", null, "patches.csv", "text/csv", content);
         created.then().statusCode(201);
@@ -186,7 +195,7 @@ class SignOffEvidenceTest {
 
     @Test
     void aLinkMustBeAnHttpOrHttpsUrl() {
-        Occurrence o = PeopleOccurrences.of(schedule, "link");
+        Occurrence o = PEOPLE.of(schedule, "link");
         for (String bad : List.of("ftp://files.example.com/report", "javascript:alert(1)", "tickets/OPS-7",
                 "https:///no-host")) {
             asAdmin().contentType("application/json").body(Map.of("note", "checked", "link", bad))
@@ -197,7 +206,7 @@ class SignOffEvidenceTest {
                 .body(Map.of("note", "checked", "link", "https://example.com/" + "a".repeat(2000)))
                 .post("/api/occurrences/{id}/signoff", o.id)
                 .then().statusCode(400);
-        assertNull(PeopleOccurrences.latest("link").signedOffAt);
+        assertNull(PEOPLE.latest("link").signedOffAt);
 
         asAdmin().contentType("application/json")
                 .body(Map.of("note", "checked", "link", "http://wiki.example.com/runbooks/link check"
@@ -209,18 +218,18 @@ class SignOffEvidenceTest {
 
     @Test
     void aFailingOccurrenceNeedsAReferenceEvenWithEvidence() throws Exception {
-        Occurrence o = PeopleOccurrences.failing(schedule, writer, "web-up");
+        Occurrence o = PEOPLE.failing(schedule, writer, "web-up");
         List<String> filesBefore = storedFiles();
         byte[] content = randomBytes(200);
 
         signOffWithFile(o.id, "web restarted", null, "restart.log", "text/plain", content)
                 .then().statusCode(422).body("detail", containsString("is failing: give the incident or change reference"));
         assertEquals(filesBefore, storedFiles(), "a refused sign-off stores no file");
-        assertNull(PeopleOccurrences.latest("web-up").signedOffAt);
+        assertNull(PEOPLE.latest("web-up").signedOffAt);
 
         signOffWithFile(o.id, "web restarted", "INC-311", "restart.log", "text/plain", content)
                 .then().statusCode(201).body("reference", org.hamcrest.Matchers.equalTo("INC-311"));
-        assertEquals(OccurrenceStatus.DONE, PeopleOccurrences.latest("web-up").status);
+        assertEquals(OccurrenceStatus.DONE, PEOPLE.latest("web-up").status);
     }
 
     /** Opens the occurrence page and posts its multipart form with the page's CSRF token. */
@@ -239,15 +248,15 @@ class SignOffEvidenceTest {
 
     @Test
     void theOccurrencePageSignsOffWithAFileAndOffersItForDownload() throws Exception {
-        Occurrence o = PeopleOccurrences.of(schedule, "form");
+        Occurrence o = PEOPLE.of(schedule, "form");
         byte[] content = randomBytes(300);
         asAdmin().multiPart("note", "forged").multiPart("file", "x.txt", content, "text/plain")
                 .post("/occurrences/{id}", o.id).then().statusCode(400);
-        assertNull(PeopleOccurrences.latest("form").signedOffAt, "no CSRF token, no sign-off");
+        assertNull(PEOPLE.latest("form").signedOffAt, "no CSRF token, no sign-off");
 
         postPageForm(o.id, "disk usage checked by hand", "df.txt", content).then().statusCode(303);
 
-        assertEquals("admin", PeopleOccurrences.latest("form").signedOffBy);
+        assertEquals("admin", PEOPLE.latest("form").signedOffBy);
         asAdmin().get("/occurrences/{id}", o.id).then().statusCode(200)
                 .body(containsString("df.txt"))
                 .body(containsString(sha256(content)))
@@ -259,11 +268,11 @@ class SignOffEvidenceTest {
 
     @Test
     void anOversizeFileOnThePageIsAnErrorNextToTheForm() throws Exception {
-        Occurrence o = PeopleOccurrences.of(schedule, "form-big");
+        Occurrence o = PEOPLE.of(schedule, "form-big");
         List<String> filesBefore = storedFiles();
-        postPageForm(o.id, "too big", "big.txt", randomBytes(PeopleTestProfile.MAX_BYTES + 100))
+        postPageForm(o.id, "too big", "big.txt", randomBytes(PeopleChecklists.MAX_BYTES + 100))
                 .then().statusCode(413).body(containsString("evidence files may have at most 4096 bytes"));
         assertEquals(filesBefore, storedFiles());
-        assertNull(PeopleOccurrences.latest("form-big").signedOffAt);
+        assertNull(PEOPLE.latest("form-big").signedOffAt);
     }
 }

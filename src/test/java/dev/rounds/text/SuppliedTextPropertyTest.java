@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.TestClock;
 import dev.rounds.audit.export.BundleProcedure;
 import dev.rounds.schedule.Occurrence;
@@ -30,6 +31,7 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,12 +41,17 @@ import org.junit.jupiter.api.io.TempDir;
  * compliance CSV still answers, and the chain verifies.
  */
 @QuarkusTest
-@TestProfile(TextTestProfile.class)
+@TestProfile(SharedChecklistsProfile.class)
 class SuppliedTextPropertyTest {
 
     private static final long SEED = 20261126L;
     private static final int STRINGS = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void checklists() {
+        SharedChecklistsProfile.use(TextChecklists.FILES);
+    }
 
     @Inject
     ScheduleService schedule;
@@ -227,7 +234,7 @@ class SuppliedTextPropertyTest {
             }
         }
         assertEquals(notes, bundledNotes);
-        BundleProcedure.Outcome verified = new BundleProcedure(temp).run(Files.write(temp.resolve("bundle.zip"), zip));
+        BundleProcedure.Outcome verified = new BundleProcedure().run(Files.write(temp.resolve("bundle.zip"), zip));
         assertEquals(0, verified.exit(), verified.toString());
     }
 

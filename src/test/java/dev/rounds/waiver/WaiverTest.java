@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.TestAccounts;
 import dev.rounds.TestClock;
 import dev.rounds.schedule.Occurrence;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -40,11 +42,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  * comes due until it expires or is revoked, and nothing after; each step one audit entry naming its actor.
  */
 @QuarkusTest
-@TestProfile(WaiverTestProfile.class)
+@TestProfile(SharedChecklistsProfile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WaiverTest {
 
-    private static final String CHECKLIST = WaiverTestProfile.CHECKLIST;
+    private static final String CHECKLIST = WaiverChecklists.CHECKLIST;
     private static final String OPERATOR = "wv-operator";
     private static final String MANAGER = "wv-manager";
     private static final String SECOND_MANAGER = "wv-manager2";
@@ -54,6 +56,11 @@ class WaiverTest {
     /** The waiver of the review activity, carried from one step of the story to the next. */
     private static int reviewWaiver;
 
+    @BeforeAll
+    static void checklists() {
+        SharedChecklistsProfile.use(WaiverChecklists.FILES);
+    }
+
     @Inject
     TestClock clock;
 
@@ -62,7 +69,6 @@ class WaiverTest {
 
     @Inject
     WaiverService waivers;
-
 
     /** Each test, not once: before the first test REST Assured does not know the application's port yet. */
     @BeforeEach

@@ -11,10 +11,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-/** The README's offline verification procedure, taken from README.md at test time and run with /bin/bash. */
+/**
+ * The offline verification procedure of README "Verifying an export bundle offline": the script docs/verify-bundle.sh
+ * that auditors are given, run with /bin/bash.
+ */
 public final class BundleProcedure {
 
-    private static final String HEADING = "### Verifying an export bundle offline";
+    /** The script as it is in the repository, given to auditors. */
+    static final Path SCRIPT = Path.of("docs/verify-bundle.sh");
 
     /** What a run printed and how it ended. */
     public record Outcome(int exit, String out, String err) {
@@ -26,16 +30,11 @@ public final class BundleProcedure {
 
     private final Path script;
 
-    public BundleProcedure(Path folder) throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int section = readme.indexOf(HEADING);
-        if (section < 0) {
-            throw new AssertionError("README.md has no section '" + HEADING + "'");
+    public BundleProcedure() {
+        if (!Files.isRegularFile(SCRIPT)) {
+            throw new AssertionError(SCRIPT.toAbsolutePath() + " is missing");
         }
-        int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
-        int end = readme.indexOf("\n```\n", start);
-        script = folder.resolve("verify-bundle.sh");
-        Files.writeString(script, readme.substring(start, end + 1));
+        script = SCRIPT;
     }
 
     /**

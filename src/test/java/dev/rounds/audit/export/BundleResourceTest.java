@@ -77,7 +77,7 @@ class BundleResourceTest {
         assertTrue(BundleProcedure.text(bundle.resolve(BundleWriter.MANIFEST)).contains("\"name\":\"" + RangeEchoFile.NAME + "\""));
         Path zip = temp.resolve("bundle.zip");
         Files.write(zip, response.asByteArray());
-        BundleProcedure procedure = new BundleProcedure(temp);
+        BundleProcedure procedure = new BundleProcedure();
 
         List<String> lines = Files.readAllLines(bundle.resolve(AuditJsonlFile.NAME));
         BundleProcedure.Outcome verified = procedure.run(zip);
@@ -155,7 +155,7 @@ class BundleResourceTest {
         Path bundle = temp.resolve("empty");
         BundleProcedure.unzip(new ByteArrayInputStream(zip), bundle);
 
-        BundleProcedure.Outcome verified = new BundleProcedure(temp).run(bundle);
+        BundleProcedure.Outcome verified = new BundleProcedure().run(bundle);
 
         assertEquals(0, verified.exit(), verified.toString());
         assertTrue(verified.out().startsWith("bundle verified: 0 entries, last seq null hash null"), verified.out());

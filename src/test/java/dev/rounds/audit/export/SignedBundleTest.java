@@ -62,7 +62,7 @@ class SignedBundleTest {
         Path publicKey = temp.resolve("rounds-public.pem");
         Files.writeString(publicKey, TestAccounts.as("signed-auditor").get("/api/audit/key").then().statusCode(200)
                 .extract().asString());
-        BundleProcedure procedure = new BundleProcedure(temp);
+        BundleProcedure procedure = new BundleProcedure();
 
         BundleProcedure.Outcome verified = procedure.run(bundle, null, publicKey);
 

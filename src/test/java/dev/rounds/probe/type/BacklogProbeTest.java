@@ -13,9 +13,9 @@ import dev.rounds.checklist.Target;
 import dev.rounds.probe.Environment;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
+import dev.rounds.probe.ProbeHarness;
 import dev.rounds.probe.ProbeStatus;
 import dev.rounds.probe.SystemEnvironment;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -46,13 +46,11 @@ class BacklogProbeTest {
         default -> Optional.empty();
     };
 
-    private static Vertx vertx;
     private static HttpServer server;
     private static final List<String> requests = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startServer() throws IOException {
-        vertx = Vertx.vertx();
         byte[] jira = Files.readAllBytes(FIXTURES.resolve("jira-search.json"));
         byte[] servicenow = Files.readAllBytes(FIXTURES.resolve("servicenow-incidents.json"));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
@@ -90,7 +88,6 @@ class BacklogProbeTest {
     @AfterAll
     static void stopServer() {
         server.stop(0);
-        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     private static Target local() {
@@ -98,7 +95,7 @@ class BacklogProbeTest {
     }
 
     private static Observation observe(Map<String, Object> settings, Instant now) {
-        ProbeContext context = new ProbeContext(vertx, Clock.fixed(now, ZoneOffset.UTC), CAP, List.of(ENVIRONMENT));
+        ProbeContext context = ProbeHarness.context(Clock.fixed(now, ZoneOffset.UTC), CAP, ENVIRONMENT);
         return new BacklogProbe().observe(spec("backlog", local(), settings, Duration.ofSeconds(5)), local(), context)
                 .toCompletableFuture().join();
     }

@@ -10,10 +10,9 @@ import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.SignoffPolicy;
 import dev.rounds.probe.Environment;
 import dev.rounds.probe.Observation;
-import dev.rounds.probe.ProbeContext;
+import dev.rounds.probe.ProbeHarness;
 import dev.rounds.probe.ProbeType;
 import dev.rounds.probe.ProbeTypes;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -21,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,21 +31,14 @@ class DefaultPackOpsRowsTest {
 
     private static final Environment NOTHING_SET = name -> Optional.empty();
 
-    private static Vertx vertx;
     private static ChecklistSet pack;
     private static final ProbeTypes TYPES = new ProbeTypes();
 
     @BeforeAll
     static void load() {
-        vertx = Vertx.vertx();
         var loaded = new ChecklistLoader().load(Path.of("checklists"), TYPES);
         assertEquals(List.of(), loaded.problems());
         pack = loaded.set();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     private static Activity activity(String checklist, String id) {
@@ -58,7 +49,7 @@ class DefaultPackOpsRowsTest {
     private static Observation observe(ProbeSpec spec) {
         ProbeType type = TYPES.type(spec.type()).orElseThrow();
         return type.observe(spec, spec.targets().get(0),
-                new ProbeContext(vertx, Clock.systemUTC(), 1024 * 1024, List.of(NOTHING_SET)))
+                ProbeHarness.context(Clock.systemUTC(), 1024 * 1024, NOTHING_SET))
                 .toCompletableFuture().join();
     }
 

@@ -13,18 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rounds.checklist.Condition;
 import dev.rounds.checklist.Operator;
 import dev.rounds.checklist.Target;
+import dev.rounds.probe.ProbeHarness;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeResult;
 import dev.rounds.probe.ProbeRunner;
 import dev.rounds.probe.ProbeStatus;
-import dev.rounds.probe.ProbeTypes;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,18 +30,11 @@ class DnsProbeTest {
 
     private static final ProbeKey KEY = new ProbeKey("daily", "network-reachable", 1, "local");
 
-    private static Vertx vertx;
     private static ProbeRunner runner;
 
     @BeforeAll
     static void start() {
-        vertx = Vertx.vertx();
-        runner = new ProbeRunner(vertx, Clock.systemUTC(), new SimpleMeterRegistry(), new ProbeTypes(), 1024);
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+        runner = ProbeHarness.runner(Clock.systemUTC(), 1024);
     }
 
     private static ProbeResult run(Target target, Map<String, Object> settings, Condition... expect) {

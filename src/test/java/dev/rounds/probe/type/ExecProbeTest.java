@@ -16,10 +16,9 @@ import dev.rounds.checklist.Literal;
 import dev.rounds.checklist.Operator;
 import dev.rounds.checklist.Target;
 import dev.rounds.probe.Observation;
-import dev.rounds.probe.ProbeContext;
+import dev.rounds.probe.ProbeHarness;
 import dev.rounds.probe.ProbeStatus;
 import dev.rounds.probe.SilentServer;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -34,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,25 +42,13 @@ class ExecProbeTest {
     private static final Path PLUGINS = Path.of(ExecProbe.PLUGINS);
     private static final long CAP = 64 * 1024;
 
-    private static Vertx vertx;
-
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
 
     private static Observation observe(Target target, Map<String, Object> settings, Duration timeout,
             Condition... expect) {
         return new ExecProbe().observe(spec("exec", target, settings, timeout, expect), target,
-                new ProbeContext(vertx, Clock.systemUTC(), CAP)).toCompletableFuture().join();
+                ProbeHarness.context(Clock.systemUTC(), CAP)).toCompletableFuture().join();
     }
 
     private Path script(String name, String body) throws IOException {

@@ -17,7 +17,7 @@ import dev.rounds.checklist.Operator;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.Target;
 import dev.rounds.probe.Observation;
-import dev.rounds.probe.ProbeContext;
+import dev.rounds.probe.ProbeHarness;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeResult;
 import dev.rounds.probe.ProbeRunner;
@@ -25,9 +25,6 @@ import dev.rounds.probe.ProbeStatus;
 import dev.rounds.probe.SilentServer;
 import dev.rounds.probe.LoggedErrors;
 import dev.rounds.probe.ResettingServer;
-import dev.rounds.probe.ProbeTypes;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -53,7 +50,6 @@ class HttpProbeTest {
     private static final long CAP = 1024 * 1024;
     private static final ProbeKey KEY = new ProbeKey("daily", "services-up", 0, "local");
 
-    private static Vertx vertx;
     private static HttpServer server;
     private static ExecutorService handlers;
     private static ProbeRunner runner;
@@ -63,8 +59,7 @@ class HttpProbeTest {
 
     @BeforeAll
     static void startServer() throws IOException {
-        vertx = Vertx.vertx();
-        runner = new ProbeRunner(vertx, Clock.systemUTC(), new SimpleMeterRegistry(), new ProbeTypes(), CAP);
+        runner = ProbeHarness.runner(Clock.systemUTC(), CAP);
         handlers = Executors.newCachedThreadPool();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.setExecutor(handlers);
@@ -107,7 +102,6 @@ class HttpProbeTest {
     static void stopServer() {
         server.stop(0);
         handlers.shutdownNow();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     private static Target local() {
@@ -119,7 +113,7 @@ class HttpProbeTest {
     }
 
     private static Observation observe(ProbeSpec spec, Target target) {
-        return new HttpProbe().observe(spec, target, new ProbeContext(vertx, Clock.systemUTC(), CAP))
+        return new HttpProbe().observe(spec, target, ProbeHarness.context(Clock.systemUTC(), CAP))
                 .toCompletableFuture().join();
     }
 

@@ -15,13 +15,11 @@ import dev.rounds.checklist.Condition;
 import dev.rounds.checklist.Literal;
 import dev.rounds.checklist.Operator;
 import dev.rounds.checklist.Target;
+import dev.rounds.probe.ProbeHarness;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeResult;
 import dev.rounds.probe.ProbeRunner;
 import dev.rounds.probe.ProbeStatus;
-import dev.rounds.probe.ProbeTypes;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -48,16 +46,13 @@ class HttpsProbeTest {
     @TempDir
     static Path folder;
 
-    private static Vertx vertx;
     private static ProbeRunner runner;
     private static HttpsServer https;
     private static HttpServer plain;
 
     @BeforeAll
     static void start() throws IOException, GeneralSecurityException {
-        vertx = Vertx.vertx();
-        runner = new ProbeRunner(vertx, Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), new ProbeTypes(),
-                1024);
+        runner = ProbeHarness.runner(Clock.fixed(NOW, ZoneOffset.UTC), 1024);
         Path store = new TestCertificates(folder).selfSigned("self.p12", "localhost", "dns:localhost,ip:127.0.0.1",
                 Instant.parse("2026-01-01T00:00:00Z"), 100);
         https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
@@ -78,7 +73,6 @@ class HttpsProbeTest {
     static void stop() {
         https.stop(0);
         plain.stop(0);
-        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     private static ProbeResult run(Target target, Map<String, Object> settings, Condition... expect) {

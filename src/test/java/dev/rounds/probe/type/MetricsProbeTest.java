@@ -16,14 +16,10 @@ import dev.rounds.checklist.Operator;
 import dev.rounds.checklist.Target;
 import dev.rounds.probe.Environment;
 import dev.rounds.probe.Observation;
-import dev.rounds.probe.ProbeContext;
+import dev.rounds.probe.ProbeHarness;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeResult;
-import dev.rounds.probe.ProbeRunner;
 import dev.rounds.probe.ProbeStatus;
-import dev.rounds.probe.ProbeTypes;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -34,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -54,14 +49,12 @@ class MetricsProbeTest {
     private static final Environment ENVIRONMENT = name -> name.equals("ROUNDS_TEST_METRICS_AUTH")
             ? Optional.of(CREDENTIALS) : Optional.empty();
 
-    private static Vertx vertx;
     private static HttpServer server;
     private static String page;
     private static final AtomicInteger movingScrapes = new AtomicInteger();
 
     @BeforeAll
     static void startServer() throws IOException {
-        vertx = Vertx.vertx();
         page = Files.readString(Path.of("/work/shared/fixtures/node-exporter-metrics.txt"));
         // The same page a moment later: CPU 0 spent 0.8s idle and 0.2s in user mode, CPU 1 0.6s idle and
         // 0.4s in system mode, so the CPUs were 30% busy; eth0 and ifb0 saw 7 and 2 receive errors.
@@ -101,7 +94,6 @@ class MetricsProbeTest {
     @AfterAll
     static void stopServer() {
         server.stop(0);
-        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     private static Target local() {
@@ -111,7 +103,7 @@ class MetricsProbeTest {
     private static Observation observe(Target target, Map<String, Object> settings,
             dev.rounds.checklist.Condition... expect) {
         return new MetricsProbe().observe(spec("metrics", target, settings, Duration.ofSeconds(5), expect), target,
-                new ProbeContext(vertx, Clock.systemUTC(), CAP, List.of(ENVIRONMENT))).toCompletableFuture().join();
+                ProbeHarness.context(Clock.systemUTC(), CAP, ENVIRONMENT)).toCompletableFuture().join();
     }
 
     @Test
@@ -140,7 +132,7 @@ class MetricsProbeTest {
     @Test
     void ownValuesAddToThePresetAndPercentThresholdsJudgeThem() {
         // Judging depends on Condition.evaluate (the checklist feature's condition language).
-        var runner = new ProbeRunner(vertx, Clock.systemUTC(), new SimpleMeterRegistry(), new ProbeTypes(), CAP);
+        var runner = ProbeHarness.runner(Clock.systemUTC(), CAP);
         Target node = local();
         ProbeResult result = runner.run(spec("metrics", node, Map.of("values", Map.of(
                         "root_free", "node_filesystem_avail_bytes{mountpoint=\"/\"} / node_filesystem_size_bytes{mountpoint=\"/\"}",

@@ -13,14 +13,11 @@ import dev.rounds.checklist.Literal;
 import dev.rounds.checklist.Operator;
 import dev.rounds.checklist.Target;
 import dev.rounds.probe.Observation;
-import dev.rounds.probe.ProbeContext;
+import dev.rounds.probe.ProbeHarness;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeResult;
 import dev.rounds.probe.ProbeRunner;
 import dev.rounds.probe.ProbeStatus;
-import dev.rounds.probe.ProbeTypes;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,18 +34,11 @@ class PingProbeTest {
 
     private static final ProbeKey KEY = new ProbeKey("daily", "network-reachable", 1, "local");
 
-    private static Vertx vertx;
     private static ProbeRunner runner;
 
     @BeforeAll
     static void start() {
-        vertx = Vertx.vertx();
-        runner = new ProbeRunner(vertx, Clock.systemUTC(), new SimpleMeterRegistry(), new ProbeTypes(), 1024);
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+        runner = ProbeHarness.runner(Clock.systemUTC(), 1024);
     }
 
     private static ProbeResult run(Target target, Map<String, Object> settings, Duration timeout,
@@ -59,7 +48,7 @@ class PingProbeTest {
 
     private static Observation observe(PingProbe probe, Target target, Duration timeout) {
         return probe.observe(spec("ping", target, Map.of(), timeout), target,
-                new ProbeContext(vertx, Clock.systemUTC(), 1024)).toCompletableFuture().join();
+                ProbeHarness.context(Clock.systemUTC(), 1024)).toCompletableFuture().join();
     }
 
     @Test

@@ -10,21 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rounds.checklist.Operator;
 import dev.rounds.checklist.Target;
+import dev.rounds.probe.ProbeHarness;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeResult;
 import dev.rounds.probe.ProbeRunner;
 import dev.rounds.probe.ProbeStatus;
-import dev.rounds.probe.ProbeTypes;
 import dev.rounds.probe.ResettingServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,18 +30,11 @@ class TcpProbeTest {
 
     private static final ProbeKey KEY = new ProbeKey("daily", "network", 0, "local");
 
-    private static Vertx vertx;
     private static ProbeRunner runner;
 
     @BeforeAll
     static void start() {
-        vertx = Vertx.vertx();
-        runner = new ProbeRunner(vertx, Clock.systemUTC(), new SimpleMeterRegistry(), new ProbeTypes(), 1024);
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+        runner = ProbeHarness.runner(Clock.systemUTC(), 1024);
     }
 
     private static int unusedPort() throws IOException {

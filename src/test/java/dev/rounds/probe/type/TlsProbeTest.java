@@ -11,14 +11,11 @@ import dev.rounds.checklist.Condition;
 import dev.rounds.checklist.Literal;
 import dev.rounds.checklist.Operator;
 import dev.rounds.checklist.Target;
+import dev.rounds.probe.ProbeHarness;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeResult;
-import dev.rounds.probe.ProbeRunner;
 import dev.rounds.probe.ProbeStatus;
-import dev.rounds.probe.ProbeTypes;
 import dev.rounds.probe.SilentServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -48,14 +45,12 @@ class TlsProbeTest {
     @TempDir
     static Path folder;
 
-    private static Vertx vertx;
     private static Path caFile;
     private static TlsServer selfSigned;
     private static TlsServer caSigned;
 
     @BeforeAll
     static void start() throws IOException, GeneralSecurityException {
-        vertx = Vertx.vertx();
         var certificates = new TestCertificates(folder);
         selfSigned = new TlsServer(TestCertificates.serverContext(
                 certificates.selfSigned("self.p12", "localhost", "dns:localhost,ip:127.0.0.1", ISSUED, 100)));
@@ -68,12 +63,10 @@ class TlsProbeTest {
     static void stop() throws IOException {
         selfSigned.close();
         caSigned.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     private static ProbeResult run(Instant now, Target target, Map<String, Object> settings, Condition... expect) {
-        var runner = new ProbeRunner(vertx, Clock.fixed(now, ZoneOffset.UTC), new SimpleMeterRegistry(),
-                new ProbeTypes(), 1024);
+        var runner = ProbeHarness.runner(Clock.fixed(now, ZoneOffset.UTC), 1024);
         return runner.run(spec("tls", target, settings, Duration.ofSeconds(3), expect), target, KEY)
                 .toCompletableFuture().join();
     }

@@ -3,6 +3,7 @@ package dev.rounds.report.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.TestAccounts;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The review pages in headless Chromium: their charts are laid out and drawn, and the pages print to PDF. */
 @QuarkusTest
-@TestProfile(ReviewTestProfile.class)
+@TestProfile(SharedChecklistsProfile.class)
 class ReviewBrowserTest extends ReviewFixture {
 
     @TestHTTPResource("/")
@@ -82,7 +83,7 @@ class ReviewBrowserTest extends ReviewFixture {
         assertTrue(days.get(0).getRect().getWidth() > 20, "each day is a visible square: " + days.get(0).getRect());
         assertTrue(pdfText(browser).contains("2026-05-12"), "the capacity projection prints");
 
-        browser.get(base + "reports/sla/" + ReviewTestProfile.TARGET + "?from=2026-03-23&to=2026-03-29");
+        browser.get(base + "reports/sla/" + ReviewChecklists.TARGET + "?from=2026-03-23&to=2026-03-29");
         WebElement availability = browser.findElements(By.cssSelector("svg.chart")).get(0);
         assertEquals(7, availability.findElements(By.cssSelector("circle")).size());
         // A horizontal line has no height, which WebDriver calls "not displayed": its laid-out width says it is drawn.

@@ -1,10 +1,11 @@
 package dev.rounds.report.review;
 
-import static dev.rounds.report.review.ReviewTestProfile.MONTHLY;
-import static dev.rounds.report.review.ReviewTestProfile.TARGET;
-import static dev.rounds.report.review.ReviewTestProfile.WEEKLY;
+import static dev.rounds.report.review.ReviewChecklists.MONTHLY;
+import static dev.rounds.report.review.ReviewChecklists.TARGET;
+import static dev.rounds.report.review.ReviewChecklists.WEEKLY;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.TestAccounts;
 import dev.rounds.TestClock;
 import dev.rounds.change.ChangeRequest;
@@ -22,17 +23,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Seeds one hand-computed week: {@value ReviewTestProfile#TARGET} (objective 99.5%) probed every hour of ISO week
+ * Seeds one hand-computed week: {@value ReviewChecklists#TARGET} (objective 99.5%) probed every hour of ISO week
  * 2026-W13 (23–29 March, UTC), down at 10:00 and 11:00 on the 24th (an incident of 2 h, confirmed by the second down),
  * no results from 00:00 to 05:00 on the 26th (last result 23:00 covers to 01:00: 5 h unknown), every result 5 ms.
  * So: service 168 h, unknown 5 h, known 163 h, unplanned 2 h, availability 161/163 = 98.77%, breached, one incident,
  * MTTR 2 h. A backlog of 10, 12, 14 items on the 23rd–25th; disk use 50%, 51%, 52%, 53% on the 23rd–26th, so full
  * (1 point a day from 53% on the 26th) on 12 May. A change implemented at 09:30 on the 24th precedes the incident.
- * The test application starts at {@link TestClock#START} (Saturday of that week), which opens the week's
- * occurrences; the operations review is signed off then, and "now" is the following Tuesday, 31 March.
+ * The checklists come in force at {@link TestClock#START} (Saturday of that week), which opens the week's
+ * occurrences; the operations review is signed off then, and "now" is the following Tuesday, 31 March. The seed is
+ * written once for both review test classes, which run one after the other with the same checklists in force.
  */
 abstract class ReviewFixture {
 
@@ -56,6 +59,11 @@ abstract class ReviewFixture {
 
     @Inject
     ChangeService changes;
+
+    @BeforeAll
+    static void checklists() {
+        SharedChecklistsProfile.use(ReviewChecklists.FILES);
+    }
 
     @BeforeEach
     void seedOnce() {

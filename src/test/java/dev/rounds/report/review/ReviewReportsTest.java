@@ -1,14 +1,16 @@
 package dev.rounds.report.review;
 
-import static dev.rounds.report.review.ReviewTestProfile.TARGET;
+import static dev.rounds.report.review.ReviewChecklists.TARGET;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.TestAccounts;
 import dev.rounds.audit.export.BundleProcedure;
 import dev.rounds.notify.NotificationEvent;
 import dev.rounds.notify.SlaBreachWatch;
+import dev.rounds.probe.ProbeScheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -22,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.sql.DataSource;
@@ -36,7 +39,7 @@ import org.junit.jupiter.api.Test;
 
 /** The reviews, SLA pages, exports, snapshots and breach notice of the hand-computed week in {@link ReviewFixture}. */
 @QuarkusTest
-@TestProfile(ReviewTestProfile.class)
+@TestProfile(SharedChecklistsProfile.class)
 class ReviewReportsTest extends ReviewFixture {
 
     @Inject
@@ -47,6 +50,9 @@ class ReviewReportsTest extends ReviewFixture {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ProbeScheduler probes;
 
     private static Document page(String path) {
         return Jsoup.parse(TestAccounts.as(OPERATOR).get(path).then().statusCode(200).extract().asString());
@@ -107,7 +113,7 @@ class ReviewReportsTest extends ReviewFixture {
                 .body(containsString("a week is written like 2026-W48"));
     }
 
-    private static final String WEEKLY_PROBE = ReviewTestProfile.WEEKLY + "/uptime#0@" + TARGET;
+    private static final String WEEKLY_PROBE = ReviewChecklists.WEEKLY + "/uptime#0@" + TARGET;
 
     @Test
     void slaAndComplianceExportAsCsvAndJsonWithTheSameFigures() throws Exception {
@@ -159,7 +165,7 @@ class ReviewReportsTest extends ReviewFixture {
         String slaCsv = TestAccounts.as(OPERATOR).get("/api/reports/sla.csv?from=2026-03-23&to=2026-03-31").asString();
         assertEquals(slaCsv, files.get("sla.csv"), "the bundle's sla.csv is the export of the same days");
         assertTrue(files.get("compliance.csv").contains("operations-review"), files.get("compliance.csv"));
-        var outcome = new BundleProcedure(folder).run(bundle);
+        var outcome = new BundleProcedure().run(bundle);
         assertEquals(0, outcome.exit(), outcome.toString());
         assertTrue(outcome.out().contains("bundle verified"), outcome.toString());
     }
@@ -212,12 +218,10 @@ class ReviewReportsTest extends ReviewFixture {
 
     @Test
     void theDashboardShowsTodaysComplianceFailingProbesOverdueItemsAndBackups() throws Exception {
+        // The backup probe runs when its occurrence opens: its result is on the page once written.
+        probes.lastRunOnce(ReviewChecklists.WEEKLY, "backup-check").toCompletableFuture().get(10, TimeUnit.SECONDS);
+        writer.flush();
         Document today = page("/");
-        for (int wait = 0; wait < 50 && today.select("section.backups tr:contains(database backup)")
-                .isEmpty(); wait++) {
-            Thread.sleep(200); // the backup probe runs when its occurrence opens; its result is written within a second
-            today = page("/");
-        }
         String backup = today.select("section.backups tr:contains(database backup)").text();
         assertTrue(backup.contains(TARGET) && backup.contains("down"), today.select("section.backups").outerHtml());
         String failing = today.select("section.failing-probes tr:contains(database backup)").text();

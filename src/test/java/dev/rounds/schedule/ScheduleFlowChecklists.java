@@ -1,22 +1,17 @@
 package dev.rounds.schedule;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.rounds.TestClock;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A checklist folder with one checklist per cadence in Europe/London, and a real HTTP server on loopback
  * whose answer the test switches between 200 and 500.
  */
-public class ScheduleFlowProfile implements QuarkusTestProfile {
+final class ScheduleFlowChecklists {
 
     static final AtomicInteger STATUS = new AtomicInteger(200);
     static final HttpServer SERVER = startServer();
@@ -37,21 +32,17 @@ public class ScheduleFlowProfile implements QuarkusTestProfile {
         }
     }
 
-    @Override
-    public Set<Class<?>> getEnabledAlternatives() {
-        return Set.of(TestClock.class);
+    private ScheduleFlowChecklists() {
     }
 
-    @Override
-    public Map<String, String> getConfigOverrides() {
-        try {
-            Path dir = Files.createTempDirectory("rounds-schedule-");
-            Files.writeString(dir.resolve("inventory.yaml"), """
+    static Map<String, String> files() {
+        return Map.of(
+                "inventory.yaml", """
                     targets:
                       - id: web
                         address: 127.0.0.1:%d
-                    """.formatted(SERVER.getAddress().getPort()));
-            Files.writeString(dir.resolve("daily.yaml"), """
+                    """.formatted(SERVER.getAddress().getPort()),
+                "daily.yaml", """
                     id: daily
                     title: Daily
                     cadence: daily
@@ -75,8 +66,8 @@ public class ScheduleFlowProfile implements QuarkusTestProfile {
                         signoff: always
                         enabled: false
                         reason: library decommissioned, replacement due in May
-                    """);
-            Files.writeString(dir.resolve("weekly.yaml"), """
+                    """,
+                "weekly.yaml", """
                     id: weekly
                     title: Weekly
                     cadence: weekly
@@ -86,8 +77,8 @@ public class ScheduleFlowProfile implements QuarkusTestProfile {
                       - id: ops-review
                         title: Hold the weekly operations review
                         signoff: always
-                    """);
-            Files.writeString(dir.resolve("monthly.yaml"), """
+                    """,
+                "monthly.yaml", """
                     id: monthly
                     title: Monthly
                     cadence: monthly
@@ -97,8 +88,8 @@ public class ScheduleFlowProfile implements QuarkusTestProfile {
                       - id: capacity
                         title: Review capacity
                         signoff: always
-                    """);
-            Files.writeString(dir.resolve("quarterly.yaml"), """
+                    """,
+                "quarterly.yaml", """
                     id: quarterly
                     title: Quarterly
                     cadence: quarterly
@@ -109,9 +100,5 @@ public class ScheduleFlowProfile implements QuarkusTestProfile {
                         title: Test disaster recovery
                         signoff: always
                     """);
-            return Map.of("rounds.checklists.dir", dir.toString(), "rounds.schedule.tick", "off");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

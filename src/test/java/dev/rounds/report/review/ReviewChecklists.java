@@ -1,41 +1,26 @@
 package dev.rounds.report.review;
 
-import dev.rounds.TestClock;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A weekly and a monthly checklist in UTC under the test clock. The probe activities are paused, so nothing runs
  * them: the tests write their results, hour by hour, through the real result writer and fold them into rollups.
  * One backup probe does run, when its occurrence opens, and fails: there is no such file.
  */
-public class ReviewTestProfile implements QuarkusTestProfile {
+final class ReviewChecklists {
 
     static final String TARGET = "rv-web";
     static final String WEEKLY = "rv-weekly";
     static final String MONTHLY = "rv-monthly";
 
-    @Override
-    public Set<Class<?>> getEnabledAlternatives() {
-        return Set.of(TestClock.class);
-    }
-
-    @Override
-    public Map<String, String> getConfigOverrides() {
-        try {
-            Path dir = Files.createTempDirectory("rounds-reviews-");
-            Files.writeString(dir.resolve("inventory.yaml"), """
+    static final Map<String, String> FILES = Map.of(
+            "inventory.yaml", """
                     targets:
                       - id: %s
                         address: 127.0.0.1:1
                         sla: 99.5%%
-                    """.formatted(TARGET));
-            Files.writeString(dir.resolve("weekly.yaml"), """
+                    """.formatted(TARGET),
+            "weekly.yaml", """
                     id: %s
                     title: Weekly reviews
                     cadence: weekly
@@ -73,8 +58,8 @@ public class ReviewTestProfile implements QuarkusTestProfile {
                             target: %s
                             kind: files
                             path: /nonexistent-rounds-review-test/db-*.sql.gz
-                    """.formatted(WEEKLY, TARGET, TARGET, TARGET));
-            Files.writeString(dir.resolve("monthly.yaml"), """
+                    """.formatted(WEEKLY, TARGET, TARGET, TARGET),
+            "monthly.yaml", """
                     id: %s
                     title: Monthly reviews
                     cadence: monthly
@@ -95,10 +80,7 @@ public class ReviewTestProfile implements QuarkusTestProfile {
                         title: Review the administrators' documentation
                         signoff: always
                     """.formatted(MONTHLY, TARGET));
-            return Map.of("rounds.checklists.dir", dir.toString(), "rounds.report.zone", "UTC",
-                    "rounds.schedule.tick", "off", "rounds.reports.dir", dir.resolve("reports").toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+
+    private ReviewChecklists() {
     }
 }
