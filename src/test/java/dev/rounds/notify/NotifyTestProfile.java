@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Three webhooks (json, slack, teams) on a recording server and e-mail to a real SMTP server (GreenMail), both on
- * loopback; timers off and the test clock on, so that tests scan, send and move time themselves.
+ * loopback; timers off and the test clock on, so that tests scan, send and move time themselves; a database of its
+ * own, so that what other test applications left in theirs is not notified.
  */
 public class NotifyTestProfile implements QuarkusTestProfile {
 
@@ -38,6 +39,10 @@ public class NotifyTestProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         RecordingWebhooks webhooks = RecordingWebhooks.get();
         Map<String, String> config = new HashMap<>();
+        // A database of its own: a scan notifies every open incident and every occurrence missed since the lookback
+        // began, and another application's (the shared checklist tests' schedule flows, waivers and rollups, say)
+        // would crowd the outbox ahead of the tests' own events.
+        config.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:rounds-notify;DB_CLOSE_DELAY=-1");
         config.put("rounds.notify.scan-interval", "off");
         config.put("rounds.notify.send-interval", "off");
         config.put("rounds.notify.backoff", "30s");
