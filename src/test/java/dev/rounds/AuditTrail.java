@@ -10,21 +10,26 @@ import java.util.Map;
 /** Reads the audit log over its API, tolerating the entries the running application adds meanwhile. */
 public final class AuditTrail {
 
-    private AuditTrail() {
-    }
+    private AuditTrail() {}
 
     /** The entries with this action whose detail has {@code field} equal to {@code id}, in log order. */
     public static List<Map<String, Object>> entries(String action, String field, long id) {
         List<Map<String, Object>> found = new ArrayList<>();
         long after = 0;
         while (true) {
-            JsonPath page = asAdmin().get("/api/audit?after={after}&limit=1000", after).then().statusCode(200)
-                    .extract().jsonPath();
+            JsonPath page = asAdmin()
+                    .get("/api/audit?after={after}&limit=1000", after)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             List<Map<String, Object>> entries = page.getList("$");
             if (entries.isEmpty()) return found;
             for (Map<String, Object> entry : entries) {
-                if ((action == null || action.equals(entry.get("action"))) && entry.get("detail") instanceof Map<?, ?> detail
-                        && detail.get(field) instanceof Number value && value.longValue() == id) {
+                if ((action == null || action.equals(entry.get("action")))
+                        && entry.get("detail") instanceof Map<?, ?> detail
+                        && detail.get(field) instanceof Number value
+                        && value.longValue() == id) {
                     found.add(entry);
                 }
             }
@@ -42,8 +47,13 @@ public final class AuditTrail {
         List<String> actors = new ArrayList<>();
         long after = 0;
         while (true) {
-            List<Map<String, Object>> entries = asAdmin().get("/api/audit?after={after}&limit=1000", after)
-                    .then().statusCode(200).extract().jsonPath().getList("$");
+            List<Map<String, Object>> entries = asAdmin()
+                    .get("/api/audit?after={after}&limit=1000", after)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("$");
             if (entries.isEmpty()) return actors;
             for (Map<String, Object> entry : entries) {
                 if (action.equals(entry.get("action")) && subject.equals(entry.get("subject"))) {

@@ -10,8 +10,7 @@ public final class Logins {
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "test-admin-password";
 
-    private Logins() {
-    }
+    private Logins() {}
 
     public static RequestSpecification asAdmin() {
         return given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);

@@ -29,8 +29,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +38,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -66,8 +65,15 @@ class ProblemBodiesTest {
     ScheduleService schedule;
 
     /** One bad request: what is sent, and what the answer must say. */
-    record Bad(String name, String method, String path, Map<String, String> query, String contentType, byte[] body,
-            int status, String detail) {
+    record Bad(
+            String name,
+            String method,
+            String path,
+            Map<String, String> query,
+            String contentType,
+            byte[] body,
+            int status,
+            String detail) {
 
         @Override
         public String toString() {
@@ -100,57 +106,121 @@ class ProblemBodiesTest {
         String signoff = "/api/occurrences/" + NO_OCCURRENCE + "/signoff";
         return Stream.of(
                 postJson("malformed JSON", signoff, "{\"note\": ", 400, "not valid JSON"),
-                post("invalid UTF-8", signoff, "application/json",
-                        concat("{\"note\": \"", new byte[] {(byte) 0xff, (byte) 0xfe}, "\"}"), 400, "UTF-8"),
-                postJson("deep nesting", signoff, "{\"note\": \"x\", \"extra\": " + "[".repeat(3000) + "]".repeat(3000)
-                        + "}", 400, "nesting depth"),
+                post(
+                        "invalid UTF-8",
+                        signoff,
+                        "application/json",
+                        concat("{\"note\": \"", new byte[] {(byte) 0xff, (byte) 0xfe}, "\"}"),
+                        400,
+                        "UTF-8"),
+                postJson(
+                        "deep nesting",
+                        signoff,
+                        "{\"note\": \"x\", \"extra\": " + "[".repeat(3000) + "]".repeat(3000) + "}",
+                        400,
+                        "nesting depth"),
                 postJson("trailing garbage", signoff, "{\"note\":\"x\"} xx", 400, "one JSON value"),
-                post("wrong content type", signoff, "text/plain", "note".getBytes(StandardCharsets.UTF_8), 415,
+                post(
+                        "wrong content type",
+                        signoff,
+                        "text/plain",
+                        "note".getBytes(StandardCharsets.UTF_8),
+                        415,
                         "does not take a body of type 'text/plain"),
-                post("form field over the form limit", signoff, "multipart/form-data; boundary=XyZ",
+                post(
+                        "form field over the form limit",
+                        signoff,
+                        "multipart/form-data; boundary=XyZ",
                         ("--XyZ\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n" + "a".repeat(40_000)
-                                + "\r\n--XyZ--\r\n").getBytes(StandardCharsets.UTF_8), 413,
+                                        + "\r\n--XyZ--\r\n")
+                                .getBytes(StandardCharsets.UTF_8),
+                        413,
                         "a form field has more than 32768 bytes"),
                 get("non-numeric limit", "/api/audit", Map.of("limit", "ten"), 400, "'limit' must be a whole number"),
                 get("non-numeric after", "/api/audit", Map.of("after", "x1"), 400, "'after' must be a whole number"),
-                get("sign-offs of no occurrence", "/api/occurrences/" + NO_OCCURRENCE + "/signoffs", Map.of(), 404,
+                get(
+                        "sign-offs of no occurrence",
+                        "/api/occurrences/" + NO_OCCURRENCE + "/signoffs",
+                        Map.of(),
+                        404,
                         "there is no occurrence " + NO_OCCURRENCE),
-                get("compliance from far future", "/api/reports/compliance",
-                        Map.of("from", FAR_FUTURE, "to", "+999999999-01-02"), 400, "'from' must be a day with a year"),
-                get("compliance csv to far past", "/api/reports/compliance.csv",
-                        Map.of("from", FAR_PAST, "to", "2026-01-01"), 400, "'from' must be a day with a year"),
-                get("sla export far future", "/api/reports/sla", Map.of("from", "2026-01-01", "to", FAR_FUTURE), 400,
+                get(
+                        "compliance from far future",
+                        "/api/reports/compliance",
+                        Map.of("from", FAR_FUTURE, "to", "+999999999-01-02"),
+                        400,
+                        "'from' must be a day with a year"),
+                get(
+                        "compliance csv to far past",
+                        "/api/reports/compliance.csv",
+                        Map.of("from", FAR_PAST, "to", "2026-01-01"),
+                        400,
+                        "'from' must be a day with a year"),
+                get(
+                        "sla export far future",
+                        "/api/reports/sla",
+                        Map.of("from", "2026-01-01", "to", FAR_FUTURE),
+                        400,
                         "'to' must be a day with a year"),
-                get("sla csv far future", "/api/reports/sla.csv", Map.of("from", FAR_FUTURE, "to", FAR_FUTURE), 400,
+                get(
+                        "sla csv far future",
+                        "/api/reports/sla.csv",
+                        Map.of("from", FAR_FUTURE, "to", FAR_FUTURE),
+                        400,
                         "'from' must be a day with a year"),
-                get("bundle dates far future", "/api/audit/bundle", Map.of("from", FAR_FUTURE, "to", FAR_FUTURE), 400,
+                get(
+                        "bundle dates far future",
+                        "/api/audit/bundle",
+                        Map.of("from", FAR_FUTURE, "to", FAR_FUTURE),
+                        400,
                         "'from' must be a day with a year"),
-                get("bundle instants far future", "/api/audit/bundle",
-                        Map.of("from", FAR_FUTURE + "T00:00:00Z", "to", "+999999999-01-02T00:00:00Z"), 400,
+                get(
+                        "bundle instants far future",
+                        "/api/audit/bundle",
+                        Map.of("from", FAR_FUTURE + "T00:00:00Z", "to", "+999999999-01-02T00:00:00Z"),
+                        400,
                         "'from' must be an instant with a year"),
-                get("changes far future", "/api/changes", Map.of("from", FAR_FUTURE, "to", FAR_FUTURE), 400,
+                get(
+                        "changes far future",
+                        "/api/changes",
+                        Map.of("from", FAR_FUTURE, "to", FAR_FUTURE),
+                        400,
                         "'from' must be a date like 2026-11-23 with a year from 1970 to 9999"),
-                get("occurrences far past", "/api/occurrences", Map.of("date", FAR_PAST), 400,
+                get(
+                        "occurrences far past",
+                        "/api/occurrences",
+                        Map.of("date", FAR_PAST),
+                        400,
                         "'date' must be a day like 2026-11-26 with a year from 1970 to 9999"),
-                postJson("change plannedStart far future", "/api/changes", """
+                postJson(
+                        "change plannedStart far future",
+                        "/api/changes",
+                        """
                         {"title": "t", "description": "d", "plannedStart": "+999999999-01-01T00:00:00Z",
-                         "plannedEnd": "+999999999-01-02T00:00:00Z"}""", 400,
+                         "plannedEnd": "+999999999-01-02T00:00:00Z"}""",
+                        400,
                         "'plannedStart' must be an instant like 2026-12-05T20:00:00Z with a year from 1970 to 9999"),
                 postJson("waiver expires far future", "/api/waivers", """
                         {"checklist": "people", "activity": "link", "reason": "r",
                          "expires": "+999999999-12-31T00:00:00Z"}""", 400, "'expires' must be an instant like"),
-                postJson("acknowledgement until far past", "/api/acknowledgements", """
+                postJson(
+                        "acknowledgement until far past",
+                        "/api/acknowledgements",
+                        """
                         {"probe": "people/web-up#0@web", "reason": "r", "until": "-999999999-01-01T00:00:00Z"}""",
-                        400, "'until' must be an instant like"));
+                        400,
+                        "'until' must be an instant like"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     void eachBadRequestIsAProblemNamingWhatToChange(Bad bad) {
         RequestSpecification request = asAdmin().queryParams(bad.query());
-        if (bad.contentType() != null) request = request.contentType(bad.contentType()).body(bad.body());
+        if (bad.contentType() != null)
+            request = request.contentType(bad.contentType()).body(bad.body());
         Response answer = request.request(bad.method(), bad.path());
-        answer.then().statusCode(bad.status())
+        answer.then()
+                .statusCode(bad.status())
                 .contentType("application/problem+json")
                 .body("type", equalTo("about:blank"))
                 .body("title", not(equalTo("")))
@@ -170,11 +240,12 @@ class ProblemBodiesTest {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
-            String credentials = Base64.getEncoder().encodeToString((Logins.ADMIN + ":" + Logins.ADMIN_PASSWORD)
-                    .getBytes(StandardCharsets.UTF_8));
+            String credentials = Base64.getEncoder()
+                    .encodeToString((Logins.ADMIN + ":" + Logins.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
             out.write(("POST /api/occurrences/" + NO_OCCURRENCE + "/signoff HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Basic " + credentials + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Authorization: Basic " + credentials + "\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: " + length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             Thread writer = new Thread(() -> {
                 byte[] chunk = new byte[64 * 1024];
                 Arrays.fill(chunk, (byte) 'a');
@@ -210,9 +281,11 @@ class ProblemBodiesTest {
 
     @Test
     void aMissingPageIsAPageOfTheApplicationForABrowser() {
-        asAdmin().accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+        asAdmin()
+                .accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
                 .get("/occurrences/{id}", NO_OCCURRENCE)
-                .then().statusCode(404)
+                .then()
+                .statusCode(404)
                 .contentType(containsString("text/html"))
                 .body(containsString("there is no occurrence " + NO_OCCURRENCE))
                 .body(containsString("<a href=\"/reports/weekly\">Weekly review</a>"));
@@ -221,9 +294,13 @@ class ProblemBodiesTest {
     /** Refused before the CSRF filter runs, so without the token the layout's logout form needs: still a page. */
     @Test
     void aRefusedRoleIsAPageForABrowser() {
-        TestAccounts.as("problem-viewer", "viewer").accept("text/html").redirects().follow(false)
+        TestAccounts.as("problem-viewer", "viewer")
+                .accept("text/html")
+                .redirects()
+                .follow(false)
                 .get("/admin/users")
-                .then().statusCode(403)
+                .then()
+                .statusCode(403)
                 .contentType(containsString("text/html"))
                 .body(containsString("roles do not allow GET"))
                 .body(containsString("href=\"/rounds.css\""));
@@ -232,43 +309,61 @@ class ProblemBodiesTest {
     @Test
     void aFormWithoutItsCsrfTokenIsAPageForABrowserAndAProblemForAClient() {
         Occurrence o = PEOPLE.of(schedule, "note-page");
-        asAdmin().accept("text/html").multiPart(text("note", "no token"))
+        asAdmin()
+                .accept("text/html")
+                .multiPart(text("note", "no token"))
                 .post("/occurrences/{id}", o.id)
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType(containsString("text/html"))
                 .body(containsString("CSRF token is missing"))
                 .body(containsString("href=\"/rounds.css\""));
-        asAdmin().multiPart(text("note", "no token"))
+        asAdmin()
+                .multiPart(text("note", "no token"))
                 .post("/occurrences/{id}", o.id)
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("the form's CSRF token is missing"));
     }
 
     @Test
     void aBadPeriodOnAReportPageIsAPageOfTheApplication() {
-        asAdmin().accept("text/html").queryParam("month", "+999999999-12")
+        asAdmin()
+                .accept("text/html")
+                .queryParam("month", "+999999999-12")
                 .get("/reports/monthly")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType(containsString("text/html"))
                 .body(containsString("a month is written like 2026-11, with a year from 1970 to 9999"))
                 .body(containsString("<a href=\"/reports/weekly\">Weekly review</a>"));
-        asAdmin().accept("text/html").queryParams("from", FAR_FUTURE, "to", FAR_FUTURE)
+        asAdmin()
+                .accept("text/html")
+                .queryParams("from", FAR_FUTURE, "to", FAR_FUTURE)
                 .get("/reports/sla")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType(containsString("text/html"))
                 .body(containsString("&#39;from&#39; must be a day with a year from 1970 to 9999"));
     }
 
     private static MultiPartSpecification text(String name, String value) {
-        return new MultiPartSpecBuilder(value).controlName(name).mimeType("text/plain")
-                .charset(StandardCharsets.UTF_8).build();
+        return new MultiPartSpecBuilder(value)
+                .controlName(name)
+                .mimeType("text/plain")
+                .charset(StandardCharsets.UTF_8)
+                .build();
     }
 
     /** A request as the admin that carries the CSRF cookie and header, as every multipart post must. */
     private static RequestSpecification adminWithCsrf(long occurrenceId) {
-        String cookie = asAdmin().get("/api/occurrences/{id}", occurrenceId).then().statusCode(200)
-                .extract().cookie("csrf-token");
+        String cookie = asAdmin()
+                .get("/api/occurrences/{id}", occurrenceId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .cookie("csrf-token");
         assertNotNull(cookie, "a read hands out the CSRF cookie");
         return asAdmin().cookie("csrf-token", cookie).header("X-CSRF-TOKEN", cookie);
     }
@@ -277,25 +372,33 @@ class ProblemBodiesTest {
     void aNoteOfFourThousandCharactersOfAnyScriptPassesTheMultipartApi() {
         Occurrence cyrillic = PEOPLE.of(schedule, "note-cyrillic");
         String note = "ж".repeat(4000);
-        adminWithCsrf(cyrillic.id).multiPart(text("note", note))
+        adminWithCsrf(cyrillic.id)
+                .multiPart(text("note", note))
                 .post("/api/occurrences/{id}/signoff", cyrillic.id)
-                .then().statusCode(201).body("note", equalTo(note));
+                .then()
+                .statusCode(201)
+                .body("note", equalTo(note));
 
         Occurrence astral = PEOPLE.of(schedule, "note-astral");
         String astralNote = "𝔸".repeat(4000);
         assertEquals(16000, astralNote.getBytes(StandardCharsets.UTF_8).length);
-        adminWithCsrf(astral.id).multiPart(text("note", astralNote))
+        adminWithCsrf(astral.id)
+                .multiPart(text("note", astralNote))
                 .post("/api/occurrences/{id}/signoff", astral.id)
-                .then().statusCode(201).body("note", equalTo(astralNote));
+                .then()
+                .statusCode(201)
+                .body("note", equalTo(astralNote));
     }
 
     @Test
     void aNoteOfFourThousandAndOneCharactersIsRefusedWithAProblem() {
         Occurrence o = PEOPLE.of(schedule, "note-long");
         for (String note : new String[] {"ж".repeat(4001), "𝔸".repeat(4001), "a".repeat(4001)}) {
-            adminWithCsrf(o.id).multiPart(text("note", note))
+            adminWithCsrf(o.id)
+                    .multiPart(text("note", note))
                     .post("/api/occurrences/{id}/signoff", o.id)
-                    .then().statusCode(400)
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("detail", containsString("'note' has 4001 characters; a note may have at most 4000"));
         }
@@ -309,20 +412,29 @@ class ProblemBodiesTest {
         Matcher token = TOKEN.matcher(page.asString());
         if (!token.find()) throw new AssertionError("the page carries no CSRF token");
 
-        asAdmin().cookie("csrf-token", page.getCookie("csrf-token"))
+        asAdmin()
+                .cookie("csrf-token", page.getCookie("csrf-token"))
                 .multiPart(text("csrf-token", token.group(1)))
                 .multiPart(text("note", "𝔸".repeat(4001)))
-                .redirects().follow(false)
+                .redirects()
+                .follow(false)
                 .post("/occurrences/{id}", o.id)
-                .then().statusCode(400).body(containsString("a note may have at most 4000"));
+                .then()
+                .statusCode(400)
+                .body(containsString("a note may have at most 4000"));
 
-        asAdmin().cookie("csrf-token", page.getCookie("csrf-token"))
+        asAdmin()
+                .cookie("csrf-token", page.getCookie("csrf-token"))
                 .multiPart(text("csrf-token", token.group(1)))
                 .multiPart(text("note", "𝔸".repeat(4000)))
-                .redirects().follow(false)
+                .redirects()
+                .follow(false)
                 .post("/occurrences/{id}", o.id)
-                .then().statusCode(303);
-        assertEquals("𝔸".repeat(4000), QuarkusTransaction.requiringNew()
-                .call(() -> SignOff.findByOccurrence(o.id).get(0).note));
+                .then()
+                .statusCode(303);
+        assertEquals(
+                "𝔸".repeat(4000),
+                QuarkusTransaction.requiringNew()
+                        .call(() -> SignOff.findByOccurrence(o.id).get(0).note));
     }
 }

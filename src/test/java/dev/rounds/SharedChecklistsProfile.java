@@ -48,9 +48,13 @@ public class SharedChecklistsProfile implements QuarkusTestProfile {
             config.put("rounds.checklists.poll", "1h");
             config.put("rounds.schedule.tick", "off");
             config.put("rounds.backup.at-first-start", "false");
-            config.put("rounds.evidence.dir", Files.createTempDirectory("rounds-shared-evidence-").toString());
+            config.put(
+                    "rounds.evidence.dir",
+                    Files.createTempDirectory("rounds-shared-evidence-").toString());
             config.put("rounds.evidence.max-bytes", String.valueOf(EVIDENCE_MAX_BYTES));
-            config.put("rounds.reports.dir", Files.createTempDirectory("rounds-shared-reports-").toString());
+            config.put(
+                    "rounds.reports.dir",
+                    Files.createTempDirectory("rounds-shared-reports-").toString());
             config.put("rounds.report.zone", "UTC");
             config.put("rounds.advisory.proxy", "");
             return config;

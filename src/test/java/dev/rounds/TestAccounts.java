@@ -12,23 +12,30 @@ public final class TestAccounts {
 
     /** The password every test account ends up with. */
     public static final String PASSWORD = "a-test-password-of-length";
+
     private static final String INITIAL = "initial-password-to-change";
 
-    private TestAccounts() {
-    }
+    private TestAccounts() {}
 
     /**
      * Makes sure an account with these roles exists and its password is {@link #PASSWORD}. Applications of other
      * test profiles share the in-memory database, so the account may exist already.
      */
     public static String ensure(String username, String... roles) {
-        int created = asAdmin().contentType("application/json")
+        int created = asAdmin()
+                .contentType("application/json")
                 .body(Map.of("username", username, "password", INITIAL, "roles", List.of(roles)))
-                .post("/api/users").statusCode();
+                .post("/api/users")
+                .statusCode();
         if (created == 201) {
-            given().auth().preemptive().basic(username, INITIAL).contentType("application/json")
+            given().auth()
+                    .preemptive()
+                    .basic(username, INITIAL)
+                    .contentType("application/json")
                     .body(Map.of("current", INITIAL, "password", PASSWORD))
-                    .post("/api/account/password").then().statusCode(204);
+                    .post("/api/account/password")
+                    .then()
+                    .statusCode(204);
         } else if (created != 409) {
             throw new AssertionError("creating " + username + " answered " + created);
         }

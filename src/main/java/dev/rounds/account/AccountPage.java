@@ -1,14 +1,14 @@
 package dev.rounds.account;
 
 import dev.rounds.security.ApiToken;
+import dev.rounds.security.Identities;
 import dev.rounds.security.SessionKeys;
 import dev.rounds.web.FormPost;
-import io.vertx.ext.web.RoutingContext;
-import dev.rounds.security.Identities;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -53,7 +53,9 @@ public class AccountPage {
     @POST
     @Path("/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response changePassword(@FormParam("current") String current, @FormParam("password") String password,
+    public Response changePassword(
+            @FormParam("current") String current,
+            @FormParam("password") String password,
             @FormParam("confirm") String confirm) {
         FormPost form = FormPost.showing(this::passwordPage).wording(AccountPage::capitalised);
         if (password == null || !password.equals(confirm)) {
@@ -93,7 +95,8 @@ public class AccountPage {
     }
 
     private TemplateInstance tokensPage(Accounts.NewToken created, String error) {
-        return Templates.tokens(ApiToken.ownedBy(me()).stream().map(TokenView::of).toList(), created, error);
+        return Templates.tokens(
+                ApiToken.ownedBy(me()).stream().map(TokenView::of).toList(), created, error);
     }
 
     private String me() {

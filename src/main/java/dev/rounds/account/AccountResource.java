@@ -2,9 +2,9 @@ package dev.rounds.account;
 
 import dev.rounds.security.ApiToken;
 import dev.rounds.security.SessionKeys;
-import io.vertx.ext.web.RoutingContext;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,12 +26,10 @@ import java.util.List;
 public class AccountResource {
 
     /** The current password, proving it is the holder, and the new one. */
-    public record PasswordChange(String current, String password) {
-    }
+    public record PasswordChange(String current, String password) {}
 
     /** What a new token is for. */
-    public record TokenName(String name) {
-    }
+    public record TokenName(String name) {}
 
     @Inject
     Accounts accounts;
@@ -60,7 +58,9 @@ public class AccountResource {
     @POST
     @Path("/tokens")
     public Response createToken(@NotNull TokenName name) {
-        return Response.status(201).entity(accounts.createToken(me(), name.name())).build();
+        return Response.status(201)
+                .entity(accounts.createToken(me(), name.name()))
+                .build();
     }
 
     @DELETE

@@ -1,10 +1,10 @@
 package dev.rounds.account;
 
 import dev.rounds.audit.AuditLog;
+import dev.rounds.core.Roles;
 import dev.rounds.security.AccountRefused;
 import dev.rounds.security.ApiToken;
 import dev.rounds.security.AppUser;
-import dev.rounds.core.Roles;
 import dev.rounds.security.TokenHash;
 import dev.rounds.text.SuppliedText;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -24,6 +24,7 @@ public class Accounts {
 
     /** Shorter passwords are refused: length is what makes a password hard to guess. */
     public static final int MIN_PASSWORD_LENGTH = 12;
+
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,99}");
 
     @Inject
@@ -36,8 +37,10 @@ public class Accounts {
     public AppUser create(String actor, String username, String password, List<String> roles) {
         String name = username == null ? "" : username.trim();
         if (!NAME.matcher(name).matches()) {
-            throw new AccountRefused(422, "'" + name + "' cannot be a user name: use 1 to 100 lower-case letters, "
-                    + "digits and . _ @ -, starting with a letter or digit");
+            throw new AccountRefused(
+                    422,
+                    "'" + name + "' cannot be a user name: use 1 to 100 lower-case letters, "
+                            + "digits and . _ @ -, starting with a letter or digit");
         }
         if (AppUser.named(name).isPresent()) {
             throw new AccountRefused(409, "there is already a user '" + name + "'");
@@ -154,8 +157,7 @@ public class Accounts {
     }
 
     /** A token as created: shown once. */
-    public record NewToken(long id, String name, String token, Instant createdAt) {
-    }
+    public record NewToken(long id, String name, String token, Instant createdAt) {}
 
     private AppUser setEnabled(String actor, AppUser user, boolean enabled) {
         if (user.enabled == enabled) {
@@ -179,10 +181,13 @@ public class Accounts {
     private static void keepAnAdmin(AppUser user, String what) {
         if (!user.enabled || !user.roleSet().contains(Roles.ADMIN)) return;
         long otherAdmins = AppUser.<AppUser>stream("enabled = true and username <> ?1", user.username)
-                .filter(u -> u.roleSet().contains(Roles.ADMIN)).count();
+                .filter(u -> u.roleSet().contains(Roles.ADMIN))
+                .count();
         if (otherAdmins == 0) {
-            throw new AccountRefused(409, "cannot " + what + " '" + user.username
-                    + "': it is the last enabled admin, and nobody could manage accounts any more");
+            throw new AccountRefused(
+                    409,
+                    "cannot " + what + " '" + user.username
+                            + "': it is the last enabled admin, and nobody could manage accounts any more");
         }
     }
 

@@ -56,8 +56,8 @@ public class LoginPage {
         if (error == null) return null;
         if (error.equals("cooling-off")) {
             long minutes = retry == null ? 5 : Math.max(1, (retry + 59) / 60);
-            return "Too many failed logins for this user or from this address. Try again in " + minutes
-                    + " minute" + (minutes == 1 ? "" : "s") + ".";
+            return "Too many failed logins for this user or from this address. Try again in " + minutes + " minute"
+                    + (minutes == 1 ? "" : "s") + ".";
         }
         return "The user name or password is wrong, or the account is disabled.";
     }

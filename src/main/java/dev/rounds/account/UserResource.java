@@ -1,7 +1,7 @@
 package dev.rounds.account;
 
-import dev.rounds.security.AppUser;
 import dev.rounds.core.Roles;
+import dev.rounds.security.AppUser;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,16 +26,13 @@ import java.util.List;
 public class UserResource {
 
     /** A new account: its holder must change the password at first login. */
-    public record NewUser(String username, String password, List<String> roles) {
-    }
+    public record NewUser(String username, String password, List<String> roles) {}
 
     /** The whole set of roles an account holds from now on. */
-    public record RoleSet(List<String> roles) {
-    }
+    public record RoleSet(List<String> roles) {}
 
     /** A password an admin sets; its holder must change it at the next login. */
-    public record NewPassword(String password) {
-    }
+    public record NewPassword(String password) {}
 
     @Inject
     Accounts accounts;
@@ -51,7 +48,9 @@ public class UserResource {
     @POST
     public Response create(@NotNull NewUser user) {
         AppUser created = accounts.create(actor(), user.username(), user.password(), user.roles());
-        return Response.created(URI.create("/api/users/" + created.username)).entity(UserView.of(created)).build();
+        return Response.created(URI.create("/api/users/" + created.username))
+                .entity(UserView.of(created))
+                .build();
     }
 
     @PUT

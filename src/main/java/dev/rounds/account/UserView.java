@@ -5,11 +5,21 @@ import java.time.Instant;
 import java.util.List;
 
 /** An account as the API and pages show it; never its password hash. */
-public record UserView(String username, List<String> roles, boolean enabled, boolean mustChangePassword,
-        Instant createdAt, Instant updatedAt) {
+public record UserView(
+        String username,
+        List<String> roles,
+        boolean enabled,
+        boolean mustChangePassword,
+        Instant createdAt,
+        Instant updatedAt) {
 
     static UserView of(AppUser user) {
-        return new UserView(user.username, List.copyOf(user.roleSet()), user.enabled, user.mustChangePassword,
-                user.createdAt, user.updatedAt);
+        return new UserView(
+                user.username,
+                List.copyOf(user.roleSet()),
+                user.enabled,
+                user.mustChangePassword,
+                user.createdAt,
+                user.updatedAt);
     }
 }

@@ -1,7 +1,7 @@
 package dev.rounds.account;
 
-import dev.rounds.security.AppUser;
 import dev.rounds.core.Roles;
+import dev.rounds.security.AppUser;
 import dev.rounds.web.FormPost;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -43,7 +43,9 @@ public class UsersPage {
     }
 
     @POST
-    public Response create(@FormParam("username") String username, @FormParam("password") String password,
+    public Response create(
+            @FormParam("username") String username,
+            @FormParam("password") String password,
             @FormParam("roles") List<String> roles) {
         return act(() -> accounts.create(actor(), username, password, roles));
     }

@@ -39,8 +39,11 @@ public class Acknowledgement extends IdentityEntity {
     /** The acknowledgements of these probes that apply at the instant, oldest first. */
     public static List<Acknowledgement> findActive(Collection<String> probeKeys, Instant at) {
         if (probeKeys.isEmpty()) return List.of();
-        return list("probeKey in ?1 and createdAt <= ?2 and until > ?2 and (endedAt is null or endedAt > ?2) "
-                + "order by id", probeKeys, at);
+        return list(
+                "probeKey in ?1 and createdAt <= ?2 and until > ?2 and (endedAt is null or endedAt > ?2) "
+                        + "order by id",
+                probeKeys,
+                at);
     }
 
     /** Every acknowledgement that applies at the instant, newest first. */

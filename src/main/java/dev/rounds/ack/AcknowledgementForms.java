@@ -41,8 +41,11 @@ public class AcknowledgementForms {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response acknowledge(@PathParam("id") long id, @FormParam("probe") String probe,
-            @FormParam("reason") String reason, @FormParam("until") String until) {
+    public Response acknowledge(
+            @PathParam("id") long id,
+            @FormParam("probe") String probe,
+            @FormParam("reason") String reason,
+            @FormParam("until") String until) {
         FormPost form = form(id);
         if (probe == null || probe.isBlank() || reason == null || reason.isBlank()) {
             return form.refuse(422, "Say why the failure may stay quiet.");
@@ -54,12 +57,14 @@ public class AcknowledgementForms {
             return form.refuse(422, "Give the end as a date and time in UTC, e.g. 2026-11-27T09:00.");
         }
         if (!Years.inRange(time)) {
-            return form.refuse(422, "Give the end as a date and time in UTC " + Years.RANGE
-                    + ", e.g. 2026-11-27T09:00.");
+            return form.refuse(
+                    422, "Give the end as a date and time in UTC " + Years.RANGE + ", e.g. 2026-11-27T09:00.");
         }
         Instant end = time.toInstant(ZoneOffset.UTC);
-        return form.seeOther(() -> acknowledgements.create(identity.getPrincipal().getName(),
-                new AcknowledgementRequest(probe, reason, end)), "/occurrences/" + id);
+        return form.seeOther(
+                () -> acknowledgements.create(
+                        identity.getPrincipal().getName(), new AcknowledgementRequest(probe, reason, end)),
+                "/occurrences/" + id);
     }
 
     /** Ends an acknowledgement shown on the occurrence's page before its time. */
@@ -68,8 +73,10 @@ public class AcknowledgementForms {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response end(@PathParam("id") long id, @PathParam("ack") long ackId) {
-        return form(id).seeOther(() -> acknowledgements.end(ackId, identity.getPrincipal().getName()),
-                "/occurrences/" + id);
+        return form(id).seeOther(
+                        () -> acknowledgements.end(
+                                ackId, identity.getPrincipal().getName()),
+                        "/occurrences/" + id);
     }
 
     private FormPost form(long id) {

@@ -13,7 +13,11 @@ import java.time.Instant;
  * @param until when the acknowledgement ends by itself: in the future, at most 30 days ahead
  */
 public record AcknowledgementRequest(
-        @NotBlank(message = "name the probe to acknowledge, e.g. daily/services-up#0@web01") @Size(max = 400) String probe,
-        @NotBlank(message = "an acknowledgement needs a reason") @Size(max = 2000) String reason,
-        @NotNull(message = "an acknowledgement needs an end: 'until', an ISO-8601 instant") Instant until) {
-}
+        @NotBlank(message = "name the probe to acknowledge, e.g. daily/services-up#0@web01") @Size(max = 400)
+        String probe,
+
+        @NotBlank(message = "an acknowledgement needs a reason") @Size(max = 2000)
+        String reason,
+
+        @NotNull(message = "an acknowledgement needs an end: 'until', an ISO-8601 instant")
+        Instant until) {}

@@ -43,8 +43,11 @@ public class AcknowledgementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
     public Response create(@Valid @NotNull AcknowledgementRequest request) {
-        AcknowledgementView created = acknowledgements.create(identity.getPrincipal().getName(), request);
-        return Response.created(URI.create("/api/acknowledgements/" + created.id())).entity(created).build();
+        AcknowledgementView created =
+                acknowledgements.create(identity.getPrincipal().getName(), request);
+        return Response.created(URI.create("/api/acknowledgements/" + created.id()))
+                .entity(created)
+                .build();
     }
 
     @POST

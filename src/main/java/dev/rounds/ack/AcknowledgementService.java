@@ -67,7 +67,8 @@ public class AcknowledgementService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AcknowledgementView> list(boolean activeOnly) {
         Instant now = clock.instant();
-        List<Acknowledgement> found = activeOnly ? Acknowledgement.findActive(now)
+        List<Acknowledgement> found = activeOnly
+                ? Acknowledgement.findActive(now)
                 : Acknowledgement.<Acknowledgement>list("order by id desc");
         return found.stream().map(a -> AcknowledgementView.of(a, now)).toList();
     }
@@ -88,27 +89,37 @@ public class AcknowledgementService {
         Instant now = clock.instant();
         String probe = request.probe().strip();
         if (!exists(probe)) {
-            throw new AcknowledgementRefused(404, "there is no probe '" + probe + "' in the checklists in force; "
-                    + "a probe is named checklist/activity#position@target, as the occurrence page shows it");
+            throw new AcknowledgementRefused(
+                    404,
+                    "there is no probe '" + probe + "' in the checklists in force; "
+                            + "a probe is named checklist/activity#position@target, as the occurrence page shows it");
         }
         if (!request.until().isAfter(now)) {
-            throw new AcknowledgementRefused(422, "'until' must be in the future, got " + request.until()
-                    + " (now " + now + ")");
+            throw new AcknowledgementRefused(
+                    422, "'until' must be in the future, got " + request.until() + " (now " + now + ")");
         }
         if (request.until().isAfter(now.plus(MAX_LENGTH))) {
-            throw new AcknowledgementRefused(422, "'until' may be at most " + MAX_LENGTH.toDays()
-                    + " days ahead (" + now.plus(MAX_LENGTH) + "), got " + request.until());
+            throw new AcknowledgementRefused(
+                    422,
+                    "'until' may be at most " + MAX_LENGTH.toDays() + " days ahead (" + now.plus(MAX_LENGTH) + "), got "
+                            + request.until());
         }
         ProbeSnapshot state = probeStates.find(List.of(probe)).get(probe);
         if (state == null || state.status().isAvailable()) {
-            throw new AcknowledgementRefused(409, probe + " is " + (state == null ? "without a result yet"
-                    : state.status().label()) + "; only a failing probe can be acknowledged");
+            throw new AcknowledgementRefused(
+                    409,
+                    probe + " is "
+                            + (state == null
+                                    ? "without a result yet"
+                                    : state.status().label()) + "; only a failing probe can be acknowledged");
         }
         List<Acknowledgement> current = Acknowledgement.findActive(List.of(probe), now);
         if (!current.isEmpty()) {
             Acknowledgement a = current.get(0);
-            throw new AcknowledgementRefused(409, probe + " is already acknowledged by " + a.actor + " until "
-                    + a.until + "; end that acknowledgement first to replace it");
+            throw new AcknowledgementRefused(
+                    409,
+                    probe + " is already acknowledged by " + a.actor + " until " + a.until
+                            + "; end that acknowledgement first to replace it");
         }
         Acknowledgement a = new Acknowledgement();
         a.probeKey = probe;
@@ -135,8 +146,12 @@ public class AcknowledgementService {
         }
         Instant now = clock.instant();
         if (!a.isActiveAt(now)) {
-            throw new AcknowledgementRefused(409, "acknowledgement " + id + " of " + a.probeKey + " already "
-                    + (a.endedAt != null ? "was ended by " + a.endedBy + " at " + a.endedAt : "expired at " + a.until));
+            throw new AcknowledgementRefused(
+                    409,
+                    "acknowledgement " + id + " of " + a.probeKey + " already "
+                            + (a.endedAt != null
+                                    ? "was ended by " + a.endedBy + " at " + a.endedAt
+                                    : "expired at " + a.until));
         }
         a.endedAt = now;
         a.endedBy = actor;
@@ -149,7 +164,8 @@ public class AcknowledgementService {
             for (Activity activity : checklist.activities()) {
                 for (ProbeSpec spec : activity.probes()) {
                     for (Target target : spec.targets()) {
-                        if (new ProbeKey(checklist.id(), activity.id(), spec.index(), target.id()).toString()
+                        if (new ProbeKey(checklist.id(), activity.id(), spec.index(), target.id())
+                                .toString()
                                 .equals(probeKey)) {
                             return true;
                         }

@@ -27,13 +27,12 @@ import java.util.Map;
 public class AdvisoriesPage {
 
     /** One state's tab: its label, how many advisories are in it, and whether it is the one shown. */
-    public record Tab(String state, long count, boolean shown) {
-    }
+    public record Tab(String state, long count, boolean shown) {}
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance advisories(String shown, List<Tab> tabs, List<AdvisoryView> advisories,
-                List<String> decisions, String error);
+        static native TemplateInstance advisories(
+                String shown, List<Tab> tabs, List<AdvisoryView> advisories, List<String> decisions, String error);
     }
 
     @Inject
@@ -54,12 +53,16 @@ public class AdvisoriesPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.OPERATOR)
-    public Response triage(@PathParam("id") long id, @FormParam("state") String state, @FormParam("note") String note,
+    public Response triage(
+            @PathParam("id") long id,
+            @FormParam("state") String state,
+            @FormParam("note") String note,
             @FormParam("shown") String shown) {
         String back = shown == null || TriageState.of(shown).isEmpty() ? TriageState.NEW.label() : shown;
-        return FormPost.showing(error -> render(back, error)).seeOther(
-                () -> advisories.triage(id, identity.getPrincipal().getName(), new TriageRequest(state, note)),
-                "/advisories?state=" + back);
+        return FormPost.showing(error -> render(back, error))
+                .seeOther(
+                        () -> advisories.triage(id, identity.getPrincipal().getName(), new TriageRequest(state, note)),
+                        "/advisories?state=" + back);
     }
 
     private TemplateInstance render(String state, String error) {
@@ -67,9 +70,11 @@ public class AdvisoriesPage {
         List<AdvisoryView> listed = advisories.list(shown);
         Map<TriageState, Long> counts = advisories.counts();
         List<Tab> tabs = counts.entrySet().stream()
-                .map(e -> new Tab(e.getKey().label(), e.getValue(), e.getKey().label().equals(shown))).toList();
-        List<String> decisions = List.of(TriageState.APPLIES.label(), TriageState.NOT_APPLICABLE.label(),
-                TriageState.PATCHED.label());
+                .map(e -> new Tab(
+                        e.getKey().label(), e.getValue(), e.getKey().label().equals(shown)))
+                .toList();
+        List<String> decisions =
+                List.of(TriageState.APPLIES.label(), TriageState.NOT_APPLICABLE.label(), TriageState.PATCHED.label());
         return Templates.advisories(shown, tabs, listed, decisions, error);
     }
 }

@@ -72,7 +72,8 @@ public class Advisory extends IdentityEntity {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
             stored.addAll(getEntityManager()
                     .createQuery("select a.key from Advisory a where a.key in :keys", String.class)
-                    .setParameter("keys", chunk).getResultList());
+                    .setParameter("keys", chunk)
+                    .getResultList());
         }
         return stored;
     }

@@ -30,14 +30,12 @@ public interface AdvisoryInbox extends ProbeFacility {
     Receipt notModified(String url);
 
     /** A feed's {@code ETag} and {@code Last-Modified} response headers, either of them {@code null}. */
-    record Validators(String etag, String lastModified) {
-    }
+    record Validators(String etag, String lastModified) {}
 
     /**
      * @param items the number of items in the feed's document (for 304: in the last one fetched)
      * @param newMatches advisories that match the inventory and were stored by this fetch
      * @param openMatches matching advisories that wait for triage, from every feed
      */
-    record Receipt(int items, int newMatches, long openMatches) {
-    }
+    record Receipt(int items, int newMatches, long openMatches) {}
 }

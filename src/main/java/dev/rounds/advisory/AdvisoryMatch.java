@@ -10,8 +10,7 @@ public class AdvisoryMatch {
 
     public String software;
 
-    public AdvisoryMatch() {
-    }
+    public AdvisoryMatch() {}
 
     AdvisoryMatch(SoftwareMatch match) {
         this.targetId = match.targetId();

@@ -34,14 +34,19 @@ public class AdvisoryService {
     @Transactional
     public AdvisoryView triage(long id, String actor, TriageRequest request) {
         SuppliedText.require("note", request == null ? null : request.note());
-        String label = request == null || request.state() == null ? "" : request.state().strip();
-        TriageState state = TriageState.of(label).filter(s -> s != TriageState.NEW)
-                .orElseThrow(() -> new AdvisoryRefused(400, "state must be one of " + TriageState.decisions()
-                        + ", got '" + label + "'"));
-        String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+        String label = request == null || request.state() == null
+                ? ""
+                : request.state().strip();
+        TriageState state = TriageState.of(label)
+                .filter(s -> s != TriageState.NEW)
+                .orElseThrow(() -> new AdvisoryRefused(
+                        400, "state must be one of " + TriageState.decisions() + ", got '" + label + "'"));
+        String note = request.note() == null || request.note().isBlank()
+                ? null
+                : request.note().strip();
         if (note != null && note.length() > NOTE_LENGTH) {
-            throw new AdvisoryRefused(400, "note has " + note.length() + " characters; at most " + NOTE_LENGTH
-                    + " are kept");
+            throw new AdvisoryRefused(
+                    400, "note has " + note.length() + " characters; at most " + NOTE_LENGTH + " are kept");
         }
         Advisory a = Advisory.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (a == null) throw new AdvisoryRefused(404, "there is no advisory " + id);
@@ -67,7 +72,8 @@ public class AdvisoryService {
     }
 
     static TriageState parse(String state) {
-        return TriageState.of(state.strip()).orElseThrow(() -> new AdvisoryRefused(400,
-                "state must be one of new, " + TriageState.decisions() + ", got '" + state + "'"));
+        return TriageState.of(state.strip())
+                .orElseThrow(() -> new AdvisoryRefused(
+                        400, "state must be one of new, " + TriageState.decisions() + ", got '" + state + "'"));
     }
 }

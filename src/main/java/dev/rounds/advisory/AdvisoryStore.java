@@ -1,20 +1,16 @@
 package dev.rounds.advisory;
 
-import dev.rounds.core.Sha256;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.Target;
+import dev.rounds.core.Sha256;
 import dev.rounds.text.SuppliedText;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,11 @@ import java.util.stream.Collectors;
 
 /** The feed formats Rounds reads; {@code AUTO} tells them apart by the document's content. */
 public enum FeedFormat {
-    RSS("RSS 2.0"), ATOM("Atom 1.0"), KEV("CISA KEV JSON"), NVD("NVD CVE API 2.0 JSON"), AUTO("auto");
+    RSS("RSS 2.0"),
+    ATOM("Atom 1.0"),
+    KEV("CISA KEV JSON"),
+    NVD("NVD CVE API 2.0 JSON"),
+    AUTO("auto");
 
     private final String title;
 
@@ -24,7 +28,9 @@ public enum FeedFormat {
     }
 
     public static Optional<FeedFormat> of(String label) {
-        return Arrays.stream(values()).filter(f -> f.label().equals(label.toLowerCase(Locale.ROOT))).findFirst();
+        return Arrays.stream(values())
+                .filter(f -> f.label().equals(label.toLowerCase(Locale.ROOT)))
+                .findFirst();
     }
 
     public static String labels() {

@@ -23,7 +23,8 @@ record FeedOutcome(byte[] body, boolean notModified, Validators validators, Stri
      */
     static FeedOutcome of(HttpFetch.Answer answer, String url, String via, long maxBytes) {
         if (answer.failure() != null) return failed("could not fetch " + url + via + ": " + why(answer.failure(), via));
-        Validators validators = new Validators(answer.headers().get("ETag"), answer.headers().get("Last-Modified"));
+        Validators validators =
+                new Validators(answer.headers().get("ETag"), answer.headers().get("Last-Modified"));
         if (answer.status() == 304) return new FeedOutcome(null, true, validators, null);
         if (answer.status() != 200) {
             return failed("could not fetch " + url + via + ": HTTP " + answer.status()
@@ -31,7 +32,8 @@ record FeedOutcome(byte[] body, boolean notModified, Validators validators, Stri
         }
         if (answer.cut()) {
             return failed("feed " + url + " is larger than " + Sizes.format(maxBytes) + " (rounds.advisory.max-bytes):"
-                    + " cut at " + maxBytes + " bytes, nothing of it stored; raise rounds.advisory.max-bytes to read more");
+                    + " cut at " + maxBytes
+                    + " bytes, nothing of it stored; raise rounds.advisory.max-bytes to read more");
         }
         return new FeedOutcome(answer.body(), false, validators, null);
     }
@@ -56,7 +58,9 @@ record FeedOutcome(byte[] body, boolean notModified, Validators validators, Stri
 
     /** What to configure when the feed's server cannot be reached at all. */
     private static String hint(String via) {
-        return via.isEmpty() ? "; where Rounds has no direct internet access, set rounds.advisory.proxy or point "
-                + "url at an internal mirror" : "; check rounds.advisory.proxy";
+        return via.isEmpty()
+                ? "; where Rounds has no direct internet access, set rounds.advisory.proxy or point "
+                        + "url at an internal mirror"
+                : "; check rounds.advisory.proxy";
     }
 }

@@ -7,16 +7,17 @@ import java.io.PushbackInputStream;
 /** Reads a fetched feed in the format its probe names, or, for {@code auto}, the one its first byte shows. */
 final class FeedParser {
 
-    private FeedParser() {
-    }
+    private FeedParser() {}
 
     static FeedDocument parse(InputStream body, FeedFormat format) throws FeedRefused {
         try (PushbackInputStream in = new PushbackInputStream(body, 3)) {
             int first = firstSignificant(in);
             if (first == '<') return XmlFeedReader.read(in, format);
             if (first == '{') return JsonFeedReader.read(in, format);
-            throw new FeedRefused(first < 0 ? "the document is empty"
-                    : "the document is neither XML nor JSON (it starts with '" + (char) first + "')");
+            throw new FeedRefused(
+                    first < 0
+                            ? "the document is empty"
+                            : "the document is neither XML nor JSON (it starts with '" + (char) first + "')");
         } catch (IOException unreadable) {
             throw new FeedRefused("cannot read the document: " + unreadable.getMessage());
         }

@@ -33,10 +33,21 @@ import java.util.concurrent.CompletionStage;
  */
 public final class FeedProbe implements ProbeType {
 
-    private static final ProbeSchema SCHEMA = new ProbeSchema("feed",
-            Map.of("url", SettingKind.STRING, "format", SettingKind.STRING, "headers", SettingKind.STRING_MAP,
-                    "token_env", SettingKind.STRING, "token_header", SettingKind.STRING),
-            Set.of("url"), Set.of("fetched", "items", "new_matches", "matches"));
+    private static final ProbeSchema SCHEMA = new ProbeSchema(
+            "feed",
+            Map.of(
+                    "url",
+                    SettingKind.STRING,
+                    "format",
+                    SettingKind.STRING,
+                    "headers",
+                    SettingKind.STRING_MAP,
+                    "token_env",
+                    SettingKind.STRING,
+                    "token_header",
+                    SettingKind.STRING),
+            Set.of("url"),
+            Set.of("fetched", "items", "new_matches", "matches"));
 
     @Override
     public ProbeSchema schema() {
@@ -50,13 +61,16 @@ public final class FeedProbe implements ProbeType {
         if (wrong != null) return CompletableFuture.completedFuture(Observation.error(wrong));
         Optional<FeedFormat> format = FeedFormat.of(spec.setting("format", "auto"));
         if (format.isEmpty()) {
-            return CompletableFuture.completedFuture(Observation.error("format must be one of "
-                    + FeedFormat.labels() + ", got '" + spec.setting("format", "") + "'"));
+            return CompletableFuture.completedFuture(Observation.error(
+                    "format must be one of " + FeedFormat.labels() + ", got '" + spec.setting("format", "") + "'"));
         }
-        RequestOptions options = new RequestOptions().setAbsoluteURI(url)
+        RequestOptions options = new RequestOptions()
+                .setAbsoluteURI(url)
                 .addHeader("User-Agent", "Rounds feed probe")
-                .addHeader("Accept", "application/json, application/atom+xml, application/rss+xml, "
-                        + "application/xml;q=0.9, */*;q=0.8");
+                .addHeader(
+                        "Accept",
+                        "application/json, application/atom+xml, application/rss+xml, "
+                                + "application/xml;q=0.9, */*;q=0.8");
         if (spec.settings().get("headers") instanceof Map<?, ?> headers) {
             headers.forEach((name, value) -> options.putHeader(String.valueOf(name), String.valueOf(value)));
         }
@@ -73,39 +87,48 @@ public final class FeedProbe implements ProbeType {
         String via = inbox.proxy().map(proxy -> " through proxy " + proxy).orElse("");
         Optional<ProxyOptions> proxy = inbox.proxy().map(FeedProbe::proxyOptions);
         if (inbox.proxy().isPresent() && proxy.isEmpty()) {
-            return CompletableFuture.completedFuture(Observation.error("rounds.advisory.proxy must be like "
-                    + "http://proxy.example.internal:3128, got '" + inbox.proxy().get() + "'"));
+            return CompletableFuture.completedFuture(Observation.error(
+                    "rounds.advisory.proxy must be like " + "http://proxy.example.internal:3128, got '"
+                            + inbox.proxy().get() + "'"));
         }
         proxy.ifPresent(options::setProxyOptions);
-        return context.blocking(() -> inbox.validators(url)).thenCompose(validators -> {
-            validators.ifPresent(v -> {
-                if (v.etag() != null) options.putHeader("If-None-Match", v.etag());
-                if (v.lastModified() != null) options.putHeader("If-Modified-Since", v.lastModified());
-            });
-            return HttpFetch.of(options).followingRedirects().readingBodyOnlyOf(status -> status == 200)
-                    .send(context.vertx(), spec.timeoutFor(target), inbox.maxBytes());
-        }).thenCompose(answer -> {
-            FeedOutcome outcome = FeedOutcome.of(answer, url, via, inbox.maxBytes());
-            if (outcome.failure() != null) {
-                return CompletableFuture.completedFuture(Observation.down(Map.of("fetched", false), outcome.failure()));
-            }
-            if (outcome.notModified()) {
-                return context.blocking(() -> measured(inbox.notModified(url),
-                        url + " not modified since the last fetch"));
-            }
-            return context.blocking(() -> {
-                FeedDocument document;
-                try (var body = new ByteArrayInputStream(outcome.body())) {
-                    document = FeedParser.parse(body, format.get());
-                } catch (FeedRefused refused) {
-                    return Observation.down(Map.of("fetched", true), "feed " + url + " was refused: "
-                            + refused.getMessage() + "; nothing of it stored");
-                }
-                Receipt receipt = inbox.receive(url, document, outcome.validators());
-                return measured(receipt, "fetched " + url + " (" + document.format().title() + ", "
-                        + document.count() + " items)");
-            });
-        });
+        return context.blocking(() -> inbox.validators(url))
+                .thenCompose(validators -> {
+                    validators.ifPresent(v -> {
+                        if (v.etag() != null) options.putHeader("If-None-Match", v.etag());
+                        if (v.lastModified() != null) options.putHeader("If-Modified-Since", v.lastModified());
+                    });
+                    return HttpFetch.of(options)
+                            .followingRedirects()
+                            .readingBodyOnlyOf(status -> status == 200)
+                            .send(context.vertx(), spec.timeoutFor(target), inbox.maxBytes());
+                })
+                .thenCompose(answer -> {
+                    FeedOutcome outcome = FeedOutcome.of(answer, url, via, inbox.maxBytes());
+                    if (outcome.failure() != null) {
+                        return CompletableFuture.completedFuture(
+                                Observation.down(Map.of("fetched", false), outcome.failure()));
+                    }
+                    if (outcome.notModified()) {
+                        return context.blocking(
+                                () -> measured(inbox.notModified(url), url + " not modified since the last fetch"));
+                    }
+                    return context.blocking(() -> {
+                        FeedDocument document;
+                        try (var body = new ByteArrayInputStream(outcome.body())) {
+                            document = FeedParser.parse(body, format.get());
+                        } catch (FeedRefused refused) {
+                            return Observation.down(
+                                    Map.of("fetched", true),
+                                    "feed " + url + " was refused: " + refused.getMessage() + "; nothing of it stored");
+                        }
+                        Receipt receipt = inbox.receive(url, document, outcome.validators());
+                        return measured(
+                                receipt,
+                                "fetched " + url + " (" + document.format().title() + ", " + document.count()
+                                        + " items)");
+                    });
+                });
     }
 
     private static Observation measured(Receipt receipt, String what) {
@@ -114,9 +137,11 @@ public final class FeedProbe implements ProbeType {
         values.put("items", receipt.items());
         values.put("new_matches", receipt.newMatches());
         values.put("matches", receipt.openMatches());
-        return Observation.measured(values, what + ": " + receipt.newMatches() + " new matching "
-                + (receipt.newMatches() == 1 ? "advisory" : "advisories") + ", " + receipt.openMatches()
-                + " waiting for triage");
+        return Observation.measured(
+                values,
+                what + ": " + receipt.newMatches() + " new matching "
+                        + (receipt.newMatches() == 1 ? "advisory" : "advisories") + ", " + receipt.openMatches()
+                        + " waiting for triage");
     }
 
     /** Why the url cannot be fetched for this target, or {@code null} when it can. */
@@ -157,7 +182,10 @@ public final class FeedProbe implements ProbeType {
         try {
             URI uri = new URI(proxy.strip());
             if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) return null;
-            return new ProxyOptions().setType(ProxyType.HTTP).setHost(unbracketed(uri.getHost())).setPort(uri.getPort());
+            return new ProxyOptions()
+                    .setType(ProxyType.HTTP)
+                    .setHost(unbracketed(uri.getHost()))
+                    .setPort(uri.getPort());
         } catch (URISyntaxException bad) {
             return null;
         }

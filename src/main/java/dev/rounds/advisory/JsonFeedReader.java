@@ -28,8 +28,7 @@ final class JsonFeedReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NVD_DETAIL = "https://nvd.nist.gov/vuln/detail/";
 
-    private JsonFeedReader() {
-    }
+    private JsonFeedReader() {}
 
     static FeedDocument read(InputStream in, FeedFormat expected) throws FeedRefused {
         try (JsonParser json = JSON.getFactory().createParser(in)) {
@@ -48,8 +47,8 @@ final class JsonFeedReader {
             throw new FeedRefused("the JSON document has no 'vulnerabilities' array: neither a CISA KEV catalog nor "
                     + "an NVD CVE API response");
         } catch (JsonParseException malformed) {
-            throw new FeedRefused("not well-formed JSON at line " + malformed.getLocation().getLineNr() + ": "
-                    + malformed.getOriginalMessage());
+            throw new FeedRefused("not well-formed JSON at line "
+                    + malformed.getLocation().getLineNr() + ": " + malformed.getOriginalMessage());
         } catch (IOException unreadable) {
             throw new FeedRefused("cannot read the JSON document: " + unreadable.getMessage());
         }
@@ -70,8 +69,8 @@ final class JsonFeedReader {
                 throw new FeedRefused("format " + expected.label() + " was set, but the document is " + shape.title());
             }
             if (format != null && format != shape) {
-                throw new FeedRefused("vulnerabilities[" + count + "] is " + shape.title() + " in a document of "
-                        + format.title());
+                throw new FeedRefused(
+                        "vulnerabilities[" + count + "] is " + shape.title() + " in a document of " + format.title());
             }
             format = shape;
             count++;
@@ -87,8 +86,12 @@ final class JsonFeedReader {
         String vendor = e.path("vendorProject").asText().strip();
         String product = e.path("product").asText().strip();
         String name = e.path("vulnerabilityName").asText().strip();
-        return new FeedItem(cve, name.isEmpty() ? cve : cve + ": " + name, NVD_DETAIL + cve,
-                day(e.path("dateAdded").asText()), vendor + " " + product + "\n" + name,
+        return new FeedItem(
+                cve,
+                name.isEmpty() ? cve : cve + ": " + name,
+                NVD_DETAIL + cve,
+                day(e.path("dateAdded").asText()),
+                vendor + " " + product + "\n" + name,
                 product.isEmpty() ? List.of() : List.of(product));
     }
 
@@ -112,14 +115,23 @@ final class JsonFeedReader {
                     if (cpe.length < 6) continue;
                     String product = words(cpe[4]);
                     String version = cpe[5].equals("*") || cpe[5].equals("-") ? "" : " " + words(cpe[5]);
-                    text.append(words(cpe[3])).append(' ').append(product).append(version).append('\n');
+                    text.append(words(cpe[3]))
+                            .append(' ')
+                            .append(product)
+                            .append(version)
+                            .append('\n');
                     products.add(product);
                 }
             }
         }
         String title = summary.length() > 200 ? summary.substring(0, 200) + "…" : summary;
-        return new FeedItem(id, title.isEmpty() ? id : id + ": " + title, NVD_DETAIL + id,
-                moment(cve.path("published").asText()), text.toString(), List.copyOf(products));
+        return new FeedItem(
+                id,
+                title.isEmpty() ? id : id + ": " + title,
+                NVD_DETAIL + id,
+                moment(cve.path("published").asText()),
+                text.toString(),
+                List.copyOf(products));
     }
 
     private static String words(String cpePart) {

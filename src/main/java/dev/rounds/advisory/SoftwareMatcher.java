@@ -16,8 +16,7 @@ import java.util.regex.Pattern;
  */
 final class SoftwareMatcher {
 
-    private record Entry(String targetId, String software, Pattern pattern) {
-    }
+    private record Entry(String targetId, String software, Pattern pattern) {}
 
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Pattern> products = new HashMap<>();
@@ -43,7 +42,9 @@ final class SoftwareMatcher {
     private boolean namesProductOf(FeedItem item, String software) {
         for (String product : item.products()) {
             if (product.isBlank()) continue;
-            if (products.computeIfAbsent(product, SoftwareMatcher::phrase).matcher(software).find()) return true;
+            if (products.computeIfAbsent(product, SoftwareMatcher::phrase)
+                    .matcher(software)
+                    .find()) return true;
         }
         return false;
     }

@@ -6,5 +6,4 @@ package dev.rounds.advisory;
  * @param state {@code applies}, {@code not_applicable} or {@code patched}
  * @param note why, optional
  */
-public record TriageRequest(String state, String note) {
-}
+public record TriageRequest(String state, String note) {}

@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 
 /** Where an advisory stands: {@code new} until a person decides whether it applies. */
 public enum TriageState {
-    NEW, APPLIES, NOT_APPLICABLE, PATCHED;
+    NEW,
+    APPLIES,
+    NOT_APPLICABLE,
+    PATCHED;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -19,6 +22,9 @@ public enum TriageState {
 
     /** The states a person may set. */
     public static String decisions() {
-        return Arrays.stream(values()).filter(s -> s != NEW).map(TriageState::label).collect(Collectors.joining(", "));
+        return Arrays.stream(values())
+                .filter(s -> s != NEW)
+                .map(TriageState::label)
+                .collect(Collectors.joining(", "));
     }
 }

@@ -26,8 +26,7 @@ final class XmlFeedReader {
 
     private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
 
-    private XmlFeedReader() {
-    }
+    private XmlFeedReader() {}
 
     static FeedDocument read(InputStream in, FeedFormat expected) throws FeedRefused {
         XMLStreamReader xml = null;
@@ -52,7 +51,8 @@ final class XmlFeedReader {
             }
             return entries(xml, format);
         } catch (XMLStreamException malformed) {
-            String where = malformed.getLocation() == null ? ""
+            String where = malformed.getLocation() == null
+                    ? ""
                     : " at line " + malformed.getLocation().getLineNumber();
             throw new FeedRefused("not well-formed XML" + where + ": " + firstLine(malformed.getMessage()));
         } finally {
@@ -80,10 +80,12 @@ final class XmlFeedReader {
         int count = 0;
         Map<String, FeedItem> items = new LinkedHashMap<>();
         while (xml.hasNext()) {
-            if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals(entryName)
+            if (xml.next() == XMLStreamConstants.START_ELEMENT
+                    && xml.getLocalName().equals(entryName)
                     && isFeedElement(xml, format)) {
                 count++;
-                FeedItem item = format == FeedFormat.RSS ? rssItem(fields(xml, format)) : atomEntry(fields(xml, format));
+                FeedItem item =
+                        format == FeedFormat.RSS ? rssItem(fields(xml, format)) : atomEntry(fields(xml, format));
                 if (item != null) items.putIfAbsent(item.key(), item);
             }
         }
@@ -128,8 +130,8 @@ final class XmlFeedReader {
                 case XMLStreamConstants.START_ELEMENT -> depth++;
                 case XMLStreamConstants.END_ELEMENT -> depth--;
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(xml.getText());
-                default -> { }
+                    text.append(xml.getText());
+                default -> {}
             }
         }
         return text.toString();
@@ -140,8 +142,13 @@ final class XmlFeedReader {
         String summary = f.getOrDefault("description", "");
         String key = firstPresent(f.get("guid"), f.get("link"), title);
         if (key == null) return null;
-        return new FeedItem(key, title.isEmpty() ? key : title, f.get("link"), date(f.get("pubDate")),
-                title + "\n" + plain(summary), List.of());
+        return new FeedItem(
+                key,
+                title.isEmpty() ? key : title,
+                f.get("link"),
+                date(f.get("pubDate")),
+                title + "\n" + plain(summary),
+                List.of());
     }
 
     private static FeedItem atomEntry(Map<String, String> f) {
@@ -149,8 +156,13 @@ final class XmlFeedReader {
         String summary = plain(Objects.requireNonNullElse(firstPresent(f.get("summary"), f.get("content")), ""));
         String key = firstPresent(f.get("id"), f.get("link"), title);
         if (key == null) return null;
-        return new FeedItem(key, title.isEmpty() ? key : title, f.get("link"),
-                date(firstPresent(f.get("published"), f.get("updated"))), title + "\n" + summary, List.of());
+        return new FeedItem(
+                key,
+                title.isEmpty() ? key : title,
+                f.get("link"),
+                date(firstPresent(f.get("published"), f.get("updated"))),
+                title + "\n" + summary,
+                List.of());
     }
 
     /** Markup in an HTML title or summary must not count as words of the advisory. */
@@ -164,7 +176,8 @@ final class XmlFeedReader {
             return OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException notIso) {
             try {
-                return ZonedDateTime.parse(text.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return ZonedDateTime.parse(text.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
             } catch (DateTimeParseException neither) {
                 return null;
             }

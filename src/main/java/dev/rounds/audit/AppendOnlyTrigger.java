@@ -10,7 +10,9 @@ public class AppendOnlyTrigger implements Trigger {
     @Override
     public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
         String operation = newRow == null ? "DELETE" : "UPDATE";
-        throw new SQLException("audit_log is append-only: " + operation + " of entry seq " + oldRow[0]
-                + " refused; record a correction as a new audit entry instead", "42501");
+        throw new SQLException(
+                "audit_log is append-only: " + operation + " of entry seq " + oldRow[0]
+                        + " refused; record a correction as a new audit entry instead",
+                "42501");
     }
 }

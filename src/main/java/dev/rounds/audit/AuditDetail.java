@@ -1,16 +1,15 @@
 package dev.rounds.audit;
 
-import dev.rounds.core.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.rounds.core.Sha256;
 import dev.rounds.text.SuppliedText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import org.erdtman.jcs.JsonCanonicalizer;
@@ -38,8 +37,7 @@ public final class AuditDetail {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private AuditDetail() {
-    }
+    private AuditDetail() {}
 
     /** The detail in the form it is hashed and stored in. */
     public static String canonical(Map<String, Object> detail) {
@@ -94,8 +92,8 @@ public final class AuditDetail {
             if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
                 end--;
             }
-            return TextNode.valueOf(s.substring(0, end) + SuppliedText.ELLIPSIS + "[cut " + (s.length() - end)
-                    + " characters]");
+            return TextNode.valueOf(
+                    s.substring(0, end) + SuppliedText.ELLIPSIS + "[cut " + (s.length() - end) + " characters]");
         }
         if (node instanceof ObjectNode object) {
             ObjectNode copy = MAPPER.createObjectNode();

@@ -34,12 +34,12 @@ public record AuditEvent(String actor, String action, String subject, Map<String
 
     private static void requireField(String name, String value, int maxLength, boolean mayBeEmpty) {
         if (value == null || (!mayBeEmpty && value.isBlank())) {
-            throw new IllegalArgumentException("audit entry " + name + " is required, got "
-                    + (value == null ? "null" : "'" + value + "'"));
+            throw new IllegalArgumentException(
+                    "audit entry " + name + " is required, got " + (value == null ? "null" : "'" + value + "'"));
         }
         if (value.indexOf('|') >= 0) {
-            throw new IllegalArgumentException("audit entry " + name + " may not contain '|' (the hash separator), got '"
-                    + SuppliedText.bounded(value, 200) + "'");
+            throw new IllegalArgumentException("audit entry " + name
+                    + " may not contain '|' (the hash separator), got '" + SuppliedText.bounded(value, 200) + "'");
         }
         if (value.length() > maxLength) {
             throw new IllegalArgumentException("audit entry " + name + " may have at most " + maxLength

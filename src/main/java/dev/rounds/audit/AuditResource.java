@@ -41,12 +41,20 @@ public class AuditResource {
      * text stored with lone surrogates goes out with U+FFFD (see {@link AuditEntry#wellFormed()}).
      */
     @GET
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class)))
-    public Response entries(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) throws JsonProcessingException {
-        List<AuditEntry> page = log.entries(after, limit).stream().map(AuditEntry::wellFormed).toList();
-        return Response.ok(json.writeValueAsBytes(page), MediaType.APPLICATION_JSON).build();
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class)))
+    public Response entries(
+            @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit)
+            throws JsonProcessingException {
+        List<AuditEntry> page =
+                log.entries(after, limit).stream().map(AuditEntry::wellFormed).toList();
+        return Response.ok(json.writeValueAsBytes(page), MediaType.APPLICATION_JSON)
+                .build();
     }
 
     /** Verifies the whole chain; answers 200 whether it is intact or not, and the body says which. */

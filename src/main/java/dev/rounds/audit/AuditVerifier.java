@@ -112,7 +112,8 @@ public class AuditVerifier {
             if (e.getCause() instanceof SQLException sql) {
                 throw sql;
             }
-            throw new IllegalStateException("audit verification failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "audit verification failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             walkers.shutdownNow();
         }
@@ -127,13 +128,15 @@ public class AuditVerifier {
                 continue;
             }
             if (range.firstSeq != totals.headSeq + 1) {
-                return totals.report(new VerificationReport.Broken(totals.headSeq + 1, "entry missing: the log goes"
-                        + " from seq " + totals.headSeq + " to seq " + range.firstSeq
-                        + "; entries were deleted or renumbered"));
+                return totals.report(new VerificationReport.Broken(
+                        totals.headSeq + 1,
+                        "entry missing: the log goes"
+                                + " from seq " + totals.headSeq + " to seq " + range.firstSeq
+                                + "; entries were deleted or renumbered"));
             }
             if (range.firstIntact && !range.firstPrevHash.equals(totals.headHash)) {
-                return totals.report(wrongPrevHash(range.firstSeq, range.firstPrevHash, totals.headSeq,
-                        totals.headHash));
+                return totals.report(
+                        wrongPrevHash(range.firstSeq, range.firstPrevHash, totals.headSeq, totals.headHash));
             }
             totals.add(range);
             if (range.broken != null) {
@@ -144,28 +147,33 @@ public class AuditVerifier {
             }
         }
         if (recordedHash != null && totals.headSeq < recordedSeq) {
-            return totals.report(new VerificationReport.Broken(totals.headSeq + 1, "entry missing: audit_head records"
-                    + " the chain head at seq " + recordedSeq + ", but the log ends at seq " + totals.headSeq
-                    + "; the entries after seq " + totals.headSeq + " were deleted"));
+            return totals.report(new VerificationReport.Broken(
+                    totals.headSeq + 1,
+                    "entry missing: audit_head records"
+                            + " the chain head at seq " + recordedSeq + ", but the log ends at seq " + totals.headSeq
+                            + "; the entries after seq " + totals.headSeq + " were deleted"));
         }
         if (recordedHash != null && !recordedHash.equals(hashAtRecordedSeq)) {
-            return totals.report(new VerificationReport.Broken(recordedSeq, "hash " + hashAtRecordedSeq
-                    + " differs from the head hash " + recordedHash + " recorded in audit_head; the chain was"
-                    + " rewritten up to this entry, or audit_head was altered"));
+            return totals.report(new VerificationReport.Broken(
+                    recordedSeq,
+                    "hash " + hashAtRecordedSeq
+                            + " differs from the head hash " + recordedHash + " recorded in audit_head; the chain was"
+                            + " rewritten up to this entry, or audit_head was altered"));
         }
         return totals.report(null);
     }
 
-    private static VerificationReport.Broken wrongPrevHash(long seq, String prevHash, long previousSeq,
-            String previousHash) {
-        return new VerificationReport.Broken(seq, "wrong prev_hash: it is " + prevHash + " but entry seq " + previousSeq
-                + " has hash " + previousHash + "; entry seq " + previousSeq
-                + " or this one was rewritten with a recomputed hash");
+    private static VerificationReport.Broken wrongPrevHash(
+            long seq, String prevHash, long previousSeq, String previousHash) {
+        return new VerificationReport.Broken(
+                seq,
+                "wrong prev_hash: it is " + prevHash + " but entry seq " + previousSeq
+                        + " has hash " + previousHash + "; entry seq " + previousSeq
+                        + " or this one was rewritten with a recomputed hash");
     }
 
     /** What every range's walk needs to know about the database, found out once before the walks. */
-    private record Context(long recordedSeq, DigestCheck digests) {
-    }
+    private record Context(long recordedSeq, DigestCheck digests) {}
 
     /** The walk of entries with {@code from < seq <= to}; its first entry is linked to the range before by join. */
     private static final class Range {
@@ -176,6 +184,7 @@ public class AuditVerifier {
         private String firstPrevHash;
         /** The first entry passed every check that needs no earlier entry. */
         private boolean firstIntact;
+
         private long lastSeq;
         private String lastHash;
         private long entriesChecked;
@@ -222,18 +231,24 @@ public class AuditVerifier {
                 firstSeq = entry.seq();
                 firstPrevHash = entry.prevHash();
             } else if (entry.seq() != lastSeq + 1) {
-                return new VerificationReport.Broken(lastSeq + 1, "entry missing: the log goes from seq " + lastSeq
-                        + " to seq " + entry.seq() + "; entries were deleted or renumbered");
+                return new VerificationReport.Broken(
+                        lastSeq + 1,
+                        "entry missing: the log goes from seq " + lastSeq + " to seq " + entry.seq()
+                                + "; entries were deleted or renumbered");
             }
             String field = fieldWithSeparator(entry);
             if (field != null) {
-                return new VerificationReport.Broken(entry.seq(), "the " + field + " contains '|', which Rounds never"
-                        + " writes; text was moved between the entry's fields");
+                return new VerificationReport.Broken(
+                        entry.seq(),
+                        "the " + field + " contains '|', which Rounds never"
+                                + " writes; text was moved between the entry's fields");
             }
             String recomputed = entry.recomputeHash();
             if (!recomputed.equals(entry.hash())) {
-                return new VerificationReport.Broken(entry.seq(), "hash mismatch: the row stores " + entry.hash()
-                        + " but its fields hash to " + recomputed + "; the entry was altered after it was written");
+                return new VerificationReport.Broken(
+                        entry.seq(),
+                        "hash mismatch: the row stores " + entry.hash() + " but its fields hash to " + recomputed
+                                + "; the entry was altered after it was written");
             }
             if (first) {
                 firstIntact = true;
@@ -274,8 +289,15 @@ public class AuditVerifier {
         }
 
         VerificationReport report(VerificationReport.Broken broken) {
-            return new VerificationReport(broken == null, entriesChecked, headSeq, headHash, broken, digests.checked(),
-                    digests.skipped(), digests.note());
+            return new VerificationReport(
+                    broken == null,
+                    entriesChecked,
+                    headSeq,
+                    headHash,
+                    broken,
+                    digests.checked(),
+                    digests.skipped(),
+                    digests.note());
         }
     }
 

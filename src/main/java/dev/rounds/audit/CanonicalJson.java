@@ -15,8 +15,7 @@ public final class CanonicalJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     /** Serialises a value (maps, lists, strings, numbers, booleans, java.time values) canonically. */
     public static String of(Object value) {

@@ -28,8 +28,9 @@ import javax.sql.DataSource;
 public class ChainedAuditLog implements AuditLog {
 
     private static final String LOCK_HEAD = "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
-    private static final String INSERT = "INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String MOVE_HEAD = "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1";
     private static final String PAGE = "SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit_log"
             + " WHERE seq > ? ORDER BY seq LIMIT ?";
@@ -48,7 +49,8 @@ public class ChainedAuditLog implements AuditLog {
     @Override
     @Transactional
     public long append(String actor, String action, String subject, Map<String, Object> detail) {
-        return appendAll(List.of(new AuditEvent(actor, action, subject, detail))).get(0);
+        return appendAll(List.of(new AuditEvent(actor, action, subject, detail)))
+                .get(0);
     }
 
     @Override
@@ -84,8 +86,10 @@ public class ChainedAuditLog implements AuditLog {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot append " + events.size() + " entries to the audit log (first action '"
-                    + events.get(0).action() + "'): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot append " + events.size() + " entries to the audit log (first action '"
+                            + events.get(0).action() + "'): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -108,8 +112,8 @@ public class ChainedAuditLog implements AuditLog {
             for (int i = 0; i < events.size(); i++) {
                 AuditEvent event = events.get(i);
                 seq++;
-                String hash = AuditHash.of(seq, at, event.actor(), event.action(), event.subject(), details.get(i),
-                        prevHash);
+                String hash =
+                        AuditHash.of(seq, at, event.actor(), event.action(), event.subject(), details.get(i), prevHash);
                 insert.setLong(1, seq);
                 insert.setString(2, at);
                 insert.setString(3, event.actor());
@@ -151,7 +155,8 @@ public class ChainedAuditLog implements AuditLog {
             }
             return entries;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read audit entries after seq " + afterSeq + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read audit entries after seq " + afterSeq + ": " + e.getMessage(), e);
         }
     }
 }

@@ -88,8 +88,10 @@ final class DigestCheck {
         long count = detail.path("count").asLong(-1);
         String sha256 = detail.path("sha256").asText("");
         if (firstId == Long.MIN_VALUE || lastId == Long.MIN_VALUE || count < 0 || sha256.isEmpty()) {
-            return new VerificationReport.Broken(entry.seq(), "a " + ResultDigest.ACTION + " entry needs the detail"
-                    + " {first_id, last_id, count, sha256}, got " + entry.detail());
+            return new VerificationReport.Broken(
+                    entry.seq(),
+                    "a " + ResultDigest.ACTION + " entry needs the detail" + " {first_id, last_id, count, sha256}, got "
+                            + entry.detail());
         }
         if (firstId < prunedBefore) {
             tally.skip("results with ids below " + prunedBefore + " were pruned, so their digests cannot be checked");
@@ -108,10 +110,12 @@ final class DigestCheck {
         Object found = digest.detail().get("sha256");
         tally.checked++;
         if (digest.count() != count || !sha256.equals(found)) {
-            return new VerificationReport.Broken(entry.seq(), "probe results " + firstId + ".." + lastId
-                    + " do not match their digest: it records count " + count + " and sha256 " + sha256
-                    + ", table probe_result now gives count " + digest.count() + " and sha256 " + found
-                    + "; a result in that range was altered, added or deleted");
+            return new VerificationReport.Broken(
+                    entry.seq(),
+                    "probe results " + firstId + ".." + lastId
+                            + " do not match their digest: it records count " + count + " and sha256 " + sha256
+                            + ", table probe_result now gives count " + digest.count() + " and sha256 " + found
+                            + "; a result in that range was altered, added or deleted");
         }
         return null;
     }
@@ -119,8 +123,14 @@ final class DigestCheck {
     /** The row form {@link ResultDigest} documents, rebuilt from the stored columns. */
     private static Map<String, Object> resultRow(ResultSet rows) throws SQLException {
         OffsetDateTime startedAt = rows.getObject(3, OffsetDateTime.class);
-        return ResultDigest.row(rows.getLong(1), rows.getString(2), startedAt == null ? null : startedAt.toInstant(),
-                rows.getObject(4, Long.class), rows.getString(5), parse(rows.getString(6)), parse(rows.getString(7)),
+        return ResultDigest.row(
+                rows.getLong(1),
+                rows.getString(2),
+                startedAt == null ? null : startedAt.toInstant(),
+                rows.getObject(4, Long.class),
+                rows.getString(5),
+                parse(rows.getString(6)),
+                parse(rows.getString(7)),
                 rows.getString(8));
     }
 
@@ -143,8 +153,11 @@ final class DigestCheck {
             try (ResultSet rows = pruned.executeQuery()) {
                 while (rows.next()) {
                     try {
-                        before = Math.max(before,
-                                JSON.readTree(rows.getString(1)).path("before_id").asLong(Long.MIN_VALUE));
+                        before = Math.max(
+                                before,
+                                JSON.readTree(rows.getString(1))
+                                        .path("before_id")
+                                        .asLong(Long.MIN_VALUE));
                     } catch (JsonProcessingException e) {
                         // The walk reports this entry as altered: its text no longer hashes as written.
                     }

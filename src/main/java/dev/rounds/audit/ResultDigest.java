@@ -20,6 +20,7 @@ public final class ResultDigest {
 
     /** The audit action of a digest entry; its detail is {@code {first_id, last_id, count, sha256}}. */
     public static final String ACTION = "results.digest";
+
     public static final String SUBJECT = "probe_result";
     /**
      * The audit action written when old raw results are deleted; its detail is {@code {before_id}}: results with a
@@ -44,8 +45,15 @@ public final class ResultDigest {
      * A result row in the documented form, from the values as stored; {@code startedAt} is written truncated to
      * microseconds. A column read back as SQL {@code NULL} stays {@code null}, so the digest differs.
      */
-    public static Map<String, Object> row(long id, String probe, Instant startedAt, Long durationUs, String status,
-            Object values, Object conditions, String message) {
+    public static Map<String, Object> row(
+            long id,
+            String probe,
+            Instant startedAt,
+            Long durationUs,
+            String status,
+            Object values,
+            Object conditions,
+            String message) {
         var row = new LinkedHashMap<String, Object>();
         row.put("id", id);
         row.put("probe", probe);
@@ -84,7 +92,14 @@ public final class ResultDigest {
 
     /** The audit detail of this batch. Finishes the digest: add nothing after calling it. */
     public Map<String, Object> detail() {
-        return Map.of("first_id", firstId, "last_id", lastId, "count", count,
-                "sha256", HexFormat.of().formatHex(sha256.digest()));
+        return Map.of(
+                "first_id",
+                firstId,
+                "last_id",
+                lastId,
+                "count",
+                count,
+                "sha256",
+                HexFormat.of().formatHex(sha256.digest()));
     }
 }

@@ -12,10 +12,16 @@ package dev.rounds.audit;
  * @param digestsSkipped digest entries that could not be checked, for the reason in {@code digestsNote}
  * @param digestsNote why digests were skipped, or {@code null} when none was
  */
-public record VerificationReport(boolean ok, long entriesChecked, long headSeq, String headHash, Broken firstBroken,
-        long digestsChecked, long digestsSkipped, String digestsNote) {
+public record VerificationReport(
+        boolean ok,
+        long entriesChecked,
+        long headSeq,
+        String headHash,
+        Broken firstBroken,
+        long digestsChecked,
+        long digestsSkipped,
+        String digestsNote) {
 
     /** The first entry that fails verification and why, in words an auditor can act on. */
-    public record Broken(long seq, String reason) {
-    }
+    public record Broken(long seq, String reason) {}
 }

@@ -1,8 +1,8 @@
 package dev.rounds.backup;
 
-import dev.rounds.core.CommandMode;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.checklist.ChecklistRegistry;
+import dev.rounds.core.CommandMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
@@ -30,7 +30,9 @@ public class BackupJob {
         }
     }
 
-    @Scheduled(identity = "rounds-backup", cron = "${rounds.backup.cron}",
+    @Scheduled(
+            identity = "rounds-backup",
+            cron = "${rounds.backup.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void nightly() {

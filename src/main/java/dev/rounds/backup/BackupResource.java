@@ -21,7 +21,8 @@ public class BackupResource {
 
     @POST
     public Response takeNow() {
-        return Response.status(Response.Status.CREATED).entity(backup.takeNow(identity.getPrincipal().getName()))
+        return Response.status(Response.Status.CREATED)
+                .entity(backup.takeNow(identity.getPrincipal().getName()))
                 .build();
     }
 }

@@ -12,15 +12,15 @@ import java.util.zip.ZipOutputStream;
 /** Zips every file of the checklist folder, by its path inside the folder. */
 final class ChecklistArchive {
 
-    private ChecklistArchive() {
-    }
+    private ChecklistArchive() {}
 
     static void write(Path folder, Path target) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
-        try (OutputStream out = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(target);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Path file : files) {
                 ZipEntry entry = new ZipEntry(folder.relativize(file).toString().replace('\\', '/'));
                 entry.setLastModifiedTime(Files.getLastModifiedTime(file));

@@ -15,8 +15,7 @@ import javax.sql.DataSource;
  */
 final class H2Script {
 
-    private H2Script() {
-    }
+    private H2Script() {}
 
     static void write(DataSource dataSource, Path target) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -26,8 +25,8 @@ final class H2Script {
                 try (ResultSet head = statement.executeQuery("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE")) {
                     head.next();
                 }
-                statement.execute("SCRIPT TO '" + target.toAbsolutePath().toString().replace("'", "''")
-                        + "' COMPRESSION ZIP");
+                statement.execute(
+                        "SCRIPT TO '" + target.toAbsolutePath().toString().replace("'", "''") + "' COMPRESSION ZIP");
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();

@@ -1,8 +1,8 @@
 package dev.rounds.backup;
 
-import dev.rounds.core.Sha256;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.checklist.ChecklistRegistry;
+import dev.rounds.core.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -13,14 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +38,8 @@ public class SelfBackup {
 
     static final String DATABASE_PREFIX = "rounds-db-";
     static final String CHECKLISTS_PREFIX = "rounds-checklists-";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final Logger LOG = Logger.getLogger(SelfBackup.class);
 
     @Inject
@@ -78,17 +77,21 @@ public class SelfBackup {
             String stamp = STAMP.format(clock.instant());
             List<BackupFile> written = new ArrayList<>();
             if (isH2()) {
-                written.add(write(BackupFile.DATABASE, DATABASE_PREFIX, stamp, actor,
-                        temp -> H2Script.write(dataSource, temp)));
+                written.add(write(
+                        BackupFile.DATABASE, DATABASE_PREFIX, stamp, actor, temp -> H2Script.write(dataSource, temp)));
             }
-            written.add(write(BackupFile.CHECKLISTS, CHECKLISTS_PREFIX, stamp, actor,
+            written.add(write(
+                    BackupFile.CHECKLISTS,
+                    CHECKLISTS_PREFIX,
+                    stamp,
+                    actor,
                     temp -> ChecklistArchive.write(checklists.folder(), temp)));
             prune(DATABASE_PREFIX, actor);
             prune(CHECKLISTS_PREFIX, actor);
             return written;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a backup to " + folder().toAbsolutePath() + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot write a backup to " + folder().toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
 
@@ -108,8 +111,8 @@ public class SelfBackup {
         } finally {
             Files.deleteIfExists(temp);
         }
-        BackupFile file = new BackupFile(kind, target.getFileName().toString(), target.toString(), Files.size(target),
-                sha256(target));
+        BackupFile file = new BackupFile(
+                kind, target.getFileName().toString(), target.toString(), Files.size(target), sha256(target));
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("kind", kind);
         detail.put("size", file.size());
@@ -151,7 +154,9 @@ public class SelfBackup {
         try (Stream<Path> files = Files.list(folder())) {
             return files.filter(f -> f.getFileName().toString().startsWith(prefix)
                             && f.getFileName().toString().endsWith(".zip"))
-                    .sorted(Comparator.comparing(SelfBackup::modified).thenComparing(Path::toString).reversed())
+                    .sorted(Comparator.comparing(SelfBackup::modified)
+                            .thenComparing(Path::toString)
+                            .reversed())
                     .toList();
         }
     }

@@ -24,8 +24,7 @@ import java.util.stream.Stream;
 record BackupFiles(List<Found> files, String miss) {
 
     /** One matching file. */
-    record Found(Path path, Instant modified, long size) {
-    }
+    record Found(Path path, Instant modified, long size) {}
 
     Optional<Found> newest() {
         return files.stream().findFirst();
@@ -44,7 +43,8 @@ record BackupFiles(List<Found> files, String miss) {
                     return found(children, "folder " + pattern + " holds no files");
                 }
             }
-            return Files.isRegularFile(path) ? found(Stream.of(path), null)
+            return Files.isRegularFile(path)
+                    ? found(Stream.of(path), null)
                     : new BackupFiles(List.of(), "file " + pattern + " does not exist");
         }
         int slash = pattern.lastIndexOf('/', meta);
@@ -54,7 +54,9 @@ record BackupFiles(List<Found> files, String miss) {
             return new BackupFiles(List.of(), "no file matches " + pattern + ": folder " + base + " does not exist");
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
-        int depth = rest.contains("**") ? Integer.MAX_VALUE : (int) rest.chars().filter(c -> c == '/').count() + 1;
+        int depth = rest.contains("**")
+                ? Integer.MAX_VALUE
+                : (int) rest.chars().filter(c -> c == '/').count() + 1;
         try (Stream<Path> walk = Files.walk(base, depth)) {
             return found(walk.filter(p -> matcher.matches(base.relativize(p))), "no file matches " + pattern);
         }

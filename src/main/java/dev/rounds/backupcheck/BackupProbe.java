@@ -44,12 +44,29 @@ import java.util.concurrent.CompletionStage;
  */
 public final class BackupProbe implements ProbeType {
 
-    private static final ProbeSchema SCHEMA = new ProbeSchema("backup",
-            Map.of("kind", SettingKind.STRING, "path", SettingKind.STRING, "repository", SettingKind.STRING,
-                    "password_env", SettingKind.STRING, "passphrase_env", SettingKind.STRING,
-                    "host", SettingKind.STRING, "tag", SettingKind.STRING, "base_dir", SettingKind.STRING,
-                    "pass_env", SettingKind.STRING_LIST),
-            Set.of(), Set.of("age", "size", "count", "total_size", "complete"));
+    private static final ProbeSchema SCHEMA = new ProbeSchema(
+            "backup",
+            Map.of(
+                    "kind",
+                    SettingKind.STRING,
+                    "path",
+                    SettingKind.STRING,
+                    "repository",
+                    SettingKind.STRING,
+                    "password_env",
+                    SettingKind.STRING,
+                    "passphrase_env",
+                    SettingKind.STRING,
+                    "host",
+                    SettingKind.STRING,
+                    "tag",
+                    SettingKind.STRING,
+                    "base_dir",
+                    SettingKind.STRING,
+                    "pass_env",
+                    SettingKind.STRING_LIST),
+            Set.of(),
+            Set.of("age", "size", "count", "total_size", "complete"));
 
     @Override
     public ProbeSchema schema() {
@@ -63,26 +80,38 @@ public final class BackupProbe implements ProbeType {
         try {
             return switch (kind) {
                 case "files", "dump" -> files(spec, context, kind.equals("dump"), timeout);
-                case "restic" -> tool(context, timeout, restic(spec, context.facility(Environment.class)),
-                        "restic snapshots of " + spec.setting("repository", ""), Snapshots::ofRestic);
-                case "borg" -> tool(context, timeout, borg(spec, context.facility(Environment.class)),
-                        "borg list of " + spec.setting("repository", ""), Snapshots::ofBorg);
-                default -> done(Observation.error("backup kind must be files, dump, restic or borg, got '" + kind + "'"));
+                case "restic" ->
+                    tool(
+                            context,
+                            timeout,
+                            restic(spec, context.facility(Environment.class)),
+                            "restic snapshots of " + spec.setting("repository", ""),
+                            Snapshots::ofRestic);
+                case "borg" ->
+                    tool(
+                            context,
+                            timeout,
+                            borg(spec, context.facility(Environment.class)),
+                            "borg list of " + spec.setting("repository", ""),
+                            Snapshots::ofBorg);
+                default ->
+                    done(Observation.error("backup kind must be files, dump, restic or borg, got '" + kind + "'"));
             };
         } catch (Misconfigured e) {
             return done(Observation.error(e.getMessage()));
         }
     }
 
-    private static CompletionStage<Observation> files(ProbeSpec spec, ProbeContext context, boolean dump,
-            Duration timeout) {
+    private static CompletionStage<Observation> files(
+            ProbeSpec spec, ProbeContext context, boolean dump, Duration timeout) {
         String path = required(spec, "path", dump ? "dump" : "files");
         long deadline = System.nanoTime() + timeout.toNanos();
         return context.blocking(() -> {
             try {
                 BackupFiles found = BackupFiles.of(path);
                 if (found.files().isEmpty()) {
-                    return Observation.down(Map.of("count", 0, "total_size", 0L),
+                    return Observation.down(
+                            Map.of("count", 0, "total_size", 0L),
                             found.miss() + "; point the probe's path at where the backups are written");
                 }
                 BackupFiles.Found newest = found.newest().orElseThrow();
@@ -96,7 +125,8 @@ public final class BackupProbe implements ProbeType {
                 if (!dump) return Observation.measured(values, summary);
                 DumpCompleteness.Verdict verdict = DumpCompleteness.of(newest.path(), deadline);
                 values.put("complete", verdict.complete());
-                return verdict.complete() ? Observation.measured(values, summary + ", complete")
+                return verdict.complete()
+                        ? Observation.measured(values, summary + ", complete")
                         : Observation.down(values, verdict.why());
             } catch (InterruptedIOException e) {
                 return Observation.down(Map.of(), e.getMessage());
@@ -110,8 +140,8 @@ public final class BackupProbe implements ProbeType {
         Snapshots parse(String json) throws IOException;
     }
 
-    private static CompletionStage<Observation> tool(ProbeContext context, Duration timeout, ToolRun run, String what,
-            Parser parser) {
+    private static CompletionStage<Observation> tool(
+            ProbeContext context, Duration timeout, ToolRun run, String what, Parser parser) {
         ChildProcess tool;
         try {
             tool = run.process(context.maxBytes());
@@ -123,18 +153,22 @@ public final class BackupProbe implements ProbeType {
                 .thenCompose(end -> context.blocking(() -> judged(end, context, timeout, what, parser)));
     }
 
-    private static Observation judged(ChildProcess.End end, ProbeContext context, Duration timeout, String what,
-            Parser parser) {
-        if (end instanceof ChildProcess.NotStarted notStarted) return Observation.error(notStarted.cause().getMessage());
-        if (end instanceof ChildProcess.ReadFailed failed) return Observation.error(failed.cause().getMessage());
+    private static Observation judged(
+            ChildProcess.End end, ProbeContext context, Duration timeout, String what, Parser parser) {
+        if (end instanceof ChildProcess.NotStarted notStarted)
+            return Observation.error(notStarted.cause().getMessage());
+        if (end instanceof ChildProcess.ReadFailed failed)
+            return Observation.error(failed.cause().getMessage());
         if (end instanceof ChildProcess.TimedOut) {
-            return Observation.down(Map.of(), what + " did not finish within " + Durations.format(timeout)
-                    + "; it was stopped");
+            return Observation.down(
+                    Map.of(), what + " did not finish within " + Durations.format(timeout) + "; it was stopped");
         }
         ChildProcess.Exited output = (ChildProcess.Exited) end;
         if (output.cut()) {
-            return Observation.down(Map.of(), what + " printed more than the read cap of "
-                    + Sizes.format(context.maxBytes()) + "; it was stopped");
+            return Observation.down(
+                    Map.of(),
+                    what + " printed more than the read cap of " + Sizes.format(context.maxBytes())
+                            + "; it was stopped");
         }
         if (output.exitCode() != 0) {
             return Observation.down(Map.of(), what + " failed: " + ToolRun.complaint(output));
@@ -146,18 +180,19 @@ public final class BackupProbe implements ProbeType {
             return Observation.error(what + ": cannot read the tool's output: " + e.getMessage());
         }
         if (snapshots.newest().isEmpty()) {
-            return Observation.down(Map.of("count", 0), what + ": no snapshot"
-                    + " (matching the probe's filters, if any)");
+            return Observation.down(
+                    Map.of("count", 0), what + ": no snapshot" + " (matching the probe's filters, if any)");
         }
         Duration age = age(snapshots.newest().get(), context);
-        return Observation.measured(Map.of("age", age, "count", snapshots.times().size()),
+        return Observation.measured(
+                Map.of("age", age, "count", snapshots.times().size()),
                 snapshots.times().size() + " snapshots, the newest " + Durations.format(age) + " old");
     }
 
     static ToolRun restic(ProbeSpec spec, Environment environment) {
         String repository = required(spec, "repository", "restic");
-        List<String> command = new ArrayList<>(List.of("restic", "-r", repository, "snapshots", "--json",
-                "--no-cache", "--no-lock"));
+        List<String> command =
+                new ArrayList<>(List.of("restic", "-r", repository, "snapshots", "--json", "--no-cache", "--no-lock"));
         for (String filter : List.of("host", "tag", "path")) {
             if (spec.settings().get(filter) != null) {
                 command.add("--" + filter);
@@ -191,8 +226,10 @@ public final class BackupProbe implements ProbeType {
         }
         if (spec.settings().get("pass_env") instanceof List<?> names) {
             for (Object name : names) {
-                String value = environment.variable(name.toString()).orElseThrow(() -> new Misconfigured(
-                        "environment variable " + name + " (named by pass_env) is not set where Rounds runs"));
+                String value = environment
+                        .variable(name.toString())
+                        .orElseThrow(() -> new Misconfigured(
+                                "environment variable " + name + " (named by pass_env) is not set where Rounds runs"));
                 variables.put(name.toString(), value);
             }
         }
@@ -211,9 +248,12 @@ public final class BackupProbe implements ProbeType {
 
     private static String secret(ProbeSpec spec, String setting, String kind, Environment environment) {
         String variable = required(spec, setting, kind);
-        return environment.variable(variable).orElseThrow(() -> new Misconfigured("environment variable " + variable
-                + " (named by " + setting + ") is not set where Rounds runs; set it to the " + kind + " repository's "
-                + (kind.equals("borg") ? "passphrase" : "password")));
+        return environment
+                .variable(variable)
+                .orElseThrow(() -> new Misconfigured("environment variable " + variable
+                        + " (named by " + setting + ") is not set where Rounds runs; set it to the " + kind
+                        + " repository's "
+                        + (kind.equals("borg") ? "passphrase" : "password")));
     }
 
     private static Duration age(Instant at, ProbeContext context) {

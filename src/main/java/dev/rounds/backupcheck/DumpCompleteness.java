@@ -30,11 +30,9 @@ final class DumpCompleteness {
     static final int TAIL_BYTES = 4096;
 
     /** The verdict and, when incomplete, why. */
-    record Verdict(boolean complete, String why) {
-    }
+    record Verdict(boolean complete, String why) {}
 
-    private DumpCompleteness() {
-    }
+    private DumpCompleteness() {}
 
     /** @param deadline {@link System#nanoTime()} after which reading stops with an {@link InterruptedIOException} */
     static Verdict of(Path file, long deadline) throws IOException {
@@ -46,8 +44,10 @@ final class DumpCompleteness {
         for (String marker : MARKERS) {
             if (text.contains(marker)) return new Verdict(true, null);
         }
-        return new Verdict(false, file + " does not end with a dump tool's completion marker (\"" + MARKERS.get(0)
-                + "\" or \"" + MARKERS.get(1) + "\"): the dump was cut short or is not a plain SQL dump");
+        return new Verdict(
+                false,
+                file + " does not end with a dump tool's completion marker (\"" + MARKERS.get(0) + "\" or \""
+                        + MARKERS.get(1) + "\"): the dump was cut short or is not a plain SQL dump");
     }
 
     private static Verdict zip(Path file, long deadline) throws IOException {

@@ -34,7 +34,8 @@ record Snapshots(List<Instant> times) {
         }
         List<Instant> times = new ArrayList<>();
         for (JsonNode snapshot : root) {
-            times.add(parse(snapshot.path("time").asText(), t -> OffsetDateTime.parse(t).toInstant()));
+            times.add(parse(
+                    snapshot.path("time").asText(), t -> OffsetDateTime.parse(t).toInstant()));
         }
         return new Snapshots(times);
     }
@@ -51,7 +52,8 @@ record Snapshots(List<Instant> times) {
         }
         List<Instant> times = new ArrayList<>();
         for (JsonNode archive : archives) {
-            times.add(parse(archive.path("time").asText(), t -> LocalDateTime.parse(t).toInstant(ZoneOffset.UTC)));
+            times.add(parse(
+                    archive.path("time").asText(), t -> LocalDateTime.parse(t).toInstant(ZoneOffset.UTC)));
         }
         return new Snapshots(times);
     }

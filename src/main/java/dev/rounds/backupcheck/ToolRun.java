@@ -39,13 +39,17 @@ record ToolRun(List<String> command, Map<String, String> environment, String deb
     ChildProcess process(long maxBytes) {
         List<String> resolved = new ArrayList<>(command);
         resolved.set(0, executable().toString());
-        return new ChildProcess(resolved, environment, maxBytes, ChildProcess.OverCap.STOP,
-                ChildProcess.ErrorOutput.last(ERROR_BYTES));
+        return new ChildProcess(
+                resolved, environment, maxBytes, ChildProcess.OverCap.STOP, ChildProcess.ErrorOutput.last(ERROR_BYTES));
     }
 
     /** The last non-blank line the tool wrote to its error output, or its exit code. */
     static String complaint(ChildProcess.Exited exited) {
-        List<String> lines = exited.errors().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines = exited.errors()
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
         return lines.isEmpty() ? "exit code " + exited.exitCode() : lines.get(lines.size() - 1);
     }
 

@@ -77,8 +77,11 @@ public class Change extends IdentityEntity {
      * in planned order.
      */
     public static List<Change> findBetween(Instant from, Instant to) {
-        return list("(plannedStart < ?2 and plannedEnd > ?1) or (requestedAt >= ?1 and requestedAt < ?2)"
-                + " or (implementedAt >= ?1 and implementedAt < ?2) order by plannedStart, id", from, to);
+        return list(
+                "(plannedStart < ?2 and plannedEnd > ?1) or (requestedAt >= ?1 and requestedAt < ?2)"
+                        + " or (implementedAt >= ?1 and implementedAt < ?2) order by plannedStart, id",
+                from,
+                to);
     }
 
     public static List<Change> findAllNewestFirst() {

@@ -1,7 +1,7 @@
 package dev.rounds.change;
 
-import dev.rounds.core.Years;
 import dev.rounds.core.Roles;
+import dev.rounds.core.Years;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -39,7 +39,9 @@ public class ChangeResource {
     @RolesAllowed(Roles.OPERATOR)
     public Response request(@Valid @NotNull ChangeRequest request) {
         Change c = changes.request(actor(), request);
-        return Response.created(URI.create("/api/changes/" + c.id)).entity(ChangeView.of(c)).build();
+        return Response.created(URI.create("/api/changes/" + c.id))
+                .entity(ChangeView.of(c))
+                .build();
     }
 
     /**
@@ -53,8 +55,13 @@ public class ChangeResource {
         }
         LocalDate first = day(from, "from");
         LocalDate last = day(to, "to");
-        return changes.between(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()).stream().map(ChangeView::of).toList();
+        return changes
+                .between(
+                        first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .stream()
+                .map(ChangeView::of)
+                .toList();
     }
 
     @GET
@@ -68,8 +75,8 @@ public class ChangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
     public ChangeView classify(@PathParam("id") long id, @Valid ChangeSteps.Classification body) {
-        return ChangeView.of(changes.classify(id, actor(),
-                body == null ? new ChangeSteps.Classification(null, null) : body));
+        return ChangeView.of(
+                changes.classify(id, actor(), body == null ? new ChangeSteps.Classification(null, null) : body));
     }
 
     @POST
@@ -93,8 +100,8 @@ public class ChangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
     public ChangeView implement(@PathParam("id") long id, @Valid ChangeSteps.Implementation body) {
-        return ChangeView.of(changes.implement(id, actor(),
-                body == null ? new ChangeSteps.Implementation(null, null) : body));
+        return ChangeView.of(
+                changes.implement(id, actor(), body == null ? new ChangeSteps.Implementation(null, null) : body));
     }
 
     @POST
@@ -110,12 +117,14 @@ public class ChangeResource {
         try {
             day = LocalDate.parse(text == null ? "" : text.strip());
         } catch (DateTimeParseException e) {
-            throw new ChangeRefused(400, "'" + name + "' must be a date like 2026-11-23, and 'from' and 'to' "
-                    + "come together; got '" + text + "'");
+            throw new ChangeRefused(
+                    400,
+                    "'" + name + "' must be a date like 2026-11-23, and 'from' and 'to' " + "come together; got '"
+                            + text + "'");
         }
         if (!Years.inRange(day)) {
-            throw new ChangeRefused(400, "'" + name + "' must be a date like 2026-11-23 " + Years.RANGE + "; got '"
-                    + text + "'");
+            throw new ChangeRefused(
+                    400, "'" + name + "' must be a date like 2026-11-23 " + Years.RANGE + "; got '" + text + "'");
         }
         return day;
     }

@@ -37,8 +37,10 @@ public class ChangeService {
         SuppliedText.require("target", request.target());
         SuppliedText.require("activity", request.activity());
         if (!request.plannedEnd().isAfter(request.plannedStart())) {
-            throw new ChangeRefused(422, "the planned end " + request.plannedEnd() + " must be after the planned start "
-                    + request.plannedStart());
+            throw new ChangeRefused(
+                    422,
+                    "the planned end " + request.plannedEnd() + " must be after the planned start "
+                            + request.plannedStart());
         }
         ChecklistSet checklists = registry.current();
         String target = blankToNull(request.target());
@@ -81,8 +83,11 @@ public class ChangeService {
         c.category = category;
         c.classifiedBy = actor;
         c.classifiedAt = clock.instant();
-        record(ChangeStep.CLASSIFY, c, actor, Map.of("priority", Vocabulary.label(priority),
-                "category", Vocabulary.label(category)));
+        record(
+                ChangeStep.CLASSIFY,
+                c,
+                actor,
+                Map.of("priority", Vocabulary.label(priority), "category", Vocabulary.label(category)));
         return c;
     }
 
@@ -108,13 +113,16 @@ public class ChangeService {
         ChangeState next = ChangeStep.IMPLEMENT.apply(c.id, c.state);
         String note = blankToNull(implementation.note());
         if (note == null) {
-            throw new ChangeRefused(422, "say what was done and how it went in the implementation note of change " + id);
+            throw new ChangeRefused(
+                    422, "say what was done and how it went in the implementation note of change " + id);
         }
         Instant now = clock.instant();
         Instant at = implementation.at() == null ? now : implementation.at();
         if (at.isAfter(now)) {
-            throw new ChangeRefused(422, "the implementation time " + at + " is in the future; record a change "
-                    + "once it has been carried out");
+            throw new ChangeRefused(
+                    422,
+                    "the implementation time " + at + " is in the future; record a change "
+                            + "once it has been carried out");
         }
         c.state = next;
         c.implementedBy = actor;
@@ -168,8 +176,8 @@ public class ChangeService {
         Change c = locked(id);
         ChangeState next = step.apply(c.id, c.state);
         if (c.requestedBy.equals(actor)) {
-            throw new ChangeRefused(403, c.subject() + " was requested by " + actor
-                    + "; another manager must approve or reject it");
+            throw new ChangeRefused(
+                    403, c.subject() + " was requested by " + actor + "; another manager must approve or reject it");
         }
         c.state = next;
         c.decidedBy = actor;
@@ -196,7 +204,8 @@ public class ChangeService {
 
     private static boolean isActivity(ChecklistSet checklists, String activity) {
         String[] ids = activity.split("/", 2);
-        return ids.length == 2 && checklists.checklist(ids[0]).flatMap(c -> c.activity(ids[1])).isPresent();
+        return ids.length == 2
+                && checklists.checklist(ids[0]).flatMap(c -> c.activity(ids[1])).isPresent();
     }
 
     private static String blankToNull(String text) {

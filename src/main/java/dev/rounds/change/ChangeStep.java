@@ -24,8 +24,10 @@ public enum ChangeStep {
     /** The state this step leads to from {@code current}; a step out of order is a 409 that says what is next. */
     public ChangeState apply(long changeId, ChangeState current) {
         if (current != from) {
-            throw new ChangeRefused(409, "change " + changeId + " is " + current.label() + "; it can be " + done
-                    + " only when " + from.label() + nextHint(current));
+            throw new ChangeRefused(
+                    409,
+                    "change " + changeId + " is " + current.label() + "; it can be " + done + " only when "
+                            + from.label() + nextHint(current));
         }
         return to;
     }

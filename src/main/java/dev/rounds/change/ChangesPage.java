@@ -1,7 +1,7 @@
 package dev.rounds.change;
 
-import dev.rounds.core.Years;
 import dev.rounds.core.Roles;
+import dev.rounds.core.Years;
 import dev.rounds.web.FormPost;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -32,18 +32,17 @@ import java.util.List;
 public class ChangesPage {
 
     /** The words the step forms offer. */
-    public record Choices(List<String> priorities, List<String> categories, List<String> outcomes) {
-    }
+    public record Choices(List<String> priorities, List<String> categories, List<String> outcomes) {}
 
-    private static final Choices CHOICES = new Choices(words(ChangePriority.values()), words(ChangeCategory.values()),
-            words(ChangeOutcome.values()));
+    private static final Choices CHOICES =
+            new Choices(words(ChangePriority.values()), words(ChangeCategory.values()), words(ChangeOutcome.values()));
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance changes(List<ChangeView> changes, boolean operator, String error);
 
-        static native TemplateInstance change(ChangeView change, Choices choices, boolean operator, boolean manager,
-                String error);
+        static native TemplateInstance change(
+                ChangeView change, Choices choices, boolean operator, boolean manager, String error);
     }
 
     @Inject
@@ -69,15 +68,28 @@ public class ChangesPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.OPERATOR)
-    public Response request(@FormParam("title") String title, @FormParam("description") String description,
-            @FormParam("target") String target, @FormParam("activity") String activity,
-            @FormParam("plannedStart") String plannedStart, @FormParam("plannedEnd") String plannedEnd) {
+    public Response request(
+            @FormParam("title") String title,
+            @FormParam("description") String description,
+            @FormParam("target") String target,
+            @FormParam("activity") String activity,
+            @FormParam("plannedStart") String plannedStart,
+            @FormParam("plannedEnd") String plannedEnd) {
         FormPost form = FormPost.showing(this::renderList);
         if (title == null || title.isBlank() || description == null || description.isBlank()) {
             return form.refuse(422, "Give the change a title and a description.");
         }
-        return form.seeOther(() -> changes.request(actor(), new ChangeRequest(title, description, target, activity,
-                utc(plannedStart, "planned start"), utc(plannedEnd, "planned end"))), c -> "/changes/" + c.id);
+        return form.seeOther(
+                () -> changes.request(
+                        actor(),
+                        new ChangeRequest(
+                                title,
+                                description,
+                                target,
+                                activity,
+                                utc(plannedStart, "planned start"),
+                                utc(plannedEnd, "planned end"))),
+                c -> "/changes/" + c.id);
     }
 
     @POST
@@ -85,8 +97,8 @@ public class ChangesPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.OPERATOR)
-    public Response classify(@PathParam("id") long id, @FormParam("priority") String priority,
-            @FormParam("category") String category) {
+    public Response classify(
+            @PathParam("id") long id, @FormParam("priority") String priority, @FormParam("category") String category) {
         return step(id, () -> changes.classify(id, actor(), new ChangeSteps.Classification(priority, category)));
     }
 
@@ -115,8 +127,13 @@ public class ChangesPage {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.OPERATOR)
     public Response implement(@PathParam("id") long id, @FormParam("at") String at, @FormParam("note") String note) {
-        return step(id, () -> changes.implement(id, actor(), new ChangeSteps.Implementation(
-                at == null || at.isBlank() ? null : utc(at, "implementation time"), note)));
+        return step(
+                id,
+                () -> changes.implement(
+                        id,
+                        actor(),
+                        new ChangeSteps.Implementation(
+                                at == null || at.isBlank() ? null : utc(at, "implementation time"), note)));
     }
 
     @POST
@@ -124,8 +141,8 @@ public class ChangesPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.MANAGER)
-    public Response review(@PathParam("id") long id, @FormParam("outcome") String outcome,
-            @FormParam("note") String note) {
+    public Response review(
+            @PathParam("id") long id, @FormParam("outcome") String outcome, @FormParam("note") String note) {
         return step(id, () -> changes.review(id, actor(), new ChangeSteps.Review(outcome, note)));
     }
 
@@ -143,20 +160,24 @@ public class ChangesPage {
             throw new ChangeRefused(422, "Give the " + field + " as a date and time, e.g. 2026-12-05T20:00.");
         }
         if (!Years.inRange(time)) {
-            throw new ChangeRefused(422, "Give the " + field + " as a date and time " + Years.RANGE
-                    + ", e.g. 2026-12-05T20:00.");
+            throw new ChangeRefused(
+                    422, "Give the " + field + " as a date and time " + Years.RANGE + ", e.g. 2026-12-05T20:00.");
         }
         return time.toInstant(ZoneOffset.UTC);
     }
 
     private TemplateInstance renderList(String error) {
-        return Templates.changes(changes.all().stream().map(ChangeView::of).toList(),
-                identity.hasRole(Roles.OPERATOR), error);
+        return Templates.changes(
+                changes.all().stream().map(ChangeView::of).toList(), identity.hasRole(Roles.OPERATOR), error);
     }
 
     private TemplateInstance renderChange(long id, String error) {
-        return Templates.change(ChangeView.of(changes.get(id)), CHOICES, identity.hasRole(Roles.OPERATOR),
-                identity.hasRole(Roles.MANAGER), error);
+        return Templates.change(
+                ChangeView.of(changes.get(id)),
+                CHOICES,
+                identity.hasRole(Roles.OPERATOR),
+                identity.hasRole(Roles.MANAGER),
+                error);
     }
 
     private String actor() {

@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 /** The words of the change log's enums as the API, the pages and the audit log write them: {@code rolled-back}. */
 final class Vocabulary {
 
-    private Vocabulary() {
-    }
+    private Vocabulary() {}
 
     static String label(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -17,9 +16,13 @@ final class Vocabulary {
     /** The constant a word names; otherwise a 422 that lists the words allowed for the field. */
     static <E extends Enum<E>> E parse(Class<E> type, String word, String field) {
         E[] values = type.getEnumConstants();
-        return Arrays.stream(values).filter(v -> label(v).equals(word == null ? null : word.strip())).findFirst()
-                .orElseThrow(() -> new ChangeRefused(422, field + " must be one of "
-                        + Arrays.stream(values).map(Vocabulary::label).collect(Collectors.joining(", "))
-                        + (word == null || word.isBlank() ? "" : "; got '" + word + "'")));
+        return Arrays.stream(values)
+                .filter(v -> label(v).equals(word == null ? null : word.strip()))
+                .findFirst()
+                .orElseThrow(() -> new ChangeRefused(
+                        422,
+                        field + " must be one of "
+                                + Arrays.stream(values).map(Vocabulary::label).collect(Collectors.joining(", "))
+                                + (word == null || word.isBlank() ? "" : "; got '" + word + "'")));
     }
 }

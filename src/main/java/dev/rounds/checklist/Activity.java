@@ -9,8 +9,15 @@ import java.util.List;
  * @param due its own due offset, or {@code null} to use the checklist's
  * @param enabled {@code false} pauses the activity: its occurrences are waived with {@code pausedReason}
  */
-public record Activity(String id, String title, String guidance, Duration due, List<ProbeSpec> probes,
-        SignoffPolicy signoff, boolean enabled, String pausedReason) {
+public record Activity(
+        String id,
+        String title,
+        String guidance,
+        Duration due,
+        List<ProbeSpec> probes,
+        SignoffPolicy signoff,
+        boolean enabled,
+        String pausedReason) {
 
     public Activity {
         probes = List.copyOf(probes);

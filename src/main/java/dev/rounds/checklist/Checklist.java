@@ -12,8 +12,16 @@ import java.util.Optional;
  * @param file the file name relative to the checklist folder, e.g. {@code daily.yaml}
  * @param sha256 lowercase hex SHA-256 of the file's bytes as loaded
  */
-public record Checklist(String id, String title, Cadence cadence, Duration due, ZoneId timezone, String owner,
-        List<Activity> activities, String file, String sha256) {
+public record Checklist(
+        String id,
+        String title,
+        Cadence cadence,
+        Duration due,
+        ZoneId timezone,
+        String owner,
+        List<Activity> activities,
+        String file,
+        String sha256) {
 
     public Checklist {
         activities = List.copyOf(activities);

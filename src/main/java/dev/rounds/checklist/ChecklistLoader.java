@@ -9,11 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +31,7 @@ public final class ChecklistLoader {
 
     /** The inventory's file name; {@code inventory.yml} is accepted too. */
     public static final String INVENTORY_FILE = "inventory.yaml";
+
     private static final String INVENTORY_FILE_YML = "inventory.yml";
     /** The most problems a load reports; a file that is not a checklist at all can have thousands. */
     static final int MAX_PROBLEMS = 100;
@@ -54,7 +52,8 @@ public final class ChecklistLoader {
     public LoadResult load(Path dir, ProbeCatalog catalog) {
         List<Problem> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            problems.add(new Problem(dir.toString(), 1, 1, "the checklist folder " + dir.toAbsolutePath() + " does not exist"));
+            problems.add(new Problem(
+                    dir.toString(), 1, 1, "the checklist folder " + dir.toAbsolutePath() + " does not exist"));
             return new LoadResult(null, problems, Map.of());
         }
         List<Path> paths;
@@ -105,16 +104,25 @@ public final class ChecklistLoader {
             if (checklist != null) checklists.add(checklist);
             Node idNode = reader.idNode();
             if (idNode instanceof org.yaml.snakeyaml.nodes.ScalarNode id) {
-                Problem here = new Problem(name, idNode.getStartMark().getLine() + 1, idNode.getStartMark().getColumn() + 1, "");
+                Problem here = new Problem(
+                        name,
+                        idNode.getStartMark().getLine() + 1,
+                        idNode.getStartMark().getColumn() + 1,
+                        "");
                 Problem first = firstIds.putIfAbsent(id.getValue(), here);
                 if (first != null) {
-                    problems.add(new Problem(name, here.line(), here.column(), "duplicate checklist id '" + id.getValue()
-                            + "' (first in " + first.file() + ":" + first.line() + ":" + first.column() + ")"));
+                    problems.add(new Problem(
+                            name,
+                            here.line(),
+                            here.column(),
+                            "duplicate checklist id '" + id.getValue() + "' (first in " + first.file() + ":"
+                                    + first.line() + ":" + first.column() + ")"));
                 }
             }
         }
         if (!problems.isEmpty()) {
-            return new LoadResult(null, firstProblems(problems.stream().distinct().sorted().toList()), hashes);
+            return new LoadResult(
+                    null, firstProblems(problems.stream().distinct().sorted().toList()), hashes);
         }
         return new LoadResult(new ChecklistSet(checklists, inventory), List.of(), hashes);
     }
@@ -159,8 +167,13 @@ public final class ChecklistLoader {
                     continue; // a dangling link: there is no file to load
                 }
                 if (!real.startsWith(root)) {
-                    problems.add(new Problem(name, 1, 1, "the file is a link that leads outside the checklist folder "
-                            + root + "; it was not read. Copy the checklist into the folder instead of linking to it"));
+                    problems.add(
+                            new Problem(
+                                    name,
+                                    1,
+                                    1,
+                                    "the file is a link that leads outside the checklist folder " + root
+                                            + "; it was not read. Copy the checklist into the folder instead of linking to it"));
                 } else if (Files.isRegularFile(real)) {
                     files.add(path);
                 }
@@ -173,8 +186,11 @@ public final class ChecklistLoader {
         if (sorted.size() <= MAX_PROBLEMS) return sorted;
         List<Problem> first = new ArrayList<>(sorted.subList(0, MAX_PROBLEMS));
         Problem last = first.get(MAX_PROBLEMS - 1);
-        first.add(new Problem(last.file(), last.line(), last.column(), "and " + (sorted.size() - MAX_PROBLEMS)
-                + " more problem(s) not listed; fix the ones above first"));
+        first.add(new Problem(
+                last.file(),
+                last.line(),
+                last.column(),
+                "and " + (sorted.size() - MAX_PROBLEMS) + " more problem(s) not listed; fix the ones above first"));
         return first;
     }
 
@@ -182,12 +198,19 @@ public final class ChecklistLoader {
         boolean yaml = names.contains(INVENTORY_FILE);
         boolean yml = names.contains(INVENTORY_FILE_YML);
         if (yaml && yml) {
-            problems.add(new Problem(INVENTORY_FILE_YML, 1, 1, "both " + INVENTORY_FILE + " and " + INVENTORY_FILE_YML
-                    + " exist; keep one inventory"));
+            problems.add(new Problem(
+                    INVENTORY_FILE_YML,
+                    1,
+                    1,
+                    "both " + INVENTORY_FILE + " and " + INVENTORY_FILE_YML + " exist; keep one inventory"));
         }
         if (!yaml && !yml) {
-            problems.add(new Problem(INVENTORY_FILE, 1, 1, "the folder has no " + INVENTORY_FILE
-                    + "; create one listing the targets probes run against (it may be just 'targets: []')"));
+            problems.add(new Problem(
+                    INVENTORY_FILE,
+                    1,
+                    1,
+                    "the folder has no " + INVENTORY_FILE
+                            + "; create one listing the targets probes run against (it may be just 'targets: []')"));
             return null;
         }
         return yaml ? INVENTORY_FILE : INVENTORY_FILE_YML;
@@ -197,7 +220,8 @@ public final class ChecklistLoader {
     private static Node compose(YamlFile file, byte[] bytes) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -213,9 +237,14 @@ public final class ChecklistLoader {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String context = e.getContext() == null ? ""
-                    : " (" + e.getContext() + (e.getContextMark() != null && e.getContextMark() != mark
-                            ? " that starts at line " + (e.getContextMark().getLine() + 1) : "") + ")";
+            String context = e.getContext() == null
+                    ? ""
+                    : " (" + e.getContext()
+                            + (e.getContextMark() != null && e.getContextMark() != mark
+                                    ? " that starts at line "
+                                            + (e.getContextMark().getLine() + 1)
+                                    : "")
+                            + ")";
             if (mark != null) {
                 file.problem(mark, "YAML syntax error: " + problem + context);
             } else {

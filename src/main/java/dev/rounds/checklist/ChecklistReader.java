@@ -5,24 +5,21 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads one checklist file against the inventory and the probe types the catalog knows. */
 final class ChecklistReader {
 
-    static final Set<String> CHECKLIST_KEYS = Set.of("id", "title", "cadence", "due", "timezone", "owner", "activities");
-    static final Set<String> ACTIVITY_KEYS = Set.of("id", "title", "guidance", "due", "probes", "signoff", "enabled", "reason");
+    static final Set<String> CHECKLIST_KEYS =
+            Set.of("id", "title", "cadence", "due", "timezone", "owner", "activities");
+    static final Set<String> ACTIVITY_KEYS =
+            Set.of("id", "title", "guidance", "due", "probes", "signoff", "enabled", "reason");
     static final String DEFAULT_OWNER = "operations";
 
     /** Checklist and activity ids: they appear in probe keys, subjects and URLs. */
@@ -34,7 +31,14 @@ final class ChecklistReader {
             Cadence.MONTHLY, Duration.ofDays(28),
             Cadence.QUARTERLY, Duration.ofDays(90));
     private static final Map<Cadence, String> SHORTEST_PERIOD_TEXT = Map.of(
-            Cadence.DAILY, "24h", Cadence.WEEKLY, "7d", Cadence.MONTHLY, "28d, February", Cadence.QUARTERLY, "90d, January to March");
+            Cadence.DAILY,
+            "24h",
+            Cadence.WEEKLY,
+            "7d",
+            Cadence.MONTHLY,
+            "28d, February",
+            Cadence.QUARTERLY,
+            "90d, January to March");
 
     private final YamlFile file;
     private final ProbeSpecReader probeReader;
@@ -45,7 +49,8 @@ final class ChecklistReader {
      * @param inventoryKnown {@code false} when the inventory could not be read, so that every target would look
      *     unknown: target references are then not checked rather than reported twice over
      */
-    ChecklistReader(YamlFile file, ProbeCatalog catalog, Inventory inventory, boolean inventoryKnown, ZoneId defaultZone) {
+    ChecklistReader(
+            YamlFile file, ProbeCatalog catalog, Inventory inventory, boolean inventoryKnown, ZoneId defaultZone) {
         this.file = file;
         this.probeReader = new ProbeSpecReader(file, catalog, inventory, inventoryKnown);
         this.defaultZone = defaultZone;
@@ -86,24 +91,37 @@ final class ChecklistReader {
         if (file.problemCount() != before || id == null || title == null || cadence == null || timezone == null) {
             return null;
         }
-        return new Checklist(id, title, cadence, due != null ? due : shortestPeriod(cadence), timezone, owner,
-                activities, file.name(), sha256);
+        return new Checklist(
+                id,
+                title,
+                cadence,
+                due != null ? due : shortestPeriod(cadence),
+                timezone,
+                owner,
+                activities,
+                file.name(),
+                sha256);
     }
 
     private Cadence cadence(YamlFields fields) {
         String written = fields.requiredText("cadence");
         if (written == null) return null;
         if (written.strip().toLowerCase(Locale.ROOT).startsWith("rrule:")) {
-            file.problem(fields.value("cadence"), "cadence '" + written + "' is not supported yet; "
-                    + "use daily, weekly, monthly or quarterly");
+            file.problem(
+                    fields.value("cadence"),
+                    "cadence '" + written + "' is not supported yet; " + "use daily, weekly, monthly or quarterly");
             return null;
         }
         for (Cadence cadence : Cadence.values()) {
             if (cadence.yamlName().equals(written)) return cadence;
         }
         List<String> names = List.of("daily", "weekly", "monthly", "quarterly");
-        file.problem(fields.value("cadence"), "unknown cadence '" + written + "'" + Suggestions.didYouMean(written, names)
-                + (Suggestions.closest(written, names).isPresent() ? "" : "; use daily, weekly, monthly or quarterly"));
+        file.problem(
+                fields.value("cadence"),
+                "unknown cadence '" + written + "'" + Suggestions.didYouMean(written, names)
+                        + (Suggestions.closest(written, names).isPresent()
+                                ? ""
+                                : "; use daily, weekly, monthly or quarterly"));
         return null;
     }
 
@@ -111,8 +129,10 @@ final class ChecklistReader {
     private Duration due(YamlFields fields, Cadence cadence, String what) {
         Duration due = fields.duration("due");
         if (due != null && cadence != null && due.compareTo(shortestPeriod(cadence)) > 0) {
-            file.problem(fields.value("due"), "'due' of " + what + " (" + fields.text("due") + ") is past the end of the shortest "
-                    + cadence.yamlName() + " period (" + SHORTEST_PERIOD_TEXT.get(cadence) + ")");
+            file.problem(
+                    fields.value("due"),
+                    "'due' of " + what + " (" + fields.text("due") + ") is past the end of the shortest "
+                            + cadence.yamlName() + " period (" + SHORTEST_PERIOD_TEXT.get(cadence) + ")");
             return null;
         }
         return due;
@@ -124,9 +144,11 @@ final class ChecklistReader {
         try {
             return ZoneId.of(written);
         } catch (DateTimeException e) {
-            file.problem(fields.value("timezone"), "unknown timezone '" + written + "'"
-                    + Suggestions.didYouMean(written, ZoneId.getAvailableZoneIds())
-                    + "; use an IANA name like Europe/London or UTC");
+            file.problem(
+                    fields.value("timezone"),
+                    "unknown timezone '" + written + "'"
+                            + Suggestions.didYouMean(written, ZoneId.getAvailableZoneIds())
+                            + "; use an IANA name like Europe/London or UTC");
             return null;
         }
     }
@@ -158,7 +180,13 @@ final class ChecklistReader {
         if (id != null) fields.describeAs("activity '" + id + "'");
         fields.rejectUnknown(ACTIVITY_KEYS);
         if (id != null) {
-            file.checkId("activity", id, fields.value("id"), ID, "lowercase letters, digits and dashes, e.g. backup-review", seen);
+            file.checkId(
+                    "activity",
+                    id,
+                    fields.value("id"),
+                    ID,
+                    "lowercase letters, digits and dashes, e.g. backup-review",
+                    seen);
         }
         String what = id == null ? "the activity" : "activity '" + id + "'";
         String title = fields.requiredText("title");
@@ -190,14 +218,18 @@ final class ChecklistReader {
             if (candidate.yamlName().equals(written)) policy = candidate;
         }
         if (policy == null) {
-            file.problem(fields.value("signoff"), "unknown signoff '" + written + "'"
-                    + Suggestions.didYouMean(written, List.of("none", "on-failure", "always"))
-                    + "; use none, on-failure or always");
+            file.problem(
+                    fields.value("signoff"),
+                    "unknown signoff '" + written + "'"
+                            + Suggestions.didYouMean(written, List.of("none", "on-failure", "always"))
+                            + "; use none, on-failure or always");
             return null;
         }
         if (!hasProbes && policy != SignoffPolicy.ALWAYS) {
-            file.problem(fields.value("signoff"), what + " has no probes, so only a person can prove it was done: "
-                    + "its signoff must be 'always', got " + Problem.quote(written));
+            file.problem(
+                    fields.value("signoff"),
+                    what + " has no probes, so only a person can prove it was done: "
+                            + "its signoff must be 'always', got " + Problem.quote(written));
             return null;
         }
         return policy;

@@ -45,7 +45,11 @@ public class ChecklistRegistry {
     /** The file hashes of the last load attempt, good or not, so that polling reloads only on a change. */
     private Map<String, String> lastSeen = Map.of();
 
-    ChecklistRegistry(ChecklistsConfig config, ProbeCatalog catalog, AuditLog audit, Event<ChecklistsLoaded> loaded,
+    ChecklistRegistry(
+            ChecklistsConfig config,
+            ProbeCatalog catalog,
+            AuditLog audit,
+            Event<ChecklistsLoaded> loaded,
             CommandMode command) {
         this.config = config;
         this.catalog = catalog;
@@ -71,8 +75,10 @@ public class ChecklistRegistry {
                 LoadResult result = command.active() ? readOnly() : reload(AuditLog.SYSTEM);
                 if (!result.isValid()) {
                     result.problems().forEach(p -> LOG.errorf("checklist problem folder=%s %s", folder(), p));
-                    throw new IllegalStateException("Rounds cannot start: the checklist folder " + folder().toAbsolutePath()
-                            + " has " + result.problems().size() + " problem(s); fix them (run 'validate' to list them) "
+                    throw new IllegalStateException("Rounds cannot start: the checklist folder "
+                            + folder().toAbsolutePath()
+                            + " has " + result.problems().size()
+                            + " problem(s); fix them (run 'validate' to list them) "
                             + "and start again. First: " + result.problems().get(0));
                 }
             }
@@ -108,11 +114,14 @@ public class ChecklistRegistry {
         if (!result.isValid()) {
             // At start-up nothing is in force yet: current() logs the problems as the reason start-up fails.
             if (current != null) {
-                result.problems().forEach(p ->
-                        LOG.warnf("checklists rejected, keeping the configuration in force folder=%s %s", folder(), p));
+                result.problems()
+                        .forEach(p -> LOG.warnf(
+                                "checklists rejected, keeping the configuration in force folder=%s %s", folder(), p));
             }
             Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("problems", result.problems().stream().map(Problem::toString).toList());
+            detail.put(
+                    "problems",
+                    result.problems().stream().map(Problem::toString).toList());
             detail.put("files", result.files());
             audit.append(actor, REJECTED, SUBJECT, detail);
             return result;

@@ -45,8 +45,11 @@ public class ChecklistResource {
         if (result.isValid()) {
             return Response.ok(Map.of("files", result.files())).build();
         }
-        return Response.status(422).type("application/problem+json")
-                .entity(new ReloadProblem(INVALID_TYPE, ProblemTitle.CHECKLISTS_NOT_RELOADED.text(),
+        return Response.status(422)
+                .type("application/problem+json")
+                .entity(new ReloadProblem(
+                        INVALID_TYPE,
+                        ProblemTitle.CHECKLISTS_NOT_RELOADED.text(),
                         result.problems().size() + " problem(s) in " + registry.folder()
                                 + "; the previous configuration stays in force",
                         result.problems().stream().map(Problem::toString).toList()))
@@ -54,37 +57,79 @@ public class ChecklistResource {
     }
 
     /** A rejected reload, as an RFC 9457 problem with the problem lines. */
-    public record ReloadProblem(String type, String title, String detail, List<String> problems) {
-    }
+    public record ReloadProblem(String type, String title, String detail, List<String> problems) {}
 
     /** A checklist as the API shows it; durations as checklists write them. */
-    public record ChecklistView(String id, String title, String cadence, String due, String timezone, String owner,
-            String file, String sha256, List<ActivityView> activities) {
+    public record ChecklistView(
+            String id,
+            String title,
+            String cadence,
+            String due,
+            String timezone,
+            String owner,
+            String file,
+            String sha256,
+            List<ActivityView> activities) {
 
         static ChecklistView of(Checklist c) {
-            return new ChecklistView(c.id(), c.title(), c.cadence().yamlName(), Durations.format(c.due()),
-                    c.timezone().getId(), c.owner(), c.file(), c.sha256(),
+            return new ChecklistView(
+                    c.id(),
+                    c.title(),
+                    c.cadence().yamlName(),
+                    Durations.format(c.due()),
+                    c.timezone().getId(),
+                    c.owner(),
+                    c.file(),
+                    c.sha256(),
                     c.activities().stream().map(a -> ActivityView.of(c, a)).toList());
         }
     }
 
     /** An activity with its effective due offset. */
-    public record ActivityView(String id, String title, String guidance, String due, String signoff, boolean enabled,
-            String pausedReason, List<ProbeView> probes) {
+    public record ActivityView(
+            String id,
+            String title,
+            String guidance,
+            String due,
+            String signoff,
+            boolean enabled,
+            String pausedReason,
+            List<ProbeView> probes) {
 
         static ActivityView of(Checklist checklist, Activity a) {
-            return new ActivityView(a.id(), a.title(), a.guidance(), Durations.format(checklist.dueOf(a)),
-                    a.signoff().yamlName(), a.enabled(), a.pausedReason(), a.probes().stream().map(ProbeView::of).toList());
+            return new ActivityView(
+                    a.id(),
+                    a.title(),
+                    a.guidance(),
+                    Durations.format(checklist.dueOf(a)),
+                    a.signoff().yamlName(),
+                    a.enabled(),
+                    a.pausedReason(),
+                    a.probes().stream().map(ProbeView::of).toList());
         }
     }
 
     /** A probe with the targets it resolved to; {@code timeout} is its own, or null when inherited. */
-    public record ProbeView(int index, String type, String target, List<String> targets, String every, String timeout,
-            int confirm, List<String> expect) {
+    public record ProbeView(
+            int index,
+            String type,
+            String target,
+            List<String> targets,
+            String every,
+            String timeout,
+            int confirm,
+            List<String> expect) {
 
         static ProbeView of(ProbeSpec p) {
-            return new ProbeView(p.index(), p.type(), p.targetRef(), p.targets().stream().map(Target::id).toList(),
-                    format(p.every()), format(p.timeout()), p.confirm(), p.expect().stream().map(Condition::text).toList());
+            return new ProbeView(
+                    p.index(),
+                    p.type(),
+                    p.targetRef(),
+                    p.targets().stream().map(Target::id).toList(),
+                    format(p.every()),
+                    format(p.timeout()),
+                    p.confirm(),
+                    p.expect().stream().map(Condition::text).toList());
         }
 
         private static String format(Duration duration) {

@@ -6,5 +6,4 @@ package dev.rounds.checklist;
  * @param previous the configuration it replaced, or {@code null} for the one loaded at start-up
  * @param current the configuration now in force
  */
-public record ChecklistsLoaded(ChecklistSet previous, ChecklistSet current) {
-}
+public record ChecklistsLoaded(ChecklistSet previous, ChecklistSet current) {}

@@ -37,7 +37,8 @@ public record Condition(String text, Operand operand, Operator operator, Literal
         }
         Boolean holds = judge(observed);
         if (holds == null) {
-            return new ConditionOutcome(explained + ": " + kindOf(observed) + " cannot be compared with " + kindOf(literal), false);
+            return new ConditionOutcome(
+                    explained + ": " + kindOf(observed) + " cannot be compared with " + kindOf(literal), false);
         }
         return new ConditionOutcome(explained, holds);
     }
@@ -51,9 +52,10 @@ public record Condition(String text, Operand operand, Operator operator, Literal
             return ordered(compare(observed, percent.percent()));
         }
         if (literal instanceof Literal.Size size && isNumber(observed)) {
-            return ordered(isIntegral(observed)
-                    ? Integer.valueOf(Long.compare(((java.lang.Number) observed).longValue(), size.bytes()))
-                    : compare(observed, size.bytes()));
+            return ordered(
+                    isIntegral(observed)
+                            ? Integer.valueOf(Long.compare(((java.lang.Number) observed).longValue(), size.bytes()))
+                            : compare(observed, size.bytes()));
         }
         if (literal instanceof Literal.Time time && observed instanceof Duration duration) {
             return ordered(duration.compareTo(time.value()));
@@ -63,7 +65,8 @@ public record Condition(String text, Operand operand, Operator operator, Literal
         }
         if (literal instanceof Literal.Text text) {
             if (observed instanceof CharSequence value) {
-                return operator == Operator.CONTAINS ? value.toString().contains(text.value())
+                return operator == Operator.CONTAINS
+                        ? value.toString().contains(text.value())
                         : ordered(value.toString().equals(text.value()) ? 0 : 1);
             }
             if (observed instanceof Collection<?> values && operator == Operator.CONTAINS) {
@@ -75,7 +78,9 @@ public record Condition(String text, Operand operand, Operator operator, Literal
                 return regex.value().matcher(value).find();
             }
             if (observed instanceof Collection<?> values) {
-                return values.stream().anyMatch(v -> v != null && regex.value().matcher(v.toString()).find());
+                return values.stream()
+                        .anyMatch(v ->
+                                v != null && regex.value().matcher(v.toString()).find());
             }
         }
         return null;
@@ -92,7 +97,8 @@ public record Condition(String text, Operand operand, Operator operator, Literal
             case LE -> c <= 0;
             case GT -> c > 0;
             case GE -> c >= 0;
-            case CONTAINS, MATCHES -> throw new IllegalStateException("the parser pairs " + operator + " with text only");
+            case CONTAINS, MATCHES ->
+                throw new IllegalStateException("the parser pairs " + operator + " with text only");
         };
     }
 
@@ -107,7 +113,10 @@ public record Condition(String text, Operand operand, Operator operator, Literal
     }
 
     private static boolean isIntegral(Object value) {
-        return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+        return value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte
                 || value instanceof BigInteger;
     }
 
@@ -136,7 +145,8 @@ public record Condition(String text, Operand operand, Operator operator, Literal
             if (Double.isNaN(d) || Double.isInfinite(d)) return String.valueOf(d);
             return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         }
-        if (number instanceof BigDecimal decimal) return decimal.stripTrailingZeros().toPlainString();
+        if (number instanceof BigDecimal decimal)
+            return decimal.stripTrailingZeros().toPlainString();
         return number.toString();
     }
 

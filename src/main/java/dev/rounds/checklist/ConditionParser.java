@@ -18,8 +18,7 @@ public final class ConditionParser {
     private static final String OPERATORS = "== != < <= > >= contains matches";
     private static final Set<Operator> ORDERING = EnumSet.of(Operator.LT, Operator.LE, Operator.GT, Operator.GE);
 
-    private ConditionParser() {
-    }
+    private ConditionParser() {}
 
     /**
      * Parses one condition.
@@ -28,13 +27,15 @@ public final class ConditionParser {
      */
     public static Condition parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidConditionException("empty condition; write it as 'operand op value', e.g. status == 200", 0);
+            throw new InvalidConditionException(
+                    "empty condition; write it as 'operand op value', e.g. status == 200", 0);
         }
         int at = skipSpace(text, 0);
         Matcher name = NAME.matcher(text).region(at, text.length());
         if (!name.lookingAt()) {
-            throw new InvalidConditionException("a condition starts with what to measure, e.g. status == 200; got "
-                    + Problem.quote(text.strip()), at);
+            throw new InvalidConditionException(
+                    "a condition starts with what to measure, e.g. status == 200; got " + Problem.quote(text.strip()),
+                    at);
         }
         String operandName = name.group();
         String argument = null;
@@ -46,7 +47,8 @@ public final class ConditionParser {
             }
             argument = text.substring(at + 1, close);
             if (argument.isBlank()) {
-                throw new InvalidConditionException("'" + operandName + "()' needs an argument, e.g. " + operandName + "($.path)", at);
+                throw new InvalidConditionException(
+                        "'" + operandName + "()' needs an argument, e.g. " + operandName + "($.path)", at);
             }
             at = close + 1;
         }
@@ -58,13 +60,15 @@ public final class ConditionParser {
         if (operator == null) {
             String rest = text.substring(at).strip();
             if (rest.isEmpty()) {
-                throw new InvalidConditionException("expected an operator (" + OPERATORS + ") after '" + operand + "'", at);
+                throw new InvalidConditionException(
+                        "expected an operator (" + OPERATORS + ") after '" + operand + "'", at);
             }
             if (rest.startsWith("=")) {
                 throw new InvalidConditionException("'=' is not an operator; use '==' to compare", at);
             }
-            throw new InvalidConditionException("expected an operator (" + OPERATORS + ") after '" + operand
-                    + "', got '" + firstWord(rest) + "'", at);
+            throw new InvalidConditionException(
+                    "expected an operator (" + OPERATORS + ") after '" + operand + "', got '" + firstWord(rest) + "'",
+                    at);
         }
         at = skipSpace(text, at + operator.symbol().length());
         String written = text.substring(at).strip();
@@ -85,7 +89,8 @@ public final class ConditionParser {
         }
         for (Operator word : new Operator[] {Operator.CONTAINS, Operator.MATCHES}) {
             int end = at + word.symbol().length();
-            if (text.startsWith(word.symbol(), at) && (end == text.length() || Character.isWhitespace(text.charAt(end)))) {
+            if (text.startsWith(word.symbol(), at)
+                    && (end == text.length() || Character.isWhitespace(text.charAt(end)))) {
                 return word;
             }
         }
@@ -96,22 +101,30 @@ public final class ConditionParser {
         Literal literal = value(written, operator, at);
         if (operator == Operator.MATCHES) {
             if (!(literal instanceof Literal.Text text)) {
-                throw new InvalidConditionException("'matches' needs a quoted regular expression, e.g. body matches 'ok|healthy'; got "
-                        + written, at);
+                throw new InvalidConditionException(
+                        "'matches' needs a quoted regular expression, e.g. body matches 'ok|healthy'; got " + written,
+                        at);
             }
             try {
                 return new Literal.Regex(Pattern.compile(text.value()), text.text());
             } catch (PatternSyntaxException e) {
-                throw new InvalidConditionException("invalid regular expression " + text.text() + ": " + e.getDescription()
-                        + (e.getIndex() >= 0 && e.getIndex() < text.value().length() ? " at character " + (e.getIndex() + 1) : ""), at);
+                throw new InvalidConditionException(
+                        "invalid regular expression " + text.text() + ": " + e.getDescription()
+                                + (e.getIndex() >= 0
+                                                && e.getIndex() < text.value().length()
+                                        ? " at character " + (e.getIndex() + 1)
+                                        : ""),
+                        at);
             }
         }
         if (operator == Operator.CONTAINS && !(literal instanceof Literal.Text)) {
-            throw new InvalidConditionException("'contains' needs quoted text, e.g. body contains 'ok'; got " + written, at);
+            throw new InvalidConditionException(
+                    "'contains' needs quoted text, e.g. body contains 'ok'; got " + written, at);
         }
         if (ORDERING.contains(operator) && (literal instanceof Literal.Text || literal instanceof Literal.Bool)) {
-            throw new InvalidConditionException("'" + operator.symbol()
-                    + "' compares numbers, durations, sizes and percentages, not " + written, at);
+            throw new InvalidConditionException(
+                    "'" + operator.symbol() + "' compares numbers, durations, sizes and percentages, not " + written,
+                    at);
         }
         return literal;
     }
@@ -139,9 +152,11 @@ public final class ConditionParser {
         if (size.isPresent()) {
             return new Literal.Size(size.get(), written);
         }
-        throw new InvalidConditionException("'" + written + "' after '" + operator.symbol()
-                + "' is not a value: write a number (200), duration (500ms), size (512MiB), percentage (99.5%),"
-                + " true/false or quoted text ('" + written.replace("'", "") + "')", at);
+        throw new InvalidConditionException(
+                "'" + written + "' after '" + operator.symbol()
+                        + "' is not a value: write a number (200), duration (500ms), size (512MiB), percentage (99.5%),"
+                        + " true/false or quoted text ('" + written.replace("'", "") + "')",
+                at);
     }
 
     /** Removes the quotes; inside, a backslash escapes the quote character or another backslash. */
@@ -150,12 +165,16 @@ public final class ConditionParser {
         StringBuilder value = new StringBuilder();
         for (int i = 1; i < written.length(); i++) {
             char c = written.charAt(i);
-            if (c == '\\' && i + 1 < written.length() && (written.charAt(i + 1) == quote || written.charAt(i + 1) == '\\')) {
+            if (c == '\\'
+                    && i + 1 < written.length()
+                    && (written.charAt(i + 1) == quote || written.charAt(i + 1) == '\\')) {
                 value.append(written.charAt(++i));
             } else if (c == quote) {
                 if (i != written.length() - 1) {
-                    throw new InvalidConditionException("unexpected text after the closing quote: '"
-                            + written.substring(i + 1).strip() + "'", at + i + 1);
+                    throw new InvalidConditionException(
+                            "unexpected text after the closing quote: '"
+                                    + written.substring(i + 1).strip() + "'",
+                            at + i + 1);
                 }
                 return value.toString();
             } else {

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 public final class Durations {
 
     // Units go from days down to milliseconds, each at most once; "m(?!s)" keeps 5ms from reading as 5 minutes.
-    private static final Pattern FORM = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
+    private static final Pattern FORM =
+            Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** Parses a duration, or returns empty if the text is not one. */
     public static Optional<Duration> tryParse(String text) {
@@ -41,8 +41,9 @@ public final class Durations {
      * @throws IllegalArgumentException with that sentence when the text is not a duration
      */
     public static Duration parse(String key, String text) {
-        return tryParse(text).orElseThrow(() -> new IllegalArgumentException(
-                "'" + key + "' must be a duration like 30s or 5m, got " + Problem.quote(text) + hint(text)));
+        return tryParse(text)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "'" + key + "' must be a duration like 30s or 5m, got " + Problem.quote(text) + hint(text)));
     }
 
     /** Writes a duration the way a person reads it: {@code 812ms}, {@code 1.5s}, {@code 1m30s}, {@code 4d17h}. */
@@ -50,7 +51,8 @@ public final class Durations {
         if (duration.isNegative()) return "-" + format(duration.negated());
         if (duration.isZero()) return "0s";
         if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
-            BigDecimal millis = BigDecimal.valueOf(duration.toNanos()).movePointLeft(6).setScale(1, java.math.RoundingMode.HALF_UP);
+            BigDecimal millis =
+                    BigDecimal.valueOf(duration.toNanos()).movePointLeft(6).setScale(1, java.math.RoundingMode.HALF_UP);
             return millis.stripTrailingZeros().toPlainString() + "ms";
         }
         if (duration.compareTo(Duration.ofMinutes(1)) >= 0) {
@@ -80,8 +82,10 @@ public final class Durations {
         if (text == null || text.isBlank()) return "";
         if (FORM.matcher(text).matches()) return " (too large)";
         if (text.matches("\\d+")) return " (add a unit: ms, s, m, h or d)";
-        if (text.matches("[\\d.]+[a-z]+") && text.contains(".")) return " (use whole numbers, e.g. 1m30s instead of 1.5m)";
-        if (text.matches("(\\d+(ms|[dhms]))+")) return " (write units from days down to milliseconds, each once, e.g. 4d17h)";
+        if (text.matches("[\\d.]+[a-z]+") && text.contains("."))
+            return " (use whole numbers, e.g. 1m30s instead of 1.5m)";
+        if (text.matches("(\\d+(ms|[dhms]))+"))
+            return " (write units from days down to milliseconds, each once, e.g. 4d17h)";
         return "";
     }
 }

@@ -10,7 +10,11 @@ import java.util.Map;
  * @param maintenance the recurring maintenance windows it declares itself
  * @param slaHours the service hours it declares itself, or {@code null}
  */
-public record Group(String id, String parent, Map<String, Object> defaults, List<MaintenanceWindow> maintenance,
+public record Group(
+        String id,
+        String parent,
+        Map<String, Object> defaults,
+        List<MaintenanceWindow> maintenance,
         ServiceHours slaHours) {
 
     public Group {

@@ -24,8 +24,17 @@ final class InventoryReader {
     static final Set<String> INVENTORY_KEYS = Set.of("groups", "targets");
     static final Set<String> GROUP_KEYS = Set.of("parent", "defaults", "maintenance", "sla_hours");
     static final Set<String> DEFAULTS_KEYS = Set.of("timeout", "confirm");
-    static final Set<String> TARGET_KEYS = Set.of("id", "address", "groups", "sla", "attributes", "software", "enabled",
-            "reason", "maintenance", "sla_hours");
+    static final Set<String> TARGET_KEYS = Set.of(
+            "id",
+            "address",
+            "groups",
+            "sla",
+            "attributes",
+            "software",
+            "enabled",
+            "reason",
+            "maintenance",
+            "sla_hours");
     static final Set<String> MAINTENANCE_KEYS = Set.of("every", "duration");
 
     /** Target and group ids: they appear in probe keys and URLs, so no spaces, slashes, '#' or '@'. */
@@ -72,8 +81,10 @@ final class InventoryReader {
 
     private void readGroup(String id, NodeTuple tuple) {
         if (!ID.matcher(id).matches()) {
-            file.problem(tuple.getKeyNode(), "group id '" + id
-                    + "' must use lowercase letters, digits, dots, dashes and underscores, e.g. web-servers");
+            file.problem(
+                    tuple.getKeyNode(),
+                    "group id '" + id
+                            + "' must use lowercase letters, digits, dots, dashes and underscores, e.g. web-servers");
         }
         String what = "group '" + id + "'";
         Node value = tuple.getValueNode();
@@ -106,8 +117,10 @@ final class InventoryReader {
         for (Group group : groups.values()) {
             if (group.parent() == null) continue;
             if (!groups.containsKey(group.parent())) {
-                file.problem(parentNodes.get(group.id()), "unknown parent group '" + group.parent() + "' of group '"
-                        + group.id() + "'" + Suggestions.didYouMean(group.parent(), groups.keySet()));
+                file.problem(
+                        parentNodes.get(group.id()),
+                        "unknown parent group '" + group.parent() + "' of group '" + group.id() + "'"
+                                + Suggestions.didYouMean(group.parent(), groups.keySet()));
                 continue;
             }
             List<String> chain = new ArrayList<>(List.of(group.id()));
@@ -118,8 +131,10 @@ final class InventoryReader {
             }
             if (group.id().equals(next) && reported.add(new java.util.TreeSet<>(chain).toString())) {
                 chain.add(next);
-                file.problem(parentNodes.get(group.id()), "group '" + group.id() + "' is its own ancestor: "
-                        + String.join(" -> ", chain) + "; a group's parent chain must end at a group without a parent");
+                file.problem(
+                        parentNodes.get(group.id()),
+                        "group '" + group.id() + "' is its own ancestor: " + String.join(" -> ", chain)
+                                + "; a group's parent chain must end at a group without a parent");
             }
         }
     }
@@ -132,7 +147,8 @@ final class InventoryReader {
             for (String ancestor : reversed(ancestry(group.id(), groups))) {
                 merged.putAll(groups.get(ancestor).defaults());
             }
-            resolved.put(group.id(), new Group(group.id(), group.parent(), merged, group.maintenance(), group.slaHours()));
+            resolved.put(
+                    group.id(), new Group(group.id(), group.parent(), merged, group.maintenance(), group.slaHours()));
         }
         groups.putAll(resolved);
     }
@@ -144,8 +160,13 @@ final class InventoryReader {
         if (id != null) fields.describeAs("target '" + id + "'");
         fields.rejectUnknown(TARGET_KEYS);
         if (id != null) {
-            if (!file.checkId("target", id, fields.value("id"), ID,
-                    "lowercase letters, digits, dots, dashes and underscores, e.g. host01", seen)) {
+            if (!file.checkId(
+                    "target",
+                    id,
+                    fields.value("id"),
+                    ID,
+                    "lowercase letters, digits, dots, dashes and underscores, e.g. host01",
+                    seen)) {
                 return null;
             }
         }
@@ -158,8 +179,10 @@ final class InventoryReader {
                 String group = file.text(groupNode, "groups");
                 if (group == null) continue;
                 if (!groups.containsKey(group)) {
-                    file.problem(groupNode, "unknown group '" + group + "' in " + what
-                            + Suggestions.didYouMean(group, groups.keySet()));
+                    file.problem(
+                            groupNode,
+                            "unknown group '" + group + "' in " + what
+                                    + Suggestions.didYouMean(group, groups.keySet()));
                 } else {
                     memberOf.add(group);
                 }
@@ -185,8 +208,18 @@ final class InventoryReader {
             }
         }
         if (id == null || address == null) return null;
-        return new Target(id, address, memberOf, sla, attributes == null ? Map.of() : attributes,
-                software == null ? List.of() : software, defaults, enabled, reason, windows, hours);
+        return new Target(
+                id,
+                address,
+                memberOf,
+                sla,
+                attributes == null ? Map.of() : attributes,
+                software == null ? List.of() : software,
+                defaults,
+                enabled,
+                reason,
+                windows,
+                hours);
     }
 
     /** The reason of a paused activity or target; pausing without one is a problem. */
@@ -194,8 +227,10 @@ final class InventoryReader {
         String reason = fields.text("reason");
         if (enabled) return null;
         if (reason == null || reason.isBlank()) {
-            file.problem(fields.where("enabled"), what + " is paused (enabled: false) but gives no 'reason'; "
-                    + "say why, e.g. reason: decommissioned, see CHG-1234");
+            file.problem(
+                    fields.where("enabled"),
+                    what + " is paused (enabled: false) but gives no 'reason'; "
+                            + "say why, e.g. reason: decommissioned, see CHG-1234");
         }
         return reason;
     }
@@ -208,7 +243,9 @@ final class InventoryReader {
             double percent = Double.parseDouble(m.group(1));
             if (percent > 0 && percent <= 100) return percent / 100;
         }
-        file.problem(value, "'sla' must be a percentage above 0% and at most 100%, like 99.9%, got " + YamlFile.describe(value));
+        file.problem(
+                value,
+                "'sla' must be a percentage above 0% and at most 100%, like 99.9%, got " + YamlFile.describe(value));
         return null;
     }
 
@@ -228,14 +265,18 @@ final class InventoryReader {
             DayOfWeek day = m.matches() && m.group(1) != null ? day(m.group(1)) : null;
             LocalTime start = m.matches() ? time(m.group(2), m.group(3)) : null;
             if (start == null || m.group(1) != null && day == null) {
-                file.problem(window.value("every"), "maintenance 'every' must be a day and time like 'Sun 02:00', "
-                        + "or a time like '02:00' for every day, got " + Problem.quote(every));
+                file.problem(
+                        window.value("every"),
+                        "maintenance 'every' must be a day and time like 'Sun 02:00', "
+                                + "or a time like '02:00' for every day, got " + Problem.quote(every));
                 continue;
             }
             Duration longest = day == null ? Duration.ofDays(1) : Duration.ofDays(7);
             if (duration != null && duration.compareTo(longest) > 0) {
-                file.problem(window.value("duration"), "a " + (day == null ? "daily" : "weekly")
-                        + " maintenance window lasts at most " + (day == null ? "24h" : "7d") + ", got " + window.text("duration"));
+                file.problem(
+                        window.value("duration"),
+                        "a " + (day == null ? "daily" : "weekly") + " maintenance window lasts at most "
+                                + (day == null ? "24h" : "7d") + ", got " + window.text("duration"));
                 continue;
             }
             if (duration != null) windows.add(new MaintenanceWindow(day, start, duration));
@@ -252,14 +293,17 @@ final class InventoryReader {
         boolean endOfDay = m.matches() && m.group(4).equals("24") && m.group(5).equals("00");
         LocalTime end = m.matches() && !endOfDay ? time(m.group(4), m.group(5)) : null;
         if (days == null || start == null || end == null && !endOfDay) {
-            file.problem(fields.value("sla_hours"), "'sla_hours' must be days and hours like 'Mon-Fri 08:00-18:00', got "
-                    + Problem.quote(text));
+            file.problem(
+                    fields.value("sla_hours"),
+                    "'sla_hours' must be days and hours like 'Mon-Fri 08:00-18:00', got " + Problem.quote(text));
             return null;
         }
         Duration length = endOfDay ? Duration.between(start, LocalTime.MAX).plusNanos(1) : Duration.between(start, end);
         if (length.isNegative() || length.isZero()) {
-            file.problem(fields.value("sla_hours"), "'sla_hours' must end after they start, got " + Problem.quote(text)
-                    + " (hours across midnight are not supported; split them, or use 00:00-24:00)");
+            file.problem(
+                    fields.value("sla_hours"),
+                    "'sla_hours' must end after they start, got " + Problem.quote(text)
+                            + " (hours across midnight are not supported; split them, or use 00:00-24:00)");
             return null;
         }
         return new ServiceHours(days, start, length, text.strip());
@@ -301,7 +345,8 @@ final class InventoryReader {
     /** A group and its ancestors, nearest first, stopping where a parent is unknown or the chain loops. */
     static List<String> ancestry(String group, Map<String, Group> groups) {
         List<String> chain = new ArrayList<>();
-        for (String next = group; next != null && groups.containsKey(next) && !chain.contains(next);
+        for (String next = group;
+                next != null && groups.containsKey(next) && !chain.contains(next);
                 next = groups.get(next).parent()) {
             chain.add(next);
         }

@@ -18,7 +18,8 @@ public record MaintenanceWindow(DayOfWeek day, LocalTime start, Duration duratio
     /** The window as written in the inventory: {@code Sun 02:00 for 2h}. */
     @Override
     public String toString() {
-        String when = day == null ? start.toString() : day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + start;
+        String when =
+                day == null ? start.toString() : day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + start;
         return when + " for " + Durations.format(duration);
     }
 }

@@ -2,7 +2,14 @@ package dev.rounds.checklist;
 
 /** The comparison of a condition. */
 public enum Operator {
-    EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), CONTAINS("contains"), MATCHES("matches");
+    EQ("=="),
+    NE("!="),
+    LT("<"),
+    LE("<="),
+    GT(">"),
+    GE(">="),
+    CONTAINS("contains"),
+    MATCHES("matches");
 
     private final String symbol;
 

@@ -24,5 +24,13 @@ public record ProbeSchema(String type, Map<String, SettingKind> settings, Set<St
     }
 
     /** The kinds of value a probe setting may take. */
-    public enum SettingKind { STRING, INTEGER, BOOLEAN, DURATION, SIZE, STRING_LIST, STRING_MAP }
+    public enum SettingKind {
+        STRING,
+        INTEGER,
+        BOOLEAN,
+        DURATION,
+        SIZE,
+        STRING_LIST,
+        STRING_MAP
+    }
 }

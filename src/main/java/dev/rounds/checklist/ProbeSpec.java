@@ -16,8 +16,16 @@ import java.util.Map;
  * @param confirm consecutive {@code down} results needed before a failure is confirmed: the probe's own, else the
  *     default its targets' groups agree on, else {@value #DEFAULT_CONFIRM}
  */
-public record ProbeSpec(int index, String type, String targetRef, List<Target> targets, Map<String, Object> settings,
-        Duration every, Duration timeout, int confirm, List<Condition> expect) {
+public record ProbeSpec(
+        int index,
+        String type,
+        String targetRef,
+        List<Target> targets,
+        Map<String, Object> settings,
+        Duration every,
+        Duration timeout,
+        int confirm,
+        List<Condition> expect) {
 
     /** The timeout of a probe when neither it nor its target's groups set one. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);

@@ -1,7 +1,7 @@
 package dev.rounds.checklist;
 
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,8 +43,12 @@ final class ProbeSpecReader {
             schema = catalog.schema(type).orElse(null);
             if (schema == null) {
                 Set<String> known = new TreeSet<>(catalog.types());
-                file.problem(fields.value("type"), "unknown probe type '" + type + "'" + Suggestions.didYouMean(type, known)
-                        + (known.isEmpty() ? "; no probe types are installed" : "; known types: " + String.join(", ", known)));
+                file.problem(
+                        fields.value("type"),
+                        "unknown probe type '" + type + "'" + Suggestions.didYouMean(type, known)
+                                + (known.isEmpty()
+                                        ? "; no probe types are installed"
+                                        : "; known types: " + String.join(", ", known)));
             } else {
                 Set<String> known = new LinkedHashSet<>(PROBE_KEYS);
                 known.addAll(schema.settings().keySet());
@@ -69,16 +73,24 @@ final class ProbeSpecReader {
         if (ref.startsWith(GROUP_PREFIX)) {
             String group = ref.substring(GROUP_PREFIX.length());
             if (!inventory.groups().containsKey(group)) {
-                file.problem(where, "unknown group '" + group + "'" + Suggestions.didYouMean(group, inventory.groups().keySet())
-                        + "; groups are declared under 'groups:' in " + inventory.file());
+                file.problem(
+                        where,
+                        "unknown group '" + group + "'"
+                                + Suggestions.didYouMean(
+                                        group, inventory.groups().keySet())
+                                + "; groups are declared under 'groups:' in " + inventory.file());
                 return List.of();
             }
             List<Target> members = inventory.targets().stream()
-                    .filter(t -> t.groups().stream().anyMatch(g -> InventoryReader.ancestry(g, inventory.groups()).contains(group)))
+                    .filter(t -> t.groups().stream()
+                            .anyMatch(g -> InventoryReader.ancestry(g, inventory.groups())
+                                    .contains(group)))
                     .toList();
             if (members.isEmpty()) {
-                file.problem(where, "group '" + group + "' has no targets; add targets to it in " + inventory.file()
-                        + " or point the probe at a target");
+                file.problem(
+                        where,
+                        "group '" + group + "' has no targets; add targets to it in " + inventory.file()
+                                + " or point the probe at a target");
             }
             return members;
         }
@@ -103,12 +115,18 @@ final class ProbeSpecReader {
         }
         Set<Integer> distinct = new TreeSet<>(byTarget.values());
         if (distinct.size() > 1) {
-            file.problem(fields.value("target"), "the targets of " + targetRef + " inherit different 'confirm' defaults ("
-                    + byTarget.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))
-                    + "); write 'confirm' on the probe");
+            file.problem(
+                    fields.value("target"),
+                    "the targets of " + targetRef + " inherit different 'confirm' defaults ("
+                            + byTarget.entrySet().stream()
+                                    .map(e -> e.getKey() + ": " + e.getValue())
+                                    .collect(Collectors.joining(", "))
+                            + "); write 'confirm' on the probe");
             return null;
         }
-        return distinct.isEmpty() ? ProbeSpec.DEFAULT_CONFIRM : distinct.iterator().next();
+        return distinct.isEmpty()
+                ? ProbeSpec.DEFAULT_CONFIRM
+                : distinct.iterator().next();
     }
 
     private List<Condition> conditions(YamlFields fields, ProbeSchema schema) {
@@ -141,9 +159,11 @@ final class ProbeSpecReader {
         } else if (plain) {
             message = "operand '" + operand.name() + "' of probe type '" + schema.type() + "' takes no argument";
         } else {
-            Set<String> names = operands.stream().map(o -> o.replace("()", "")).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> names =
+                    operands.stream().map(o -> o.replace("()", "")).collect(Collectors.toCollection(TreeSet::new));
             message = "probe type '" + schema.type() + "' has no operand '" + operand.name() + "'"
-                    + Suggestions.didYouMean(operand.name(), names) + "; it measures " + String.join(", ", new TreeSet<>(operands));
+                    + Suggestions.didYouMean(operand.name(), names) + "; it measures "
+                    + String.join(", ", new TreeSet<>(operands));
         }
         file.problem(where, 0, message);
         return false;
@@ -169,7 +189,8 @@ final class ProbeSpecReader {
                 if (fields.tuples().containsKey(required)) {
                     fields.missing(required);
                 } else {
-                    file.problem(fields.node(), what + " (type '" + schema.type() + "') needs setting '" + required + "'");
+                    file.problem(
+                            fields.node(), what + " (type '" + schema.type() + "') needs setting '" + required + "'");
                 }
             }
         }

@@ -30,8 +30,7 @@ public final class Sizes {
 
     private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)(" + String.join("|", UNITS.keySet()) + ")");
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     /** Parses a size to bytes, or returns empty if the text is not one. */
     public static Optional<Long> tryParse(String text) {
@@ -52,9 +51,12 @@ public final class Sizes {
      * @throws IllegalArgumentException naming the setting and the expected form when the text is not a size
      */
     public static long parse(String key, String text) {
-        return tryParse(text).orElseThrow(() -> new IllegalArgumentException(
-                "'" + key + "' must be a size like 512MiB or 10MB, got " + Problem.quote(text)
-                        + (text != null && text.matches("\\d+") ? " (add a unit: B, KB, MB, GB, KiB, MiB or GiB)" : "")));
+        return tryParse(text)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "'" + key + "' must be a size like 512MiB or 10MB, got " + Problem.quote(text)
+                                + (text != null && text.matches("\\d+")
+                                        ? " (add a unit: B, KB, MB, GB, KiB, MiB or GiB)"
+                                        : "")));
     }
 
     /** Writes bytes exactly: in the largest IEC unit that divides them ({@code 512MiB}), else in bytes. */

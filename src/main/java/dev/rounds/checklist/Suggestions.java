@@ -7,8 +7,7 @@ import java.util.Optional;
 /** Finds the known word a person most likely meant, for "did you mean" hints. */
 final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** The closest candidate within a couple of typos, if any. */
     static Optional<String> closest(String written, Collection<String> candidates) {
@@ -21,7 +20,9 @@ final class Suggestions {
 
     /** {@code  (did you mean 'title'?)} or an empty string. */
     static String didYouMean(String written, Collection<String> candidates) {
-        return closest(written, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
+        return closest(written, candidates)
+                .map(c -> " (did you mean '" + c + "'?)")
+                .orElse("");
     }
 
     /** Edit distance counting a swap of neighbours as one typo (optimal string alignment). */

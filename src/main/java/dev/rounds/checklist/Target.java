@@ -12,9 +12,18 @@ import java.util.Map;
  * @param maintenance its recurring maintenance windows: its own, then those of its groups and their ancestors
  * @param slaHours the service hours its SLA counts: its own, else its nearest group's; {@code null} for all hours
  */
-public record Target(String id, String address, List<String> groups, Double sla, Map<String, String> attributes,
-        List<String> software, Map<String, Object> defaults, boolean enabled, String pausedReason,
-        List<MaintenanceWindow> maintenance, ServiceHours slaHours) {
+public record Target(
+        String id,
+        String address,
+        List<String> groups,
+        Double sla,
+        Map<String, String> attributes,
+        List<String> software,
+        Map<String, Object> defaults,
+        boolean enabled,
+        String pausedReason,
+        List<MaintenanceWindow> maintenance,
+        ServiceHours slaHours) {
 
     public Target {
         groups = List.copyOf(groups);
@@ -25,8 +34,16 @@ public record Target(String id, String address, List<String> groups, Double sla,
     }
 
     /** A target without maintenance windows, counted over all hours. */
-    public Target(String id, String address, List<String> groups, Double sla, Map<String, String> attributes,
-            List<String> software, Map<String, Object> defaults, boolean enabled, String pausedReason) {
+    public Target(
+            String id,
+            String address,
+            List<String> groups,
+            Double sla,
+            Map<String, String> attributes,
+            List<String> software,
+            Map<String, Object> defaults,
+            boolean enabled,
+            String pausedReason) {
         this(id, address, groups, sla, attributes, software, defaults, enabled, pausedReason, List.of(), null);
     }
 }

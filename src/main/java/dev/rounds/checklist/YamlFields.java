@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -38,8 +35,14 @@ final class YamlFields {
             } else if (!(key instanceof ScalarNode scalar)) {
                 file.problem(key, "keys in " + what + " must be plain text, got " + YamlFile.describe(key));
             } else if (entries.containsKey(scalar.getValue())) {
-                file.problem(key, "duplicate key '" + scalar.getValue() + "' in " + what + " (first at line "
-                        + (entries.get(scalar.getValue()).getKeyNode().getStartMark().getLine() + 1) + ")");
+                file.problem(
+                        key,
+                        "duplicate key '" + scalar.getValue() + "' in " + what + " (first at line "
+                                + (entries.get(scalar.getValue())
+                                                .getKeyNode()
+                                                .getStartMark()
+                                                .getLine()
+                                        + 1) + ")");
             } else {
                 entries.put(scalar.getValue(), tuple);
             }
@@ -71,8 +74,10 @@ final class YamlFields {
         entries.forEach((key, tuple) -> {
             if (!known.contains(key)) {
                 String hint = Suggestions.didYouMean(key, known);
-                file.problem(tuple.getKeyNode(), "unknown key '" + key + "' in " + what
-                        + (hint.isEmpty() ? "; known keys: " + String.join(", ", new TreeSet<>(known)) : hint));
+                file.problem(
+                        tuple.getKeyNode(),
+                        "unknown key '" + key + "' in " + what
+                                + (hint.isEmpty() ? "; known keys: " + String.join(", ", new TreeSet<>(known)) : hint));
             }
         });
     }
@@ -151,7 +156,8 @@ final class YamlFields {
                 // falls through to the message below
             }
         }
-        file.problem(value, "'" + key + "' must be a whole number of at least " + min + ", got " + YamlFile.describe(value));
+        file.problem(
+                value, "'" + key + "' must be a whole number of at least " + min + ", got " + YamlFile.describe(value));
         return null;
     }
 

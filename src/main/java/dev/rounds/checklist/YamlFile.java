@@ -1,18 +1,12 @@
 package dev.rounds.checklist;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -49,7 +43,10 @@ final class YamlFile {
         }
         Node first = seen.putIfAbsent(id, at);
         if (first != null) {
-            problem(at, "duplicate " + kind + " id '" + id + "' (first at line " + (first.getStartMark().getLine() + 1) + ")");
+            problem(
+                    at,
+                    "duplicate " + kind + " id '" + id + "' (first at line "
+                            + (first.getStartMark().getLine() + 1) + ")");
             return false;
         }
         return true;
@@ -72,13 +69,16 @@ final class YamlFile {
     void problem(Node at, int offset, String message) {
         Mark start = at.getStartMark();
         int column = start.getColumn() + 1;
-        if (at instanceof ScalarNode scalar && start.getLine() == at.getEndMark().getLine()) {
+        if (at instanceof ScalarNode scalar
+                && start.getLine() == at.getEndMark().getLine()) {
             DumperOptions.ScalarStyle style = scalar.getScalarStyle();
             String value = scalar.getValue();
             if (style == DumperOptions.ScalarStyle.PLAIN) {
                 column += offset;
             } else if (style == DumperOptions.ScalarStyle.SINGLE_QUOTED && !value.contains("'")
-                    || style == DumperOptions.ScalarStyle.DOUBLE_QUOTED && !value.contains("\"") && !value.contains("\\")) {
+                    || style == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                            && !value.contains("\"")
+                            && !value.contains("\\")) {
                 column += 1 + offset;
             }
         }
@@ -86,7 +86,8 @@ final class YamlFile {
     }
 
     static boolean isNull(Node node) {
-        return node == null || node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
+        return node == null
+                || node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
     }
 
     /** What a node is, for "got ..." in a message. */

@@ -1,8 +1,8 @@
 package dev.rounds.cli;
 
-import dev.rounds.audit.export.ExportRange;
 import dev.rounds.audit.export.AuditExport;
 import dev.rounds.audit.export.BundleManifest;
+import dev.rounds.audit.export.ExportRange;
 import dev.rounds.core.CommandMode;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;

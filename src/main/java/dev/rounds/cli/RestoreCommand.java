@@ -30,8 +30,7 @@ public final class RestoreCommand {
     /** The exit code of wrong arguments. */
     static final int UNUSABLE = 2;
 
-    private RestoreCommand() {
-    }
+    private RestoreCommand() {}
 
     /** Runs the command with the main method's arguments, {@code restore} first. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -40,9 +39,13 @@ public final class RestoreCommand {
             return UNUSABLE;
         }
         Properties defaults = applicationProperties();
-        return restore(Path.of(args.get(0)), setting("quarkus.datasource.jdbc.url", defaults, null),
+        return restore(
+                Path.of(args.get(0)),
+                setting("quarkus.datasource.jdbc.url", defaults, null),
                 setting("quarkus.datasource.username", defaults, ""),
-                setting("quarkus.datasource.password", defaults, ""), out, err);
+                setting("quarkus.datasource.password", defaults, ""),
+                out,
+                err);
     }
 
     /** Restores {@code backup} into the database at {@code url}, which must be an empty H2 database. */
@@ -60,20 +63,23 @@ public final class RestoreCommand {
         dataSource.setURL(url);
         dataSource.setUser(user);
         dataSource.setPassword(password);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            long tables = count(statement, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'");
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            long tables =
+                    count(statement, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'");
             if (tables > 0) {
                 err.println("restore: the database " + url + " is not empty (" + tables + " tables); restore only into"
                         + " a new database: stop Rounds and move its database files (data/rounds.mv.db) aside first");
                 return FAILED;
             }
-            statement.execute("RUNSCRIPT FROM '" + backup.toAbsolutePath().toString().replace("'", "''")
-                    + "' COMPRESSION ZIP");
+            statement.execute(
+                    "RUNSCRIPT FROM '" + backup.toAbsolutePath().toString().replace("'", "''") + "' COMPRESSION ZIP");
             long occurrences = count(statement, "SELECT COUNT(*) FROM occurrence");
             VerificationReport report = new AuditVerifier(dataSource).verify();
             if (!report.ok()) {
-                err.println("restore: restored, but the audit chain is BROKEN at seq " + report.firstBroken().seq()
-                        + ": " + report.firstBroken().reason());
+                err.println("restore: restored, but the audit chain is BROKEN at seq "
+                        + report.firstBroken().seq() + ": "
+                        + report.firstBroken().reason());
                 return FAILED;
             }
             out.println("restored " + backup.getFileName() + " into " + url + ": " + occurrences + " occurrences, "

@@ -1,11 +1,11 @@
 package dev.rounds.cli;
 
-import dev.rounds.lifecycle.OrderlyStop;
 import dev.rounds.checklist.ChecklistLoader;
 import dev.rounds.checklist.ChecklistsConfig;
 import dev.rounds.checklist.LoadResult;
 import dev.rounds.checklist.ProbeCatalog;
 import dev.rounds.checklist.ProbeSchema;
+import dev.rounds.lifecycle.OrderlyStop;
 import dev.rounds.probe.ProbeType;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -14,9 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -36,12 +34,16 @@ public class RoundsMain {
     public static void main(String... args) {
         String command = args.length > 0 ? args[0] : "";
         switch (command) {
-            case "validate" -> System.exit(validate(List.of(args).subList(1, args.length),
-                    catalogOf(ServiceLoader.load(ProbeType.class)), System.out, System.err));
+            case "validate" ->
+                System.exit(validate(
+                        List.of(args).subList(1, args.length),
+                        catalogOf(ServiceLoader.load(ProbeType.class)),
+                        System.out,
+                        System.err));
             case "verify" -> VerifyCommand.launch(args);
             case "export" -> ExportCommand.launch(args);
-            case "restore" -> System.exit(RestoreCommand.run(List.of(args).subList(1, args.length), System.out,
-                    System.err));
+            case "restore" ->
+                System.exit(RestoreCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
             default -> {
                 OrderlyStop.install();
                 Quarkus.run(args);
@@ -71,8 +73,12 @@ public class RoundsMain {
             return INVALID;
         }
         var set = result.set();
-        long activities = set.checklists().stream().mapToLong(c -> c.activities().size()).sum();
-        long probes = set.checklists().stream().flatMap(c -> c.activities().stream()).mapToLong(a -> a.probes().size()).sum();
+        long activities =
+                set.checklists().stream().mapToLong(c -> c.activities().size()).sum();
+        long probes = set.checklists().stream()
+                .flatMap(c -> c.activities().stream())
+                .mapToLong(a -> a.probes().size())
+                .sum();
         out.println(set.checklists().size() + " checklists, " + activities + " activities, " + probes + " probes, "
                 + set.inventory().targets().size() + " targets: valid");
         return 0;

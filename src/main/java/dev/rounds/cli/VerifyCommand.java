@@ -1,7 +1,7 @@
 package dev.rounds.cli;
 
-import dev.rounds.audit.VerificationReport;
 import dev.rounds.audit.AuditVerifier;
+import dev.rounds.audit.VerificationReport;
 import dev.rounds.core.CommandMode;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
@@ -42,7 +42,8 @@ public class VerifyCommand implements QuarkusApplication {
     /** Prints the report as the command's output and returns the exit code: 0 intact, 1 broken. */
     static int print(VerificationReport report, PrintStream out) {
         if (!report.ok()) {
-            out.println("BROKEN at seq " + report.firstBroken().seq() + ": " + report.firstBroken().reason());
+            out.println("BROKEN at seq " + report.firstBroken().seq() + ": "
+                    + report.firstBroken().reason());
             return 1;
         }
         out.println("verified " + report.entriesChecked() + " entries; head seq=" + report.headSeq() + " hash="

@@ -38,7 +38,10 @@ public class CommandMode {
      * Boots Rounds in command mode and runs {@code application}; {@code settings} are further properties the command
      * needs. A {@code -D} given on the command line wins, e.g. {@code -Dquarkus.log.level=INFO} to see the migrations.
      */
-    public static void launch(String name, Class<? extends QuarkusApplication> application, Map<String, String> settings,
+    public static void launch(
+            String name,
+            Class<? extends QuarkusApplication> application,
+            Map<String, String> settings,
             String... args) {
         System.setProperty(PROPERTY, name);
         QUARKUS.forEach(CommandMode::setDefault);

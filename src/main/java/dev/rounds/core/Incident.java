@@ -12,8 +12,15 @@ import java.time.Instant;
  * @param confirmedAt when the confirming result was recorded
  * @param message the message of the confirming result
  */
-public record Incident(long id, String targetId, String probeKey, boolean continuous, Instant startedAt, Instant confirmedAt,
-        Instant endedAt, String message) {
+public record Incident(
+        long id,
+        String targetId,
+        String probeKey,
+        boolean continuous,
+        Instant startedAt,
+        Instant confirmedAt,
+        Instant endedAt,
+        String message) {
 
     public boolean isOpen() {
         return endedAt == null;

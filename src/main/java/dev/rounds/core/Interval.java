@@ -10,7 +10,8 @@ import java.util.List;
 public record Interval(Instant from, Instant to) {
 
     public Interval {
-        if (to.isBefore(from)) throw new IllegalArgumentException("interval ends before it starts: " + from + " > " + to);
+        if (to.isBefore(from))
+            throw new IllegalArgumentException("interval ends before it starts: " + from + " > " + to);
     }
 
     public Duration length() {

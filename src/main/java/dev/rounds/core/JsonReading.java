@@ -44,8 +44,11 @@ public class JsonReading implements ObjectMapperCustomizer {
             String text = parser.getText();
             Instant at = InstantDeserializer.INSTANT.deserialize(parser, context);
             if (at != null && !Years.inRange(at)) {
-                throw InvalidFormatException.from(parser, "must be an instant like " + INSTANT_EXAMPLE + " "
-                        + Years.RANGE + ", got '" + text + "'", text, Instant.class);
+                throw InvalidFormatException.from(
+                        parser,
+                        "must be an instant like " + INSTANT_EXAMPLE + " " + Years.RANGE + ", got '" + text + "'",
+                        text,
+                        Instant.class);
             }
             return at;
         }

@@ -32,8 +32,8 @@ public class ReportZone {
         try {
             return ZoneId.of(id.strip());
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("rounds.report.zone must be a time zone like Europe/London or UTC, got '"
-                    + id + "'", e);
+            throw new IllegalArgumentException(
+                    "rounds.report.zone must be a time zone like Europe/London or UTC, got '" + id + "'", e);
         }
     }
 

@@ -24,13 +24,14 @@ public final class Roles {
     /** Every role, as the built-in admin holds them so that a one-person installation works. */
     public static final String ALL = String.join(",", NAMES);
 
-    private Roles() {
-    }
+    private Roles() {}
 
     /** The roles of a stored comma-separated list. */
     public static Set<String> parse(String roles) {
         if (roles == null || roles.isBlank()) return Set.of();
-        return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty())
+        return Arrays.stream(roles.split(","))
+                .map(String::trim)
+                .filter(r -> !r.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
@@ -40,14 +41,16 @@ public final class Roles {
         for (String role : roles) {
             String name = role == null ? "" : role.trim();
             if (!NAMES.contains(name)) {
-                throw new RoundsException(422, ProblemTitle.ACCOUNT_CHANGE_REFUSED,
+                throw new RoundsException(
+                        422,
+                        ProblemTitle.ACCOUNT_CHANGE_REFUSED,
                         "'" + name + "' is not a role; roles are " + String.join(", ", NAMES));
             }
             given.add(name);
         }
         if (given.isEmpty()) {
-            throw new RoundsException(422, ProblemTitle.ACCOUNT_CHANGE_REFUSED,
-                    "give at least one role of " + String.join(", ", NAMES));
+            throw new RoundsException(
+                    422, ProblemTitle.ACCOUNT_CHANGE_REFUSED, "give at least one role of " + String.join(", ", NAMES));
         }
         return NAMES.stream().filter(given::contains).collect(Collectors.joining(","));
     }

@@ -10,8 +10,7 @@ public final class Sha256 {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** A new SHA-256 digest, for content that arrives in pieces. */
     public static MessageDigest newDigest() {

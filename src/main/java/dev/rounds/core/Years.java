@@ -17,11 +17,12 @@ public final class Years {
     /** The range as a sentence ends it, for error messages. */
     public static final String RANGE = "with a year from " + FIRST + " to " + LAST;
 
-    private static final Instant EARLIEST = LocalDate.of(FIRST, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    private static final Instant END = LocalDate.of(LAST + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    private static final Instant EARLIEST =
+            LocalDate.of(FIRST, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    private static final Instant END =
+            LocalDate.of(LAST + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
-    private Years() {
-    }
+    private Years() {}
 
     public static boolean inRange(int year) {
         return year >= FIRST && year <= LAST;

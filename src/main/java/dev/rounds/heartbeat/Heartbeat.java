@@ -39,7 +39,7 @@ public class Heartbeat extends PanacheEntityBase {
     }
 
     HeartbeatState state() {
-        return new HeartbeatState(name, lastPingAt, lastStatus == null ? HeartbeatState.NEVER : lastStatus,
-                lastSuccessAt, lastMessage);
+        return new HeartbeatState(
+                name, lastPingAt, lastStatus == null ? HeartbeatState.NEVER : lastStatus, lastSuccessAt, lastMessage);
     }
 }

@@ -28,9 +28,11 @@ public final class HeartbeatProbe implements ProbeType {
     static final String TYPE = "heartbeat";
     static final Duration MIN_GRACE = Duration.ofMinutes(1);
 
-    private static final ProbeSchema SCHEMA = new ProbeSchema(TYPE,
+    private static final ProbeSchema SCHEMA = new ProbeSchema(
+            TYPE,
             Map.of("name", SettingKind.STRING, "period", SettingKind.DURATION, "grace", SettingKind.DURATION),
-            Set.of("name", "period"), Set.of("age", "last_status"));
+            Set.of("name", "period"),
+            Set.of("age", "last_status"));
 
     @Override
     public ProbeSchema schema() {
@@ -41,8 +43,8 @@ public final class HeartbeatProbe implements ProbeType {
     public CompletionStage<Observation> observe(ProbeSpec spec, Target target, ProbeContext context) {
         String name = spec.setting("name", "");
         if (!HeartbeatService.NAME.matcher(name).matches()) {
-            return CompletableFuture.completedFuture(Observation.error("heartbeat name '" + name
-                    + "' must be 1 to 100 letters, digits, '.', '_' or '-'"));
+            return CompletableFuture.completedFuture(Observation.error(
+                    "heartbeat name '" + name + "' must be 1 to 100 letters, digits, '.', '_' or '-'"));
         }
         Duration period = spec.setting("period", Duration.class, null);
         if (period == null) {
@@ -51,7 +53,8 @@ public final class HeartbeatProbe implements ProbeType {
         Duration grace = spec.setting("grace", Duration.class, defaultGrace(period));
         HeartbeatLedger ledger = context.facility(HeartbeatLedger.class);
         return context.blocking(() -> ledger.state(name))
-                .thenApply(state -> state.map(s -> judge(s, period.plus(grace), context.clock().instant()))
+                .thenApply(state -> state.map(s ->
+                                judge(s, period.plus(grace), context.clock().instant()))
                         .orElseGet(() -> Observation.error("heartbeat '" + name + "' has no ping token yet; Rounds"
                                 + " creates it when it loads the checklists")));
     }
@@ -67,12 +70,17 @@ public final class HeartbeatProbe implements ProbeType {
         values.put("last_status", state.lastStatus());
         String last = state.lastMessage() == null ? "" : ": " + state.lastMessage();
         if (state.lastStatus().equals(HeartbeatState.NEVER)) {
-            return Observation.down(values, "no ping yet; the job should POST /api/ping/<token> when it succeeds"
-                    + " (an admin finds the ping URL of heartbeat '" + state.name() + "' at GET /api/heartbeats)");
+            return Observation.down(
+                    values,
+                    "no ping yet; the job should POST /api/ping/<token> when it succeeds"
+                            + " (an admin finds the ping URL of heartbeat '" + state.name()
+                            + "' at GET /api/heartbeats)");
         }
         if (state.lastSuccessAt() == null) {
-            return Observation.down(values, "the job pinged (" + state.lastStatus() + ") "
-                    + ago(state.lastPingAt(), now) + " but has never reported success" + last);
+            return Observation.down(
+                    values,
+                    "the job pinged (" + state.lastStatus() + ") " + ago(state.lastPingAt(), now)
+                            + " but has never reported success" + last);
         }
         Duration age = Duration.between(state.lastSuccessAt(), now);
         if (age.isNegative()) age = Duration.ZERO;
@@ -81,12 +89,17 @@ public final class HeartbeatProbe implements ProbeType {
             return Observation.down(values, "the job reported a failure " + ago(state.lastPingAt(), now) + last);
         }
         if (age.compareTo(allowed) > 0) {
-            return Observation.down(values, "last success " + Durations.format(age) + " ago, more than period"
-                    + " plus grace (" + Durations.format(allowed) + ")");
+            return Observation.down(
+                    values,
+                    "last success " + Durations.format(age) + " ago, more than period" + " plus grace ("
+                            + Durations.format(allowed) + ")");
         }
         String summary = "last success " + Durations.format(age) + " ago";
-        return Observation.measured(values, state.lastStatus().equals(PingKind.START.status())
-                ? summary + "; a run started " + ago(state.lastPingAt(), now) : summary);
+        return Observation.measured(
+                values,
+                state.lastStatus().equals(PingKind.START.status())
+                        ? summary + "; a run started " + ago(state.lastPingAt(), now)
+                        : summary);
     }
 
     private static String ago(Instant at, Instant now) {

@@ -37,7 +37,8 @@ public class HeartbeatRegistrar {
             for (Activity activity : checklist.activities()) {
                 for (ProbeSpec probe : activity.probes()) {
                     Object name = probe.settings().get("name");
-                    if (probe.type().equals(HeartbeatProbe.TYPE) && name instanceof String text
+                    if (probe.type().equals(HeartbeatProbe.TYPE)
+                            && name instanceof String text
                             && HeartbeatService.NAME.matcher(text).matches()) {
                         names.add(text);
                     }

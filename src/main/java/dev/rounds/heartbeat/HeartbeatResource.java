@@ -17,13 +17,23 @@ import java.util.List;
 public class HeartbeatResource {
 
     /** A heartbeat as an admin sees it; {@code pingPath} holds the secret token. */
-    public record HeartbeatView(String name, String pingPath, Instant lastPingAt, String lastStatus,
-            String lastMessage, Instant lastSuccessAt) {
+    public record HeartbeatView(
+            String name,
+            String pingPath,
+            Instant lastPingAt,
+            String lastStatus,
+            String lastMessage,
+            Instant lastSuccessAt) {
 
         static HeartbeatView of(Heartbeat heartbeat) {
             HeartbeatState state = heartbeat.state();
-            return new HeartbeatView(heartbeat.name, "/api/ping/" + heartbeat.token, state.lastPingAt(),
-                    state.lastStatus(), state.lastMessage(), state.lastSuccessAt());
+            return new HeartbeatView(
+                    heartbeat.name,
+                    "/api/ping/" + heartbeat.token,
+                    state.lastPingAt(),
+                    state.lastStatus(),
+                    state.lastMessage(),
+                    state.lastSuccessAt());
         }
     }
 

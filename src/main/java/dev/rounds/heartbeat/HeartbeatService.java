@@ -77,8 +77,8 @@ public class HeartbeatService implements HeartbeatLedger {
     @Transactional
     public Heartbeat rotate(String name, String actor) {
         Heartbeat heartbeat = Heartbeat.<Heartbeat>findByIdOptional(name, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new UnknownHeartbeat("no heartbeat is named '" + name + "'; the checklists'"
-                        + " heartbeat probes declare them"));
+                .orElseThrow(() -> new UnknownHeartbeat(
+                        "no heartbeat is named '" + name + "'; the checklists'" + " heartbeat probes declare them"));
         heartbeat.token = newToken();
         audit.append(actor, "heartbeat.rotated", name, Map.of());
         return heartbeat;

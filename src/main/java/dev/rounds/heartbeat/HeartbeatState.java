@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param lastSuccessAt the latest successful ping, or {@code null} if there was none
  * @param lastMessage the text the latest ping carried, if any
  */
-public record HeartbeatState(String name, Instant lastPingAt, String lastStatus, Instant lastSuccessAt,
-        String lastMessage) {
+public record HeartbeatState(
+        String name, Instant lastPingAt, String lastStatus, Instant lastSuccessAt, String lastMessage) {
 
     /** The status of a heartbeat that has never been pinged. */
     public static final String NEVER = "never";

@@ -2,7 +2,9 @@ package dev.rounds.heartbeat;
 
 /** What a job says when it pings: it succeeded, it started, or it failed. */
 public enum PingKind {
-    SUCCESS("up"), START("started"), FAIL("failed");
+    SUCCESS("up"),
+    START("started"),
+    FAIL("failed");
 
     private final String status;
 

@@ -25,8 +25,7 @@ import java.time.Instant;
 public class PingResource {
 
     /** What a ping answers: the heartbeat's name and its status now. */
-    public record PingView(String heartbeat, String status, Instant at) {
-    }
+    public record PingView(String heartbeat, String status, Instant at) {}
 
     @Inject
     HeartbeatService heartbeats;
@@ -59,7 +58,9 @@ public class PingResource {
         // UTF-8 needs at most 4 bytes a character; a character cut in half decodes as a replacement character.
         String text = new String(body.readNBytes(HeartbeatService.MESSAGE_CHARS * 4), StandardCharsets.UTF_8).strip();
         // A job's output is machine text; the cut may also halve a surrogate pair.
-        return SuppliedText.clean(text.length() > HeartbeatService.MESSAGE_CHARS
-                ? text.substring(0, HeartbeatService.MESSAGE_CHARS) : text);
+        return SuppliedText.clean(
+                text.length() > HeartbeatService.MESSAGE_CHARS
+                        ? text.substring(0, HeartbeatService.MESSAGE_CHARS)
+                        : text);
     }
 }

@@ -44,7 +44,11 @@ public class Lifecycle {
     private final String version;
     private final String database;
 
-    Lifecycle(AuditLog audit, ChecklistRegistry checklists, DataSource dataSource, CommandMode command,
+    Lifecycle(
+            AuditLog audit,
+            ChecklistRegistry checklists,
+            DataSource dataSource,
+            CommandMode command,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String database) {
         this.audit = audit;
@@ -61,7 +65,9 @@ public class Lifecycle {
         detail.put("version", version);
         detail.put("database", database);
         detail.put("checklists_sha256", checklists.current().sha256());
-        detail.put("previous_stop", previousStopWasClean() ? "clean" : "none recorded: the last run crashed or was killed");
+        detail.put(
+                "previous_stop",
+                previousStopWasClean() ? "clean" : "none recorded: the last run crashed or was killed");
         audit.append(AuditLog.SYSTEM, STARTED, SUBJECT, detail);
     }
 

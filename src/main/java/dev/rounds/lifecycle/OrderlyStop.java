@@ -22,8 +22,7 @@ public final class OrderlyStop {
 
     private static final Logger LOG = Logger.getLogger(OrderlyStop.class);
 
-    private OrderlyStop() {
-    }
+    private OrderlyStop() {}
 
     /** Takes over TERM and INT; where a signal cannot be handled (-Xrs, another platform) the JVM keeps it. */
     public static void install() {
@@ -33,8 +32,8 @@ public final class OrderlyStop {
                 var previous = new AtomicReference<SignalHandler>();
                 previous.set(Signal.handle(signal, received -> {
                     Signal.handle(signal, previous.get());
-                    LOG.infof("signal=SIG%s stopping: probes in flight finish and their results are written first",
-                            name);
+                    LOG.infof(
+                            "signal=SIG%s stopping: probes in flight finish and their results are written first", name);
                     Quarkus.asyncExit(0);
                 }));
             } catch (IllegalArgumentException | UnsupportedOperationException unavailable) {

@@ -7,8 +7,7 @@ final class Backoff {
 
     static final Duration CAP = Duration.ofHours(1);
 
-    private Backoff() {
-    }
+    private Backoff() {}
 
     /** @param failures failed attempts so far, at least one */
     static Duration after(Duration base, int failures) {

@@ -29,6 +29,9 @@ public class Channels {
     }
 
     List<String> recipients() {
-        return config.email().to().orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return config.email().to().orElse(List.of()).stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

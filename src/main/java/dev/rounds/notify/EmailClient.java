@@ -32,7 +32,12 @@ public class EmailClient {
         for (Map.Entry<String, String> f : event.fields().entrySet()) {
             text.append(f.getKey()).append(": ").append(f.getValue()).append('\n');
         }
-        text.append("When: ").append(event.at()).append('\n').append("Event: ").append(event.key()).append('\n');
+        text.append("When: ")
+                .append(event.at())
+                .append('\n')
+                .append("Event: ")
+                .append(event.key())
+                .append('\n');
         if (event.link() != null) text.append('\n').append(event.link()).append('\n');
         return text.toString();
     }

@@ -40,6 +40,8 @@ public class Notification extends IdentityEntity {
     /** Which of these keys are recorded already. */
     public static List<String> existingKeys(Collection<String> keys) {
         if (keys.isEmpty()) return List.of();
-        return find("select eventKey from Notification where eventKey in ?1", keys).project(String.class).list();
+        return find("select eventKey from Notification where eventKey in ?1", keys)
+                .project(String.class)
+                .list();
     }
 }

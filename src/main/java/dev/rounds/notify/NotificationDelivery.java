@@ -32,9 +32,12 @@ public class NotificationDelivery extends IdentityEntity {
 
     /** Deliveries neither delivered nor given up whose next attempt is due, oldest first, with their events. */
     public static List<NotificationDelivery> findDue(Instant now, int limit) {
-        return find("from NotificationDelivery d join fetch d.notification where d.deliveredAt is null"
-                + " and d.givenUpAt is null and d.nextAttemptAt <= ?1 order by d.nextAttemptAt, d.id", now)
-                .page(0, limit).list();
+        return find(
+                        "from NotificationDelivery d join fetch d.notification where d.deliveredAt is null"
+                                + " and d.givenUpAt is null and d.nextAttemptAt <= ?1 order by d.nextAttemptAt, d.id",
+                        now)
+                .page(0, limit)
+                .list();
     }
 
     /**
@@ -43,7 +46,12 @@ public class NotificationDelivery extends IdentityEntity {
      * and the delivery is tried again: at least once, never twice at the same time.
      */
     public boolean claim(Instant until) {
-        return update("nextAttemptAt = ?1 where id = ?2 and nextAttemptAt = ?3 and deliveredAt is null"
-                + " and givenUpAt is null", until, id, nextAttemptAt) == 1;
+        return update(
+                        "nextAttemptAt = ?1 where id = ?2 and nextAttemptAt = ?3 and deliveredAt is null"
+                                + " and givenUpAt is null",
+                        until,
+                        id,
+                        nextAttemptAt)
+                == 1;
     }
 }

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param at when it happened
  * @param fields further facts by name, shown in their order
  */
-public record NotificationEvent(String kind, String key, String title, String text, String link, Instant at,
-        Map<String, String> fields) {
+public record NotificationEvent(
+        String kind, String key, String title, String text, String link, Instant at, Map<String, String> fields) {
 
     public NotificationEvent {
         Objects.requireNonNull(kind, "kind");

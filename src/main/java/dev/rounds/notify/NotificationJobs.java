@@ -14,13 +14,17 @@ public class NotificationJobs {
     @Inject
     NotificationSender sender;
 
-    @Scheduled(every = "${rounds.notify.scan-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${rounds.notify.scan-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scan() {
         scanner.scan();
     }
 
-    @Scheduled(every = "${rounds.notify.send-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${rounds.notify.send-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void send() {
         sender.sendDue();

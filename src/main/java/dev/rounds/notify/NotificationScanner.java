@@ -1,8 +1,8 @@
 package dev.rounds.notify;
 
 import dev.rounds.ack.AcknowledgementService;
-import dev.rounds.probe.ProbeKey;
 import dev.rounds.core.Incident;
+import dev.rounds.probe.ProbeKey;
 import dev.rounds.report.rollup.Rollups;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.OccurrenceStatus;
@@ -65,12 +65,14 @@ public class NotificationScanner {
 
     private int openedIncidents(Instant now) {
         List<Incident> open = rollups.openIncidents();
-        Set<String> recorded = recordedKeys(open.stream().map(i -> key(INCIDENT_OPENED, i.id())).toList());
+        Set<String> recorded = recordedKeys(
+                open.stream().map(i -> key(INCIDENT_OPENED, i.id())).toList());
         int count = 0;
         for (Incident incident : open) {
             if (recorded.contains(key(INCIDENT_OPENED, incident.id()))) continue;
             NotificationEvent event = opened(incident);
-            Optional<String> quiet = quietReason(incident, incident.confirmedAt()).or(() -> quietReason(incident, now));
+            Optional<String> quiet =
+                    quietReason(incident, incident.confirmedAt()).or(() -> quietReason(incident, now));
             if (quiet.isPresent()) {
                 notifications.suppress(event, quiet.get());
             } else {
@@ -84,10 +86,17 @@ public class NotificationScanner {
     private int recoveredIncidents(Instant since) {
         List<Incident> ended = rollups.incidentsEndedAfter(since);
         if (ended.isEmpty()) return 0;
-        Set<String> opened = QuarkusTransaction.requiringNew().call(() -> new HashSet<>(Notification.<Notification>list(
-                "eventKey in ?1 and suppressedReason is null",
-                ended.stream().map(i -> key(INCIDENT_OPENED, i.id())).toList()).stream().map(n -> n.eventKey).toList()));
-        Set<String> recovered = recordedKeys(ended.stream().map(i -> key(INCIDENT_RECOVERED, i.id())).toList());
+        Set<String> opened = QuarkusTransaction.requiringNew()
+                .call(() -> new HashSet<>(Notification.<Notification>list(
+                                "eventKey in ?1 and suppressedReason is null",
+                                ended.stream()
+                                        .map(i -> key(INCIDENT_OPENED, i.id()))
+                                        .toList())
+                        .stream()
+                        .map(n -> n.eventKey)
+                        .toList()));
+        Set<String> recovered = recordedKeys(
+                ended.stream().map(i -> key(INCIDENT_RECOVERED, i.id())).toList());
         int count = 0;
         for (Incident incident : ended) {
             if (opened.contains(key(INCIDENT_OPENED, incident.id()))
@@ -100,10 +109,14 @@ public class NotificationScanner {
     }
 
     private int missedOccurrences(Instant since) {
-        List<NotificationEvent> missed = QuarkusTransaction.requiringNew().call(() -> Occurrence.<Occurrence>list(
-                "status = ?1 and dueAt > ?2 order by dueAt, id", OccurrenceStatus.MISSED, since)
-                .stream().map(this::missed).toList());
-        Set<String> recorded = recordedKeys(missed.stream().map(NotificationEvent::key).toList());
+        List<NotificationEvent> missed = QuarkusTransaction.requiringNew()
+                .call(() -> Occurrence.<Occurrence>list(
+                                "status = ?1 and dueAt > ?2 order by dueAt, id", OccurrenceStatus.MISSED, since)
+                        .stream()
+                        .map(this::missed)
+                        .toList());
+        Set<String> recorded =
+                recordedKeys(missed.stream().map(NotificationEvent::key).toList());
         int count = 0;
         for (NotificationEvent event : missed) {
             if (recorded.contains(event.key())) continue;
@@ -130,11 +143,15 @@ public class NotificationScanner {
         fields.put("Target", incident.targetId());
         fields.put("Since", incident.startedAt().toString());
         if (incident.message() != null) fields.put("Message", incident.message());
-        return new NotificationEvent(INCIDENT_OPENED, key(INCIDENT_OPENED, incident.id()),
+        return new NotificationEvent(
+                INCIDENT_OPENED,
+                key(INCIDENT_OPENED, incident.id()),
                 "Failing: " + incident.probeKey(),
                 incident.probeKey() + " is down on " + incident.targetId() + " since " + incident.startedAt()
                         + (incident.message() != null ? ": " + incident.message() : "."),
-                activityLink(incident), incident.confirmedAt(), fields);
+                activityLink(incident),
+                incident.confirmedAt(),
+                fields);
     }
 
     private NotificationEvent recovered(Incident incident) {
@@ -143,11 +160,17 @@ public class NotificationScanner {
         fields.put("Target", incident.targetId());
         fields.put("Since", incident.startedAt().toString());
         fields.put("Recovered", incident.endedAt().toString());
-        fields.put("Down for", Duration.between(incident.startedAt(), incident.endedAt()).toString());
-        return new NotificationEvent(INCIDENT_RECOVERED, key(INCIDENT_RECOVERED, incident.id()),
+        fields.put(
+                "Down for",
+                Duration.between(incident.startedAt(), incident.endedAt()).toString());
+        return new NotificationEvent(
+                INCIDENT_RECOVERED,
+                key(INCIDENT_RECOVERED, incident.id()),
                 "Recovered: " + incident.probeKey(),
                 incident.probeKey() + " is up again on " + incident.targetId() + " since " + incident.endedAt() + ".",
-                activityLink(incident), incident.endedAt(), fields);
+                activityLink(incident),
+                incident.endedAt(),
+                fields);
     }
 
     private NotificationEvent missed(Occurrence o) {
@@ -156,20 +179,30 @@ public class NotificationScanner {
         fields.put("Activity", o.activityId);
         fields.put("Period", o.periodLabel);
         fields.put("Due", o.dueAt.toString());
-        return new NotificationEvent(OCCURRENCE_MISSED, key(OCCURRENCE_MISSED, o.id), "Missed: " + o.title,
-                o.subject() + " was due at " + o.dueAt + " and is not done.", link(o.id), o.dueAt, fields);
+        return new NotificationEvent(
+                OCCURRENCE_MISSED,
+                key(OCCURRENCE_MISSED, o.id),
+                "Missed: " + o.title,
+                o.subject() + " was due at " + o.dueAt + " and is not done.",
+                link(o.id),
+                o.dueAt,
+                fields);
     }
 
     /** The activity's latest occurrence, where its probes' results show. */
     private String activityLink(Incident incident) {
         if (config.baseUrl().isEmpty()) return null;
         ProbeKey probe = ProbeKey.parse(incident.probeKey());
-        return QuarkusTransaction.requiringNew().call(() ->
-                Occurrence.latestOf(probe.checklistId(), probe.activityId()).map(o -> link(o.id)).orElse(null));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Occurrence.latestOf(probe.checklistId(), probe.activityId())
+                        .map(o -> link(o.id))
+                        .orElse(null));
     }
 
     private String link(long occurrenceId) {
-        return config.baseUrl().map(base -> base.replaceAll("/+$", "") + "/occurrences/" + occurrenceId).orElse(null);
+        return config.baseUrl()
+                .map(base -> base.replaceAll("/+$", "") + "/occurrences/" + occurrenceId)
+                .orElse(null);
     }
 
     private static Set<String> recordedKeys(List<String> keys) {

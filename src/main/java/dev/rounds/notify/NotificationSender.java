@@ -28,8 +28,7 @@ public class NotificationSender {
     private static final Logger LOG = Logger.getLogger(NotificationSender.class);
     private static final int BATCH = 100;
     private static final int ERROR_CHARS = 1000;
-    private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {};
 
     @Inject
     Clock clock;
@@ -55,8 +54,7 @@ public class NotificationSender {
     @Inject
     MeterRegistry metrics;
 
-    private record Attempt(long deliveryId, String channel, NotificationEvent event) {
-    }
+    private record Attempt(long deliveryId, String channel, NotificationEvent event) {}
 
     /**
      * Attempts every delivery that is due now, one after the other.
@@ -67,8 +65,11 @@ public class NotificationSender {
         Instant now = clock.instant();
         // Longer than any attempt of the whole batch can take, so a claim outlives the sending it guards.
         Instant claimedUntil = now.plus(config.timeout().multipliedBy(2L * BATCH + 1));
-        List<Attempt> due = QuarkusTransaction.requiringNew().call(() -> NotificationDelivery.findDue(now, BATCH)
-                .stream().filter(d -> d.claim(claimedUntil)).map(this::attempt).toList());
+        List<Attempt> due = QuarkusTransaction.requiringNew()
+                .call(() -> NotificationDelivery.findDue(now, BATCH).stream()
+                        .filter(d -> d.claim(claimedUntil))
+                        .map(this::attempt)
+                        .toList());
         for (Attempt attempt : due) {
             String error = deliver(attempt);
             QuarkusTransaction.requiringNew().run(() -> record(attempt, error));
@@ -78,8 +79,10 @@ public class NotificationSender {
 
     private Attempt attempt(NotificationDelivery d) {
         Notification n = d.notification;
-        return new Attempt(d.id, d.channel, new NotificationEvent(n.kind, n.eventKey, n.title, n.body, n.link,
-                n.eventAt, fields(n.fields)));
+        return new Attempt(
+                d.id,
+                d.channel,
+                new NotificationEvent(n.kind, n.eventKey, n.title, n.body, n.link, n.eventAt, fields(n.fields)));
     }
 
     /** @return why the attempt failed, or {@code null} when it was delivered */
@@ -92,7 +95,9 @@ public class NotificationSender {
             } else {
                 Optional<NotifyConfig.Webhook> webhook = channels.webhook(attempt.channel());
                 if (webhook.isEmpty()) return attempt.channel() + " is no longer configured";
-                webhooks.post(attempt.channel(), webhook.get().url(),
+                webhooks.post(
+                        attempt.channel(),
+                        webhook.get().url(),
                         WebhookPayloads.render(json, webhook.get().format(), attempt.event()));
             }
             return null;
@@ -123,8 +128,9 @@ public class NotificationSender {
             LOG.warnf("notification %s to %s given up after %d attempts: %s", key, d.channel, d.attempts, d.lastError);
         } else {
             d.nextAttemptAt = now.plus(Backoff.after(config.backoff(), d.attempts));
-            LOG.debugf("notification %s to %s failed (attempt %d), next at %s: %s", key, d.channel, d.attempts,
-                    d.nextAttemptAt, d.lastError);
+            LOG.debugf(
+                    "notification %s to %s failed (attempt %d), next at %s: %s",
+                    key, d.channel, d.attempts, d.nextAttemptAt, d.lastError);
         }
     }
 
@@ -137,8 +143,12 @@ public class NotificationSender {
     }
 
     private void count(String outcome, String channel) {
-        Counter.builder("rounds.notifications").description("notifications delivered or given up, per channel")
-                .tag("outcome", outcome).tag("channel", channel).register(metrics).increment();
+        Counter.builder("rounds.notifications")
+                .description("notifications delivered or given up, per channel")
+                .tag("outcome", outcome)
+                .tag("channel", channel)
+                .register(metrics)
+                .increment();
     }
 
     private Map<String, String> fields(String stored) {

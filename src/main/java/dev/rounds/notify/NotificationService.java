@@ -21,6 +21,7 @@ public class NotificationService {
 
     /** The column widths of V12__notifications.sql: a longer title or text is cut, not refused. */
     private static final int TITLE_CHARS = 500;
+
     private static final int TEXT_CHARS = 4000;
     private static final int FIELDS_CHARS = 4000;
 

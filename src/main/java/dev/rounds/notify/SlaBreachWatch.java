@@ -1,11 +1,11 @@
 package dev.rounds.notify;
 
-import dev.rounds.report.sla.SlaFigures;
-import dev.rounds.report.sla.SlaService;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.Target;
-import dev.rounds.report.ReportPeriod;
 import dev.rounds.core.ReportZone;
+import dev.rounds.report.ReportPeriod;
+import dev.rounds.report.sla.SlaFigures;
+import dev.rounds.report.sla.SlaService;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +31,7 @@ public class SlaBreachWatch {
     public static final String KIND = "sla-breached";
     /** The known service time a month needs before its availability is judged. */
     static final Duration MIN_KNOWN = Duration.ofDays(1);
+
     private static final Logger LOG = Logger.getLogger(SlaBreachWatch.class);
 
     @Inject
@@ -51,14 +52,18 @@ public class SlaBreachWatch {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${rounds.notify.sla-interval}", delay = 2, delayUnit = TimeUnit.MINUTES,
+    @Scheduled(
+            every = "${rounds.notify.sla-interval}",
+            delay = 2,
+            delayUnit = TimeUnit.MINUTES,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         try {
             check();
         } catch (RuntimeException e) {
-            LOG.errorf(e, "checking the SLAs for breaches failed; tried again at the next interval: %s", e.getMessage());
+            LOG.errorf(
+                    e, "checking the SLAs for breaches failed; tried again at the next interval: %s", e.getMessage());
         }
     }
 
@@ -97,13 +102,18 @@ public class SlaBreachWatch {
         fields.put("objective", percent(figures.objective()));
         fields.put("unplanned downtime", figures.unplannedDowntime().toString());
         fields.put("incidents", String.valueOf(figures.incidents()));
-        String link = config.baseUrl().map(base -> base.replaceAll("/+$", "") + "/reports/sla/" + target.id())
+        String link = config.baseUrl()
+                .map(base -> base.replaceAll("/+$", "") + "/reports/sla/" + target.id())
                 .orElse(null);
-        return new NotificationEvent(KIND, KIND + ":" + target.id() + ":" + month.label(),
+        return new NotificationEvent(
+                KIND,
+                KIND + ":" + target.id() + ":" + month.label(),
                 "SLA breached: " + target.id() + " at " + percent(figures.availability()) + " in " + month.label(),
                 target.id() + " has been available " + percent(figures.availability()) + " of its service time in "
                         + month.label() + " so far, below its objective of " + percent(figures.objective()) + ".",
-                link, now, fields);
+                link,
+                now,
+                fields);
     }
 
     private static String percent(Double share) {

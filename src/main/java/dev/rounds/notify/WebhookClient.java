@@ -22,16 +22,21 @@ public class WebhookClient {
     @Inject
     public WebhookClient(NotifyConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     void post(String channel, String url, String body) throws DeliveryFailed {
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url)).timeout(config.timeout())
-                    .header("Content-Type", "application/json; charset=utf-8").header("User-Agent", "Rounds")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(config.timeout())
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("User-Agent", "Rounds")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
         } catch (IllegalArgumentException e) {
             // Not e.getMessage(): it quotes the URL, and a webhook URL is a secret that must not reach the audit log.
             throw new DeliveryFailed(channel + " has no usable URL: check rounds.notify.webhooks."
@@ -43,9 +48,11 @@ public class WebhookClient {
                 throw new DeliveryFailed(channel + " answered HTTP " + response.statusCode());
             }
         } catch (HttpTimeoutException e) {
-            throw new DeliveryFailed(channel + " did not answer within " + config.timeout().toMillis() + " ms");
+            throw new DeliveryFailed(
+                    channel + " did not answer within " + config.timeout().toMillis() + " ms");
         } catch (IOException e) {
-            throw new DeliveryFailed(channel + " could not be reached: " + String.valueOf(e).replace(url, "<url>"));
+            throw new DeliveryFailed(
+                    channel + " could not be reached: " + String.valueOf(e).replace(url, "<url>"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryFailed(channel + ": interrupted while sending");

@@ -11,8 +11,7 @@ final class WebhookPayloads {
     /** Slack shows at most ten fields in a section block. */
     private static final int SLACK_MAX_FIELDS = 10;
 
-    private WebhookPayloads() {
-    }
+    private WebhookPayloads() {}
 
     static String render(ObjectMapper json, WebhookFormat format, NotificationEvent event) {
         ObjectNode body = switch (format) {
@@ -48,15 +47,25 @@ final class WebhookPayloads {
         ObjectNode header = blocks.addObject().put("type", "header");
         header.putObject("text").put("type", "plain_text").put("text", event.title());
         String text = mrkdwn(event.text()) + (event.link() == null ? "" : "\n<" + event.link() + "|Open in Rounds>");
-        blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", text);
+        blocks.addObject()
+                .put("type", "section")
+                .putObject("text")
+                .put("type", "mrkdwn")
+                .put("text", text);
         if (!event.fields().isEmpty()) {
             ArrayNode fields = blocks.addObject().put("type", "section").putArray("fields");
-            event.fields().entrySet().stream().limit(SLACK_MAX_FIELDS).forEach(f ->
-                    fields.addObject().put("type", "mrkdwn").put("text", "*" + mrkdwn(f.getKey()) + "*\n"
-                            + mrkdwn(f.getValue())));
+            event.fields().entrySet().stream()
+                    .limit(SLACK_MAX_FIELDS)
+                    .forEach(f -> fields.addObject()
+                            .put("type", "mrkdwn")
+                            .put("text", "*" + mrkdwn(f.getKey()) + "*\n" + mrkdwn(f.getValue())));
         }
-        blocks.addObject().put("type", "context").putArray("elements").addObject()
-                .put("type", "mrkdwn").put("text", event.kind() + " · " + event.at() + " · " + mrkdwn(event.key()));
+        blocks.addObject()
+                .put("type", "context")
+                .putArray("elements")
+                .addObject()
+                .put("type", "mrkdwn")
+                .put("text", event.kind() + " · " + event.at() + " · " + mrkdwn(event.key()));
         return body;
     }
 

@@ -21,8 +21,7 @@ final class CanonicalRows {
     /** Integers up to this magnitude are exact as doubles, so their canonical form is their decimal digits. */
     private static final long EXACT_LIMIT = 1L << 53;
 
-    private CanonicalRows() {
-    }
+    private CanonicalRows() {}
 
     static String of(Map<String, Object> row) {
         var out = new StringBuilder(256);
@@ -37,7 +36,9 @@ final class CanonicalRows {
             string(text, out);
         } else if (value instanceof Boolean flag) {
             out.append(flag.booleanValue());
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+        } else if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
                 || value instanceof Byte) {
             long number = ((Number) value).longValue();
             if (number >= -EXACT_LIMIT && number <= EXACT_LIMIT) {
@@ -115,7 +116,9 @@ final class CanonicalRows {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+                        out.append("\\u00")
+                                .append(Character.forDigit(c >> 4, 16))
+                                .append(Character.forDigit(c & 15, 16));
                     } else {
                         out.append(c);
                     }

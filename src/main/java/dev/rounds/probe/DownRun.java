@@ -15,8 +15,7 @@ public final class DownRun {
     private boolean ended;
 
     /** A run that starts from nothing known. */
-    public DownRun() {
-    }
+    public DownRun() {}
 
     /** A run that carries on from stored state: {@code downs} so far, the first of them at {@code firstDownAt}. */
     public DownRun(int downs, Instant firstDownAt) {

@@ -29,7 +29,10 @@ public record ProbeContext(Vertx vertx, Clock clock, long maxBytes, List<ProbeFa
      * @throws IllegalStateException when this context has none, which the runner books as an {@code error}
      */
     public <T extends ProbeFacility> T facility(Class<T> kind) {
-        return facilities.stream().filter(kind::isInstance).map(kind::cast).findFirst()
+        return facilities.stream()
+                .filter(kind::isInstance)
+                .map(kind::cast)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no " + kind.getSimpleName() + " is available here"));
     }
 

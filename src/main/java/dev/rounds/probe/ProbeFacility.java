@@ -6,5 +6,4 @@ package dev.rounds.probe;
  * the probes through {@link ProbeContext#facility(Class)}, so probe types stay plain classes that
  * {@code validate} can load without the application.
  */
-public interface ProbeFacility {
-}
+public interface ProbeFacility {}

@@ -19,8 +19,11 @@ public record ProbeKey(String checklistId, String activityId, int probeIndex, St
             throw new IllegalArgumentException("'" + text + "' is not a probe key checklist/activity#position@target");
         }
         try {
-            return new ProbeKey(text.substring(0, slash), text.substring(slash + 1, hash),
-                    Integer.parseInt(text.substring(hash + 1, at)), text.substring(at + 1));
+            return new ProbeKey(
+                    text.substring(0, slash),
+                    text.substring(slash + 1, hash),
+                    Integer.parseInt(text.substring(hash + 1, at)),
+                    text.substring(at + 1));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' has no number as its probe position", e);
         }

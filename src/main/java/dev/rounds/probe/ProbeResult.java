@@ -14,8 +14,15 @@ import java.util.Map;
  * @param conditions each {@code expect} line's outcome, in declaration order
  * @param message a sentence explaining the status, e.g. {@code connection refused by 127.0.0.1:9}
  */
-public record ProbeResult(ProbeKey key, String type, Instant startedAt, Duration duration, ProbeStatus status,
-        Map<String, Object> values, List<ConditionOutcome> conditions, String message) {
+public record ProbeResult(
+        ProbeKey key,
+        String type,
+        Instant startedAt,
+        Duration duration,
+        ProbeStatus status,
+        Map<String, Object> values,
+        List<ConditionOutcome> conditions,
+        String message) {
 
     /** The message is machine text (plug-in output, quoted bodies): it is stored with U+FFFD for what the text rule refuses. */
     public ProbeResult {

@@ -1,8 +1,8 @@
 package dev.rounds.probe;
 
-import dev.rounds.checklist.Durations;
 import dev.rounds.checklist.Condition;
 import dev.rounds.checklist.ConditionOutcome;
+import dev.rounds.checklist.Durations;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.Target;
 import io.micrometer.core.instrument.Counter;
@@ -47,20 +47,35 @@ public class ProbeRunner {
     private final List<ProbeFacility> facilities;
     private final Map<List<String>, Meters> meters = new ConcurrentHashMap<>();
 
-    private record Meters(Timer duration, Counter results) {
-    }
+    private record Meters(Timer duration, Counter results) {}
 
     @Inject
-    public ProbeRunner(Vertx vertx, Clock clock, MeterRegistry registry, ProbeTypes types, ProbeConfig config,
+    public ProbeRunner(
+            Vertx vertx,
+            Clock clock,
+            MeterRegistry registry,
+            ProbeTypes types,
+            ProbeConfig config,
             @Any Instance<ProbeFacility> facilities) {
-        this(vertx, clock, registry, types, config.maxBytes(), facilities.stream().toList());
+        this(
+                vertx,
+                clock,
+                registry,
+                types,
+                config.maxBytes(),
+                facilities.stream().toList());
     }
 
     public ProbeRunner(Vertx vertx, Clock clock, MeterRegistry registry, ProbeTypes types, long maxBytes) {
         this(vertx, clock, registry, types, maxBytes, List.of());
     }
 
-    public ProbeRunner(Vertx vertx, Clock clock, MeterRegistry registry, ProbeTypes types, long maxBytes,
+    public ProbeRunner(
+            Vertx vertx,
+            Clock clock,
+            MeterRegistry registry,
+            ProbeTypes types,
+            long maxBytes,
             List<ProbeFacility> facilities) {
         this.facilities = List.copyOf(facilities);
         this.vertx = vertx;
@@ -76,18 +91,20 @@ public class ProbeRunner {
         Duration timeout = spec.timeoutFor(target);
         var observed = new CompletableFuture<Observation>();
         // The type should honour the timeout itself; the grace lets its own, more precise message win.
-        long guard = vertx.setTimer(timeout.toMillis() + Math.max(100, timeout.toMillis() / 10),
-                id -> observed.complete(Observation.down(Map.of(), spec.type() + " probe did not finish within "
-                        + Durations.format(timeout))));
+        long guard = vertx.setTimer(
+                timeout.toMillis() + Math.max(100, timeout.toMillis() / 10),
+                id -> observed.complete(Observation.down(
+                        Map.of(), spec.type() + " probe did not finish within " + Durations.format(timeout))));
         try {
             var type = types.type(spec.type());
             if (type.isEmpty()) {
-                observed.complete(Observation.error("unknown probe type '" + spec.type() + "'; known types: "
-                        + String.join(", ", types.types())));
+                observed.complete(Observation.error(
+                        "unknown probe type '" + spec.type() + "'; known types: " + String.join(", ", types.types())));
             } else {
-                type.get().observe(spec, target, new ProbeContext(vertx, clock, maxBytes, facilities))
-                        .whenComplete((observation, failure) -> observed.complete(failure == null
-                                ? observation : Observation.error(describe(failure))));
+                type.get()
+                        .observe(spec, target, new ProbeContext(vertx, clock, maxBytes, facilities))
+                        .whenComplete((observation, failure) -> observed.complete(
+                                failure == null ? observation : Observation.error(describe(failure))));
             }
         } catch (RuntimeException | LinkageError failure) {
             observed.complete(Observation.error(describe(failure)));
@@ -98,8 +115,15 @@ public class ProbeRunner {
             try {
                 result = judge(spec, key, startedAt, Duration.ofNanos(System.nanoTime() - startNanos), observation);
             } catch (RuntimeException failure) {
-                result = new ProbeResult(key, spec.type(), startedAt, Duration.ofNanos(System.nanoTime() - startNanos),
-                        ProbeStatus.ERROR, Map.of(), List.of(), "cannot judge the result: " + describe(failure));
+                result = new ProbeResult(
+                        key,
+                        spec.type(),
+                        startedAt,
+                        Duration.ofNanos(System.nanoTime() - startNanos),
+                        ProbeStatus.ERROR,
+                        Map.of(),
+                        List.of(),
+                        "cannot judge the result: " + describe(failure));
             }
             record(result);
             return result;
@@ -109,18 +133,21 @@ public class ProbeRunner {
     private ProbeResult judge(ProbeSpec spec, ProbeKey key, Instant startedAt, Duration duration, Observation seen) {
         Map<String, Object> kept = kept(seen.values());
         if (seen.verdict() != null) {
-            return new ProbeResult(key, spec.type(), startedAt, duration, seen.verdict(), kept, List.of(),
-                    seen.message());
+            return new ProbeResult(
+                    key, spec.type(), startedAt, duration, seen.verdict(), kept, List.of(), seen.message());
         }
         var outcomes = new ArrayList<ConditionOutcome>();
         for (Condition condition : spec.expect()) {
-            outcomes.add(condition.evaluate(seen.values().get(condition.operand().key())));
+            outcomes.add(
+                    condition.evaluate(seen.values().get(condition.operand().key())));
         }
-        String failing = outcomes.stream().filter(o -> !o.holds()).map(ConditionOutcome::text)
+        String failing = outcomes.stream()
+                .filter(o -> !o.holds())
+                .map(ConditionOutcome::text)
                 .collect(Collectors.joining("; "));
         if (failing.isEmpty()) {
-            return new ProbeResult(key, spec.type(), startedAt, duration, ProbeStatus.UP, kept, outcomes,
-                    seen.message());
+            return new ProbeResult(
+                    key, spec.type(), startedAt, duration, ProbeStatus.UP, kept, outcomes, seen.message());
         }
         String message = seen.message() == null || seen.message().isBlank() ? failing : failing + "; " + seen.message();
         return new ProbeResult(key, spec.type(), startedAt, duration, ProbeStatus.DOWN, kept, outcomes, message);
@@ -129,18 +156,24 @@ public class ProbeRunner {
     private static Map<String, Object> kept(Map<String, Object> values) {
         Map<String, Object> kept = new LinkedHashMap<>(values);
         kept.replaceAll((name, value) -> value instanceof String text && text.length() > KEPT_CHARS
-                ? text.substring(0, KEPT_CHARS) + "..." : value);
+                ? text.substring(0, KEPT_CHARS) + "..."
+                : value);
         return kept;
     }
 
     private void record(ProbeResult result) {
         Meters meters = this.meters.computeIfAbsent(
-                List.of(result.key().checklistId(), result.type(), result.status().label()),
+                List.of(
+                        result.key().checklistId(),
+                        result.type(),
+                        result.status().label()),
                 tags -> new Meters(
-                        Timer.builder("rounds.probe.duration").description("How long probe runs take")
+                        Timer.builder("rounds.probe.duration")
+                                .description("How long probe runs take")
                                 .tags("checklist", tags.get(0), "type", tags.get(1), "status", tags.get(2))
                                 .register(registry),
-                        Counter.builder("rounds.probe.results").description("Probe results by outcome")
+                        Counter.builder("rounds.probe.results")
+                                .description("Probe results by outcome")
                                 .tags("checklist", tags.get(0), "type", tags.get(1), "status", tags.get(2))
                                 .register(registry)));
         meters.duration().record(result.duration());
@@ -148,8 +181,10 @@ public class ProbeRunner {
     }
 
     private static String describe(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getName();
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause.getMessage() != null
+                ? cause.getMessage()
+                : cause.getClass().getName();
     }
 }

@@ -1,12 +1,12 @@
 package dev.rounds.probe;
 
-import dev.rounds.core.CommandMode;
 import dev.rounds.checklist.Activity;
 import dev.rounds.checklist.Checklist;
 import dev.rounds.checklist.ChecklistSet;
 import dev.rounds.checklist.ChecklistsLoaded;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.Target;
+import dev.rounds.core.CommandMode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,8 +33,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,6 +63,7 @@ public class ProbeScheduler {
     private final RunsInFlight unhanded = new RunsInFlight();
     /** The latest {@link #runOnce} of each activity, by {@code checklist/activity}: see {@link #lastRunOnce}. */
     private final Map<String, CompletionStage<List<ProbeResult>>> lastOnce = new ConcurrentHashMap<>();
+
     private final Timer startLag;
     private final Counter skipped;
     private long timerId = -1;
@@ -87,13 +86,24 @@ public class ProbeScheduler {
     }
 
     @Inject
-    public ProbeScheduler(ProbeRunner runner, ResultWriter writer, Clock clock, Vertx vertx, ProbeConfig config,
+    public ProbeScheduler(
+            ProbeRunner runner,
+            ResultWriter writer,
+            Clock clock,
+            Vertx vertx,
+            ProbeConfig config,
             MeterRegistry registry) {
         this(runner, writer, clock, vertx, config.maxConcurrency(), config.tick(), registry);
     }
 
-    public ProbeScheduler(ProbeRunner runner, ResultWriter writer, Clock clock, Vertx vertx, int maxConcurrency,
-            Duration tick, MeterRegistry registry) {
+    public ProbeScheduler(
+            ProbeRunner runner,
+            ResultWriter writer,
+            Clock clock,
+            Vertx vertx,
+            int maxConcurrency,
+            Duration tick,
+            MeterRegistry registry) {
         this.runner = runner;
         this.writer = writer;
         this.clock = clock;
@@ -102,14 +112,18 @@ public class ProbeScheduler {
         this.tick = tick;
         this.startLag = Timer.builder("rounds.probe.start.lag")
                 .description("How late continuous probes start after their scheduled instant")
-                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
+                .publishPercentiles(0.5, 0.99)
+                .publishPercentileHistogram()
+                .register(registry);
         this.skipped = Counter.builder("rounds.probe.skipped")
                 .description("Continuous probe runs not started because the previous run had not finished")
                 .register(registry);
         Gauge.builder("rounds.probe.in.flight", inFlight, AtomicInteger::get)
-                .description("Probes running now").register(registry);
+                .description("Probes running now")
+                .register(registry);
         Gauge.builder("rounds.probe.scheduled", this, ProbeScheduler::scheduled)
-                .description("Continuous probes × targets on the schedule").register(registry);
+                .description("Continuous probes × targets on the schedule")
+                .register(registry);
     }
 
     void onStart(@Observes StartupEvent event, CommandMode command) {
@@ -122,10 +136,14 @@ public class ProbeScheduler {
         long started = System.nanoTime();
         int waitingFor = unhanded.count();
         boolean all = awaitHandedOver(config.stopGrace());
-        LOG.infof("probe scheduler stopped: waited %dms for %d probe runs in flight%s",
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), waitingFor,
-                all ? "" : "; " + unhanded.count() + " did not finish within their timeouts or rounds.probe.stop-grace ("
-                        + config.stopGrace().toSeconds() + " s) and are not written");
+        LOG.infof(
+                "probe scheduler stopped: waited %dms for %d probe runs in flight%s",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                waitingFor,
+                all
+                        ? ""
+                        : "; " + unhanded.count() + " did not finish within their timeouts or rounds.probe.stop-grace ("
+                                + config.stopGrace().toSeconds() + " s) and are not written");
     }
 
     /**
@@ -155,8 +173,7 @@ public class ProbeScheduler {
     /** Replaces the schedule with the continuous probes of this configuration. */
     public synchronized void follow(ChecklistSet configuration) {
         Instant now = clock.instant();
-        record Wanted(ProbeSpec spec, Target target) {
-        }
+        record Wanted(ProbeSpec spec, Target target) {}
         var wanted = new HashMap<ProbeKey, Wanted>();
         for (Checklist checklist : configuration.checklists()) {
             for (Activity activity : checklist.activities()) {
@@ -165,7 +182,8 @@ public class ProbeScheduler {
                     if (!spec.isContinuous()) continue;
                     for (Target target : spec.targets()) {
                         if (!target.enabled()) continue;
-                        wanted.put(new ProbeKey(checklist.id(), activity.id(), spec.index(), target.id()),
+                        wanted.put(
+                                new ProbeKey(checklist.id(), activity.id(), spec.index(), target.id()),
                                 new Wanted(spec, target));
                     }
                 }
@@ -183,7 +201,11 @@ public class ProbeScheduler {
                 kept.spec = next.spec();
                 kept.target = next.target();
             } else {
-                Entry added = new Entry(key, next.spec(), next.target(), firstRun(key, next.spec().every(), now));
+                Entry added = new Entry(
+                        key,
+                        next.spec(),
+                        next.target(),
+                        firstRun(key, next.spec().every(), now));
                 entries.put(key, added);
                 queue.add(added);
             }

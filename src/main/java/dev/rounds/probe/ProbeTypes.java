@@ -23,7 +23,8 @@ public class ProbeTypes implements ProbeCatalog {
     /** Every type listed in the service files visible to this class's loader. */
     public ProbeTypes() {
         this(ServiceLoader.load(ProbeType.class, ProbeType.class.getClassLoader()).stream()
-                .map(ServiceLoader.Provider::get).toList());
+                .map(ServiceLoader.Provider::get)
+                .toList());
     }
 
     /** Exactly the given types. */

@@ -43,10 +43,16 @@ final class ResultStore {
     /** Takes the next block of {@link ResultWriter#ID_BLOCK} ids and returns its first. */
     long nextBlock(Connection connection) throws SQLException {
         if (nextIdSql == null) {
-            nextIdSql = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
-                    ? "SELECT nextval('probe_result_id_seq')" : "SELECT NEXT VALUE FOR probe_result_id_seq";
+            nextIdSql = connection
+                            .getMetaData()
+                            .getDatabaseProductName()
+                            .toLowerCase(Locale.ROOT)
+                            .contains("postgres")
+                    ? "SELECT nextval('probe_result_id_seq')"
+                    : "SELECT NEXT VALUE FOR probe_result_id_seq";
         }
-        try (var statement = connection.createStatement(); ResultSet next = statement.executeQuery(nextIdSql)) {
+        try (var statement = connection.createStatement();
+                ResultSet next = statement.executeQuery(nextIdSql)) {
             next.next();
             return next.getLong(1);
         }

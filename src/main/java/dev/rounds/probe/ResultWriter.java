@@ -77,17 +77,28 @@ public class ResultWriter {
 
     @Inject
     public ResultWriter(DataSource dataSource, AuditLog audit, ProbeConfig config, MeterRegistry registry) {
-        this(work -> QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                work.run(connection);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        }), audit, config.batchSize(), config.flushInterval(), config.queueCapacity(), registry);
+        this(
+                work -> QuarkusTransaction.requiringNew().run(() -> {
+                    try (Connection connection = dataSource.getConnection()) {
+                        work.run(connection);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                }),
+                audit,
+                config.batchSize(),
+                config.flushInterval(),
+                config.queueCapacity(),
+                registry);
     }
 
-    public ResultWriter(Transactions transactions, AuditLog audit, int batchSize, Duration flushInterval,
-            int queueCapacity, MeterRegistry registry) {
+    public ResultWriter(
+            Transactions transactions,
+            AuditLog audit,
+            int batchSize,
+            Duration flushInterval,
+            int queueCapacity,
+            MeterRegistry registry) {
         if (batchSize < 1 || batchSize > ID_BLOCK) {
             throw new IllegalArgumentException(
                     "rounds.probe.batch-size must be between 1 and " + ID_BLOCK + ", got " + batchSize);
@@ -98,13 +109,17 @@ public class ResultWriter {
         this.flushNanos = flushInterval.toNanos();
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.dropped = Counter.builder("rounds.probe.results.dropped")
-                .description("Probe results dropped because the writer's queue was full").register(registry);
+                .description("Probe results dropped because the writer's queue was full")
+                .register(registry);
         this.lost = Counter.builder("rounds.probe.results.lost")
-                .description("Probe results whose batch failed to write twice").register(registry);
+                .description("Probe results whose batch failed to write twice")
+                .register(registry);
         this.written = Counter.builder("rounds.probe.results.written")
-                .description("Probe results persisted").register(registry);
+                .description("Probe results persisted")
+                .register(registry);
         Gauge.builder("rounds.probe.results.queued", queue, Collection::size)
-                .description("Probe results waiting for the writer").register(registry);
+                .description("Probe results waiting for the writer")
+                .register(registry);
     }
 
     /** Starts the thread that writes batches in the background. */
@@ -147,8 +162,9 @@ public class ResultWriter {
      */
     void onShutdown(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) ShutdownEvent event) {
         stop();
-        LOG.infof("result writer stopped: written=%d lost=%d dropped=%d waiting=%d", (long) written.count(),
-                (long) lost.count(), (long) dropped.count(), queue.size());
+        LOG.infof(
+                "result writer stopped: written=%d lost=%d dropped=%d waiting=%d",
+                (long) written.count(), (long) lost.count(), (long) dropped.count(), queue.size());
     }
 
     /** Queues a result; returns {@code false}, counted and logged, if the queue was full and it was dropped. */
@@ -156,7 +172,8 @@ public class ResultWriter {
         if (!queue.offer(result)) {
             dropped.increment();
             if (droppedSinceLog.getAndIncrement() % 1000 == 0) {
-                LOG.warnf("probe=%s status=%s result dropped: the writer's queue of %d results is full;"
+                LOG.warnf(
+                        "probe=%s status=%s result dropped: the writer's queue of %d results is full;"
                                 + " the database cannot keep up (see rounds.probe.results.dropped)",
                         result.key(), result.status().label(), queue.size());
             }
@@ -218,11 +235,15 @@ public class ResultWriter {
                 return;
             } catch (RuntimeException failure) {
                 if (attempt == 1) {
-                    LOG.warnf("writing %d probe results failed (%s), retrying once: %s", batch.size(), keys(batch),
-                            failure.getMessage());
+                    LOG.warnf(
+                            "writing %d probe results failed (%s), retrying once: %s",
+                            batch.size(), keys(batch), failure.getMessage());
                 } else {
                     lost.increment(batch.size());
-                    LOG.errorf(failure, "writing %d probe results failed twice, they are lost (%s)", batch.size(),
+                    LOG.errorf(
+                            failure,
+                            "writing %d probe results failed twice, they are lost (%s)",
+                            batch.size(),
                             keys(batch));
                     return;
                 }
@@ -235,7 +256,10 @@ public class ResultWriter {
         long firstId = store.nextBlock(connection);
         List<StoredResult> stored = batch.stream().map(StoredResult::of).toList();
         store.insert(connection, firstId, stored);
-        audit.append(AuditLog.SYSTEM, ResultDigest.ACTION, ResultDigest.SUBJECT,
+        audit.append(
+                AuditLog.SYSTEM,
+                ResultDigest.ACTION,
+                ResultDigest.SUBJECT,
                 StoredResult.digest(firstId, stored).detail());
         store.updateStates(connection, ProbeStateChange.of(firstId, stored));
     }
@@ -243,7 +267,10 @@ public class ResultWriter {
     private static String keys(List<ProbeResult> batch) {
         var distinct = new HashMap<String, Boolean>();
         batch.forEach(result -> distinct.putIfAbsent(result.key().toString(), Boolean.TRUE));
-        String shown = distinct.keySet().stream().sorted().limit(5).map(key -> "probe=" + key)
+        String shown = distinct.keySet().stream()
+                .sorted()
+                .limit(5)
+                .map(key -> "probe=" + key)
                 .collect(Collectors.joining(" "));
         return distinct.size() > 5 ? shown + " and " + (distinct.size() - 5) + " more" : shown;
     }

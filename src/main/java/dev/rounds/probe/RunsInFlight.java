@@ -17,7 +17,8 @@ final class RunsInFlight {
         count.incrementAndGet();
         long nanos = timeout.toNanos();
         // The runner's own guard ends the run by its timeout plus a tenth; a second more covers the hand-over.
-        long deadline = System.nanoTime() + nanos + nanos / 10 + Duration.ofSeconds(1).toNanos();
+        long deadline =
+                System.nanoTime() + nanos + nanos / 10 + Duration.ofSeconds(1).toNanos();
         lastDeadline.accumulateAndGet(deadline, (a, b) -> b - a > 0 ? b : a);
     }
 

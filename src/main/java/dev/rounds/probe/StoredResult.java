@@ -21,17 +21,28 @@ import java.util.Map;
  * {@code started_at} is truncated to microseconds and a message is cut to {@value #MESSAGE_CHARS} characters. The
  * digest is computed over exactly these stored forms.
  */
-record StoredResult(ProbeResult result, String probe, Instant startedAt, long durationUs, Map<String, Object> values,
-        List<Map<String, Object>> conditions, String message) {
+record StoredResult(
+        ProbeResult result,
+        String probe,
+        Instant startedAt,
+        long durationUs,
+        Map<String, Object> values,
+        List<Map<String, Object>> conditions,
+        String message) {
 
     static final int MESSAGE_CHARS = 2000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static StoredResult of(ProbeResult result) {
-        return new StoredResult(result, result.key().toString(), result.startedAt().truncatedTo(ChronoUnit.MICROS),
-                result.duration().toNanos() / 1000, jsonValues(result.values()),
-                result.conditions().stream().map(StoredResult::condition).toList(), shortened(result.message()));
+        return new StoredResult(
+                result,
+                result.key().toString(),
+                result.startedAt().truncatedTo(ChronoUnit.MICROS),
+                result.duration().toNanos() / 1000,
+                jsonValues(result.values()),
+                result.conditions().stream().map(StoredResult::condition).toList(),
+                shortened(result.message()));
     }
 
     ProbeKey key() {
@@ -52,8 +63,8 @@ record StoredResult(ProbeResult result, String probe, Instant startedAt, long du
 
     /** The canonical text of this result's {@link ResultDigest#row} under the id it is stored with. */
     String canonicalDigestRow(long id) {
-        return CanonicalRows.of(ResultDigest.row(id, probe, startedAt, durationUs, status().label(), values,
-                conditions, message));
+        return CanonicalRows.of(
+                ResultDigest.row(id, probe, startedAt, durationUs, status().label(), values, conditions, message));
     }
 
     /** The digest of results stored under consecutive ids from {@code firstId}. */
@@ -93,7 +104,8 @@ record StoredResult(ProbeResult result, String probe, Instant startedAt, long du
             map.forEach((name, item) -> stored.put(String.valueOf(name), jsonValue(item)));
             return stored;
         }
-        if (value instanceof Collection<?> items) return items.stream().map(StoredResult::jsonValue).toList();
+        if (value instanceof Collection<?> items)
+            return items.stream().map(StoredResult::jsonValue).toList();
         return value.toString();
     }
 
@@ -106,7 +118,8 @@ record StoredResult(ProbeResult result, String probe, Instant startedAt, long du
     }
 
     private static String shortened(String message) {
-        return message == null || message.length() <= MESSAGE_CHARS ? message
+        return message == null || message.length() <= MESSAGE_CHARS
+                ? message
                 : message.substring(0, MESSAGE_CHARS - 3) + "...";
     }
 }

@@ -12,7 +12,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.rounds.core.JsonReading;
+import dev.rounds.core.RoundsException;
+import dev.rounds.core.Years;
 import io.quarkus.security.ForbiddenException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -26,10 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import dev.rounds.core.JsonReading;
-import jakarta.enterprise.context.ApplicationScoped;
-import dev.rounds.core.RoundsException;
-import dev.rounds.core.Years;
 
 /**
  * Turns every refusal and failure that RESTEasy sees into a problem ({@link Problems}): Rounds' own errors, the HTTP
@@ -60,25 +60,35 @@ public class ProblemMapper {
         }
         String path = request.getUriInfo().getRequestUri().getRawPath();
         String method = request.getMethod();
-        if (status == 404 && e.getCause() != null && !request.getUriInfo().getQueryParameters().isEmpty()) {
+        if (status == 404
+                && e.getCause() != null
+                && !request.getUriInfo().getQueryParameters().isEmpty()) {
             // JAX-RS answers a query parameter it cannot convert with 404, as if the path did not exist
             return Problems.problem(request, 400, INVALID_QUERY_PARAMETER, queryParameterDetail(request, e.getCause()));
         }
         String detail = switch (status) {
-            case 404 -> "there is no " + path + " in Rounds" + (Problems.isApi(path)
-                    ? ": the API's paths are listed at /q/openapi" : ": start from the page at /");
-            case 405 -> method + " is not allowed on " + path + "; it allows "
-                    + String.join(", ", refused.getAllowedMethods().stream().sorted().toList());
-            case 406 -> path + " cannot answer in '" + request.getHeaderString("Accept")
-                    + "': accept application/json, or text/html for a page";
-            case 415 -> method + " " + path + " does not take a body of type '"
-                    + request.getHeaderString("Content-Type")
-                    + "': send Content-Type: application/json with a JSON body (multipart/form-data where a file"
-                    + " is attached, as the page's form does)";
+            case 404 ->
+                "there is no " + path + " in Rounds"
+                        + (Problems.isApi(path)
+                                ? ": the API's paths are listed at /q/openapi"
+                                : ": start from the page at /");
+            case 405 ->
+                method + " is not allowed on " + path + "; it allows "
+                        + String.join(
+                                ", ",
+                                refused.getAllowedMethods().stream().sorted().toList());
+            case 406 ->
+                path + " cannot answer in '" + request.getHeaderString("Accept")
+                        + "': accept application/json, or text/html for a page";
+            case 415 ->
+                method + " " + path + " does not take a body of type '"
+                        + request.getHeaderString("Content-Type")
+                        + "': send Content-Type: application/json with a JSON body (multipart/form-data where a file"
+                        + " is attached, as the page's form does)";
             // what Vert.x refuses while decoding a form reaches RESTEasy as a bare 413
             case 413 -> limits.formTooLarge();
-            default -> "the request was refused with HTTP " + status + " " + Problems.reason(status) + ": "
-                    + e.getMessage();
+            default ->
+                "the request was refused with HTTP " + status + " " + Problems.reason(status) + ": " + e.getMessage();
         };
         Response.ResponseBuilder answer = Problems.builder(request, status, Problems.title(status), detail);
         refused.getHeaders().forEach((name, values) -> {
@@ -91,9 +101,11 @@ public class ProblemMapper {
 
     private static String queryParameterDetail(ContainerRequestContext request, Throwable cause) {
         String message = String.valueOf(cause.getMessage());
-        String expected = cause instanceof NumberFormatException ? "a whole number"
-                : cause instanceof java.time.DateTimeException ? "a date like 2026-11-01 " + Years.RANGE
-                : "a valid value (" + firstLine(message) + ")";
+        String expected = cause instanceof NumberFormatException
+                ? "a whole number"
+                : cause instanceof java.time.DateTimeException
+                        ? "a date like 2026-11-01 " + Years.RANGE
+                        : "a valid value (" + firstLine(message) + ")";
         var parameters = request.getUriInfo().getQueryParameters();
         for (var parameter : parameters.entrySet()) {
             for (String value : parameter.getValue()) {
@@ -102,17 +114,20 @@ public class ProblemMapper {
                 }
             }
         }
-        return "one of the query parameters " + String.join(", ", parameters.keySet().stream().sorted().toList())
-                + " could not be read: " + firstLine(message) + "; each must be " + expected;
+        return "one of the query parameters "
+                + String.join(", ", parameters.keySet().stream().sorted().toList()) + " could not be read: "
+                + firstLine(message) + "; each must be " + expected;
     }
 
     /** A body that is not one JSON value of the expected shape: where it broke and what was expected. */
     @ServerExceptionMapper
     public Response toProblem(JsonProcessingException e, ContainerRequestContext request) {
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (e instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
             String what = mismatch.getTargetType() == Instant.class
                     ? "must be an instant like " + JsonReading.INSTANT_EXAMPLE + " " + Years.RANGE
                             + (mismatch instanceof InvalidFormatException bad ? ", got '" + bad.getValue() + "'" : "")
@@ -151,20 +166,26 @@ public class ProblemMapper {
                 if (node.getName() != null) name = node.getName();
             }
             violations.add("'" + name + "' " + violation.getMessage()
-                    + (violation.getInvalidValue() == null || violation.getInvalidValue() instanceof String s && s.length() > 100
-                            ? "" : ", got '" + violation.getInvalidValue() + "'"));
+                    + (violation.getInvalidValue() == null
+                                    || violation.getInvalidValue() instanceof String s && s.length() > 100
+                            ? ""
+                            : ", got '" + violation.getInvalidValue() + "'"));
         }
         if (returnValue) {
             return unexpected(e, request);
         }
-        return Problems.problem(request, 400, INVALID_REQUEST,
-                violations.stream().sorted().collect(Collectors.joining("; ")));
+        return Problems.problem(
+                request, 400, INVALID_REQUEST, violations.stream().sorted().collect(Collectors.joining("; ")));
     }
 
     @ServerExceptionMapper
     public Response toProblem(ForbiddenException e, ContainerRequestContext request) {
-        return Problems.problem(request, 403, FORBIDDEN, "your account's roles do not allow " + request.getMethod() + " "
-                + request.getUriInfo().getPath() + ": ask an administrator for the role it needs");
+        return Problems.problem(
+                request,
+                403,
+                FORBIDDEN,
+                "your account's roles do not allow " + request.getMethod() + " "
+                        + request.getUriInfo().getPath() + ": ask an administrator for the role it needs");
     }
 
     /** Anything else is Rounds' fault: logged once with its stack trace, answered without it. */
@@ -174,12 +195,19 @@ public class ProblemMapper {
     }
 
     private Response unexpected(Throwable e, ContainerRequestContext request) {
-        return Problems.problem(request, 500, INTERNAL_ERROR,
-                Problems.failed(e, request.getMethod(), request.getUriInfo().getRequestUri().getRawPath()));
+        return Problems.problem(
+                request,
+                500,
+                INTERNAL_ERROR,
+                Problems.failed(
+                        e,
+                        request.getMethod(),
+                        request.getUriInfo().getRequestUri().getRawPath()));
     }
 
     private static String location(JsonLocation location) {
-        return location == null || location.getLineNr() < 0 ? ""
+        return location == null || location.getLineNr() < 0
+                ? ""
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
@@ -188,5 +216,4 @@ public class ProblemMapper {
         int end = text.indexOf('\n');
         return (end < 0 ? text : text.substring(0, end)).strip();
     }
-
 }

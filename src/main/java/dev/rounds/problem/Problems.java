@@ -30,8 +30,7 @@ public final class Problems {
         static native TemplateInstance problem(int status, String title, String detail);
     }
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /**
      * A failure of Rounds' own, wherever it is caught: logged once, with its cause, under a new error_id; the
@@ -39,7 +38,12 @@ public final class Problems {
      */
     static String failed(Throwable failure, String method, String path) {
         String id = UUID.randomUUID().toString().substring(0, 8);
-        LOG.errorf(failure, "request failed error_id=%s method=%s path=%s error=%s", id, method, path,
+        LOG.errorf(
+                failure,
+                "request failed error_id=%s method=%s path=%s error=%s",
+                id,
+                method,
+                path,
                 failure == null ? "none" : failure.getClass().getName());
         return "Rounds failed to answer this request; nothing was changed by the failure itself. Try again, and if it"
                 + " fails again give the administrator error_id=" + id + ", which the log has with the cause";
@@ -50,10 +54,10 @@ public final class Problems {
         return builder(request, status, title.text(), detail).build();
     }
 
-    static Response.ResponseBuilder builder(ContainerRequestContext request, int status, String title,
-            String detail) {
+    static Response.ResponseBuilder builder(ContainerRequestContext request, int status, String title, String detail) {
         if (wantsPage(request.getUriInfo().getRequestUri().getRawPath(), request.getHeaderString("Accept"))) {
-            return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+            return Response.status(status)
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .entity(page(status, title, detail));
         }
         return Response.status(status).type(PROBLEM_JSON).entity(body(status, title, detail));
@@ -108,7 +112,10 @@ public final class Problems {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     /**

@@ -39,5 +39,4 @@ public class RequestLimits {
                 + " (quarkus.http.limits.max-body-size), and evidence files may have at most " + evidence.maxBytes()
                 + " bytes (rounds.evidence.max-bytes): send a smaller body";
     }
-
 }

@@ -43,8 +43,9 @@ public class VertxRefusals {
             context.next();
             return;
         }
-        LOG.debugf("request refused status=413 method=%s path=%s length=%d", context.request().method(),
-                context.request().path(), length);
+        LOG.debugf(
+                "request refused status=413 method=%s path=%s length=%d",
+                context.request().method(), context.request().path(), length);
         context.response().endHandler(ended -> context.request().connection().close());
         answer(context, 413, ProblemTitle.REQUEST_TOO_LARGE.text(), limits.bodyTooLarge(length));
     }
@@ -62,58 +63,66 @@ public class VertxRefusals {
         }
         int status = context.statusCode();
         String message = failure == null ? "" : String.valueOf(failure.getMessage());
-        boolean fieldTooLong = failure != null && (failure.getClass().getSimpleName().contains("TooLongFormField")
-                || message.contains("Size exceed allowed maximum capacity"));
+        boolean fieldTooLong = failure != null
+                && (failure.getClass().getSimpleName().contains("TooLongFormField")
+                        || message.contains("Size exceed allowed maximum capacity"));
         if (fieldTooLong) status = 413;
         if (status < 400) status = 500;
         String title;
         String detail;
         if (status == 413) {
             title = ProblemTitle.REQUEST_TOO_LARGE.text();
-            detail = fieldTooLong
-                    ? limits.formTooLarge() : limits.bodyTooLarge(-1);
+            detail = fieldTooLong ? limits.formTooLarge() : limits.bodyTooLarge(-1);
         } else if (status == 400) {
             title = ProblemTitle.BAD_REQUEST.text();
             detail = "the request body could not be read: " + message
                     + "; send a well-formed multipart/form-data or JSON body";
         } else if (status >= 500) {
             title = ProblemTitle.INTERNAL_ERROR.text();
-            detail = Problems.failed(failure, context.request().method().name(), context.request().path());
+            detail = Problems.failed(
+                    failure,
+                    context.request().method().name(),
+                    context.request().path());
         } else {
             title = Problems.title(status);
             detail = "the request was refused with HTTP " + status + " " + Problems.reason(status);
         }
         if (failure != null && status < 500) {
-            LOG.debugf("request refused status=%d method=%s path=%s error=%s", status, context.request().method(),
-                    context.request().path(), failure);
+            LOG.debugf(
+                    "request refused status=%d method=%s path=%s error=%s",
+                    status, context.request().method(), context.request().path(), failure);
         }
         answer(context, status, title, detail);
     }
 
     private static void answer(RoutingContext context, int status, String title, String detail) {
         String accept = context.request().getHeader(HttpHeaders.ACCEPT);
-        String page = Problems.wantsPage(context.request().path(), accept) ? Problems.page(status, title, detail) : null;
+        String page =
+                Problems.wantsPage(context.request().path(), accept) ? Problems.page(status, title, detail) : null;
         context.response().setStatusCode(status);
         if (status == 413) {
             // the rest of a body too large is not read: the connection cannot carry another request
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
         if (page != null) {
-            context.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8").end(page);
+            context.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")
+                    .end(page);
         } else {
-            context.response().putHeader(HttpHeaders.CONTENT_TYPE, Problems.PROBLEM_JSON)
+            context.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problems.PROBLEM_JSON)
                     .end(io.vertx.core.json.Json.encode(Problems.body(status, title, detail)));
         }
     }
 
     private static boolean isSecurity(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SecurityException || t.getClass().getName().startsWith("io.quarkus.security.")
+            if (t instanceof SecurityException
+                    || t.getClass().getName().startsWith("io.quarkus.security.")
                     || t.getClass().getName().startsWith("io.quarkus.vertx.http.runtime.security.")) {
                 return true;
             }
         }
         return false;
     }
-
 }

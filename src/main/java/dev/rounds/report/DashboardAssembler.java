@@ -42,10 +42,13 @@ public class DashboardAssembler {
         for (Checklist checklist : checklists.checklists()) {
             byChecklist.put(checklist.id(), new ArrayList<>());
         }
-        current.forEach(o -> byChecklist.computeIfAbsent(o.checklistId, id -> new ArrayList<>()).add(o));
+        current.forEach(o -> byChecklist
+                .computeIfAbsent(o.checklistId, id -> new ArrayList<>())
+                .add(o));
 
         List<String> keys = new ArrayList<>();
-        current.forEach(o -> probeLines(checklists, o).forEach(p -> keys.add(p.key().toString())));
+        current.forEach(
+                o -> probeLines(checklists, o).forEach(p -> keys.add(p.key().toString())));
         Map<String, ProbeSnapshot> snapshots = probeStates.find(keys);
         Map<String, Acknowledgement> acks = acknowledgements.activeFor(keys);
 
@@ -71,22 +74,40 @@ public class DashboardAssembler {
                 }
             }
             String period = entry.getValue().isEmpty() ? "" : entry.getValue().get(0).periodLabel;
-            cards.add(new Dashboard.Card(entry.getKey(), checklist.map(Checklist::title).orElse(entry.getKey()),
-                    period, checklist.map(Checklist::owner).orElse(""), rows));
+            cards.add(new Dashboard.Card(
+                    entry.getKey(),
+                    checklist.map(Checklist::title).orElse(entry.getKey()),
+                    period,
+                    checklist.map(Checklist::owner).orElse(""),
+                    rows));
         }
         long failing = count(current, OccurrenceStatus.FAILING);
         long missed = count(current, OccurrenceStatus.MISSED);
         long completed = current.stream().filter(o -> o.status.isSettled()).count();
-        return new Dashboard(now, today, cards, awaiting, List.copyOf(failingProbes.values()), overdue, failing,
-                missed, completed, current.size(), Advisory.countByState(TriageState.NEW),
-                Advisory.countByState(TriageState.APPLIES), List.copyOf(backups.values()));
+        return new Dashboard(
+                now,
+                today,
+                cards,
+                awaiting,
+                List.copyOf(failingProbes.values()),
+                overdue,
+                failing,
+                missed,
+                completed,
+                current.size(),
+                Advisory.countByState(TriageState.NEW),
+                Advisory.countByState(TriageState.APPLIES),
+                List.copyOf(backups.values()));
     }
 
     private static long count(List<Occurrence> occurrences, OccurrenceStatus status) {
         return occurrences.stream().filter(o -> o.status == status).count();
     }
 
-    private Dashboard.Row row(ChecklistSet checklists, Occurrence o, Map<String, ProbeSnapshot> snapshots,
+    private Dashboard.Row row(
+            ChecklistSet checklists,
+            Occurrence o,
+            Map<String, ProbeSnapshot> snapshots,
             Map<String, Acknowledgement> acks) {
         List<Dashboard.ProbeLine> lines = new ArrayList<>();
         for (PlannedProbe p : probeLines(checklists, o)) {
@@ -94,19 +115,35 @@ public class DashboardAssembler {
             ProbeSnapshot s = snapshots.get(key);
             Acknowledgement a = acks.get(key);
             Dashboard.Ack ack = a == null ? null : new Dashboard.Ack(a.id, a.actor, a.until, a.reason);
-            lines.add(s == null
-                    ? new Dashboard.ProbeLine(key, p.spec().type(), p.target().id(), "pending", "no result yet", null,
-                            ack)
-                    : new Dashboard.ProbeLine(key, p.spec().type(), p.target().id(), s.status().label(), s.message(),
-                            s.lastStartedAt(), ack));
+            lines.add(
+                    s == null
+                            ? new Dashboard.ProbeLine(
+                                    key, p.spec().type(), p.target().id(), "pending", "no result yet", null, ack)
+                            : new Dashboard.ProbeLine(
+                                    key,
+                                    p.spec().type(),
+                                    p.target().id(),
+                                    s.status().label(),
+                                    s.message(),
+                                    s.lastStartedAt(),
+                                    ack));
         }
-        return new Dashboard.Row(o.id, o.activityId, o.title, o.status.label(), o.statusReason, o.dueAt,
-                o.signedOffBy, awaitsSignoff(o), lines);
+        return new Dashboard.Row(
+                o.id,
+                o.activityId,
+                o.title,
+                o.status.label(),
+                o.statusReason,
+                o.dueAt,
+                o.signedOffBy,
+                awaitsSignoff(o),
+                lines);
     }
 
     /** One occurrence's row on its own, with its probes' latest states. */
     public Dashboard.Row row(ChecklistSet checklists, Occurrence o) {
-        List<String> keys = probeLines(checklists, o).stream().map(p -> p.key().toString()).toList();
+        List<String> keys =
+                probeLines(checklists, o).stream().map(p -> p.key().toString()).toList();
         return row(checklists, o, probeStates.find(keys), acknowledgements.activeFor(keys));
     }
 
@@ -115,20 +152,21 @@ public class DashboardAssembler {
         if (o.signedOffAt != null || o.frozen || o.status.isSettled()) {
             return false;
         }
-        return o.signoffPolicy == SignoffPolicy.ALWAYS || !o.hasProbes || o.failureConfirmed
+        return o.signoffPolicy == SignoffPolicy.ALWAYS
+                || !o.hasProbes
+                || o.failureConfirmed
                 || o.status == OccurrenceStatus.FAILING;
     }
 
-    private record PlannedProbe(ProbeKey key, ProbeSpec spec, Target target) {
-    }
+    private record PlannedProbe(ProbeKey key, ProbeSpec spec, Target target) {}
 
     private static List<PlannedProbe> probeLines(ChecklistSet checklists, Occurrence o) {
         List<PlannedProbe> planned = new ArrayList<>();
         Optional<Activity> activity = checklists.checklist(o.checklistId).flatMap(c -> c.activity(o.activityId));
         for (ProbeSpec spec : activity.map(Activity::probes).orElse(List.of())) {
             for (Target target : spec.targets()) {
-                planned.add(new PlannedProbe(new ProbeKey(o.checklistId, o.activityId, spec.index(), target.id()),
-                        spec, target));
+                planned.add(new PlannedProbe(
+                        new ProbeKey(o.checklistId, o.activityId, spec.index(), target.id()), spec, target));
             }
         }
         return planned;

@@ -1,8 +1,8 @@
 package dev.rounds.report;
 
-import dev.rounds.core.ReportZone;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.ChecklistSet;
+import dev.rounds.core.ReportZone;
 import dev.rounds.report.compliance.ComplianceFigures;
 import dev.rounds.report.compliance.ComplianceService;
 import dev.rounds.schedule.Occurrence;
@@ -47,7 +47,9 @@ public class DashboardPage {
     public TemplateInstance today() {
         Instant now = clock.instant();
         ChecklistSet checklists = registry.current();
-        ComplianceFigures today = compliance.figures(ReportPeriod.days(now, zone.get()).interval(), now).get(0);
+        ComplianceFigures today = compliance
+                .figures(ReportPeriod.days(now, zone.get()).interval(), now)
+                .get(0);
         return Templates.today(assembler.assemble(checklists, Occurrence.findCurrent(now), today, now));
     }
 }

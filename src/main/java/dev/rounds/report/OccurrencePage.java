@@ -1,11 +1,11 @@
 package dev.rounds.report;
 
 import dev.rounds.ack.AcknowledgementFormPage;
-import dev.rounds.core.ProblemTitle;
-import dev.rounds.core.RoundsException;
 import dev.rounds.checklist.ChecklistRegistry;
-import dev.rounds.schedule.Occurrence;
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.Roles;
+import dev.rounds.core.RoundsException;
+import dev.rounds.schedule.Occurrence;
 import dev.rounds.signoff.SignOff;
 import dev.rounds.signoff.SignOffFormPage;
 import dev.rounds.signoff.SignOffResource.SignOffView;
@@ -40,13 +40,12 @@ public class OccurrencePage implements SignOffFormPage, AcknowledgementFormPage 
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     /** What the page shows besides the occurrence; {@code error} next to the sign-off form, {@code ackError} by the probes. */
-    public record Forms(String error, String ackError, String defaultUntil, boolean canDownloadEvidence) {
-    }
+    public record Forms(String error, String ackError, String defaultUntil, boolean canDownloadEvidence) {}
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance occurrence(Dashboard.Row row, Occurrence occurrence, List<SignOffView> signoffs,
-                Forms forms);
+        static native TemplateInstance occurrence(
+                Dashboard.Row row, Occurrence occurrence, List<SignOffView> signoffs, Forms forms);
     }
 
     @Inject
@@ -83,10 +82,16 @@ public class OccurrencePage implements SignOffFormPage, AcknowledgementFormPage 
             throw new RoundsException(404, ProblemTitle.NOT_FOUND, "there is no occurrence " + id);
         }
         Dashboard.Row row = assembler.row(registry.current(), o);
-        String defaultUntil = LOCAL_INPUT.format(clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS)
+        String defaultUntil = LOCAL_INPUT.format(clock.instant()
+                .plus(Duration.ofDays(1))
+                .truncatedTo(ChronoUnit.HOURS)
                 .atOffset(ZoneOffset.UTC));
-        Forms forms = new Forms(error, ackError, defaultUntil,
-                identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.MANAGER));
-        return Templates.occurrence(row, o, SignOff.findByOccurrence(id).stream().map(SignOffView::of).toList(), forms);
+        Forms forms = new Forms(
+                error, ackError, defaultUntil, identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.MANAGER));
+        return Templates.occurrence(
+                row,
+                o,
+                SignOff.findByOccurrence(id).stream().map(SignOffView::of).toList(),
+                forms);
     }
 }

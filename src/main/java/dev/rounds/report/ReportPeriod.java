@@ -1,7 +1,7 @@
 package dev.rounds.report;
 
-import dev.rounds.core.Years;
 import dev.rounds.core.Interval;
+import dev.rounds.core.Years;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -24,7 +24,11 @@ import java.util.regex.Pattern;
  */
 public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate last, ZoneId zone) {
 
-    public enum Kind { WEEK, MONTH, DAYS }
+    public enum Kind {
+        WEEK,
+        MONTH,
+        DAYS
+    }
 
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
 
@@ -43,7 +47,8 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
         int year = Integer.parseInt(matcher.group(1));
         int week = Integer.parseInt(matcher.group(2));
         if (!Years.inRange(year)) {
-            throw new IllegalArgumentException("a week is written like 2026-W48, " + Years.RANGE + ", got '" + text + "'");
+            throw new IllegalArgumentException(
+                    "a week is written like 2026-W48, " + Years.RANGE + ", got '" + text + "'");
         }
         LocalDate anyDay = LocalDate.of(year, 6, 1);
         if (week < 1 || week > anyDay.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
@@ -56,8 +61,8 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
     /** The ISO week holding a day. */
     public static ReportPeriod weekOf(LocalDate day, ZoneId zone) {
         LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        String label = String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
-                monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        String label = String.format(
+                "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         return new ReportPeriod(Kind.WEEK, label, monday, monday.plusDays(6), zone);
     }
 
@@ -70,7 +75,8 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
             throw new IllegalArgumentException("a month is written like 2026-11, got '" + text + "'");
         }
         if (!Years.inRange(month.getYear())) {
-            throw new IllegalArgumentException("a month is written like 2026-11, " + Years.RANGE + ", got '" + text + "'");
+            throw new IllegalArgumentException(
+                    "a month is written like 2026-11, " + Years.RANGE + ", got '" + text + "'");
         }
         return monthOf(month.atDay(1), zone);
     }
@@ -90,7 +96,8 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
         LocalDate first = date(from, fromName);
         LocalDate last = date(to, toName);
         if (last.isBefore(first)) {
-            throw new IllegalArgumentException("'" + toName + "' (" + last + ") is before '" + fromName + "' (" + first + ")");
+            throw new IllegalArgumentException(
+                    "'" + toName + "' (" + last + ") is before '" + fromName + "' (" + first + ")");
         }
         return new ReportPeriod(Kind.DAYS, first + "_" + last, first, last, zone);
     }
@@ -114,7 +121,8 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
     }
 
     private static LocalDate date(String text, String name) {
-        if (text == null || text.isBlank()) throw new IllegalArgumentException("'" + name + "' is missing: give a day like 2026-11-01");
+        if (text == null || text.isBlank())
+            throw new IllegalArgumentException("'" + name + "' is missing: give a day like 2026-11-01");
         LocalDate day;
         try {
             day = LocalDate.parse(text.trim(), DateTimeFormatter.ISO_LOCAL_DATE);
@@ -126,7 +134,9 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
 
     /** From the first day's local midnight to the local midnight after the last day. */
     public Interval interval() {
-        return new Interval(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant());
+        return new Interval(
+                first.atStartOfDay(zone).toInstant(),
+                last.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     /** The period up to {@code now} when it is still running; the whole period once it has ended. */
@@ -147,7 +157,8 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
         return switch (kind) {
             case WEEK -> weekOf(first.minusDays(7), zone);
             case MONTH -> monthOf(first.minusMonths(1), zone);
-            case DAYS -> new ReportPeriod(Kind.DAYS, null, first.minusDays(days()), first.minusDays(1), zone).relabelled();
+            case DAYS ->
+                new ReportPeriod(Kind.DAYS, null, first.minusDays(days()), first.minusDays(1), zone).relabelled();
         };
     }
 

@@ -25,10 +25,13 @@ public class ActivityResource {
     /** Every occurrence of the activity, newest first. */
     @GET
     @Path("/history")
-    public List<OccurrenceResource.OccurrenceView> history(@PathParam("checklist") String checklist,
-            @PathParam("activity") String activity) {
-        return Occurrence.<Occurrence>list("checklistId = ?1 and activityId = ?2 order by periodStart desc",
-                checklist, activity).stream().map(OccurrenceResource.OccurrenceView::of).toList();
+    public List<OccurrenceResource.OccurrenceView> history(
+            @PathParam("checklist") String checklist, @PathParam("activity") String activity) {
+        return Occurrence.<Occurrence>list(
+                        "checklistId = ?1 and activityId = ?2 order by periodStart desc", checklist, activity)
+                .stream()
+                .map(OccurrenceResource.OccurrenceView::of)
+                .toList();
     }
 
     /** Starts the activity's probes now; their results arrive as they finish. */

@@ -9,8 +9,7 @@ import java.util.Optional;
 public interface Excuses {
 
     /** The waiver that excused an occurrence, and the reason its status shows. */
-    record Excuse(long waiverId, String reason) {
-    }
+    record Excuse(long waiverId, String reason) {}
 
     /** The excuse in force for the occurrence, judged by when it comes due, if there is one. */
     Optional<Excuse> excuse(Occurrence occurrence);

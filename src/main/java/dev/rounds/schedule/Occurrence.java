@@ -87,7 +87,9 @@ public class Occurrence extends IdentityEntity {
 
     /** An activity's occurrences whose period has not ended, e.g. to apply a waiver at once. */
     public static List<Occurrence> findUnfrozen(String checklistId, String activityId) {
-        return list("frozen = false and checklistId = ?1 and activityId = ?2 order by periodStart", checklistId,
+        return list(
+                "frozen = false and checklistId = ?1 and activityId = ?2 order by periodStart",
+                checklistId,
                 activityId);
     }
 

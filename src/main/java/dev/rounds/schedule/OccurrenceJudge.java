@@ -45,7 +45,8 @@ public class OccurrenceJudge {
         for (ProbeSpec probe : activity.probes()) {
             for (Target target : probe.targets()) {
                 if (target.enabled()) {
-                    specByKey.put(new ProbeKey(checklist.id(), activity.id(), probe.index(), target.id()).toString(), probe);
+                    specByKey.put(
+                            new ProbeKey(checklist.id(), activity.id(), probe.index(), target.id()).toString(), probe);
                 }
             }
         }

@@ -24,13 +24,18 @@ public class OccurrenceMetrics {
         registry.gauge("rounds.occurrences.failing", failing);
         registry.gauge("rounds.occurrences.overdue", overdue);
         missed = Counter.builder("rounds.occurrences.missed")
-                .description("occurrences whose period ended without completion").register(registry);
+                .description("occurrences whose period ended without completion")
+                .register(registry);
     }
 
     /** Refreshes the gauges from the occurrences still open after a tick. */
     void update(List<Occurrence> unfrozen, Instant now) {
-        failing.set(unfrozen.stream().filter(o -> !o.frozen && o.status == OccurrenceStatus.FAILING).count());
-        overdue.set(unfrozen.stream().filter(o -> !o.frozen && !o.status.isSettled() && !now.isBefore(o.dueAt)).count());
+        failing.set(unfrozen.stream()
+                .filter(o -> !o.frozen && o.status == OccurrenceStatus.FAILING)
+                .count());
+        overdue.set(unfrozen.stream()
+                .filter(o -> !o.frozen && !o.status.isSettled() && !now.isBefore(o.dueAt))
+                .count());
     }
 
     void missedAtPeriodEnd() {

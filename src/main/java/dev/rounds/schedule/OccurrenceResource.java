@@ -26,14 +26,40 @@ public class OccurrenceResource {
     Clock clock;
 
     /** An occurrence as the API shows it. */
-    public record OccurrenceView(long id, String checklist, String activity, String period, String title,
-            String status, String reason, String note, Instant dueAt, Instant periodStart, Instant periodEnd, Instant completedAt,
-            String signedOffBy, String signoff, String checklistSha256) {
+    public record OccurrenceView(
+            long id,
+            String checklist,
+            String activity,
+            String period,
+            String title,
+            String status,
+            String reason,
+            String note,
+            Instant dueAt,
+            Instant periodStart,
+            Instant periodEnd,
+            Instant completedAt,
+            String signedOffBy,
+            String signoff,
+            String checklistSha256) {
 
         static OccurrenceView of(Occurrence o) {
-            return new OccurrenceView(o.id, o.checklistId, o.activityId, o.periodLabel, o.title, o.status.label(),
-                    o.statusReason, o.openingNote, o.dueAt, o.periodStart, o.periodEnd, o.completedAt, o.signedOffBy,
-                    o.signoffPolicy.yamlName(), o.checklistSha256);
+            return new OccurrenceView(
+                    o.id,
+                    o.checklistId,
+                    o.activityId,
+                    o.periodLabel,
+                    o.title,
+                    o.status.label(),
+                    o.statusReason,
+                    o.openingNote,
+                    o.dueAt,
+                    o.periodStart,
+                    o.periodEnd,
+                    o.completedAt,
+                    o.signedOffBy,
+                    o.signoffPolicy.yamlName(),
+                    o.checklistSha256);
         }
     }
 
@@ -42,7 +68,9 @@ public class OccurrenceResource {
      * checklist and one status.
      */
     @GET
-    public List<OccurrenceView> list(@QueryParam("date") String date, @QueryParam("checklist") String checklist,
+    public List<OccurrenceView> list(
+            @QueryParam("date") String date,
+            @QueryParam("checklist") String checklist,
             @QueryParam("status") String status) {
         Instant at = date == null ? clock.instant() : parseDate(date);
         OccurrenceStatus wanted = status == null ? null : parseStatus(status);
@@ -68,11 +96,15 @@ public class OccurrenceResource {
         try {
             day = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw new RoundsException(400, ProblemTitle.INVALID_QUERY_PARAMETER,
+            throw new RoundsException(
+                    400,
+                    ProblemTitle.INVALID_QUERY_PARAMETER,
                     "'date' must be a day like 2026-11-26, got '" + date + "'");
         }
         if (!Years.inRange(day)) {
-            throw new RoundsException(400, ProblemTitle.INVALID_QUERY_PARAMETER,
+            throw new RoundsException(
+                    400,
+                    ProblemTitle.INVALID_QUERY_PARAMETER,
                     "'date' must be a day like 2026-11-26 " + Years.RANGE + ", got '" + date + "'");
         }
         return day.atTime(12, 0).toInstant(ZoneOffset.UTC);
@@ -82,9 +114,14 @@ public class OccurrenceResource {
         try {
             return OccurrenceStatus.valueOf(status.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new RoundsException(400, ProblemTitle.INVALID_QUERY_PARAMETER, "'status' must be one of "
-                    + java.util.Arrays.stream(OccurrenceStatus.values()).map(OccurrenceStatus::label).toList()
-                    + ", got '" + status + "'");
+            throw new RoundsException(
+                    400,
+                    ProblemTitle.INVALID_QUERY_PARAMETER,
+                    "'status' must be one of "
+                            + java.util.Arrays.stream(OccurrenceStatus.values())
+                                    .map(OccurrenceStatus::label)
+                                    .toList()
+                            + ", got '" + status + "'");
         }
     }
 }

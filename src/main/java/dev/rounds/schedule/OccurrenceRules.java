@@ -9,12 +9,10 @@ import java.time.Instant;
  */
 public final class OccurrenceRules {
 
-    private OccurrenceRules() {
-    }
+    private OccurrenceRules() {}
 
     /** The part of an occurrence the rules read and write. */
-    public record State(OccurrenceStatus status, boolean failureConfirmed, Instant completedAt) {
-    }
+    public record State(OccurrenceStatus status, boolean failureConfirmed, Instant completedAt) {}
 
     /**
      * What an occurrence looks like now.
@@ -22,9 +20,14 @@ public final class OccurrenceRules {
      * @param hasProbes whether the activity has probes; without them only a sign-off completes it
      * @param signedOffAt the time of the sign-off in force, or {@code null}
      */
-    public record Inputs(SignoffPolicy policy, boolean hasProbes, ProbeVerdict verdict, Instant signedOffAt,
-            Instant dueAt, Instant periodEnd, Instant now) {
-    }
+    public record Inputs(
+            SignoffPolicy policy,
+            boolean hasProbes,
+            ProbeVerdict verdict,
+            Instant signedOffAt,
+            Instant dueAt,
+            Instant periodEnd,
+            Instant now) {}
 
     public static State next(State state, Inputs in) {
         if (state.status().isSettled()) {
@@ -33,7 +36,8 @@ public final class OccurrenceRules {
         boolean confirmed = state.failureConfirmed()
                 || (in.policy() == SignoffPolicy.ON_FAILURE && in.verdict() == ProbeVerdict.FAILING);
         if (in.signedOffAt() != null) {
-            OccurrenceStatus signed = in.signedOffAt().isBefore(in.dueAt()) ? OccurrenceStatus.DONE : OccurrenceStatus.LATE;
+            OccurrenceStatus signed =
+                    in.signedOffAt().isBefore(in.dueAt()) ? OccurrenceStatus.DONE : OccurrenceStatus.LATE;
             return new State(signed, confirmed, in.signedOffAt());
         }
         boolean needsSignoff = in.policy() == SignoffPolicy.ALWAYS || !in.hasProbes() || confirmed;

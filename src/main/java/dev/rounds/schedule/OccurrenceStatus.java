@@ -28,7 +28,6 @@ public enum OccurrenceStatus {
         return this == DONE || this == PASSED || this == LATE || this == WAIVED || this == RETIRED;
     }
 
-
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -23,7 +23,8 @@ public record Period(Cadence cadence, ZonedDateTime start, ZonedDateTime end) {
             case DAILY -> day;
             case WEEKLY -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case MONTHLY -> day.withDayOfMonth(1);
-            case QUARTERLY -> day.withMonth(day.get(IsoFields.QUARTER_OF_YEAR) * 3 - 2).withDayOfMonth(1);
+            case QUARTERLY ->
+                day.withMonth(day.get(IsoFields.QUARTER_OF_YEAR) * 3 - 2).withDayOfMonth(1);
         };
         return startingOn(cadence, zone, first);
     }
@@ -49,16 +50,20 @@ public record Period(Cadence cadence, ZonedDateTime start, ZonedDateTime end) {
      */
     public Instant dueAt(Duration offset) {
         long days = offset.toDays();
-        return start.toLocalDateTime().plusDays(days).plus(offset.minusDays(days))
-                .atZone(start.getZone()).toInstant();
+        return start.toLocalDateTime()
+                .plusDays(days)
+                .plus(offset.minusDays(days))
+                .atZone(start.getZone())
+                .toInstant();
     }
 
     public String label() {
         LocalDate first = start.toLocalDate();
         return switch (cadence) {
             case DAILY -> first.toString();
-            case WEEKLY -> String.format("%d-W%02d", first.get(IsoFields.WEEK_BASED_YEAR),
-                    first.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case WEEKLY ->
+                String.format(
+                        "%d-W%02d", first.get(IsoFields.WEEK_BASED_YEAR), first.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             case MONTHLY -> String.format("%d-%02d", first.getYear(), first.getMonthValue());
             case QUARTERLY -> first.getYear() + "-Q" + first.get(IsoFields.QUARTER_OF_YEAR);
         };

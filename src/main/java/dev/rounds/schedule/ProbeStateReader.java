@@ -25,15 +25,20 @@ public class ProbeStateReader {
             return found;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows =
+                em.createNativeQuery("""
                 SELECT probe_key, last_status, last_started_at, consecutive_down, last_message
-                FROM probe_state WHERE probe_key IN (:keys)""")
-                .setParameter("keys", probeKeys)
-                .getResultList();
+                FROM probe_state WHERE probe_key IN (:keys)""").setParameter("keys", probeKeys).getResultList();
         for (Object[] row : rows) {
             String key = (String) row[0];
-            found.put(key, new ProbeSnapshot(key, ProbeStatus.valueOf(((String) row[1]).toUpperCase(Locale.ROOT)),
-                    toInstant(row[2]), ((Number) row[3]).intValue(), (String) row[4]));
+            found.put(
+                    key,
+                    new ProbeSnapshot(
+                            key,
+                            ProbeStatus.valueOf(((String) row[1]).toUpperCase(Locale.ROOT)),
+                            toInstant(row[2]),
+                            ((Number) row[3]).intValue(),
+                            (String) row[4]));
         }
         return found;
     }

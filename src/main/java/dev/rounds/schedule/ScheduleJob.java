@@ -15,12 +15,16 @@ public class ScheduleJob {
     @Inject
     ScheduleService schedule;
 
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100) StartupEvent event,
+    void onStart(
+            @Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100) StartupEvent event,
             CommandMode command) {
         if (!command.active()) schedule.tick();
     }
 
-    @Scheduled(every = "${rounds.schedule.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            every = "${rounds.schedule.tick}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         schedule.tick();
     }

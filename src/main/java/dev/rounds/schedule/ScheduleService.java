@@ -1,12 +1,12 @@
 package dev.rounds.schedule;
 
-import dev.rounds.core.ProblemTitle;
-import dev.rounds.core.RoundsException;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.checklist.Activity;
 import dev.rounds.checklist.Checklist;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.ChecklistSet;
+import dev.rounds.core.ProblemTitle;
+import dev.rounds.core.RoundsException;
 import dev.rounds.probe.ProbeScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,8 +78,8 @@ public class ScheduleService {
     private void openUpTo(Checklist checklist, Activity activity, Instant now) {
         Period current = Period.containing(checklist.cadence(), checklist.timezone(), now);
         Optional<Occurrence> latest = Occurrence.latestOf(checklist.id(), activity.id());
-        Period period = latest
-                .map(o -> Period.containing(checklist.cadence(), checklist.timezone(), o.periodStart).next())
+        Period period = latest.map(o -> Period.containing(checklist.cadence(), checklist.timezone(), o.periodStart)
+                        .next())
                 .orElse(current);
         boolean firstEver = latest.isEmpty();
         while (!period.start().toInstant().isAfter(current.start().toInstant())) {
@@ -148,8 +148,8 @@ public class ScheduleService {
             OccurrenceJudge.Verdict verdict = judge.verdictOf(o, checklist.get(), activity.get());
             var next = OccurrenceRules.next(
                     new OccurrenceRules.State(o.status, o.failureConfirmed, o.completedAt),
-                    new OccurrenceRules.Inputs(o.signoffPolicy, o.hasProbes, verdict.verdict(), o.signedOffAt,
-                            o.dueAt, o.periodEnd, now));
+                    new OccurrenceRules.Inputs(
+                            o.signoffPolicy, o.hasProbes, verdict.verdict(), o.signedOffAt, o.dueAt, o.periodEnd, now));
             o.status = next.status();
             o.failureConfirmed = next.failureConfirmed();
             o.completedAt = next.completedAt();
@@ -195,8 +195,10 @@ public class ScheduleService {
      */
     public List<String> probeErrors(Occurrence o) {
         ChecklistSet checklists = registry.current();
-        return checklists.checklist(o.checklistId)
-                .flatMap(c -> c.activity(o.activityId).map(a -> judge.verdictOf(o, c, a).errors()))
+        return checklists
+                .checklist(o.checklistId)
+                .flatMap(c -> c.activity(o.activityId)
+                        .map(a -> judge.verdictOf(o, c, a).errors()))
                 .orElse(List.of());
     }
 
@@ -205,8 +207,8 @@ public class ScheduleService {
     }
 
     /** Probes without {@code every} run when the occurrence opens and are retried until up or due. */
-    private void runProbesIfDue(Occurrence o, Checklist checklist, Activity activity, ProbeVerdict verdict,
-            Instant now) {
+    private void runProbesIfDue(
+            Occurrence o, Checklist checklist, Activity activity, ProbeVerdict verdict, Instant now) {
         boolean once = activity.probes().stream().anyMatch(p -> !p.isContinuous());
         if (!once || o.status.isSettled() || !now.isBefore(o.dueAt) || verdict == ProbeVerdict.PASSING) {
             return;
@@ -223,12 +225,20 @@ public class ScheduleService {
      */
     @Transactional
     public void runNow(String checklistId, String activityId, String actor) {
-        Checklist checklist = registry.current().checklist(checklistId).orElseThrow(() ->
-                new RoundsException(404, ProblemTitle.NOT_FOUND, "there is no checklist '" + checklistId + "'"));
-        Activity activity = checklist.activity(activityId).orElseThrow(() -> new RoundsException(404,
-                ProblemTitle.NOT_FOUND, "checklist '" + checklistId + "' has no activity '" + activityId + "'"));
+        Checklist checklist = registry.current()
+                .checklist(checklistId)
+                .orElseThrow(() -> new RoundsException(
+                        404, ProblemTitle.NOT_FOUND, "there is no checklist '" + checklistId + "'"));
+        Activity activity = checklist
+                .activity(activityId)
+                .orElseThrow(() -> new RoundsException(
+                        404,
+                        ProblemTitle.NOT_FOUND,
+                        "checklist '" + checklistId + "' has no activity '" + activityId + "'"));
         if (activity.probes().isEmpty()) {
-            throw new RoundsException(409, ProblemTitle.NOTHING_TO_RUN,
+            throw new RoundsException(
+                    409,
+                    ProblemTitle.NOTHING_TO_RUN,
                     checklistId + "/" + activityId + " has no probes; it is completed by a sign-off");
         }
         Instant now = clock.instant();

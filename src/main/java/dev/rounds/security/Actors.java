@@ -6,8 +6,7 @@ final class Actors {
     static final String ANONYMOUS = "anonymous";
     private static final int MAX = 100;
 
-    private Actors() {
-    }
+    private Actors() {}
 
     /** The user name as typed, cut to the length an account name may have, or {@code anonymous} if none was given. */
     static String attempted(String username) {

@@ -1,8 +1,8 @@
 package dev.rounds.security;
 
-import dev.rounds.core.Roles;
-import dev.rounds.core.CommandMode;
 import dev.rounds.audit.AuditLog;
+import dev.rounds.core.CommandMode;
+import dev.rounds.core.Roles;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -36,7 +36,8 @@ public class AdminBootstrap {
     Clock clock;
 
     @Transactional
-    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
+    void onStart(
+            @Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
             CommandMode command) {
         if (command.active() || AppUser.count() > 0) {
             return;
@@ -53,8 +54,10 @@ public class AdminBootstrap {
         admin.persist();
         audit.append(AuditLog.SYSTEM, "user.created", ADMIN, Map.of("roles", admin.roles, "generated", generated));
         if (generated) {
-            LOG.infof("%n%n    Rounds created the built-in account 'admin' with password: %s%n"
-                    + "    It is shown only this once, and must be changed at the first login.%n", password);
+            LOG.infof(
+                    "%n%n    Rounds created the built-in account 'admin' with password: %s%n"
+                            + "    It is shown only this once, and must be changed at the first login.%n",
+                    password);
         }
     }
 

@@ -23,8 +23,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ApiTokenLogin implements IdentityProvider<ApiTokenRequest> {
 
-    private record Found(ApiToken token, AppUser user) {
-    }
+    private record Found(ApiToken token, AppUser user) {}
 
     @Inject
     LoginThrottle throttle;

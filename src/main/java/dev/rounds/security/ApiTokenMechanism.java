@@ -29,7 +29,8 @@ public class ApiTokenMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().optional(Optional.empty());
         }
         context.put(HttpAuthenticationMechanism.class.getName(), this);
-        ApiTokenRequest request = new ApiTokenRequest(header.substring(BEARER.length()).trim());
+        ApiTokenRequest request =
+                new ApiTokenRequest(header.substring(BEARER.length()).trim());
         return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
     }
 

@@ -5,8 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 /** The address a request comes from, as login throttling and the audit log name it. */
 final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     /**
      * The peer's IP address; behind a reverse proxy, the proxy's, unless {@code quarkus.http.proxy.*} is set up to

@@ -25,10 +25,12 @@ public class CoolingOff {
 
     /** Runs before authentication (priority 200), so that its rewrite is in place when a challenge is sent. */
     void install(@Observes Filters filters, Clock clock) {
-        filters.register(http -> {
-            http.addHeadersEndHandler(v -> rewrite(http, clock));
-            http.next();
-        }, 250);
+        filters.register(
+                http -> {
+                    http.addHeadersEndHandler(v -> rewrite(http, clock));
+                    http.next();
+                },
+                250);
     }
 
     private static void rewrite(RoutingContext http, Clock clock) {

@@ -28,7 +28,9 @@ public class CrossSiteGuard {
 
     private void refuseCrossSiteChanges(RoutingContext context) {
         if (!SAFE.contains(context.request().method()) && isCrossSite(context)) {
-            context.response().setStatusCode(403).putHeader("Content-Type", "application/problem+json")
+            context.response()
+                    .setStatusCode(403)
+                    .putHeader("Content-Type", "application/problem+json")
                     .end("{\"type\":\"about:blank\",\"title\":\"" + ProblemTitle.CROSS_SITE_REQUEST_REFUSED.text()
                             + "\",\"status\":403,"
                             + "\"detail\":\"Rounds accepts changes only from its own pages or from API clients\"}");
@@ -48,6 +50,8 @@ public class CrossSiteGuard {
         }
         // an opaque origin ("null") is what sandboxed frames and some redirects send: not one of our pages
         String host = context.request().getHeader("Host");
-        return origin.equals("null") || host == null || !host.equalsIgnoreCase(URI.create(origin).getAuthority());
+        return origin.equals("null")
+                || host == null
+                || !host.equalsIgnoreCase(URI.create(origin).getAuthority());
     }
 }

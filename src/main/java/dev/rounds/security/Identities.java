@@ -10,8 +10,7 @@ public final class Identities {
     /** Attribute set while the account's password is generated or reset and must be changed first. */
     public static final String MUST_CHANGE_PASSWORD = "rounds.must-change-password";
 
-    private Identities() {
-    }
+    private Identities() {}
 
     static SecurityIdentity of(AppUser user) {
         return QuarkusSecurityIdentity.builder()

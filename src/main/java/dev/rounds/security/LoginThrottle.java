@@ -42,7 +42,9 @@ public class LoginThrottle {
         if (failures.size() > TIDY_ABOVE) {
             failures.values().removeIf(f -> f.idle(now, config.login().window()));
         }
-        Instant user = username == null ? null : count(userKey(username), now, config.login().maxFailuresPerUser());
+        Instant user = username == null
+                ? null
+                : count(userKey(username), now, config.login().maxFailuresPerUser());
         Instant addr = count(addressKey(address), now, config.login().maxFailuresPerAddress());
         return Optional.ofNullable(later(user, addr));
     }

@@ -17,6 +17,7 @@ public class PasswordChangeGate {
 
     /** Where the password is changed. */
     public static final String PAGE = "/account/password";
+
     private static final Set<String> OPEN = Set.of(PAGE, "/api/account/password", "/logout", "/login", "/rounds.css");
 
     /** Runs after authentication (200) and path authorization (100), before any resource. */
@@ -25,14 +26,17 @@ public class PasswordChangeGate {
     }
 
     private void hold(RoutingContext http) {
-        if (!(http.user() instanceof QuarkusHttpUser user) || !Identities.mustChangePassword(user.getSecurityIdentity())
+        if (!(http.user() instanceof QuarkusHttpUser user)
+                || !Identities.mustChangePassword(user.getSecurityIdentity())
                 || OPEN.contains(http.normalizedPath())) {
             http.next();
             return;
         }
         String path = http.normalizedPath();
         if (path.startsWith("/api/") || path.startsWith("/q/")) {
-            http.response().setStatusCode(403).putHeader("Content-Type", "application/problem+json")
+            http.response()
+                    .setStatusCode(403)
+                    .putHeader("Content-Type", "application/problem+json")
                     .end("{\"type\":\"about:blank\",\"title\":\"" + ProblemTitle.PASSWORD_CHANGE_REQUIRED.text()
                             + "\",\"status\":403,"
                             + "\"detail\":\"change the generated password first at " + PAGE + "\"}");

@@ -15,8 +15,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,8 +56,8 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
-            AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
         String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> login(request.getUsername(), password, http));
@@ -68,15 +68,17 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
         Optional<Instant> cooling = throttle.coolingOffUntil(username, address);
         if (cooling.isPresent()) {
             // not audited one by one: refusals cost nothing to send, and would let anyone flood the audit log
-            LOG.infof("login refused user=%s address=%s cooling_off_until=%s", Actors.attempted(username), address,
-                    cooling.get());
+            LOG.infof(
+                    "login refused user=%s address=%s cooling_off_until=%s",
+                    Actors.attempted(username), address, cooling.get());
             CoolingOff.mark(http, cooling.get());
             throw new AuthenticationFailedException("cooling off");
         }
         if (isFormPost(http) && !csrfTokenMatches(http)) {
             throw fail(username, address, http, "the login form's CSRF token was missing or wrong");
         }
-        AppUser user = QuarkusTransaction.requiringNew().call(() -> AppUser.named(username).orElse(null));
+        AppUser user = QuarkusTransaction.requiringNew()
+                .call(() -> AppUser.named(username).orElse(null));
         boolean matches = BcryptUtil.matches(password, user == null ? NOBODY : user.passwordHash);
         if (user == null) throw fail(username, address, http, "no such account");
         if (!matches) throw fail(username, address, http, "wrong password");
@@ -84,10 +86,12 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
         throttle.recordSuccess(username);
         if (isFormPost(http)) {
             // A new session joins the account's others: it gets the current key, made on the first login if none.
-            String key = user.sessionKey != null ? user.sessionKey : QuarkusTransaction.requiringNew().call(() -> {
-                AppUser stored = AppUser.named(username).orElseThrow();
-                return stored.sessionKey != null ? stored.sessionKey : stored.endSessions();
-            });
+            String key = user.sessionKey != null
+                    ? user.sessionKey
+                    : QuarkusTransaction.requiringNew().call(() -> {
+                        AppUser stored = AppUser.named(username).orElseThrow();
+                        return stored.sessionKey != null ? stored.sessionKey : stored.endSessions();
+                    });
             SessionKeys.issue(http, key);
         }
         return Identities.of(user);
@@ -106,7 +110,8 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
     }
 
     private boolean isFormPost(RoutingContext http) {
-        return http != null && http.request().method() == HttpMethod.POST
+        return http != null
+                && http.request().method() == HttpMethod.POST
                 && http.normalizedPath().equals(formPostLocation);
     }
 
@@ -114,7 +119,9 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
     private boolean csrfTokenMatches(RoutingContext http) {
         Cookie cookie = http.request().getCookie(csrfCookie);
         String field = http.request().formAttributes().get(csrfField);
-        return cookie != null && field != null && MessageDigest.isEqual(
-                cookie.getValue().getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8));
+        return cookie != null
+                && field != null
+                && MessageDigest.isEqual(
+                        cookie.getValue().getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8));
     }
 }

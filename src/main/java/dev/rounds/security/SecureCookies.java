@@ -15,14 +15,16 @@ public class SecureCookies {
 
     void install(@Observes Filters filters, SecurityConfig config) {
         if (!config.secureCookies()) return;
-        filters.register(http -> {
-            // Vert.x writes the cookies set on this response after the headers-end handlers have run
-            http.addHeadersEndHandler(v -> {
-                for (Cookie cookie : http.request().cookies()) {
-                    if (cookie instanceof ServerCookie set && set.isChanged()) set.setSecure(true);
-                }
-            });
-            http.next();
-        }, 260);
+        filters.register(
+                http -> {
+                    // Vert.x writes the cookies set on this response after the headers-end handlers have run
+                    http.addHeadersEndHandler(v -> {
+                        for (Cookie cookie : http.request().cookies()) {
+                            if (cookie instanceof ServerCookie set && set.isChanged()) set.setSecure(true);
+                        }
+                    });
+                    http.next();
+                },
+                260);
     }
 }

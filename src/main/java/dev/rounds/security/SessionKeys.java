@@ -23,8 +23,7 @@ public final class SessionKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SessionKeys() {
-    }
+    private SessionKeys() {}
 
     /** A new key: 256 random bits, URL-safe Base64 (43 characters). */
     public static String newKey() {
@@ -36,15 +35,19 @@ public final class SessionKeys {
     /** Hands the key to the browser of this request: a session cookie, out of reach of scripts, like Quarkus' own. */
     public static void issue(RoutingContext http, String key) {
         if (http == null || key == null) return;
-        http.response().addCookie(Cookie.cookie(COOKIE, key).setPath("/").setHttpOnly(true)
-                .setSameSite(CookieSameSite.LAX));
+        http.response()
+                .addCookie(Cookie.cookie(COOKIE, key)
+                        .setPath("/")
+                        .setHttpOnly(true)
+                        .setSameSite(CookieSameSite.LAX));
     }
 
     /** Whether the request carries this key; an account without a key yet accepts any session. */
     static boolean carried(RoutingContext http, String key) {
         if (key == null) return true;
         Cookie cookie = http == null ? null : http.request().getCookie(COOKIE);
-        return cookie != null && MessageDigest.isEqual(cookie.getValue().getBytes(StandardCharsets.UTF_8),
-                key.getBytes(StandardCharsets.UTF_8));
+        return cookie != null
+                && MessageDigest.isEqual(
+                        cookie.getValue().getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8));
     }
 }

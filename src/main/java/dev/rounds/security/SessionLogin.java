@@ -24,9 +24,11 @@ public class SessionLogin implements IdentityProvider<TrustedAuthenticationReque
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
-            AppUser user = QuarkusTransaction.requiringNew().call(() -> AppUser.named(request.getPrincipal()).orElse(null));
+            AppUser user = QuarkusTransaction.requiringNew()
+                    .call(() -> AppUser.named(request.getPrincipal()).orElse(null));
             if (user == null || !user.enabled) {
                 throw new AuthenticationFailedException("the session's account is gone or disabled");
             }

@@ -1,22 +1,18 @@
 package dev.rounds.security;
 
 import dev.rounds.core.Sha256;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Makes personal API tokens and the SHA-256 under which they are stored. */
 public final class TokenHash {
 
     /** Every token starts with this, so that secret scanners and people can tell what it is. */
     public static final String PREFIX = "rounds_";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TokenHash() {
-    }
+    private TokenHash() {}
 
     /** A new token: the prefix and 32 random bytes, URL-safe Base64. */
     public static String newToken() {

@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Keeps evidence files on disk by content: {@code <dir>/<first two hex digits>/<sha256>}. A file is written under a
@@ -29,8 +27,7 @@ public class EvidenceStore {
     EvidenceConfig config;
 
     /** What was stored: the content's SHA-256 (lowercase hex) and its size. */
-    public record Stored(String sha256, long size) {
-    }
+    public record Stored(String sha256, long size) {}
 
     /** Copies an upload into the store and returns its SHA-256, computed from the bytes actually written. */
     public Stored store(Path upload) {
@@ -54,7 +51,8 @@ public class EvidenceStore {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store evidence in " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot store evidence in " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
 
@@ -68,18 +66,24 @@ public class EvidenceStore {
         try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new EvidenceRefused(500, ProblemTitle.EVIDENCE_FILE_MISSING, "evidence " + evidence.id + " ('"
-                    + evidence.fileName + "') is not in " + file.toAbsolutePath()
-                    + "; restore it from a backup of the evidence folder");
+            throw new EvidenceRefused(
+                    500,
+                    ProblemTitle.EVIDENCE_FILE_MISSING,
+                    "evidence " + evidence.id + " ('"
+                            + evidence.fileName + "') is not in " + file.toAbsolutePath()
+                            + "; restore it from a backup of the evidence folder");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read evidence " + evidence.id + " from " + file.toAbsolutePath(), e);
         }
         String actual = Sha256.hex(content);
         if (!actual.equals(evidence.sha256)) {
-            throw new EvidenceRefused(500, ProblemTitle.EVIDENCE_FILE_DAMAGED, "evidence " + evidence.id + " ('"
-                    + evidence.fileName + "') at " + file.toAbsolutePath() + " has SHA-256 " + actual + ", but "
-                    + evidence.sha256
-                    + " was recorded at upload: the file was changed after upload and is not served; restore it from a backup");
+            throw new EvidenceRefused(
+                    500,
+                    ProblemTitle.EVIDENCE_FILE_DAMAGED,
+                    "evidence " + evidence.id + " ('"
+                            + evidence.fileName + "') at " + file.toAbsolutePath() + " has SHA-256 " + actual + ", but "
+                            + evidence.sha256
+                            + " was recorded at upload: the file was changed after upload and is not served; restore it from a backup");
         }
         return content;
     }

@@ -18,12 +18,14 @@ public record EvidenceUpload(Path file, String fileName, String mediaType, long 
 
     /** The upload of a multipart part, or nothing where the part is absent or a form was sent without a file. */
     public static Optional<EvidenceUpload> of(FileUpload part) {
-        if (part == null || part.uploadedFile() == null
-                || (part.size() == 0 && (part.fileName() == null || part.fileName().isBlank()))) {
+        if (part == null
+                || part.uploadedFile() == null
+                || (part.size() == 0
+                        && (part.fileName() == null || part.fileName().isBlank()))) {
             return Optional.empty();
         }
-        return Optional.of(new EvidenceUpload(part.uploadedFile(), displayName(part.fileName()),
-                mediaType(part.contentType()), part.size()));
+        return Optional.of(new EvidenceUpload(
+                part.uploadedFile(), displayName(part.fileName()), mediaType(part.contentType()), part.size()));
     }
 
     /** The last segment of whatever path the client sent, without control characters or quotes. */
@@ -40,7 +42,8 @@ public record EvidenceUpload(Path file, String fileName, String mediaType, long 
             MediaType type = MediaType.valueOf(declared);
             String plain = type.getType() + "/" + type.getSubtype();
             return plain.length() <= MAX_NAME && !type.isWildcardType() && !type.isWildcardSubtype()
-                    ? plain : MediaType.APPLICATION_OCTET_STREAM;
+                    ? plain
+                    : MediaType.APPLICATION_OCTET_STREAM;
         } catch (RuntimeException e) {
             return MediaType.APPLICATION_OCTET_STREAM;
         }

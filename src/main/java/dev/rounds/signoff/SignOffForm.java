@@ -36,13 +36,22 @@ public class SignOffForm {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
-    public Response signOff(@PathParam("id") long id, @RestForm String note, @RestForm String reference,
-            @RestForm String link, @RestForm("file") FileUpload file) {
+    public Response signOff(
+            @PathParam("id") long id,
+            @RestForm String note,
+            @RestForm String reference,
+            @RestForm String link,
+            @RestForm("file") FileUpload file) {
         FormPost form = FormPost.showing(error -> page.withSignOffError(id, error));
         if (note == null || note.isBlank()) {
             return form.refuse(422, "Write a note saying what was checked.");
         }
-        return form.seeOther(() -> signOffs.signOff(id, identity.getPrincipal().getName(),
-                new SignOffRequest(note, reference, link), EvidenceUpload.of(file)), "/occurrences/" + id);
+        return form.seeOther(
+                () -> signOffs.signOff(
+                        id,
+                        identity.getPrincipal().getName(),
+                        new SignOffRequest(note, reference, link),
+                        EvidenceUpload.of(file)),
+                "/occurrences/" + id);
     }
 }

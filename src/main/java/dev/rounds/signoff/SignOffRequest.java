@@ -12,7 +12,9 @@ import jakarta.validation.constraints.Size;
  * @param link a web page that shows the work (a ticket, a report); http or https only
  */
 public record SignOffRequest(
-        @NotBlank(message = "a sign-off needs a note saying what was checked") String note,
+        @NotBlank(message = "a sign-off needs a note saying what was checked")
+        String note,
+
         @Size(max = 200) String reference,
         @Size(max = SignOffRequest.MAX_LINK) String link) {
 

@@ -1,9 +1,9 @@
 package dev.rounds.signoff;
 
 import dev.rounds.core.ProblemTitle;
+import dev.rounds.core.Roles;
 import dev.rounds.core.RoundsException;
 import dev.rounds.schedule.Occurrence;
-import dev.rounds.core.Roles;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
@@ -43,12 +42,28 @@ public class SignOffResource {
     Validator validator;
 
     /** A sign-off as the API shows it. */
-    public record SignOffView(long id, long occurrenceId, String actor, Instant signedAt, String note,
-            String reference, String link, EvidenceView evidence, Long supersedes) {
+    public record SignOffView(
+            long id,
+            long occurrenceId,
+            String actor,
+            Instant signedAt,
+            String note,
+            String reference,
+            String link,
+            EvidenceView evidence,
+            Long supersedes) {
 
         public static SignOffView of(SignOff s) {
-            return new SignOffView(s.id, s.occurrenceId, s.actor, s.signedAt, s.note, s.reference, s.link,
-                    Evidence.findBySignOff(s.id).map(EvidenceView::of).orElse(null), s.supersedesId);
+            return new SignOffView(
+                    s.id,
+                    s.occurrenceId,
+                    s.actor,
+                    s.signedAt,
+                    s.note,
+                    s.reference,
+                    s.link,
+                    Evidence.findBySignOff(s.id).map(EvidenceView::of).orElse(null),
+                    s.supersedesId);
         }
     }
 
@@ -73,17 +88,24 @@ public class SignOffResource {
     @Path("/signoff")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.OPERATOR)
-    public Response signOffWithEvidence(@PathParam("id") long occurrenceId, @RestForm String note,
-            @RestForm String reference, @RestForm String link, @RestForm("file") FileUpload file) {
+    public Response signOffWithEvidence(
+            @PathParam("id") long occurrenceId,
+            @RestForm String note,
+            @RestForm String reference,
+            @RestForm String link,
+            @RestForm("file") FileUpload file) {
         SignOffRequest request = new SignOffRequest(note, reference, link);
         Set<ConstraintViolation<SignOffRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            throw new SignOffRefused(400, violations.stream()
-                    .map(v -> "'" + v.getPropertyPath() + "' " + v.getMessage()).sorted()
-                    .collect(Collectors.joining("; ")));
+            throw new SignOffRefused(
+                    400,
+                    violations.stream()
+                            .map(v -> "'" + v.getPropertyPath() + "' " + v.getMessage())
+                            .sorted()
+                            .collect(Collectors.joining("; ")));
         }
-        return created(signOffs.signOff(occurrenceId, identity.getPrincipal().getName(), request,
-                EvidenceUpload.of(file)));
+        return created(
+                signOffs.signOff(occurrenceId, identity.getPrincipal().getName(), request, EvidenceUpload.of(file)));
     }
 
     @GET
@@ -92,10 +114,14 @@ public class SignOffResource {
         if (Occurrence.findById(occurrenceId) == null) {
             throw new RoundsException(404, ProblemTitle.NOT_FOUND, "there is no occurrence " + occurrenceId);
         }
-        return SignOff.findByOccurrence(occurrenceId).stream().map(SignOffView::of).toList();
+        return SignOff.findByOccurrence(occurrenceId).stream()
+                .map(SignOffView::of)
+                .toList();
     }
 
     private static Response created(SignOff s) {
-        return Response.created(URI.create("/api/signoffs/" + s.id)).entity(SignOffView.of(s)).build();
+        return Response.created(URI.create("/api/signoffs/" + s.id))
+                .entity(SignOffView.of(s))
+                .build();
     }
 }

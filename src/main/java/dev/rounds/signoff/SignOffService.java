@@ -53,10 +53,13 @@ public class SignOffService {
     public SignOff signOff(long occurrenceId, String actor, SignOffRequest request, Optional<EvidenceUpload> upload) {
         requireText(request);
         if (upload.isPresent() && upload.get().size() > evidenceConfig.maxBytes()) {
-            throw new EvidenceRefused(413, ProblemTitle.EVIDENCE_FILE_TOO_LARGE, "'" + upload.get().fileName()
-                    + "' has " + upload.get().size() + " bytes; evidence files may have at most "
-                    + evidenceConfig.maxBytes()
-                    + " bytes (rounds.evidence.max-bytes): attach a smaller file or link to it");
+            throw new EvidenceRefused(
+                    413,
+                    ProblemTitle.EVIDENCE_FILE_TOO_LARGE,
+                    "'" + upload.get().fileName()
+                            + "' has " + upload.get().size() + " bytes; evidence files may have at most "
+                            + evidenceConfig.maxBytes()
+                            + " bytes (rounds.evidence.max-bytes): attach a smaller file or link to it");
         }
         checkNote(request.note());
         String link = checkedLink(request.link());
@@ -66,27 +69,35 @@ public class SignOffService {
         }
         Instant now = clock.instant();
         if (o.frozen || !now.isBefore(o.periodEnd)) {
-            throw new SignOffRefused(409, o.subject() + " ended at " + o.periodEnd
-                    + "; its status is frozen and can no longer be signed off");
+            throw new SignOffRefused(
+                    409,
+                    o.subject() + " ended at " + o.periodEnd
+                            + "; its status is frozen and can no longer be signed off");
         }
         if (o.signedOffAt != null) {
-            throw new SignOffRefused(409, o.subject() + " was already signed off by " + o.signedOffBy
-                    + "; supersede that sign-off to correct it");
+            throw new SignOffRefused(
+                    409,
+                    o.subject() + " was already signed off by " + o.signedOffBy
+                            + "; supersede that sign-off to correct it");
         }
-        if (o.status == OccurrenceStatus.WAIVED || o.status == OccurrenceStatus.RETIRED
+        if (o.status == OccurrenceStatus.WAIVED
+                || o.status == OccurrenceStatus.RETIRED
                 || o.status == OccurrenceStatus.PASSED) {
             throw new SignOffRefused(409, o.subject() + " is " + o.status.label() + " and needs no sign-off");
         }
         if (o.status == OccurrenceStatus.FAILING && isBlank(request.reference())) {
-            throw new SignOffRefused(422, o.subject() + " is failing: give the incident or change reference "
-                    + "that deals with the failure in 'reference'");
+            throw new SignOffRefused(
+                    422,
+                    o.subject() + " is failing: give the incident or change reference "
+                            + "that deals with the failure in 'reference'");
         }
         List<String> probeErrors = List.of();
         if (o.signoffPolicy == SignoffPolicy.ALWAYS && o.hasProbes && o.status == OccurrenceStatus.OPEN) {
             // Probes that cannot run (a missing credential, a missing tool) must not stop a person from vouching.
             probeErrors = schedule.probeErrors(o);
             if (probeErrors.isEmpty()) {
-                throw new SignOffRefused(409, o.subject() + " is waiting for its probes to pass; sign it off once they have");
+                throw new SignOffRefused(
+                        409, o.subject() + " is waiting for its probes to pass; sign it off once they have");
             }
         }
         SignOff signOff = record(o.id, actor, now, request, link, null, null);
@@ -115,8 +126,14 @@ public class SignOffService {
         checkNote(request.note());
         String link = checkedLink(request.link());
         Occurrence o = Occurrence.findById(old.occurrenceId);
-        SignOff replacement = record(old.occurrenceId, actor, clock.instant(), request,
-                link == null ? old.link : link, old.reference, old.id);
+        SignOff replacement = record(
+                old.occurrenceId,
+                actor,
+                clock.instant(),
+                request,
+                link == null ? old.link : link,
+                old.reference,
+                old.id);
         Map<String, Object> detail = detailOf(replacement);
         detail.put("supersedes", old.id);
         audit.append(actor, "signoff.superseded", o.subject(), detail);
@@ -124,15 +141,23 @@ public class SignOffService {
     }
 
     /** Persists a sign-off; without a reference of its own it keeps {@code fallbackReference}. */
-    private static SignOff record(long occurrenceId, String actor, Instant at, SignOffRequest request, String link,
-            String fallbackReference, Long supersedesId) {
+    private static SignOff record(
+            long occurrenceId,
+            String actor,
+            Instant at,
+            SignOffRequest request,
+            String link,
+            String fallbackReference,
+            Long supersedesId) {
         SignOff s = new SignOff();
         s.link = link;
         s.occurrenceId = occurrenceId;
         s.actor = actor;
         s.signedAt = at;
         s.note = request.note().strip();
-        s.reference = isBlank(request.reference()) ? fallbackReference : request.reference().strip();
+        s.reference = isBlank(request.reference())
+                ? fallbackReference
+                : request.reference().strip();
         s.supersedesId = supersedesId;
         s.persist();
         return s;
@@ -174,29 +199,36 @@ public class SignOffService {
         if (isBlank(link)) return null;
         String url = link.strip();
         if (url.length() > SignOffRequest.MAX_LINK) {
-            throw new SignOffRefused(422, "'link' may have at most " + SignOffRequest.MAX_LINK + " characters, got "
-                    + url.length());
+            throw new SignOffRefused(
+                    422, "'link' may have at most " + SignOffRequest.MAX_LINK + " characters, got " + url.length());
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new SignOffRefused(422, "'link' must be an http or https URL such as "
-                    + "https://tickets.example.com/CHG-1042, got '" + url + "': " + e.getReason());
+            throw new SignOffRefused(
+                    422,
+                    "'link' must be an http or https URL such as " + "https://tickets.example.com/CHG-1042, got '" + url
+                            + "': " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new SignOffRefused(422, "'link' must be an http or https URL such as "
-                    + "https://tickets.example.com/CHG-1042, got '" + url + "'");
+            throw new SignOffRefused(
+                    422,
+                    "'link' must be an http or https URL such as " + "https://tickets.example.com/CHG-1042, got '" + url
+                            + "'");
         }
         return url;
     }
 
     private static void checkNote(String note) {
-        int characters = note == null ? 0 : note.strip().codePointCount(0, note.strip().length());
+        int characters =
+                note == null ? 0 : note.strip().codePointCount(0, note.strip().length());
         if (characters > SignOffRequest.MAX_NOTE) {
-            throw new SignOffRefused(400, "'note' has " + characters + " characters; a note may have at most "
-                    + SignOffRequest.MAX_NOTE + ": shorten it, or attach the rest as an evidence file");
+            throw new SignOffRefused(
+                    400,
+                    "'note' has " + characters + " characters; a note may have at most " + SignOffRequest.MAX_NOTE
+                            + ": shorten it, or attach the rest as an evidence file");
         }
     }
 

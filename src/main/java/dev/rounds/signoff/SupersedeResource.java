@@ -30,6 +30,7 @@ public class SupersedeResource {
     public Response supersede(@PathParam("id") long signOffId, @Valid @NotNull SignOffRequest request) {
         SignOff s = signOffs.supersede(signOffId, identity.getPrincipal().getName(), request);
         return Response.created(URI.create("/api/occurrences/" + s.occurrenceId + "/signoffs"))
-                .entity(SignOffResource.SignOffView.of(s)).build();
+                .entity(SignOffResource.SignOffView.of(s))
+                .build();
     }
 }

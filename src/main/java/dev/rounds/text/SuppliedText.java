@@ -28,8 +28,7 @@ public final class SuppliedText {
     /** The ellipsis that ends a text {@link #bounded} had to shorten. */
     public static final String ELLIPSIS = "\u2026";
 
-    private SuppliedText() {
-    }
+    private SuppliedText() {}
 
     /**
      * Refuses a person's text that breaks the rule; {@code null} passes (required-ness is the caller's rule).
@@ -42,10 +41,13 @@ public final class SuppliedText {
         if (at < 0) {
             return;
         }
-        throw new RoundsException(400, ProblemTitle.TEXT_NOT_ALLOWED, "'" + field + "' has "
-                + describe(text, at) + " at character " + (at + 1) + ": remove it. Text may hold any Unicode"
-                + " character except control characters other than tab, line feed and CR LF, lone UTF-16"
-                + " surrogates, U+FFFE and U+FFFF");
+        throw new RoundsException(
+                400,
+                ProblemTitle.TEXT_NOT_ALLOWED,
+                "'" + field + "' has "
+                        + describe(text, at) + " at character " + (at + 1) + ": remove it. Text may hold any Unicode"
+                        + " character except control characters other than tab, line feed and CR LF, lone UTF-16"
+                        + " surrogates, U+FFFE and U+FFFF");
     }
 
     /** Whether the text keeps the rule; {@code null} does. */

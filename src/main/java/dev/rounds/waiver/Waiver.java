@@ -60,9 +60,13 @@ public class Waiver extends IdentityEntity {
      * revoked by then. Later approvals win where two overlap, as the newer decision.
      */
     public static Optional<Waiver> inForceAt(String checklistId, String activityId, Instant at) {
-        return find("checklistId = ?1 and activityId = ?2 and state in ?3 and decidedAt <= ?4 and expiresAt > ?4"
-                        + " and (revokedAt is null or revokedAt > ?4) order by decidedAt desc",
-                checklistId, activityId, List.of(WaiverState.APPROVED, WaiverState.REVOKED, WaiverState.EXPIRED), at)
+        return find(
+                        "checklistId = ?1 and activityId = ?2 and state in ?3 and decidedAt <= ?4 and expiresAt > ?4"
+                                + " and (revokedAt is null or revokedAt > ?4) order by decidedAt desc",
+                        checklistId,
+                        activityId,
+                        List.of(WaiverState.APPROVED, WaiverState.REVOKED, WaiverState.EXPIRED),
+                        at)
                 .firstResultOptional();
     }
 
@@ -71,15 +75,21 @@ public class Waiver extends IdentityEntity {
      * record each expiry once.
      */
     public static List<Waiver> lockExpiredBy(Instant now) {
-        return find("state in ?1 and expiresAt <= ?2 order by expiresAt, id",
-                List.of(WaiverState.REQUESTED, WaiverState.APPROVED), now)
-                .<Waiver>withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        return find(
+                        "state in ?1 and expiresAt <= ?2 order by expiresAt, id",
+                        List.of(WaiverState.REQUESTED, WaiverState.APPROVED),
+                        now)
+                .<Waiver>withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     /** Approved waivers that expire after {@code from} and no later than {@code to}, soonest first. */
     public static List<Waiver> findApprovedExpiring(Instant from, Instant to) {
-        return list("state = ?1 and expiresAt > ?2 and expiresAt <= ?3 order by expiresAt, id",
-                WaiverState.APPROVED, from, to);
+        return list(
+                "state = ?1 and expiresAt > ?2 and expiresAt <= ?3 order by expiresAt, id",
+                WaiverState.APPROVED,
+                from,
+                to);
     }
 
     public static List<Waiver> findByState(WaiverState state) {

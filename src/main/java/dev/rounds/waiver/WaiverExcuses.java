@@ -15,13 +15,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class WaiverExcuses implements Excuses {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Override
     public Optional<Excuse> excuse(Occurrence o) {
-        return Waiver.inForceAt(o.checklistId, o.activityId, o.dueAt).map(w -> new Excuse(w.id,
-                "waived: " + w.reason + " (waiver " + w.id + ", approved by " + w.decidedBy + ", until "
-                        + WHEN.format(w.expiresAt) + ")"));
+        return Waiver.inForceAt(o.checklistId, o.activityId, o.dueAt)
+                .map(w -> new Excuse(
+                        w.id,
+                        "waived: " + w.reason + " (waiver " + w.id + ", approved by " + w.decidedBy + ", until "
+                                + WHEN.format(w.expiresAt) + ")"));
     }
 }

@@ -11,7 +11,9 @@ public class WaiverExpiryJob {
     @Inject
     WaiverService waivers;
 
-    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void expire() {
         waivers.expireDue();

@@ -36,15 +36,24 @@ public class WaiverResource {
     @RolesAllowed(Roles.OPERATOR)
     public Response request(@Valid @NotNull WaiverRequest request) {
         Waiver w = waivers.request(actor(), request);
-        return Response.created(URI.create("/api/waivers/" + w.id)).entity(WaiverView.of(w, clock.instant())).build();
+        return Response.created(URI.create("/api/waivers/" + w.id))
+                .entity(WaiverView.of(w, clock.instant()))
+                .build();
     }
 
     /** Every waiver, or those in one state ({@code requested approved rejected revoked expired}), newest first. */
     @GET
     public List<WaiverView> list(@QueryParam("state") String state) {
-        WaiverState wanted = state == null || state.isBlank() ? null : WaiverState.of(state).orElseThrow(() ->
-                new WaiverRefused(400, "unknown state '" + state + "'; use requested, approved, rejected, revoked or expired"));
-        return waivers.list(wanted).stream().map(w -> WaiverView.of(w, clock.instant())).toList();
+        WaiverState wanted = state == null || state.isBlank()
+                ? null
+                : WaiverState.of(state)
+                        .orElseThrow(() -> new WaiverRefused(
+                                400,
+                                "unknown state '" + state
+                                        + "'; use requested, approved, rejected, revoked or expired"));
+        return waivers.list(wanted).stream()
+                .map(w -> WaiverView.of(w, clock.instant()))
+                .toList();
     }
 
     @POST

@@ -45,15 +45,19 @@ public class WaiverService {
         SuppliedText.require("checklist", request.checklist());
         SuppliedText.require("activity", request.activity());
         SuppliedText.require("reason", request.reason());
-        Checklist checklist = registry.current().checklist(request.checklist()).orElseThrow(() ->
-                new WaiverRefused(422, "there is no checklist '" + request.checklist() + "'"));
+        Checklist checklist = registry.current()
+                .checklist(request.checklist())
+                .orElseThrow(() -> new WaiverRefused(422, "there is no checklist '" + request.checklist() + "'"));
         if (checklist.activity(request.activity()).isEmpty()) {
-            throw new WaiverRefused(422, "checklist '" + checklist.id() + "' has no activity '" + request.activity() + "'");
+            throw new WaiverRefused(
+                    422, "checklist '" + checklist.id() + "' has no activity '" + request.activity() + "'");
         }
         Instant now = clock.instant();
         if (!request.expires().isAfter(now)) {
-            throw new WaiverRefused(422, "the expiry " + request.expires() + " is not in the future; a waiver "
-                    + "must end after it is requested");
+            throw new WaiverRefused(
+                    422,
+                    "the expiry " + request.expires() + " is not in the future; a waiver "
+                            + "must end after it is requested");
         }
         Waiver w = new Waiver();
         w.checklistId = checklist.id();
@@ -82,8 +86,8 @@ public class WaiverService {
         requireText(decision);
         Waiver w = lockedRequested(id, "approved");
         if (w.requestedBy.equals(actor)) {
-            throw new WaiverRefused(403, w.subject() + " was requested by " + actor
-                    + "; another manager must approve it");
+            throw new WaiverRefused(
+                    403, w.subject() + " was requested by " + actor + "; another manager must approve it");
         }
         Instant now = clock.instant();
         if (!w.expiresAt.isAfter(now)) {
@@ -113,7 +117,8 @@ public class WaiverService {
         requireText(decision);
         Waiver w = locked(id);
         if (w.state != WaiverState.APPROVED) {
-            throw new WaiverRefused(409, w.subject() + " is " + w.state.label() + "; only an approved waiver can be revoked");
+            throw new WaiverRefused(
+                    409, w.subject() + " is " + w.state.label() + "; only an approved waiver can be revoked");
         }
         requireNote(decision, "revoking " + w.subject());
         w.state = WaiverState.REVOKED;
@@ -138,8 +143,11 @@ public class WaiverService {
             WaiverState before = w.state;
             w.state = WaiverState.EXPIRED;
             w.expiredAt = now;
-            audit.append(AuditLog.SYSTEM, "waiver.expired", w.subject(), Map.of("activity", w.activity(),
-                    "expires_at", w.expiresAt.toString(), "was", before.label()));
+            audit.append(
+                    AuditLog.SYSTEM,
+                    "waiver.expired",
+                    w.subject(),
+                    Map.of("activity", w.activity(), "expires_at", w.expiresAt.toString(), "was", before.label()));
             LOG.infof("waiver=%d activity=%s expired=%s was=%s", w.id, w.activity(), w.expiresAt, before.label());
         }
         return expired.size();
@@ -170,8 +178,12 @@ public class WaiverService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Occurrence> waivedBetween(Instant from, Instant to) {
-        return Occurrence.list("status = ?1 and waiverId is not null and periodStart >= ?2 and periodStart < ?3"
-                + " order by periodStart, checklistId, activityId", OccurrenceStatus.WAIVED, from, to);
+        return Occurrence.list(
+                "status = ?1 and waiverId is not null and periodStart >= ?2 and periodStart < ?3"
+                        + " order by periodStart, checklistId, activityId",
+                OccurrenceStatus.WAIVED,
+                from,
+                to);
     }
 
     private Waiver locked(long id) {
@@ -185,7 +197,8 @@ public class WaiverService {
     private Waiver lockedRequested(long id, String verb) {
         Waiver w = locked(id);
         if (w.state != WaiverState.REQUESTED) {
-            throw new WaiverRefused(409, w.subject() + " is " + w.state.label() + "; only a requested waiver can be " + verb);
+            throw new WaiverRefused(
+                    409, w.subject() + " is " + w.state.label() + "; only a requested waiver can be " + verb);
         }
         return w;
     }
@@ -194,8 +207,10 @@ public class WaiverService {
         w.state = state;
         w.decidedBy = actor;
         w.decidedAt = at;
-        w.decisionNote = decision == null || decision.note() == null || decision.note().isBlank()
-                ? null : decision.note().strip();
+        w.decisionNote =
+                decision == null || decision.note() == null || decision.note().isBlank()
+                        ? null
+                        : decision.note().strip();
     }
 
     private static void requireText(WaiverDecision decision) {

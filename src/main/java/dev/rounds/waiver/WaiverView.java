@@ -8,16 +8,44 @@ import java.time.Instant;
  *
  * @param expiresIn how long until it expires, in words ({@code 3 days}), or {@code null} once it no longer can
  */
-public record WaiverView(long id, String checklist, String activity, String reason, Instant expires, String state,
-        String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt, String decisionNote,
-        String revokedBy, Instant revokedAt, String revokeNote, Instant expiredAt, String expiresIn) {
+public record WaiverView(
+        long id,
+        String checklist,
+        String activity,
+        String reason,
+        Instant expires,
+        String state,
+        String requestedBy,
+        Instant requestedAt,
+        String decidedBy,
+        Instant decidedAt,
+        String decisionNote,
+        String revokedBy,
+        Instant revokedAt,
+        String revokeNote,
+        Instant expiredAt,
+        String expiresIn) {
 
     public static WaiverView of(Waiver w, Instant now) {
-        boolean running = (w.state == WaiverState.REQUESTED || w.state == WaiverState.APPROVED)
-                && w.expiresAt.isAfter(now);
-        return new WaiverView(w.id, w.checklistId, w.activityId, w.reason, w.expiresAt, w.state.label(),
-                w.requestedBy, w.requestedAt, w.decidedBy, w.decidedAt, w.decisionNote, w.revokedBy, w.revokedAt,
-                w.revokeNote, w.expiredAt, running ? inWords(Duration.between(now, w.expiresAt)) : null);
+        boolean running =
+                (w.state == WaiverState.REQUESTED || w.state == WaiverState.APPROVED) && w.expiresAt.isAfter(now);
+        return new WaiverView(
+                w.id,
+                w.checklistId,
+                w.activityId,
+                w.reason,
+                w.expiresAt,
+                w.state.label(),
+                w.requestedBy,
+                w.requestedAt,
+                w.decidedBy,
+                w.decidedAt,
+                w.decisionNote,
+                w.revokedBy,
+                w.revokedAt,
+                w.revokeNote,
+                w.expiredAt,
+                running ? inWords(Duration.between(now, w.expiresAt)) : null);
     }
 
     /** Whole days, or hours and minutes within the last day, rounded down. */

@@ -1,10 +1,10 @@
 package dev.rounds.waiver;
 
-import dev.rounds.core.Years;
 import dev.rounds.checklist.Activity;
 import dev.rounds.checklist.Checklist;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.core.Roles;
+import dev.rounds.core.Years;
 import dev.rounds.web.FormPost;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -35,13 +35,12 @@ import java.util.List;
 public class WaiversPage {
 
     /** An activity that can be waived, as {@code checklist/activity} with its title. */
-    public record Choice(String value, String title) {
-    }
+    public record Choice(String value, String title) {}
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance waivers(List<WaiverView> waivers, List<Choice> activities, boolean operator,
-                boolean manager, String error);
+        static native TemplateInstance waivers(
+                List<WaiverView> waivers, List<Choice> activities, boolean operator, boolean manager, String error);
     }
 
     @Inject
@@ -67,7 +66,9 @@ public class WaiversPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.OPERATOR)
-    public Response request(@FormParam("activity") String activity, @FormParam("reason") String reason,
+    public Response request(
+            @FormParam("activity") String activity,
+            @FormParam("reason") String reason,
             @FormParam("expires") String expires) {
         String[] ids = activity == null ? new String[0] : activity.split("/", 2);
         if (ids.length != 2) {
@@ -87,12 +88,13 @@ public class WaiversPage {
             return form().refuse(422, "Give the last day the waiver applies as a date, e.g. 2026-12-31.");
         }
         if (!Years.inRange(lastDay)) {
-            return form().refuse(422, "Give the last day the waiver applies as a date " + Years.RANGE
-                    + ", e.g. 2026-12-31.");
+            return form().refuse(
+                            422,
+                            "Give the last day the waiver applies as a date " + Years.RANGE + ", e.g. 2026-12-31.");
         }
         Instant expiry = lastDay.plusDays(1).atStartOfDay(checklist.timezone()).toInstant();
-        return form().seeOther(() -> waivers.request(actor(), new WaiverRequest(ids[0], ids[1], reason, expiry)),
-                "/waivers");
+        return form().seeOther(
+                        () -> waivers.request(actor(), new WaiverRequest(ids[0], ids[1], reason, expiry)), "/waivers");
     }
 
     @POST
@@ -129,15 +131,16 @@ public class WaiversPage {
 
     private TemplateInstance render(String error) {
         Instant now = clock.instant();
-        List<WaiverView> listed = waivers.list(null).stream().map(w -> WaiverView.of(w, now)).toList();
+        List<WaiverView> listed =
+                waivers.list(null).stream().map(w -> WaiverView.of(w, now)).toList();
         List<Choice> activities = new ArrayList<>();
         for (Checklist c : registry.current().checklists()) {
             for (Activity a : c.activities()) {
                 activities.add(new Choice(c.id() + "/" + a.id(), a.title()));
             }
         }
-        return Templates.waivers(listed, activities, identity.hasRole(Roles.OPERATOR), identity.hasRole(Roles.MANAGER),
-                error);
+        return Templates.waivers(
+                listed, activities, identity.hasRole(Roles.OPERATOR), identity.hasRole(Roles.MANAGER), error);
     }
 
     private String actor() {

@@ -45,15 +45,19 @@ public final class FormPost {
 
     /** Does the step, then sends the browser to {@code location}; or the page with the refusal. */
     public Response seeOther(Runnable step, String location) {
-        return seeOther(() -> {
-            step.run();
-            return location;
-        }, Function.identity());
+        return seeOther(
+                () -> {
+                    step.run();
+                    return location;
+                },
+                Function.identity());
     }
 
     /** Does the step, then sends the browser to the location of what it made; or the page with the refusal. */
     public <T> Response seeOther(Supplier<T> step, Function<T, String> location) {
-        return answer(step, done -> Response.seeOther(URI.create(location.apply(done))).build());
+        return answer(
+                step,
+                done -> Response.seeOther(URI.create(location.apply(done))).build());
     }
 
     /** Does the step and shows what it made on a page of its own (200); or this page with the refusal. */

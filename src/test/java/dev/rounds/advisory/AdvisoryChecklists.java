@@ -27,6 +27,5 @@ final class AdvisoryChecklists {
                 signoff: always
             """);
 
-    private AdvisoryChecklists() {
-    }
+    private AdvisoryChecklists() {}
 }

@@ -9,7 +9,9 @@ class AdvisoryLinkTest {
 
     @Test
     void onlyWebAddressesAreKeptAsLinks() {
-        assertEquals("https://nvd.nist.gov/vuln/detail/CVE-2026-1", AdvisoryStore.webLink(" https://nvd.nist.gov/vuln/detail/CVE-2026-1 "));
+        assertEquals(
+                "https://nvd.nist.gov/vuln/detail/CVE-2026-1",
+                AdvisoryStore.webLink(" https://nvd.nist.gov/vuln/detail/CVE-2026-1 "));
         assertEquals("HTTP://example.org/a", AdvisoryStore.webLink("HTTP://example.org/a"));
         assertNull(AdvisoryStore.webLink("javascript:alert(document.cookie)"));
         assertNull(AdvisoryStore.webLink(" JavaScript:alert(1)"));

@@ -65,11 +65,16 @@ class AdvisoryTriageTest {
                 <link>https://advisories.example/%s</link></item></channel></rss>
                 """.formatted(title, guid, guid));
         Target feeds = target("feeds", server.address());
-        ProbeResult result = runner.run(spec("feed", feeds, Map.of("url", url), Duration.ofSeconds(10)), feeds,
-                new ProbeKey("daily", "security-news", 0, "feeds")).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        ProbeResult result = runner.run(
+                        spec("feed", feeds, Map.of("url", url), Duration.ofSeconds(10)),
+                        feeds,
+                        new ProbeKey("daily", "security-news", 0, "feeds"))
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         assertEquals(ProbeStatus.UP, result.status(), result.message());
         assertEquals(1, result.values().get("new_matches"));
-        return QuarkusTransaction.requiringNew().call(() -> Advisory.<Advisory>find("key", guid).singleResult().id);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Advisory.<Advisory>find("key", guid).singleResult().id);
     }
 
     private Advisory stored(long id) {
@@ -77,24 +82,35 @@ class AdvisoryTriageTest {
     }
 
     private long triageAudits(String actor, String subject) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from audit_log where action = ?1 and actor = ?2 and subject = ?3")
-                .setParameter(1, AdvisoryService.TRIAGED).setParameter(2, actor).setParameter(3, subject)
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(
+                                        "select count(*) from audit_log where action = ?1 and actor = ?2 and subject = ?3")
+                                .setParameter(1, AdvisoryService.TRIAGED)
+                                .setParameter(2, actor)
+                                .setParameter(3, subject)
+                                .getSingleResult())
+                        .longValue());
     }
 
     @Test
     void anOperatorTriagesOverTheApiAndTheDecisionIsAudited() throws Exception {
         long id = freshAdvisory("OpenSSL heap overflow in the TLS handshake");
-        asAdmin().get("/api/advisories?state=new").then().statusCode(200)
+        asAdmin()
+                .get("/api/advisories?state=new")
+                .then()
+                .statusCode(200)
                 .body("id", hasItem((int) id))
                 .body("find { it.id == " + id + " }.matches[0].target", equalTo("web01"))
                 .body("find { it.id == " + id + " }.matches[0].software", equalTo("OpenSSL"));
 
-        asAdmin().contentType("application/json").body(Map.of("state", "applies", "note", "web01 runs 3.0.7"))
+        asAdmin()
+                .contentType("application/json")
+                .body(Map.of("state", "applies", "note", "web01 runs 3.0.7"))
                 .post("/api/advisories/{id}/triage", id)
-                .then().statusCode(200)
-                .body("state", equalTo("applies")).body("triagedBy", equalTo("admin"))
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("applies"))
+                .body("triagedBy", equalTo("admin"))
                 .body("note", equalTo("web01 runs 3.0.7"));
 
         asAdmin().get("/api/advisories?state=new").then().statusCode(200).body("id", not(hasItem((int) id)));
@@ -105,51 +121,75 @@ class AdvisoryTriageTest {
     @Test
     void anInvalidStateIsAClearBadRequestAndChangesNothing() throws Exception {
         long id = freshAdvisory("OpenSSL timing side channel");
-        asAdmin().contentType("application/json").body(Map.of("state", "maybe"))
+        asAdmin()
+                .contentType("application/json")
+                .body(Map.of("state", "maybe"))
                 .post("/api/advisories/{id}/triage", id)
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("detail", equalTo("state must be one of applies, not_applicable, patched, got 'maybe'"));
-        asAdmin().get("/api/advisories?state=later").then().statusCode(400)
+        asAdmin()
+                .get("/api/advisories?state=later")
+                .then()
+                .statusCode(400)
                 .body("detail", containsString("state must be one of new, applies, not_applicable, patched"));
         assertEquals(TriageState.NEW, stored(id).state);
     }
 
     @Test
     void anUnknownAdvisoryIsNotFound() {
-        asAdmin().contentType("application/json").body(Map.of("state", "patched"))
+        asAdmin()
+                .contentType("application/json")
+                .body(Map.of("state", "patched"))
                 .post("/api/advisories/{id}/triage", 987654321)
-                .then().statusCode(404).body("detail", equalTo("there is no advisory 987654321"));
+                .then()
+                .statusCode(404)
+                .body("detail", equalTo("there is no advisory 987654321"));
     }
 
     @Test
     void theFormTriagesWithItsCsrfTokenAndNotWithout() throws Exception {
         long id = freshAdvisory("OpenSSL certificate check bypass");
         Response page = asAdmin().get("/advisories?state=new");
-        page.then().statusCode(200).body(containsString("OpenSSL certificate check bypass"))
+        page.then()
+                .statusCode(200)
+                .body(containsString("OpenSSL certificate check bypass"))
                 .body(containsString("web01: OpenSSL"));
 
-        asAdmin().contentType("application/x-www-form-urlencoded")
-                .formParam("state", "not_applicable").formParam("note", "forged")
+        asAdmin()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("state", "not_applicable")
+                .formParam("note", "forged")
                 .post("/advisories/{id}/triage", id)
-                .then().statusCode(400);
+                .then()
+                .statusCode(400);
         assertEquals(TriageState.NEW, stored(id).state);
 
         Matcher token = TOKEN.matcher(page.asString());
         assertTrue(token.find(), "the page carries a CSRF token");
-        asAdmin().cookie("csrf-token", page.getCookie("csrf-token"))
+        asAdmin()
+                .cookie("csrf-token", page.getCookie("csrf-token"))
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("csrf-token", token.group(1))
-                .formParam("state", "not_applicable").formParam("note", "we run LibreSSL there")
+                .formParam("state", "not_applicable")
+                .formParam("note", "we run LibreSSL there")
                 .formParam("shown", "new")
-                .redirects().follow(false)
+                .redirects()
+                .follow(false)
                 .post("/advisories/{id}/triage", id)
-                .then().statusCode(303).header("Location", containsString("/advisories?state=new"));
+                .then()
+                .statusCode(303)
+                .header("Location", containsString("/advisories?state=new"));
 
         Advisory triaged = stored(id);
         assertEquals(TriageState.NOT_APPLICABLE, triaged.state);
         assertEquals("admin", triaged.triagedBy);
         assertEquals("we run LibreSSL there", triaged.triageNote);
-        asAdmin().get("/advisories?state=not_applicable").then().statusCode(200)
+        asAdmin()
+                .get("/advisories?state=not_applicable")
+                .then()
+                .statusCode(200)
                 .body(containsString("we run LibreSSL there"));
     }
 
@@ -157,7 +197,10 @@ class AdvisoryTriageTest {
     void theDashboardCountsNewAdvisoriesAndLinksToThem() throws Exception {
         freshAdvisory("OpenSSL denial of service");
         long waiting = QuarkusTransaction.requiringNew().call(() -> Advisory.countByState(TriageState.NEW));
-        asAdmin().get("/").then().statusCode(200)
+        asAdmin()
+                .get("/")
+                .then()
+                .statusCode(200)
                 .body(containsString("New advisories"))
                 .body(containsString("<a href=\"/advisories?state=new\">" + waiting + " new advisor"));
     }

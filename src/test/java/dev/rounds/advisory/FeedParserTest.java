@@ -60,8 +60,8 @@ class FeedParserTest {
 
     @Test
     void aFeedTitleWithALoneSurrogateOrNulIsStoredWithReplacementCharacters() throws Exception {
-        String kev = Files.readString(FIXTURES.resolve("kev.json")).replace("\"Git Link Following Vulnerability\"",
-                "\"Git \\ud800 Link\\u0000 Following\\udc00\"");
+        String kev = Files.readString(FIXTURES.resolve("kev.json"))
+                .replace("\"Git Link Following Vulnerability\"", "\"Git \\ud800 Link\\u0000 Following\\udc00\"");
 
         FeedItem first = parseText(kev).items().get(0);
 
@@ -76,10 +76,16 @@ class FeedParserTest {
         assertEquals(FeedFormat.KEV, kev.format());
         assertEquals(60, kev.count());
         assertEquals(60, kev.items().size());
-        FeedItem sql = kev.items().stream().filter(i -> i.key().equals("CVE-2020-0618")).findFirst().orElseThrow();
+        FeedItem sql = kev.items().stream()
+                .filter(i -> i.key().equals("CVE-2020-0618"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("SQL Server", sql.products().get(0));
         assertEquals("https://nvd.nist.gov/vuln/detail/CVE-2020-0618", sql.link());
-        FeedItem windows = kev.items().stream().filter(i -> i.key().equals("CVE-2024-38080")).findFirst().orElseThrow();
+        FeedItem windows = kev.items().stream()
+                .filter(i -> i.key().equals("CVE-2024-38080"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("Windows", windows.products().get(0), "the upstream trailing space is dropped");
     }
 
@@ -91,14 +97,16 @@ class FeedParserTest {
         assertEquals(4, nvd.items().size(), "CVE-2022-44577 is rejected");
         FeedItem bitbucket = nvd.items().get(0);
         assertEquals("CVE-2022-43781", bitbucket.key());
-        assertTrue(bitbucket.products().contains("bitbucket"), bitbucket.products().toString());
+        assertTrue(
+                bitbucket.products().contains("bitbucket"), bitbucket.products().toString());
         assertEquals(Instant.parse("2022-11-17T00:15:18.483Z"), bitbucket.published());
     }
 
     @Test
     void aFormatThatDoesNotFitTheDocumentIsRefused() {
         FeedRefused refused = assertThrows(FeedRefused.class, () -> parse("kev.json", FeedFormat.NVD));
-        assertTrue(refused.getMessage().contains("format nvd was set, but the document is CISA KEV JSON"),
+        assertTrue(
+                refused.getMessage().contains("format nvd was set, but the document is CISA KEV JSON"),
                 refused.getMessage());
         assertThrows(FeedRefused.class, () -> parse("advisories-atom.xml", FeedFormat.RSS));
     }
@@ -121,7 +129,11 @@ class FeedParserTest {
     void aBillionLaughsIsRefusedBeforeAnyExpansion() {
         StringBuilder dtd = new StringBuilder("<!ENTITY lol0 \"lol\">");
         for (int i = 1; i <= 9; i++) {
-            dtd.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+            dtd.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i - 1) + ";").repeat(10))
+                    .append("\">");
         }
         String bomb = "<?xml version=\"1.0\"?><!DOCTYPE feed [" + dtd + "]>"
                 + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>x</id><title>&lol9;</title></entry></feed>";
@@ -131,18 +143,22 @@ class FeedParserTest {
 
     @Test
     void anUndeclaredEntityIsNotWellFormed() {
-        FeedRefused refused = assertThrows(FeedRefused.class, () -> parseText(
-                "<rss version=\"2.0\"><channel><item><title>&lol9;</title></item></channel></rss>"));
+        FeedRefused refused = assertThrows(
+                FeedRefused.class,
+                () -> parseText("<rss version=\"2.0\"><channel><item><title>&lol9;</title></item></channel></rss>"));
         assertTrue(refused.getMessage().startsWith("not well-formed XML at line 1"), refused.getMessage());
     }
 
     @Test
     void somethingElseIsRefusedWithWhatItIs() {
-        assertEquals("the document is neither XML nor JSON (it starts with 'H')",
+        assertEquals(
+                "the document is neither XML nor JSON (it starts with 'H')",
                 assertThrows(FeedRefused.class, () -> parseText("Hello")).getMessage());
-        assertTrue(assertThrows(FeedRefused.class, () -> parseText("<html><body/></html>")).getMessage()
+        assertTrue(assertThrows(FeedRefused.class, () -> parseText("<html><body/></html>"))
+                .getMessage()
                 .contains("<html> is neither RSS 2.0"));
-        assertTrue(assertThrows(FeedRefused.class, () -> parseText("{\"data\": []}")).getMessage()
+        assertTrue(assertThrows(FeedRefused.class, () -> parseText("{\"data\": []}"))
+                .getMessage()
                 .contains("no 'vulnerabilities' array"));
     }
 }

@@ -65,18 +65,26 @@ class FeedProbeTest {
         Map<String, Object> settings = new HashMap<>(Map.of("url", url));
         if (format != null) settings.put("format", format);
         return runner.run(spec("feed", feeds, settings, Duration.ofSeconds(20)), feeds, KEY)
-                .toCompletableFuture().get(60, TimeUnit.SECONDS);
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
     }
 
     private List<String> storedMatches(String key) {
-        return QuarkusTransaction.requiringNew().call(() -> Advisory.<Advisory>find("key", key).list().stream()
-                .flatMap(a -> a.matches.stream()).map(m -> m.targetId + ": " + m.software).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Advisory.<Advisory>find("key", key).list().stream()
+                        .flatMap(a -> a.matches.stream())
+                        .map(m -> m.targetId + ": " + m.software)
+                        .toList());
     }
 
     private long storedAudits(String subject) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from audit_log where action = ?1 and subject = ?2")
-                .setParameter(1, AdvisoryStore.STORED).setParameter(2, subject).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(
+                                        "select count(*) from audit_log where action = ?1 and subject = ?2")
+                                .setParameter(1, AdvisoryStore.STORED)
+                                .setParameter(2, subject)
+                                .getSingleResult())
+                        .longValue());
     }
 
     /** Fetches a fixture twice: the first fetch stores its matches, the second (no validators) finds none new. */
@@ -101,7 +109,8 @@ class FeedProbeTest {
         assertEquals(List.of("sql01: Hyper-V"), storedMatches("CVE-2025-21333"));
         assertEquals(List.of("web01: OpenSSL"), storedMatches("CVE-2014-0160"));
         assertEquals(List.of(), storedMatches("CVE-2025-48384"), "Git names nothing of the inventory");
-        assertTrue((Long) first.values().get("matches") >= (Integer) first.values().get("new_matches"));
+        assertTrue(
+                (Long) first.values().get("matches") >= (Integer) first.values().get("new_matches"));
         assertEquals(1, storedAudits(server.url("/plain/kev.json")), "one audit entry for the fetch that stored");
     }
 
@@ -114,7 +123,8 @@ class FeedProbeTest {
     @Test
     void anRssFeedIsStoredOnce() throws Exception {
         storedOnce("advisories-rss.xml", "rss", 10);
-        assertEquals(List.of("web01: Docker Engine"), storedMatches("https://github.com/advisories/GHSA-4vq8-7jfc-9cvp"));
+        assertEquals(
+                List.of("web01: Docker Engine"), storedMatches("https://github.com/advisories/GHSA-4vq8-7jfc-9cvp"));
     }
 
     @Test
@@ -148,10 +158,16 @@ class FeedProbeTest {
                     address: mail01.example.internal
                     software: [Exchange Server]
                 """);
-        asAdmin().contentType("application/json").post("/api/checklists/reload").then().statusCode(200);
+        asAdmin()
+                .contentType("application/json")
+                .post("/api/checklists/reload")
+                .then()
+                .statusCode(200);
         ProbeResult third = fetch(url, null);
         assertEquals(ProbeStatus.UP, third.status(), third.message());
-        assertEquals(List.of("-", FeedServer.ETAG, "-"), server.conditionalRequests("/etag/inventory.xml"),
+        assertEquals(
+                List.of("-", FeedServer.ETAG, "-"),
+                server.conditionalRequests("/etag/inventory.xml"),
                 "new software means the feed's advisories must be matched again");
     }
 
@@ -159,7 +175,8 @@ class FeedProbeTest {
     void aHundredMegabyteFeedIsCutAtTheCap() throws Exception {
         ProbeResult result = fetch(server.url("/huge"), "rss");
         assertEquals(ProbeStatus.DOWN, result.status());
-        assertTrue(result.message().contains("is larger than 16MiB (rounds.advisory.max-bytes): cut at 16777216 bytes"),
+        assertTrue(
+                result.message().contains("is larger than 16MiB (rounds.advisory.max-bytes): cut at 16777216 bytes"),
                 result.message());
         long sent = server.hugeSent.get(30, TimeUnit.SECONDS);
         assertTrue(sent < FeedServer.HUGE, "the server stopped sending after " + sent + " bytes");
@@ -185,10 +202,16 @@ class FeedProbeTest {
     void aBillionLaughsFeedIsRefused() throws Exception {
         StringBuilder dtd = new StringBuilder("<!ENTITY lol0 \"OpenSSL\">");
         for (int i = 1; i <= 9; i++) {
-            dtd.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+            dtd.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i - 1) + ";").repeat(10))
+                    .append("\">");
         }
-        String url = server.serve("laughs.xml", "<?xml version=\"1.0\"?><!DOCTYPE rss [" + dtd + "]>"
-                + "<rss version=\"2.0\"><channel><item><title>&lol9;</title><guid>lol-1</guid></item></channel></rss>");
+        String url = server.serve(
+                "laughs.xml",
+                "<?xml version=\"1.0\"?><!DOCTYPE rss [" + dtd + "]>"
+                        + "<rss version=\"2.0\"><channel><item><title>&lol9;</title><guid>lol-1</guid></item></channel></rss>");
         ProbeResult result = fetch(url, null);
         assertEquals(ProbeStatus.DOWN, result.status());
         assertTrue(result.message().contains("declares a DTD"), result.message());
@@ -198,8 +221,12 @@ class FeedProbeTest {
     @Test
     void anUnreachableFeedSaysItCouldNotBeFetched() throws Exception {
         Target closed = target("feeds", "127.0.0.1:1");
-        ProbeResult result = runner.run(spec("feed", closed, Map.of("url", "http://127.0.0.1:1/kev.json"),
-                Duration.ofSeconds(5)), closed, KEY).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        ProbeResult result = runner.run(
+                        spec("feed", closed, Map.of("url", "http://127.0.0.1:1/kev.json"), Duration.ofSeconds(5)),
+                        closed,
+                        KEY)
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         assertEquals(ProbeStatus.DOWN, result.status());
         assertTrue(result.message().startsWith("could not fetch http://127.0.0.1:1/kev.json: "), result.message());
     }
@@ -209,8 +236,10 @@ class FeedProbeTest {
         try (SilentServer silent = new SilentServer()) {
             Target target = target("feeds", "127.0.0.1:" + silent.port());
             String url = "http://127.0.0.1:" + silent.port() + "/kev.json";
-            ProbeResult result = runner.run(spec("feed", target, Map.of("url", url), Duration.ofSeconds(1)), target,
-                    KEY).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            ProbeResult result = runner.run(
+                            spec("feed", target, Map.of("url", url), Duration.ofSeconds(1)), target, KEY)
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
             assertEquals(ProbeStatus.DOWN, result.status());
             assertEquals("could not fetch " + url + ": no response within 1s", result.message());
         }
@@ -219,10 +248,15 @@ class FeedProbeTest {
     @Test
     void aUrlOnAnotherHostThanTheTargetIsAConfigurationError() throws Exception {
         Target feeds = target("feeds", server.address());
-        ProbeResult result = runner.run(spec("feed", feeds, Map.of("url", "https://www.cisa.gov/kev.json"),
-                Duration.ofSeconds(5)), feeds, KEY).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        ProbeResult result = runner.run(
+                        spec("feed", feeds, Map.of("url", "https://www.cisa.gov/kev.json"), Duration.ofSeconds(5)),
+                        feeds,
+                        KEY)
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         assertEquals(ProbeStatus.ERROR, result.status());
-        assertTrue(result.message().startsWith("url host 'www.cisa.gov' is not the address of target 'feeds'"),
+        assertTrue(
+                result.message().startsWith("url host 'www.cisa.gov' is not the address of target 'feeds'"),
                 result.message());
     }
 }

@@ -22,7 +22,8 @@ public class FeedProxyProfile implements QuarkusTestProfile {
             for (Map.Entry<String, String> file : AdvisoryChecklists.FILES.entrySet()) {
                 Files.writeString(dir.resolve(file.getKey()), file.getValue());
             }
-            return Map.of("rounds.checklists.dir", dir.toString(), "rounds.advisory.proxy", "http://" + PROXY.address());
+            return Map.of(
+                    "rounds.checklists.dir", dir.toString(), "rounds.advisory.proxy", "http://" + PROXY.address());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

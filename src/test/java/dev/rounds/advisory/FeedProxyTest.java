@@ -29,9 +29,16 @@ class FeedProxyTest {
     void aFeedOnAHostOnlyTheProxyKnowsIsFetchedThroughIt() throws Exception {
         // .invalid never resolves (RFC 6761): only a request sent to the proxy can succeed
         Target feeds = target("feeds", "feeds.invalid");
-        ProbeResult result = runner.run(spec("feed", feeds, Map.of("url", "http://feeds.invalid/plain/kev.json"),
-                Duration.ofSeconds(10)), feeds, new ProbeKey("daily", "security-news", 0, "feeds"))
-                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        ProbeResult result = runner.run(
+                        spec(
+                                "feed",
+                                feeds,
+                                Map.of("url", "http://feeds.invalid/plain/kev.json"),
+                                Duration.ofSeconds(10)),
+                        feeds,
+                        new ProbeKey("daily", "security-news", 0, "feeds"))
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         assertEquals(ProbeStatus.UP, result.status(), result.message());
         assertEquals(60, result.values().get("items"));
     }

@@ -31,9 +31,11 @@ final class FeedServer {
             """;
 
     /** The If-None-Match header of every request to each conditional feed, by name; "-" when absent. */
-    private final java.util.Map<String, List<String>> conditionalRequests = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, List<String>> conditionalRequests =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** What the huge feed had sent when the client stopped reading. */
     final CompletableFuture<Long> hugeSent = new CompletableFuture<>();
+
     private final java.util.Map<String, String> documents = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpServer server;
 
@@ -61,8 +63,10 @@ final class FeedServer {
         });
         server.createContext("/doc/", exchange -> {
             String doc = documents.get(exchange.getRequestURI().getPath());
-            send(exchange, doc == null ? 404 : 200, (doc == null ? "no such document" : doc)
-                    .getBytes(StandardCharsets.UTF_8));
+            send(
+                    exchange,
+                    doc == null ? 404 : 200,
+                    (doc == null ? "no such document" : doc).getBytes(StandardCharsets.UTF_8));
         });
         server.createContext("/huge", this::huge);
         server.start();
@@ -100,7 +104,9 @@ final class FeedServer {
 
     /** An endless-looking RSS feed: 100 MB of items, written chunk by chunk as the client reads. */
     private void huge(HttpExchange exchange) throws IOException {
-        byte[] item = "<item><title>filler</title><guid>x</guid></item>\n".repeat(1300).getBytes(StandardCharsets.UTF_8);
+        byte[] item = "<item><title>filler</title><guid>x</guid></item>\n"
+                .repeat(1300)
+                .getBytes(StandardCharsets.UTF_8);
         long sent = 0;
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {

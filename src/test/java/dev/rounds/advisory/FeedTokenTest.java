@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class FeedTokenTest {
 
-    private static final Environment ENVIRONMENT = name -> name.equals("ROUNDS_TEST_FEED_TOKEN")
-            ? Optional.of("nvd-key-123") : Optional.empty();
+    private static final Environment ENVIRONMENT =
+            name -> name.equals("ROUNDS_TEST_FEED_TOKEN") ? Optional.of("nvd-key-123") : Optional.empty();
 
     private static Vertx vertx;
     private static HttpServer server;
@@ -60,11 +60,18 @@ class FeedTokenTest {
 
     private static Observation fetch(String tokenEnv) {
         Target feeds = target("feeds", "127.0.0.1:" + server.getAddress().getPort());
-        Map<String, Object> settings = Map.of("url", "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml",
-                "token_env", tokenEnv, "token_header", "apiKey");
+        Map<String, Object> settings = Map.of(
+                "url",
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml",
+                "token_env",
+                tokenEnv,
+                "token_header",
+                "apiKey");
         ProbeContext context = new ProbeContext(vertx, Clock.systemUTC(), 1 << 20, List.of(ENVIRONMENT, new Inbox()));
-        return new FeedProbe().observe(spec("feed", feeds, settings, Duration.ofSeconds(5)), feeds, context)
-                .toCompletableFuture().join();
+        return new FeedProbe()
+                .observe(spec("feed", feeds, settings, Duration.ofSeconds(5)), feeds, context)
+                .toCompletableFuture()
+                .join();
     }
 
     @Test
@@ -81,8 +88,10 @@ class FeedTokenTest {
         Observation seen = fetch("PATH");
 
         assertEquals(ProbeStatus.ERROR, seen.verdict());
-        assertEquals("environment variable PATH (token_env) is not set; set it to the API key of http://127.0.0.1:"
-                + server.getAddress().getPort() + "/feed.xml", seen.message());
+        assertEquals(
+                "environment variable PATH (token_env) is not set; set it to the API key of http://127.0.0.1:"
+                        + server.getAddress().getPort() + "/feed.xml",
+                seen.message());
     }
 
     /** Remembers nothing: every fetch is unconditional and every document is new. */

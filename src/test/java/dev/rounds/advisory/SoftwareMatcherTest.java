@@ -12,10 +12,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SoftwareMatcherTest {
 
     private static List<String> matched(String software, String text, String product) {
-        Target target = new Target("host01", "host01.example.internal", List.of(), null, Map.of(), List.of(software),
-                Map.of(), true, null);
-        FeedItem item = new FeedItem("CVE-1", "title", null, null, text, product == null ? List.of() : List.of(product));
-        return new SoftwareMatcher(List.of(target)).matches(item).stream().map(SoftwareMatch::software).toList();
+        Target target = new Target(
+                "host01",
+                "host01.example.internal",
+                List.of(),
+                null,
+                Map.of(),
+                List.of(software),
+                Map.of(),
+                true,
+                null);
+        FeedItem item =
+                new FeedItem("CVE-1", "title", null, null, text, product == null ? List.of() : List.of(product));
+        return new SoftwareMatcher(List.of(target))
+                .matches(item).stream().map(SoftwareMatch::software).toList();
     }
 
     @ParameterizedTest(name = "{0} in \"{1}\" (product \"{2}\"): {3}")

@@ -26,8 +26,15 @@ class ArchitectureTest {
             new Layer("entry", "dev.rounds.cli..", "dev.rounds.lifecycle..", "dev.rounds.problem.."),
             new Layer("notifications", "dev.rounds.notify.."),
             new Layer("reports", "dev.rounds.report.."),
-            new Layer("features", "dev.rounds.ack..", "dev.rounds.advisory..", "dev.rounds.change..",
-                    "dev.rounds.waiver..", "dev.rounds.heartbeat..", "dev.rounds.backup..", "dev.rounds.account..",
+            new Layer(
+                    "features",
+                    "dev.rounds.ack..",
+                    "dev.rounds.advisory..",
+                    "dev.rounds.change..",
+                    "dev.rounds.waiver..",
+                    "dev.rounds.heartbeat..",
+                    "dev.rounds.backup..",
+                    "dev.rounds.account..",
                     "dev.rounds.signoff.."),
             new Layer("schedule", "dev.rounds.schedule.."),
             new Layer("probes", "dev.rounds.probe..", "dev.rounds.backupcheck.."),
@@ -36,8 +43,7 @@ class ArchitectureTest {
             new Layer("audit", "dev.rounds.audit.."),
             new Layer("base", "dev.rounds.core..", "dev.rounds.text..", "dev.rounds.web.."));
 
-    record Layer(String name, String... packages) {
-    }
+    record Layer(String name, String... packages) {}
 
     static final JavaClasses ROUNDS = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -50,7 +56,9 @@ class ArchitectureTest {
             architecture = architecture.layer(layer.name()).definedBy(layer.packages());
         }
         for (int i = 0; i < LAYERS.size(); i++) {
-            String[] below = LAYERS.subList(i + 1, LAYERS.size()).stream().map(Layer::name).toArray(String[]::new);
+            String[] below = LAYERS.subList(i + 1, LAYERS.size()).stream()
+                    .map(Layer::name)
+                    .toArray(String[]::new);
             architecture = below.length == 0
                     ? architecture.whereLayer(LAYERS.get(i).name()).mayNotAccessAnyLayer()
                     : architecture.whereLayer(LAYERS.get(i).name()).mayOnlyAccessLayers(below);
@@ -60,8 +68,12 @@ class ArchitectureTest {
 
     @Test
     void everyClassLivesInALayer() {
-        String[] placed = LAYERS.stream().flatMap(layer -> List.of(layer.packages()).stream()).toArray(String[]::new);
-        noClasses().should().resideOutsideOfPackages(placed)
+        String[] placed = LAYERS.stream()
+                .flatMap(layer -> List.of(layer.packages()).stream())
+                .toArray(String[]::new);
+        noClasses()
+                .should()
+                .resideOutsideOfPackages(placed)
                 .because("every package has its place in ARCHITECTURE.md's picture")
                 .check(ROUNDS);
     }
@@ -73,8 +85,10 @@ class ArchitectureTest {
 
     @Test
     void resourcesAndPagesReachTheDatabaseOnlyThroughServices() {
-        noClasses().that(or(annotatedWith(jakarta.ws.rs.Path.class), nameMatching(".*(Resource|Page|Pages)")))
-                .should().dependOnClassesThat(or(
+        noClasses()
+                .that(or(annotatedWith(jakarta.ws.rs.Path.class), nameMatching(".*(Resource|Page|Pages)")))
+                .should()
+                .dependOnClassesThat(or(
                         resideInAnyPackage("java.sql..", "javax.sql..", "io.agroal.."),
                         nameMatching("jakarta\\.persistence\\.EntityManager.*")))
                 .because("SQL lives in the feature's service or store, where it can be tested and changed in one place")

@@ -28,15 +28,19 @@ class AppendOnlyH2Test {
     void updateDeleteAndTruncateOfAuditRowsAreRefusedThroughPlainJdbc() throws SQLException {
         long seq = log.append("alice", "signoff.created", "daily/backup-review@2026-11-26", Map.of("note", "ok"));
 
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            SQLException update = assertThrows(SQLException.class,
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            SQLException update = assertThrows(
+                    SQLException.class,
                     () -> statement.executeUpdate("UPDATE audit_log SET actor = 'mallory' WHERE seq = " + seq));
-            assertTrue(update.getMessage().contains("audit_log is append-only: UPDATE of entry seq " + seq + " refused"),
+            assertTrue(
+                    update.getMessage().contains("audit_log is append-only: UPDATE of entry seq " + seq + " refused"),
                     update.getMessage());
 
-            SQLException delete = assertThrows(SQLException.class,
-                    () -> statement.executeUpdate("DELETE FROM audit_log WHERE seq = " + seq));
-            assertTrue(delete.getMessage().contains("audit_log is append-only: DELETE of entry seq " + seq + " refused"),
+            SQLException delete = assertThrows(
+                    SQLException.class, () -> statement.executeUpdate("DELETE FROM audit_log WHERE seq = " + seq));
+            assertTrue(
+                    delete.getMessage().contains("audit_log is append-only: DELETE of entry seq " + seq + " refused"),
                     delete.getMessage());
 
             assertThrows(SQLException.class, () -> statement.executeUpdate("TRUNCATE TABLE audit_log"));

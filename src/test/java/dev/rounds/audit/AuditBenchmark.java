@@ -1,10 +1,11 @@
 package dev.rounds.audit;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
-import java.lang.management.ManagementFactory;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
-import com.sun.management.OperatingSystemMXBean;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -45,18 +45,19 @@ public final class AuditBenchmark {
             + " at VARCHAR(32) NOT NULL, actor VARCHAR(255) NOT NULL, action VARCHAR(255) NOT NULL,"
             + " subject VARCHAR(2000) NOT NULL, detail TEXT NOT NULL, prev_hash CHAR(64) NOT NULL,"
             + " hash CHAR(64) NOT NULL)";
-    private static final String BASELINE_INDEX = "CREATE INDEX audit_bench_baseline_action"
-            + " ON audit_bench_baseline (action, seq)";
+    private static final String BASELINE_INDEX =
+            "CREATE INDEX audit_bench_baseline_action" + " ON audit_bench_baseline (action, seq)";
     private static final String BASELINE_INSERT = "INSERT INTO audit_bench_baseline"
             + " (seq, at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private AuditBenchmark() {
-    }
+    private AuditBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        String url = args.length > 1 ? args[1]
-                : "jdbc:h2:file:" + Files.createTempDirectory("rounds-audit-bench").resolve("audit");
+        String url = args.length > 1
+                ? args[1]
+                : "jdbc:h2:file:"
+                        + Files.createTempDirectory("rounds-audit-bench").resolve("audit");
         List<AuditEvent> events = digestEvents(entries);
 
         // Warm the JIT on hashing, canonical JSON, the pool and H2's file storage, so that the measured phases
@@ -68,7 +69,12 @@ public final class AuditBenchmark {
         }
         deleteFolder(warmFolder);
 
-        System.out.printf(Locale.ROOT, "audit benchmark: %,d entries in batches of %,d, %s, %s%n", entries, BATCH, url,
+        System.out.printf(
+                Locale.ROOT,
+                "audit benchmark: %,d entries in batches of %,d, %s, %s%n",
+                entries,
+                BATCH,
+                url,
                 Runtime.version());
         try (AgroalDataSource dataSource = pool(url)) {
             migrate(dataSource, url);
@@ -91,7 +97,8 @@ public final class AuditBenchmark {
     private static void run(DataSource dataSource, List<AuditEvent> events, boolean print) throws SQLException {
         ChainedAuditLog log = new ChainedAuditLog(dataSource, Clock.systemUTC());
         AuditVerifier verifier = new AuditVerifier(dataSource);
-        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement ddl = connection.createStatement()) {
             ddl.execute(BASELINE_TABLE);
             ddl.execute(BASELINE_INDEX);
         }
@@ -143,16 +150,28 @@ public final class AuditBenchmark {
             line("append, batched", chainBatched, baselineBatched, "plain batch insert without hashing");
             line("append, single", chainSingle, baselineSingle, "plain single-row insert, commit each");
             line("verify", chainVerify, baselineVerify, "plain read of the same rows");
-            System.out.printf(Locale.ROOT, "verified %,d entries in %.2f s (%.2f s of CPU); DESIGN's bars:"
-                    + " >= 10,000 appended/s, 1,000,000 verified in < 5 s%n", report.entriesChecked(),
-                    chainVerify.wallNanos / 2e9, chainVerify.cpuNanos / 2e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "verified %,d entries in %.2f s (%.2f s of CPU); DESIGN's bars:"
+                            + " >= 10,000 appended/s, 1,000,000 verified in < 5 s%n",
+                    report.entriesChecked(),
+                    chainVerify.wallNanos / 2e9,
+                    chainVerify.cpuNanos / 2e9);
         }
     }
 
     private static void line(String what, Phase chain, Phase baseline, String baselineName) {
-        System.out.printf(Locale.ROOT, "%-16s %,9.0f entries/s (%,9.0f per CPU s)   baseline %,9.0f rows/s"
-                + " (%,9.0f per CPU s) [%s]   ratio %.2f%n", what, chain.perSecond(), chain.perCpuSecond(),
-                baseline.perSecond(), baseline.perCpuSecond(), baselineName, chain.perSecond() / baseline.perSecond());
+        System.out.printf(
+                Locale.ROOT,
+                "%-16s %,9.0f entries/s (%,9.0f per CPU s)   baseline %,9.0f rows/s"
+                        + " (%,9.0f per CPU s) [%s]   ratio %.2f%n",
+                what,
+                chain.perSecond(),
+                chain.perCpuSecond(),
+                baseline.perSecond(),
+                baseline.perCpuSecond(),
+                baselineName,
+                chain.perSecond() / baseline.perSecond());
     }
 
     /**
@@ -189,8 +208,9 @@ public final class AuditBenchmark {
     }
 
     /** Inserts the same rows the chain writes, with fixed hashes, one transaction per batch. */
-    private static void baselineInsert(DataSource dataSource, List<AuditEvent> events, List<String> details,
-            long seqOffset, int batch) throws SQLException {
+    private static void baselineInsert(
+            DataSource dataSource, List<AuditEvent> events, List<String> details, long seqOffset, int batch)
+            throws SQLException {
         String at = AuditHash.timestamp(Clock.systemUTC().instant());
         for (int from = 0; from < events.size(); from += batch) {
             try (Connection connection = dataSource.getConnection()) {
@@ -259,9 +279,19 @@ public final class AuditBenchmark {
             }
             // A digest's shape and size, under an action of its own: verify checks each real digest against the
             // results it covers, and the benchmark writes none.
-            events.add(new AuditEvent(AuditLog.SYSTEM, BENCH_ACTION, ResultDigest.SUBJECT,
-                    Map.of("first_id", i * 500L + 1, "last_id", i * 500L + 500, "count", 500,
-                            "sha256", hex.formatHex(sha))));
+            events.add(new AuditEvent(
+                    AuditLog.SYSTEM,
+                    BENCH_ACTION,
+                    ResultDigest.SUBJECT,
+                    Map.of(
+                            "first_id",
+                            i * 500L + 1,
+                            "last_id",
+                            i * 500L + 500,
+                            "count",
+                            500,
+                            "sha256",
+                            hex.formatHex(sha))));
         }
         return events;
     }
@@ -270,14 +300,16 @@ public final class AuditBenchmark {
         String user = url.startsWith("jdbc:postgresql:") ? "postgres" : "sa";
         return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(pool -> pool.maxSize(4)
-                        .connectionFactoryConfiguration(factory -> factory.jdbcUrl(url)
-                                .principal(new NamePrincipal(user)))));
+                        .connectionFactoryConfiguration(
+                                factory -> factory.jdbcUrl(url).principal(new NamePrincipal(user)))));
     }
 
     private static void migrate(DataSource dataSource, String url) {
         String vendor = url.startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
-        Flyway.configure().dataSource(dataSource)
+        Flyway.configure()
+                .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
-                .load().migrate();
+                .load()
+                .migrate();
     }
 }

@@ -27,16 +27,18 @@ class AuditDetailTest {
 
     @Test
     void aLoneSurrogateIsHashedAndStoredAsAReplacementCharacter() {
-        assertEquals("{\"note\":\"lone \uFFFD surrogate\"}", AuditDetail.canonical(Map.of("note", "lone \uD800 surrogate")));
+        assertEquals(
+                "{\"note\":\"lone \uFFFD surrogate\"}", AuditDetail.canonical(Map.of("note", "lone \uD800 surrogate")));
     }
 
     @Test
     void javaHashesALoneSurrogateAsAQuestionMarkSoStoredEntriesStayVerifiable() {
         // Entries stored before the text rule hold lone surrogates: String.getBytes(UTF_8) writes '?' for each,
         // on every Java, so their hash is stable; the bundle writes the same '?' so it verifies offline.
-        String stored = AuditHash.of(1, "2026-01-01T00:00:00.000000Z", "a", "x", "s", "{\"n\":\"\uD800\"}", AuditHash.ZERO);
-        String asQuestionMark = AuditHash.of(1, "2026-01-01T00:00:00.000000Z", "a", "x", "s", "{\"n\":\"?\"}",
-                AuditHash.ZERO);
+        String stored =
+                AuditHash.of(1, "2026-01-01T00:00:00.000000Z", "a", "x", "s", "{\"n\":\"\uD800\"}", AuditHash.ZERO);
+        String asQuestionMark =
+                AuditHash.of(1, "2026-01-01T00:00:00.000000Z", "a", "x", "s", "{\"n\":\"?\"}", AuditHash.ZERO);
         assertEquals(asQuestionMark, stored);
     }
 
@@ -57,11 +59,13 @@ class AuditDetailTest {
         assertEquals("short", tree.at("/problems/1").asText());
         assertEquals("abc", tree.at("/files/daily.yaml").asText());
         assertEquals(2, tree.at("/count").asInt());
-        assertTrue(tree.at("/problems/0").asText().matches("x{1000,}\u2026\\[cut \\d+ characters]"),
+        assertTrue(
+                tree.at("/problems/0").asText().matches("x{1000,}\u2026\\[cut \\d+ characters]"),
                 tree.at("/problems/0").asText().substring(0, 20));
         byte[] original = uncut.getBytes(StandardCharsets.UTF_8);
         assertEquals(original.length, tree.at("/detail_cut/bytes").asInt());
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original)),
+        assertEquals(
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original)),
                 tree.at("/detail_cut/sha256").asText());
         assertEquals(AuditDetail.MAX_BYTES, tree.at("/detail_cut/max_bytes").asInt());
     }

@@ -22,12 +22,15 @@ public final class AuditEntries {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One entry as appended: its detail as a map, and as the canonical JSON text that was hashed and stored. */
-    public record Entry(long seq, String actor, String action, String subject, Map<String, Object> detail,
-            String canonicalDetail) {
-    }
+    public record Entry(
+            long seq,
+            String actor,
+            String action,
+            String subject,
+            Map<String, Object> detail,
+            String canonicalDetail) {}
 
-    private AuditEntries() {
-    }
+    private AuditEntries() {}
 
     /** The sequence number of the last entry appended so far. */
     public static long head(DataSource dataSource) {
@@ -54,13 +57,20 @@ public final class AuditEntries {
 
     /** The entries about this subject appended after {@code seq}, in sequence order. */
     public static List<Entry> after(ChainedAuditLog log, long seq, String subject) {
-        return after(log, seq).stream().filter(entry -> entry.subject().equals(subject)).toList();
+        return after(log, seq).stream()
+                .filter(entry -> entry.subject().equals(subject))
+                .toList();
     }
 
     private static Entry read(AuditEntry entry) {
         try {
-            return new Entry(entry.seq(), entry.actor(), entry.action(), entry.subject(),
-                    JSON.readValue(entry.detail(), new TypeReference<Map<String, Object>>() {}), entry.detail());
+            return new Entry(
+                    entry.seq(),
+                    entry.actor(),
+                    entry.action(),
+                    entry.subject(),
+                    JSON.readValue(entry.detail(), new TypeReference<Map<String, Object>>() {}),
+                    entry.detail());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("entry " + entry.seq() + " has a detail that is no JSON object", e);
         }

@@ -28,9 +28,13 @@ class AuditResourceTest {
                 new AuditEvent("alice", "page.three", "c", Map.of())));
         long after = seqs.get(0) - 1;
 
-        asAdmin().queryParam("after", after).queryParam("limit", 2)
-                .when().get("/api/audit")
-                .then().statusCode(200)
+        asAdmin()
+                .queryParam("after", after)
+                .queryParam("limit", 2)
+                .when()
+                .get("/api/audit")
+                .then()
+                .statusCode(200)
                 .body("", hasSize(2))
                 .body("seq", contains(seqs.get(0).intValue(), seqs.get(1).intValue()))
                 .body("action", contains("page.one", "page.two"))
@@ -38,25 +42,30 @@ class AuditResourceTest {
                 .body("[1].prev_hash", matchesPattern("[0-9a-f]{64}"))
                 .body("[1].at", matchesPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z"));
 
-        asAdmin().queryParam("after", seqs.get(1)).queryParam("limit", 1)
-                .when().get("/api/audit")
-                .then().statusCode(200)
+        asAdmin()
+                .queryParam("after", seqs.get(1))
+                .queryParam("limit", 1)
+                .when()
+                .get("/api/audit")
+                .then()
+                .statusCode(200)
                 .body("action", contains("page.three"));
     }
 
     @Test
     void pageLargerThanAThousandIsRefused() {
-        asAdmin().queryParam("limit", 1001)
-                .when().get("/api/audit")
-                .then().statusCode(400);
+        asAdmin().queryParam("limit", 1001).when().get("/api/audit").then().statusCode(400);
     }
 
     @Test
     void verifyAnswersTheReportOfAnIntactChain() {
         long seq = log.append(AuditLog.SYSTEM, "rounds.started", "", Map.of());
 
-        asAdmin().when().get("/api/audit/verify")
-                .then().statusCode(200)
+        asAdmin()
+                .when()
+                .get("/api/audit/verify")
+                .then()
+                .statusCode(200)
                 .body("ok", equalTo(true))
                 .body("firstBroken", nullValue())
                 // the running application appends too (probe result digests), so the head may be further on

@@ -60,7 +60,10 @@ class AuditVerifierTest {
     private void appendEntries(int count) {
         List<AuditEvent> events = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            events.add(new AuditEvent("alice", "occurrence.status", "daily/backup-review@2026-11-26",
+            events.add(new AuditEvent(
+                    "alice",
+                    "occurrence.status",
+                    "daily/backup-review@2026-11-26",
                     Map.of("status", "passed", "n", i)));
         }
         log.appendAll(events);
@@ -69,7 +72,9 @@ class AuditVerifierTest {
     private static void assertBrokenAt(long seq, String reasonPart, VerificationReport report) {
         assertFalse(report.ok(), () -> "expected a broken chain, got " + report);
         assertEquals(seq, report.firstBroken().seq(), () -> report.firstBroken().reason());
-        assertTrue(report.firstBroken().reason().contains(reasonPart), report.firstBroken().reason());
+        assertTrue(
+                report.firstBroken().reason().contains(reasonPart),
+                report.firstBroken().reason());
         assertEquals(seq - 1, report.entriesChecked());
     }
 
@@ -118,7 +123,9 @@ class AuditVerifierTest {
         // 99 entries in three ranges: 1..33, 34..66, 67..
         appendEntries(99);
         database.dropAppendOnlyTrigger();
-        database.sql("UPDATE audit_log SET subject = 'x' WHERE seq = 34", "UPDATE audit_log SET subject = 'x' WHERE seq = 80");
+        database.sql(
+                "UPDATE audit_log SET subject = 'x' WHERE seq = 34",
+                "UPDATE audit_log SET subject = 'x' WHERE seq = 80");
 
         assertBrokenAt(34, "hash mismatch", verifier.verify());
     }
@@ -145,8 +152,14 @@ class AuditVerifierTest {
     void entryBeforeARangeBoundaryRewrittenWithARecomputedHashIsCaughtAtTheBoundaryLink() {
         appendEntries(99);
         AuditEntry original = log.entries(32, 1).get(0);
-        String forgedHash = AuditHash.of(33, original.at(), "mallory", original.action(), original.subject(),
-                original.detail(), original.prevHash());
+        String forgedHash = AuditHash.of(
+                33,
+                original.at(),
+                "mallory",
+                original.action(),
+                original.subject(),
+                original.detail(),
+                original.prevHash());
         database.dropAppendOnlyTrigger();
         database.sql("UPDATE audit_log SET actor = 'mallory', hash = '" + forgedHash + "' WHERE seq = 33");
 
@@ -175,7 +188,9 @@ class AuditVerifierTest {
     void swappedEntriesAreCaughtAtTheFirstOfThem() {
         appendEntries(50);
         database.dropAppendOnlyTrigger();
-        database.sql("UPDATE audit_log SET seq = -1 WHERE seq = 20", "UPDATE audit_log SET seq = 20 WHERE seq = 21",
+        database.sql(
+                "UPDATE audit_log SET seq = -1 WHERE seq = 20",
+                "UPDATE audit_log SET seq = 20 WHERE seq = 21",
                 "UPDATE audit_log SET seq = 21 WHERE seq = -1");
 
         assertBrokenAt(20, "hash mismatch", verifier.verify());
@@ -197,10 +212,17 @@ class AuditVerifierTest {
         appendEntries(50);
         AuditEntry original = log.entries(9, 1).get(0);
         String forgedDetail = "{\"n\":10,\"status\":\"failed\"}";
-        String forgedHash = AuditHash.of(10, original.at(), original.actor(), original.action(), original.subject(),
-                forgedDetail, original.prevHash());
+        String forgedHash = AuditHash.of(
+                10,
+                original.at(),
+                original.actor(),
+                original.action(),
+                original.subject(),
+                forgedDetail,
+                original.prevHash());
         database.dropAppendOnlyTrigger();
-        database.sql("UPDATE audit_log SET detail = '" + forgedDetail + "', hash = '" + forgedHash + "' WHERE seq = 10");
+        database.sql(
+                "UPDATE audit_log SET detail = '" + forgedDetail + "', hash = '" + forgedHash + "' WHERE seq = 10");
 
         assertBrokenAt(11, "wrong prev_hash", verifier.verify());
     }
@@ -253,7 +275,9 @@ class AuditVerifierTest {
         VerificationReport report = verifier.verify();
 
         assertBrokenAt(1, "count 5", report);
-        assertTrue(report.firstBroken().reason().contains("now gives count 4"), report.firstBroken().reason());
+        assertTrue(
+                report.firstBroken().reason().contains("now gives count 4"),
+                report.firstBroken().reason());
     }
 
     @Test
@@ -275,12 +299,18 @@ class AuditVerifierTest {
     @Test
     void digestsAreSkippedAndSaidSoWhenTableProbeResultDoesNotExist() {
         String probeResult = database.queryLong("SELECT COUNT(*) FROM information_schema.tables"
-                + " WHERE LOWER(table_name) = 'probe_result'") == 0 ? null : "exists";
+                                + " WHERE LOWER(table_name) = 'probe_result'")
+                        == 0
+                ? null
+                : "exists";
         if (probeResult != null) {
             // A later migration created it: this case then only arises on a database older than that migration.
             database.sql("DROP TABLE probe_result CASCADE");
         }
-        log.append(AuditLog.SYSTEM, ResultDigest.ACTION, ResultDigest.SUBJECT,
+        log.append(
+                AuditLog.SYSTEM,
+                ResultDigest.ACTION,
+                ResultDigest.SUBJECT,
                 Map.of("first_id", 1, "last_id", 2, "count", 2, "sha256", "ab"));
 
         VerificationReport report = verifier.verify();

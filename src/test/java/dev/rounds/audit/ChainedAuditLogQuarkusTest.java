@@ -38,7 +38,8 @@ class ChainedAuditLogQuarkusTest {
     DataSource dataSource;
 
     private long headSeq() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("SELECT seq FROM audit_head")) {
             row.next();
             return row.getLong(1);
@@ -52,7 +53,8 @@ class ChainedAuditLogQuarkusTest {
         long before = headSeq();
 
         // The caller's own work fails after it appended: its entry must vanish with that work.
-        IllegalStateException failed = assertThrows(IllegalStateException.class,
+        IllegalStateException failed = assertThrows(
+                IllegalStateException.class,
                 () -> QuarkusTransaction.requiringNew().run(() -> {
                     long seq = log.append("alice", "signoff.created", "daily/backup-review@2026-11-26", Map.of());
                     assertEquals(before + 1, seq);
@@ -73,7 +75,10 @@ class ChainedAuditLogQuarkusTest {
             long first = log.append("alice", "waiver.created", "daily/backup-review", Map.of("reason", "holiday"));
             List<Long> rest = log.appendAll(List.of(
                     new AuditEvent("alice", "waiver.approved", "daily/backup-review", Map.of()),
-                    new AuditEvent(AuditLog.SYSTEM, "occurrence.status", "daily/backup-review@2026-11-26",
+                    new AuditEvent(
+                            AuditLog.SYSTEM,
+                            "occurrence.status",
+                            "daily/backup-review@2026-11-26",
                             Map.of("status", "waived"))));
             List<Long> all = new ArrayList<>(List.of(first));
             all.addAll(rest);

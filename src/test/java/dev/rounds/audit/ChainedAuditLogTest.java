@@ -90,11 +90,11 @@ class ChainedAuditLogTest {
 
     @Test
     void fieldSeparatorInActorActionOrSubjectIsRefusedWithTheFieldNamed() {
-        IllegalArgumentException actor = assertThrows(IllegalArgumentException.class,
-                () -> log.append("eve|admin", "signoff.created", "x", Map.of()));
+        IllegalArgumentException actor = assertThrows(
+                IllegalArgumentException.class, () -> log.append("eve|admin", "signoff.created", "x", Map.of()));
         assertTrue(actor.getMessage().contains("actor may not contain '|'"), actor.getMessage());
-        IllegalArgumentException subject = assertThrows(IllegalArgumentException.class,
-                () -> log.append("eve", "signoff.created", "a|b", Map.of()));
+        IllegalArgumentException subject = assertThrows(
+                IllegalArgumentException.class, () -> log.append("eve", "signoff.created", "a|b", Map.of()));
         assertTrue(subject.getMessage().contains("subject may not contain '|'"), subject.getMessage());
         assertThrows(IllegalArgumentException.class, () -> log.append("eve", " ", "x", Map.of()));
         assertEquals(0, database.queryLong("SELECT COUNT(*) FROM audit_log"));
@@ -112,7 +112,8 @@ class ChainedAuditLogTest {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < appendsEach; i++) {
                         if (i % 10 == 0) {
-                            log.appendAll(List.of(new AuditEvent("t" + thread, "test.batch", "b", Map.of("i", i)),
+                            log.appendAll(List.of(
+                                    new AuditEvent("t" + thread, "test.batch", "b", Map.of("i", i)),
                                     new AuditEvent("t" + thread, "test.batch", "b", Map.of("i", i))));
                         } else {
                             log.append("t" + thread, "test.single", "s", Map.of("i", i));

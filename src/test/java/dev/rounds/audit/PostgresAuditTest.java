@@ -43,8 +43,10 @@ class PostgresAuditTest {
     void wholeMigrationSetRunsOnPostgres() {
         assertTrue(database.migration().success);
         assertTrue(database.migration().migrationsExecuted >= 2, "at least the audit migrations V1 and V1.1");
-        Flyway flyway = Flyway.configure().dataSource(database.dataSource())
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load();
+        Flyway flyway = Flyway.configure()
+                .dataSource(database.dataSource())
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+                .load();
         assertEquals(0, flyway.info().pending().length, "every migration was applied");
     }
 
@@ -63,7 +65,8 @@ class PostgresAuditTest {
         try (Connection connection = database.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             SQLException refused = assertThrows(SQLException.class, () -> statement.execute(sql), sql);
-            assertTrue(refused.getMessage().contains("audit_log is append-only: " + expectedMessage),
+            assertTrue(
+                    refused.getMessage().contains("audit_log is append-only: " + expectedMessage),
                     refused.getMessage());
         }
     }
@@ -85,7 +88,8 @@ class PostgresAuditTest {
                     writers.add(() -> {
                         for (int r = 0; r < rounds; r++) {
                             instance.append(actor, "test.single", "s", Map.of("r", r));
-                            instance.appendAll(List.of(new AuditEvent(actor, "test.batch", "b", Map.of("r", r)),
+                            instance.appendAll(List.of(
+                                    new AuditEvent(actor, "test.batch", "b", Map.of("r", r)),
                                     new AuditEvent(actor, "test.batch", "b", Map.of("r", r))));
                         }
                         return null;
@@ -118,6 +122,8 @@ class PostgresAuditTest {
 
         assertFalse(report.ok());
         assertEquals(7, report.firstBroken().seq());
-        assertTrue(report.firstBroken().reason().startsWith("hash mismatch"), report.firstBroken().reason());
+        assertTrue(
+                report.firstBroken().reason().startsWith("hash mismatch"),
+                report.firstBroken().reason());
     }
 }

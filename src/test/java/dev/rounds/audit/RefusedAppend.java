@@ -35,7 +35,8 @@ public final class RefusedAppend implements Trigger {
         @Override
         public void close() throws SQLException {
             System.getProperties().remove(SHARED);
-            try (Connection connection = dataSource.getConnection(); Statement drop = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement drop = connection.createStatement()) {
                 drop.execute("DROP TRIGGER IF EXISTS " + NAME);
             }
         }
@@ -45,7 +46,8 @@ public final class RefusedAppend implements Trigger {
     public static Armed next(DataSource dataSource, String action) throws SQLException {
         Armed armed = new Armed(dataSource, new AtomicInteger(1));
         System.getProperties().put(SHARED, Map.entry(action, armed.refusals()));
-        try (Connection connection = dataSource.getConnection(); Statement create = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement create = connection.createStatement()) {
             create.execute("CREATE TRIGGER " + NAME + " BEFORE INSERT ON audit_log FOR EACH ROW CALL '"
                     + RefusedAppend.class.getName() + "'");
         } catch (SQLException | RuntimeException e) {
@@ -58,8 +60,10 @@ public final class RefusedAppend implements Trigger {
     @Override
     public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
         // audit_log's columns: seq, at, actor, action, subject, detail, prev_hash, hash
-        if (newRow != null && System.getProperties().get(SHARED) instanceof Map.Entry<?, ?> refusal
-                && refusal.getKey().equals(newRow[3]) && refusal.getValue() instanceof AtomicInteger left
+        if (newRow != null
+                && System.getProperties().get(SHARED) instanceof Map.Entry<?, ?> refusal
+                && refusal.getKey().equals(newRow[3])
+                && refusal.getValue() instanceof AtomicInteger left
                 && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new SQLException("the test refused this audit entry (" + newRow[3] + ")", "57000");
         }

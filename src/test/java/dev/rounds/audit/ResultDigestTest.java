@@ -17,22 +17,31 @@ class ResultDigestTest {
     private static final Instant AT = Instant.parse("2026-11-26T08:19:19.123456789Z");
 
     private static Map<String, Object> row(long id, String message) {
-        return ResultDigest.row(id, "daily/services-up#0@host01", AT, 812L, "up", Map.of("status", 200),
-                List.of(Map.of("text", "status (200) == 200", "holds", true)), message);
+        return ResultDigest.row(
+                id,
+                "daily/services-up#0@host01",
+                AT,
+                812L,
+                "up",
+                Map.of("status", 200),
+                List.of(Map.of("text", "status (200) == 200", "holds", true)),
+                message);
     }
 
     @Test
     void aRowHasTheDocumentedFieldsInOrderWithStartedAtInMicroseconds() {
         Map<String, Object> row = row(7, "ok");
 
-        assertEquals(List.of("id", "probe", "started_at", "duration_us", "status", "values", "conditions", "message"),
+        assertEquals(
+                List.of("id", "probe", "started_at", "duration_us", "status", "values", "conditions", "message"),
                 new ArrayList<>(row.keySet()));
         assertEquals(7L, row.get("id"));
         assertEquals("2026-11-26T08:19:19.123456Z", row.get("started_at"));
         assertEquals(812L, row.get("duration_us"));
-        assertEquals("{\"conditions\":[{\"holds\":true,\"text\":\"status (200) == 200\"}],\"duration_us\":812,"
-                + "\"id\":7,\"message\":\"ok\",\"probe\":\"daily/services-up#0@host01\","
-                + "\"started_at\":\"2026-11-26T08:19:19.123456Z\",\"status\":\"up\",\"values\":{\"status\":200}}",
+        assertEquals(
+                "{\"conditions\":[{\"holds\":true,\"text\":\"status (200) == 200\"}],\"duration_us\":812,"
+                        + "\"id\":7,\"message\":\"ok\",\"probe\":\"daily/services-up#0@host01\","
+                        + "\"started_at\":\"2026-11-26T08:19:19.123456Z\",\"status\":\"up\",\"values\":{\"status\":200}}",
                 CanonicalJson.of(row));
     }
 
@@ -48,8 +57,10 @@ class ResultDigestTest {
     @Test
     void rowsGivenAsMapsOrAsTheirCanonicalTextDigestAlike() {
         var asMaps = new ResultDigest().add(1, row(1, "a")).add(2, row(2, null)).detail();
-        var asText = new ResultDigest().addCanonical(1, CanonicalJson.of(row(1, "a")))
-                .addCanonical(2, CanonicalJson.of(row(2, null))).detail();
+        var asText = new ResultDigest()
+                .addCanonical(1, CanonicalJson.of(row(1, "a")))
+                .addCanonical(2, CanonicalJson.of(row(2, null)))
+                .detail();
         var altered = new ResultDigest().add(1, row(1, "a")).add(2, row(2, "b")).detail();
 
         assertEquals(asMaps, asText);

@@ -58,7 +58,8 @@ class StoredLoneSurrogateTest {
             c.setAutoCommit(false);
             long seq;
             String prev;
-            try (PreparedStatement lock = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
+            try (PreparedStatement lock =
+                            c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
                     ResultSet head = lock.executeQuery()) {
                 head.next();
                 seq = head.getLong(1) + 1;
@@ -90,8 +91,11 @@ class StoredLoneSurrogateTest {
 
     /** The body as strictly decoded UTF-8 and strictly parsed JSON: a cut or malformed body fails here. */
     private static JsonNode strictJson(Response response) throws Exception {
-        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(response.asByteArray())).toString();
+        String text = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(response.asByteArray()))
+                .toString();
         return JSON.readTree(text);
     }
 
@@ -99,11 +103,13 @@ class StoredLoneSurrogateTest {
     void aStoredLoneSurrogateIsServedAsAReplacementCharacterByEveryReaderAndTheChainVerifies() throws Exception {
         long seq = appendRaw("daily/notes@2026-11-26 \uDC00", "{\"note\":\"lone \uD800 surrogate\",\"signoff_id\":1}");
         // the stored row keeps the surrogate: this is what existing databases hold
-        assertEquals("lone \uD800 surrogate", ((String) JSON.readValue(
-                chain.entries(seq - 1, 1).get(0).detail(), java.util.Map.class).get("note")));
+        assertEquals("lone \uD800 surrogate", ((String)
+                JSON.readValue(chain.entries(seq - 1, 1).get(0).detail(), java.util.Map.class)
+                        .get("note")));
         log.append("bob", "after.stored", "", java.util.Map.of("n", 1));
 
-        Response one = asAdmin().queryParam("after", seq - 1).queryParam("limit", 1).get("/api/audit");
+        Response one =
+                asAdmin().queryParam("after", seq - 1).queryParam("limit", 1).get("/api/audit");
         one.then().statusCode(200);
         JsonNode page = strictJson(one);
         assertEquals(1, page.size());
@@ -111,13 +117,17 @@ class StoredLoneSurrogateTest {
         assertEquals("lone \uFFFD surrogate", page.get(0).at("/detail/note").asText());
         assertEquals("daily/notes@2026-11-26 \uFFFD", page.get(0).get("subject").asText());
 
-        Response hundred = asAdmin().queryParam("after", Math.max(0, seq - 50)).queryParam("limit", 100).get("/api/audit");
+        Response hundred = asAdmin()
+                .queryParam("after", Math.max(0, seq - 50))
+                .queryParam("limit", 100)
+                .get("/api/audit");
         hundred.then().statusCode(200);
         JsonNode many = strictJson(hundred);
         // Background entries (a results digest) may follow; what matters is that the page reads on past the entry.
         boolean pastTheEntry = false;
         for (JsonNode entry : many) {
-            pastTheEntry |= entry.get("seq").asLong() > seq && entry.get("action").asText().equals("after.stored");
+            pastTheEntry |= entry.get("seq").asLong() > seq
+                    && entry.get("action").asText().equals("after.stored");
         }
         assertTrue(pastTheEntry, "the page runs past the entry: " + many);
 
@@ -129,18 +139,25 @@ class StoredLoneSurrogateTest {
 
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
-        Response bundle = asAdmin().queryParam("from", yesterday).queryParam("to", today).get("/api/audit/bundle");
+        Response bundle =
+                asAdmin().queryParam("from", yesterday).queryParam("to", today).get("/api/audit/bundle");
         bundle.then().statusCode(200).contentType("application/zip");
         String jsonl = null;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bundle.asByteArray()))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (e.getName().equals(AuditJsonlFile.NAME)) {
-                    jsonl = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(zip.readAllBytes())).toString();
+                    jsonl = StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(zip.readAllBytes()))
+                            .toString();
                 }
             }
         }
-        String line = jsonl.lines().filter(l -> l.startsWith("{\"seq\":" + seq + ",")).findFirst().orElseThrow();
+        String line = jsonl.lines()
+                .filter(l -> l.startsWith("{\"seq\":" + seq + ","))
+                .findFirst()
+                .orElseThrow();
         // The bundle carries the bytes that were hashed: Java's UTF-8 encoder wrote each lone surrogate as '?'.
         assertTrue(line.contains("\"detail\":{\"note\":\"lone ? surrogate\",\"signoff_id\":1}"), line);
         JSON.readTree(line);

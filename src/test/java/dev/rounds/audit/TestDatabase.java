@@ -48,8 +48,10 @@ public final class TestDatabase implements AutoCloseable {
                 Statement create = server.createStatement()) {
             create.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("this test needs PostgreSQL on 127.0.0.1:5432 with user postgres and trust"
-                    + " authentication: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "this test needs PostgreSQL on 127.0.0.1:5432 with user postgres and trust" + " authentication: "
+                            + e.getMessage(),
+                    e);
         }
         return new TestDatabase(postgresDataSource(name), "postgresql", name);
     }
@@ -76,7 +78,8 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Runs statements in auto-commit mode, as an intruder with a SQL console would. */
     public void sql(String... statements) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -86,7 +89,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public long queryLong(String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);

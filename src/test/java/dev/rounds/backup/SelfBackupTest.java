@@ -1,15 +1,14 @@
 package dev.rounds.backup;
 
-import dev.rounds.cli.RestoreCommand;
 import static dev.rounds.Logins.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.cli.RestoreCommand;
 import dev.rounds.schedule.ScheduleService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,13 +53,22 @@ class SelfBackupTest {
     }
 
     private List<Map<String, Object>> takeBackup() {
-        return asAdmin().contentType("application/json").post("/api/backups").then().statusCode(201)
-                .extract().jsonPath().getList("$");
+        return asAdmin()
+                .contentType("application/json")
+                .post("/api/backups")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getList("$");
     }
 
     private static List<String> files(String prefix) throws IOException {
         try (Stream<Path> files = Files.list(FOLDER)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(prefix)).sorted().toList();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith(prefix))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -81,7 +89,8 @@ class SelfBackupTest {
     @Test
     void aFreshInstallationTakesItsFirstBackupAtStart() throws Exception {
         assertEquals(1, atStart.size(), "one database backup before anyone asked: " + atStart);
-        assertTrue(auditDetails("backup.created", atStart.get(0)).get(0).startsWith("system "),
+        assertTrue(
+                auditDetails("backup.created", atStart.get(0)).get(0).startsWith("system "),
                 "the start-up backup is audited by system");
     }
 
@@ -89,7 +98,9 @@ class SelfBackupTest {
     void aBackupWritesTheDatabaseAndTheChecklistsWithTheirSha256Audited() throws Exception {
         List<Map<String, Object>> written = takeBackup();
 
-        assertEquals(List.of("database", "checklists"), written.stream().map(f -> f.get("kind")).toList());
+        assertEquals(
+                List.of("database", "checklists"),
+                written.stream().map(f -> f.get("kind")).toList());
         for (Map<String, Object> file : written) {
             Path path = Path.of((String) file.get("path"));
             String name = (String) file.get("file");
@@ -97,14 +108,19 @@ class SelfBackupTest {
             assertEquals(SelfBackup.sha256(path), file.get("sha256"));
             List<String> audited = auditDetails("backup.created", name);
             assertEquals(1, audited.size());
-            assertTrue(audited.get(0).startsWith("admin ") && audited.get(0).contains(SelfBackup.sha256(path)),
+            assertTrue(
+                    audited.get(0).startsWith("admin ") && audited.get(0).contains(SelfBackup.sha256(path)),
                     audited.get(0));
         }
         try (ZipFile checklists = new ZipFile((String) written.get(1).get("path"))) {
             assertTrue(checklists.getEntry("daily.yaml") != null && checklists.getEntry("inventory.yaml") != null);
         }
         try (Stream<Path> leftovers = Files.list(FOLDER)) {
-            assertEquals(List.of(), leftovers.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList());
+            assertEquals(
+                    List.of(),
+                    leftovers
+                            .filter(f -> f.getFileName().toString().endsWith(".tmp"))
+                            .toList());
         }
     }
 
@@ -133,35 +149,54 @@ class SelfBackupTest {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
 
-        int exit = RestoreCommand.restore(backup, url, "rounds", "", new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = RestoreCommand.restore(
+                backup,
+                url,
+                "rounds",
+                "",
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("audit entries verified"), out.toString());
         try (Connection restored = DriverManager.getConnection(url, "rounds", "");
                 Connection live = dataSource.getConnection()) {
-            List<List<String>> restoredOccurrences = rows(restored, "SELECT id, checklist_id, activity_id, period_label"
-                    + " FROM occurrence ORDER BY id");
-            assertTrue(restoredOccurrences.size() >= 15, "today's occurrences came back: " + restoredOccurrences.size());
+            List<List<String>> restoredOccurrences = rows(
+                    restored, "SELECT id, checklist_id, activity_id, period_label" + " FROM occurrence ORDER BY id");
+            assertTrue(
+                    restoredOccurrences.size() >= 15, "today's occurrences came back: " + restoredOccurrences.size());
             List<List<String>> restoredAudit = rows(restored, "SELECT seq, hash FROM audit_log ORDER BY seq");
-            long lastSeq = Long.parseLong(restoredAudit.get(restoredAudit.size() - 1).get(0));
-            assertEquals(rows(live, "SELECT seq, hash FROM audit_log WHERE seq <= " + lastSeq + " ORDER BY seq"),
-                    restoredAudit, "the restored chain is the live chain up to the backup");
-            assertEquals(restoredOccurrences, rows(live, "SELECT id, checklist_id, activity_id, period_label"
-                    + " FROM occurrence WHERE id <= " + restoredOccurrences.get(restoredOccurrences.size() - 1).get(0)
-                    + " ORDER BY id"));
-            assertTrue(rows(restored, "SELECT 1 FROM app_user WHERE username = 'admin'").size() == 1);
+            long lastSeq =
+                    Long.parseLong(restoredAudit.get(restoredAudit.size() - 1).get(0));
+            assertEquals(
+                    rows(live, "SELECT seq, hash FROM audit_log WHERE seq <= " + lastSeq + " ORDER BY seq"),
+                    restoredAudit,
+                    "the restored chain is the live chain up to the backup");
+            assertEquals(
+                    restoredOccurrences,
+                    rows(
+                            live,
+                            "SELECT id, checklist_id, activity_id, period_label"
+                                    + " FROM occurrence WHERE id <= "
+                                    + restoredOccurrences
+                                            .get(restoredOccurrences.size() - 1)
+                                            .get(0)
+                                    + " ORDER BY id"));
+            assertTrue(rows(restored, "SELECT 1 FROM app_user WHERE username = 'admin'")
+                            .size()
+                    == 1);
         }
 
-        int again = RestoreCommand.restore(backup, url, "rounds", "", new PrintStream(out), new PrintStream(err, true,
-                StandardCharsets.UTF_8));
+        int again = RestoreCommand.restore(
+                backup, url, "rounds", "", new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(RestoreCommand.FAILED, again);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not empty"), err.toString());
     }
 
     private static List<List<String>> rows(Connection connection, String query) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
-        try (var statement = connection.createStatement(); ResultSet row = statement.executeQuery(query)) {
+        try (var statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(query)) {
             int columns = row.getMetaData().getColumnCount();
             while (row.next()) {
                 List<String> values = new ArrayList<>();

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -20,15 +19,21 @@ final class BackupRuns {
     static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     static final Target LOCALHOST = Fixtures.target("localhost", "127.0.0.1");
 
-    private BackupRuns() {
-    }
+    private BackupRuns() {}
 
     /** @param environment where the probe reads its secrets, PATH and HOME, as the application's environment */
-    static Observation observe(BackupProbe probe, Environment environment, Map<String, Object> settings, Instant now,
-            long maxBytes, Duration timeout) throws Exception {
+    static Observation observe(
+            BackupProbe probe,
+            Environment environment,
+            Map<String, Object> settings,
+            Instant now,
+            long maxBytes,
+            Duration timeout)
+            throws Exception {
         var context = ProbeHarness.context(Clock.fixed(now, ZoneOffset.UTC), maxBytes, environment);
         return probe.observe(Fixtures.spec("backup", LOCALHOST, settings, timeout), LOCALHOST, context)
-                .toCompletableFuture().get(timeout.toSeconds() + 30, TimeUnit.SECONDS);
+                .toCompletableFuture()
+                .get(timeout.toSeconds() + 30, TimeUnit.SECONDS);
     }
 
     static Observation observe(BackupProbe probe, Environment environment, Map<String, Object> settings, Instant now)

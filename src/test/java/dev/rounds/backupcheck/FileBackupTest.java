@@ -64,7 +64,8 @@ class FileBackupTest {
         file("hosts/hv02.vhdx", 20, Duration.ofHours(1));
         file("hosts/old/hv01.vhdx", 30, Duration.ofMinutes(5));
 
-        Observation seen = observe(Map.of("kind", "files", "path", dir.resolve("hosts").toString()));
+        Observation seen =
+                observe(Map.of("kind", "files", "path", dir.resolve("hosts").toString()));
 
         assertEquals(Duration.ofHours(1), seen.values().get("age"));
         assertEquals(2, seen.values().get("count"));
@@ -95,9 +96,12 @@ class FileBackupTest {
 
         assertEquals(ProbeStatus.DOWN, seen.verdict());
         assertEquals(0, seen.values().get("count"));
-        assertEquals("no file matches " + dir + "/missing/db-*.sql.gz: folder " + dir + "/missing does not exist;"
-                + " point the probe's path at where the backups are written", seen.message());
-        assertEquals(ProbeStatus.DOWN, observe(Map.of("path", dir + "/db-*.sql.gz")).verdict(), "an empty folder");
+        assertEquals(
+                "no file matches " + dir + "/missing/db-*.sql.gz: folder " + dir + "/missing does not exist;"
+                        + " point the probe's path at where the backups are written",
+                seen.message());
+        assertEquals(
+                ProbeStatus.DOWN, observe(Map.of("path", dir + "/db-*.sql.gz")).verdict(), "an empty folder");
     }
 
     @Test
@@ -105,7 +109,8 @@ class FileBackupTest {
         Observation seen = observe(Map.of("kind", "files"));
         assertEquals(ProbeStatus.ERROR, seen.verdict());
         assertEquals("a backup probe of kind files needs setting 'path'", seen.message());
-        assertEquals(ProbeStatus.ERROR, observe(Map.of("kind", "tape", "path", "/x")).verdict());
+        assertEquals(
+                ProbeStatus.ERROR, observe(Map.of("kind", "tape", "path", "/x")).verdict());
     }
 
     private Path gzip(String name, String text) throws IOException {
@@ -160,7 +165,9 @@ class FileBackupTest {
             out.write("INSERT INTO t VALUES (1);\n".repeat(10000).getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
-        assertEquals(true, observe(Map.of("kind", "dump", "path", zip.toString())).values().get("complete"));
+        assertEquals(
+                true,
+                observe(Map.of("kind", "dump", "path", zip.toString())).values().get("complete"));
 
         byte[] whole = Files.readAllBytes(zip);
         Files.write(zip, Arrays.copyOf(whole, whole.length - 30));

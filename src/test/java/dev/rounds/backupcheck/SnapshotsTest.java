@@ -19,15 +19,19 @@ class SnapshotsTest {
     void resticSnapshotsAreReadNewestFirstWithNanosecondTimes() throws IOException {
         Snapshots snapshots = Snapshots.ofRestic(Files.readString(FIXTURES.resolve("restic-snapshots.json")));
 
-        assertEquals(List.of(Instant.parse("2026-11-26T08:48:52.995051825Z"),
-                Instant.parse("2026-11-26T08:48:51.560362519Z")), snapshots.times());
+        assertEquals(
+                List.of(
+                        Instant.parse("2026-11-26T08:48:52.995051825Z"),
+                        Instant.parse("2026-11-26T08:48:51.560362519Z")),
+                snapshots.times());
     }
 
     @Test
     void borgArchivesAreReadAsUtcTimes() throws IOException {
         Snapshots snapshots = Snapshots.ofBorg(Files.readString(FIXTURES.resolve("borg-list.json")));
 
-        assertEquals(List.of(Instant.parse("2026-11-26T08:49:13Z"), Instant.parse("2026-11-26T08:49:11Z")),
+        assertEquals(
+                List.of(Instant.parse("2026-11-26T08:49:13Z"), Instant.parse("2026-11-26T08:49:11Z")),
                 snapshots.times());
     }
 
@@ -39,11 +43,15 @@ class SnapshotsTest {
 
     @Test
     void outputOfAnotherShapeIsRefusedWithWhatWasExpected() {
-        assertEquals("restic snapshots --json did not print a JSON array",
+        assertEquals(
+                "restic snapshots --json did not print a JSON array",
                 assertThrows(IOException.class, () -> Snapshots.ofRestic("{}")).getMessage());
-        assertEquals("borg list --json did not print an object with an 'archives' list",
+        assertEquals(
+                "borg list --json did not print an object with an 'archives' list",
                 assertThrows(IOException.class, () -> Snapshots.ofBorg("[]")).getMessage());
-        assertEquals("snapshot time 'yesterday' is not an ISO-8601 time",
-                assertThrows(IOException.class, () -> Snapshots.ofRestic("[{\"time\":\"yesterday\"}]")).getMessage());
+        assertEquals(
+                "snapshot time 'yesterday' is not an ISO-8601 time",
+                assertThrows(IOException.class, () -> Snapshots.ofRestic("[{\"time\":\"yesterday\"}]"))
+                        .getMessage());
     }
 }

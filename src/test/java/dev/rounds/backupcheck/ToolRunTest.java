@@ -25,10 +25,13 @@ class ToolRunTest {
         vertx = ProbeHarness.vertx();
     }
 
-    private static ChildProcess.End run(List<String> command, Map<String, String> environment, Duration timeout,
-            long maxBytes) {
-        return new ToolRun(command, environment, "coreutils").process(maxBytes)
-                .run(ProbeHarness.context(Clock.systemUTC(), maxBytes), timeout).toCompletableFuture().join();
+    private static ChildProcess.End run(
+            List<String> command, Map<String, String> environment, Duration timeout, long maxBytes) {
+        return new ToolRun(command, environment, "coreutils")
+                .process(maxBytes)
+                .run(ProbeHarness.context(Clock.systemUTC(), maxBytes), timeout)
+                .toCompletableFuture()
+                .join();
     }
 
     private static ChildProcess.Exited exited(ChildProcess.End end) {
@@ -37,33 +40,36 @@ class ToolRunTest {
 
     @Test
     void theToolSeesOnlyTheEnvironmentItIsGiven() {
-        ChildProcess.Exited output = exited(run(List.of("/usr/bin/env"), Map.of("RESTIC_PASSWORD", "s3cret"),
-                Duration.ofSeconds(10), 4096));
+        ChildProcess.Exited output =
+                exited(run(List.of("/usr/bin/env"), Map.of("RESTIC_PASSWORD", "s3cret"), Duration.ofSeconds(10), 4096));
         assertEquals(0, output.exitCode());
         assertEquals("RESTIC_PASSWORD=s3cret\n", output.output());
     }
 
     @Test
     void argumentsAreNotInterpretedByAShell() {
-        ChildProcess.Exited output = exited(run(List.of("/bin/echo", "$HOME; rm -rf /tmp/x"), Map.of(),
-                Duration.ofSeconds(10), 4096));
+        ChildProcess.Exited output =
+                exited(run(List.of("/bin/echo", "$HOME; rm -rf /tmp/x"), Map.of(), Duration.ofSeconds(10), 4096));
         assertEquals("$HOME; rm -rf /tmp/x\n", output.output());
     }
 
     @Test
     void aMissingToolNamesTheDebianPackage() {
-        ToolRun.Missing missing = assertThrows(ToolRun.Missing.class, () ->
-                new ToolRun(List.of("restic-not-installed-here"), Map.of("PATH", "/usr/bin:/bin"), "restic")
+        ToolRun.Missing missing = assertThrows(
+                ToolRun.Missing.class,
+                () -> new ToolRun(List.of("restic-not-installed-here"), Map.of("PATH", "/usr/bin:/bin"), "restic")
                         .process(1024));
-        assertEquals("restic-not-installed-here is not installed on the machine Rounds runs on (not on its PATH"
-                + " /usr/bin:/bin); install the Debian package 'restic'", missing.getMessage());
+        assertEquals(
+                "restic-not-installed-here is not installed on the machine Rounds runs on (not on its PATH"
+                        + " /usr/bin:/bin); install the Debian package 'restic'",
+                missing.getMessage());
     }
 
     @Test
     void aToolThatHangsIsKilledAtTheTimeoutWithItsChildren() {
         // the shell's child sleep holds stdout open: it must die too, or the read would never end
-        ChildProcess.End end = run(List.of("/bin/sh", "-c", "sleep 60 & sleep 60"), Map.of(),
-                Duration.ofMillis(300), 4096);
+        ChildProcess.End end =
+                run(List.of("/bin/sh", "-c", "sleep 60 & sleep 60"), Map.of(), Duration.ofMillis(300), 4096);
         assertInstanceOf(ChildProcess.TimedOut.class, end);
     }
 
@@ -77,24 +83,36 @@ class ToolRunTest {
 
     @Test
     void theLastLineOfTheErrorOutputSaysWhatWentWrong() {
-        ChildProcess.Exited output = exited(run(List.of("/bin/sh", "-c",
-                "echo first >&2; echo 'Fatal: wrong password' >&2; exit 1"), Map.of(), Duration.ofSeconds(10), 4096));
+        ChildProcess.Exited output = exited(run(
+                List.of("/bin/sh", "-c", "echo first >&2; echo 'Fatal: wrong password' >&2; exit 1"),
+                Map.of(),
+                Duration.ofSeconds(10),
+                4096));
         assertEquals(1, output.exitCode());
         assertEquals("Fatal: wrong password", ToolRun.complaint(output));
     }
 
     @Test
     void theLastLinesOfALongErrorOutputAreTheOnesKept() {
-        ChildProcess.Exited output = exited(run(List.of("/bin/sh", "-c",
-                "i=0; while [ $i -lt 2000 ]; do echo \"noise $i\" >&2; i=$((i+1)); done; echo 'Fatal: locked' >&2; exit 1"),
-                Map.of(), Duration.ofSeconds(10), 4096));
+        ChildProcess.Exited output = exited(run(
+                List.of(
+                        "/bin/sh",
+                        "-c",
+                        "i=0; while [ $i -lt 2000 ]; do echo \"noise $i\" >&2; i=$((i+1)); done; echo 'Fatal: locked' >&2; exit 1"),
+                Map.of(),
+                Duration.ofSeconds(10),
+                4096));
         assertEquals("Fatal: locked", ToolRun.complaint(output));
-        assertTrue(output.errors().length() <= ToolRun.ERROR_BYTES, "kept " + output.errors().length());
+        assertTrue(
+                output.errors().length() <= ToolRun.ERROR_BYTES,
+                "kept " + output.errors().length());
     }
 
     @Test
     void aToolThatSaysNothingComplainsWithItsExitCode() {
-        assertEquals("exit code 3", ToolRun.complaint(exited(run(List.of("/bin/sh", "-c", "exit 3"), Map.of(),
-                Duration.ofSeconds(10), 4096))));
+        assertEquals(
+                "exit code 3",
+                ToolRun.complaint(
+                        exited(run(List.of("/bin/sh", "-c", "exit 3"), Map.of(), Duration.ofSeconds(10), 4096))));
     }
 }

@@ -30,14 +30,16 @@ class ChecklistEchoTest {
     @Test
     void aLinkLeadingOutsideTheFolderIsRefusedWithoutBeingRead() throws Exception {
         inventory();
-        Path secret = Files.writeString(elsewhere.resolve("passwd"),
+        Path secret = Files.writeString(
+                elsewhere.resolve("passwd"),
                 "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n");
         Files.createSymbolicLink(dir.resolve("zz.yaml"), secret);
 
         LoadResult result = load();
 
-        assertEquals(List.of("zz.yaml:1:1: the file is a link that leads outside the checklist folder "
-                + dir.toRealPath() + "; it was not read. Copy the checklist into the folder instead of linking to it"),
+        assertEquals(
+                List.of("zz.yaml:1:1: the file is a link that leads outside the checklist folder " + dir.toRealPath()
+                        + "; it was not read. Copy the checklist into the folder instead of linking to it"),
                 result.problems().stream().map(Problem::toString).toList());
         assertFalse(result.files().containsKey("zz.yaml"), "its content was not hashed either");
         assertFalse(ChecklistLoader.fileHashes(dir).get("zz.yaml").contains("root"), "polling does not read it");
@@ -100,7 +102,10 @@ class ChecklistEchoTest {
         List<Problem> problems = load().problems();
 
         assertEquals(ChecklistLoader.MAX_PROBLEMS + 1, problems.size());
-        assertTrue(problems.get(ChecklistLoader.MAX_PROBLEMS).message().matches("and \\d+ more problem\\(s\\) not"
-                + " listed; fix the ones above first"), problems.get(ChecklistLoader.MAX_PROBLEMS).message());
+        assertTrue(
+                problems.get(ChecklistLoader.MAX_PROBLEMS)
+                        .message()
+                        .matches("and \\d+ more problem\\(s\\) not" + " listed; fix the ones above first"),
+                problems.get(ChecklistLoader.MAX_PROBLEMS).message());
     }
 }

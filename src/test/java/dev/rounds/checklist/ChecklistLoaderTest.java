@@ -35,7 +35,9 @@ class ChecklistLoaderTest {
     @Test
     void loadsEveryChecklistFileWithDefaultsApplied() {
         ChecklistSet set = loadValid();
-        assertEquals(List.of("daily", "weekly"), set.checklists().stream().map(Checklist::id).toList());
+        assertEquals(
+                List.of("daily", "weekly"),
+                set.checklists().stream().map(Checklist::id).toList());
 
         Checklist daily = set.checklist("daily").orElseThrow();
         assertEquals("Daily maintenance", daily.title());
@@ -70,7 +72,8 @@ class ChecklistLoaderTest {
                 """);
         ChecklistSet set = loader.load(dir, new TestProbeCatalog()).set();
         assertEquals(Duration.ofDays(28), set.checklist("monthly").orElseThrow().due());
-        assertEquals(Duration.ofDays(90), set.checklist("quarterly").orElseThrow().due());
+        assertEquals(
+                Duration.ofDays(90), set.checklist("quarterly").orElseThrow().due());
     }
 
     @Test
@@ -85,7 +88,8 @@ class ChecklistLoaderTest {
 
         Activity reachable = daily.activity("hosts-reachable").orElseThrow();
         assertEquals(Duration.ofHours(9), daily.dueOf(reachable));
-        assertEquals(SignoffPolicy.NONE, reachable.signoff(), "an activity with probes needs no sign-off unless it says so");
+        assertEquals(
+                SignoffPolicy.NONE, reachable.signoff(), "an activity with probes needs no sign-off unless it says so");
 
         Activity tickets = daily.activity("incident-tickets").orElseThrow();
         assertTrue(tickets.isManual());
@@ -93,7 +97,8 @@ class ChecklistLoaderTest {
         assertTrue(tickets.enabled());
         assertNull(tickets.pausedReason());
 
-        Activity patching = set.checklist("weekly").orElseThrow().activity("patching").orElseThrow();
+        Activity patching =
+                set.checklist("weekly").orElseThrow().activity("patching").orElseThrow();
         assertFalse(patching.enabled());
         assertEquals("patch freeze until the audit ends", patching.pausedReason());
     }
@@ -101,22 +106,43 @@ class ChecklistLoaderTest {
     @Test
     void probesGetTheirSettingsConvertedAndConditionsParsed() {
         ChecklistSet set = loadValid();
-        ProbeSpec http = set.checklist("daily").orElseThrow().activity("services-up").orElseThrow().probes().get(0);
+        ProbeSpec http = set.checklist("daily")
+                .orElseThrow()
+                .activity("services-up")
+                .orElseThrow()
+                .probes()
+                .get(0);
         assertEquals(0, http.index());
         assertEquals("http", http.type());
         assertEquals("rounds-self", http.targetRef());
-        assertEquals(Map.of("path", "/q/health/live", "port", 8080, "headers", Map.of("Accept", "application/json")),
+        assertEquals(
+                Map.of("path", "/q/health/live", "port", 8080, "headers", Map.of("Accept", "application/json")),
                 http.settings());
         assertEquals(Duration.ofMinutes(1), http.every());
         assertEquals(Duration.ofSeconds(2), http.timeout());
         assertEquals(2, http.confirm());
-        assertEquals(List.of("status == 200", "response_time < 500ms", "json($.status) == 'UP'"),
+        assertEquals(
+                List.of("status == 200", "response_time < 500ms", "json($.status) == 'UP'"),
                 http.expect().stream().map(Condition::text).toList());
         assertEquals("json($.status)", http.expect().get(2).operand().key());
 
-        ProbeSpec backup = set.checklist("weekly").orElseThrow().activity("backup-review").orElseThrow().probes().get(0);
-        assertEquals(Map.of("paths", List.of("/backup/*.bak", "/backup/*.log"), "max_age", Duration.ofHours(26),
-                "min_size", 536870912L, "recursive", true), backup.settings());
+        ProbeSpec backup = set.checklist("weekly")
+                .orElseThrow()
+                .activity("backup-review")
+                .orElseThrow()
+                .probes()
+                .get(0);
+        assertEquals(
+                Map.of(
+                        "paths",
+                        List.of("/backup/*.bak", "/backup/*.log"),
+                        "max_age",
+                        Duration.ofHours(26),
+                        "min_size",
+                        536870912L,
+                        "recursive",
+                        true),
+                backup.settings());
         assertNull(backup.every(), "a probe without 'every' runs once per occurrence");
         assertFalse(backup.isContinuous());
         assertEquals(1, backup.confirm());
@@ -125,9 +151,16 @@ class ChecklistLoaderTest {
     @Test
     void groupTargetsResolveToEveryTargetInTheGroupOrBelowInInventoryOrder() {
         ChecklistSet set = loadValid();
-        ProbeSpec tcp = set.checklist("daily").orElseThrow().activity("hosts-reachable").orElseThrow().probes().get(0);
+        ProbeSpec tcp = set.checklist("daily")
+                .orElseThrow()
+                .activity("hosts-reachable")
+                .orElseThrow()
+                .probes()
+                .get(0);
         assertEquals("group:datacenter", tcp.targetRef());
-        assertEquals(List.of("host01", "host02"), tcp.targets().stream().map(Target::id).toList());
+        assertEquals(
+                List.of("host01", "host02"),
+                tcp.targets().stream().map(Target::id).toList());
         assertEquals(Map.of("port", 3389), tcp.settings());
         assertEquals(3, tcp.confirm(), "both targets inherit confirm: 3 from datacenter");
     }
@@ -144,14 +177,18 @@ class ChecklistLoaderTest {
         assertEquals(Duration.ofSeconds(2), http.timeoutFor(self));
         assertNull(tcp.timeout());
         assertEquals(Duration.ofSeconds(3), tcp.timeoutFor(host01), "hyperv-hosts overrides datacenter's 5s");
-        assertEquals(ProbeSpec.DEFAULT_TIMEOUT, new ProbeSpec(0, "tcp", "rounds-self", List.of(self), Map.of(), null, null,
-                2, List.of()).timeoutFor(self));
+        assertEquals(
+                ProbeSpec.DEFAULT_TIMEOUT,
+                new ProbeSpec(0, "tcp", "rounds-self", List.of(self), Map.of(), null, null, 2, List.of())
+                        .timeoutFor(self));
     }
 
     @Test
     void targetsInheritMergedGroupDefaultsMaintenanceAndServiceHours() {
         Inventory inventory = loadValid().inventory();
-        assertEquals(List.of("rounds-self", "host01", "host02"), inventory.targets().stream().map(Target::id).toList());
+        assertEquals(
+                List.of("rounds-self", "host01", "host02"),
+                inventory.targets().stream().map(Target::id).toList());
 
         Group hyperv = inventory.groups().get("hyperv-hosts");
         assertEquals("datacenter", hyperv.parent());
@@ -165,9 +202,12 @@ class ChecklistLoaderTest {
         assertEquals(Map.of("os", "Windows Server 2008 R2", "cores", "8", "memory", "64GiB"), host01.attributes());
         assertEquals(List.of("Hyper-V", "SQL Server 2008"), host01.software());
         assertEquals(Map.of("timeout", Duration.ofSeconds(3), "confirm", 3), host01.defaults());
-        assertEquals(List.of(new MaintenanceWindow(DayOfWeek.SUNDAY, LocalTime.of(2, 0), Duration.ofHours(2))),
+        assertEquals(
+                List.of(new MaintenanceWindow(DayOfWeek.SUNDAY, LocalTime.of(2, 0), Duration.ofHours(2))),
                 host01.maintenance());
-        assertEquals(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), host01.slaHours().days());
+        assertEquals(
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                host01.slaHours().days());
         assertEquals(Duration.ofHours(10), host01.slaHours().length());
         assertTrue(host01.slaHours().covers(DayOfWeek.FRIDAY, LocalTime.of(17, 59)));
         assertFalse(host01.slaHours().covers(DayOfWeek.FRIDAY, LocalTime.of(18, 0)));
@@ -176,8 +216,11 @@ class ChecklistLoaderTest {
         Target host02 = inventory.target("host02").orElseThrow();
         assertFalse(host02.enabled());
         assertEquals("decommissioned, see CHG-1234", host02.pausedReason());
-        assertEquals(List.of(new MaintenanceWindow(null, LocalTime.of(3, 30), Duration.ofMinutes(30)),
-                new MaintenanceWindow(DayOfWeek.SUNDAY, LocalTime.of(2, 0), Duration.ofHours(2))), host02.maintenance());
+        assertEquals(
+                List.of(
+                        new MaintenanceWindow(null, LocalTime.of(3, 30), Duration.ofMinutes(30)),
+                        new MaintenanceWindow(DayOfWeek.SUNDAY, LocalTime.of(2, 0), Duration.ofHours(2))),
+                host02.maintenance());
         assertEquals("Sat-Sun 00:00-24:00", host02.slaHours().text());
         assertTrue(host02.slaHours().covers(DayOfWeek.SUNDAY, LocalTime.of(23, 59, 59)));
 
@@ -198,8 +241,12 @@ class ChecklistLoaderTest {
                   - { id: b, address: b.internal, groups: [slow, fast] }
                 """);
         Inventory inventory = loader.load(dir, new TestProbeCatalog()).set().inventory();
-        assertEquals(Map.of("timeout", Duration.ofSeconds(1), "confirm", 5), inventory.target("a").orElseThrow().defaults());
-        assertEquals(Map.of("timeout", Duration.ofSeconds(30), "confirm", 5), inventory.target("b").orElseThrow().defaults());
+        assertEquals(
+                Map.of("timeout", Duration.ofSeconds(1), "confirm", 5),
+                inventory.target("a").orElseThrow().defaults());
+        assertEquals(
+                Map.of("timeout", Duration.ofSeconds(30), "confirm", 5),
+                inventory.target("b").orElseThrow().defaults());
     }
 
     @Test
@@ -210,7 +257,8 @@ class ChecklistLoaderTest {
                 "weekly.yml", sha256(VALID.resolve("weekly.yml")),
                 "inventory.yaml", sha256(VALID.resolve("inventory.yaml")));
         assertEquals(expected, set.fileHashes());
-        assertEquals(expected.get("daily.yaml"), set.checklist("daily").orElseThrow().sha256());
+        assertEquals(
+                expected.get("daily.yaml"), set.checklist("daily").orElseThrow().sha256());
         assertEquals(expected.get("inventory.yaml"), set.inventory().sha256());
         assertTrue(expected.get("daily.yaml").matches("[0-9a-f]{64}"));
     }
@@ -245,8 +293,15 @@ class ChecklistLoaderTest {
                       - &ssh { type: tcp, target: a, port: 22, every: 1m }
                       - { <<: *ssh, target: b }
                 """);
-        List<ProbeSpec> probes = loader.load(dir, new TestProbeCatalog()).set().checklists().get(0).activities().get(0).probes();
-        assertEquals(List.of("a", "b"), probes.stream().map(ProbeSpec::targetRef).toList());
+        List<ProbeSpec> probes = loader.load(dir, new TestProbeCatalog())
+                .set()
+                .checklists()
+                .get(0)
+                .activities()
+                .get(0)
+                .probes();
+        assertEquals(
+                List.of("a", "b"), probes.stream().map(ProbeSpec::targetRef).toList());
         assertEquals(Map.of("port", 22), probes.get(1).settings());
         assertEquals(Duration.ofMinutes(1), probes.get(1).every());
     }

@@ -52,7 +52,9 @@ class ChecklistPollingTest {
         Files.writeString(daily, Files.readString(daily).replace("title: Daily maintenance", "title: Edited on disk"));
 
         reloaded.get(20, TimeUnit.SECONDS);
-        assertEquals("Edited on disk", registry.current().checklist("daily").orElseThrow().title());
+        assertEquals(
+                "Edited on disk",
+                registry.current().checklist("daily").orElseThrow().title());
         List<AuditEntries.Entry> entries = AuditEntries.after(audit, mark, ChecklistRegistry.SUBJECT);
         assertEquals(ChecklistRegistry.LOADED, entries.get(entries.size() - 1).action());
         assertEquals("system", entries.get(entries.size() - 1).actor());

@@ -38,20 +38,31 @@ class ChecklistProblemsTest {
 
     static Stream<Arguments> problems() {
         return Stream.of(
-                problem("YAML syntax error", "daily.yaml", """
+                problem(
+                        "YAML syntax error",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: [Daily
                         cadence: daily
-                        """, "daily.yaml:3:8: YAML syntax error: expected ',' or ']', but got : (while parsing a flow sequence that starts at line 2)"),
-                problem("unknown key, with the closest known key", "daily.yaml", """
+                        """,
+                        "daily.yaml:3:8: YAML syntax error: expected ',' or ']', but got : (while parsing a flow sequence that starts at line 2)"),
+                problem(
+                        "unknown key, with the closest known key",
+                        "daily.yaml",
+                        """
                         id: daily
                         titel: Daily
                         cadence: daily
                         activities:
                           - { id: a, title: A }
-                        """, "daily.yaml:1:1: a checklist is missing required key 'title'",
+                        """,
+                        "daily.yaml:1:1: a checklist is missing required key 'title'",
                         "daily.yaml:2:1: unknown key 'titel' in a checklist (did you mean 'title'?)"),
-                problem("unknown key, with the known keys", "daily.yaml", """
+                problem(
+                        "unknown key, with the known keys",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
@@ -59,8 +70,12 @@ class ChecklistProblemsTest {
                           - id: a
                             title: A
                             colour: red
-                        """, "daily.yaml:7:5: unknown key 'colour' in activity 'a'; known keys: due, enabled, guidance, id, probes, reason, signoff, title"),
-                problem("unknown probe setting", "daily.yaml", """
+                        """,
+                        "daily.yaml:7:5: unknown key 'colour' in activity 'a'; known keys: due, enabled, guidance, id, probes, reason, signoff, title"),
+                problem(
+                        "unknown probe setting",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
@@ -69,21 +84,33 @@ class ChecklistProblemsTest {
                             title: A
                             probes:
                               - { type: http, target: host01, paht: /health }
-                        """, "daily.yaml:8:39: unknown key 'paht' in probe 1 of activity 'a' (did you mean 'path'?)"),
-                problem("wrong type: a mapping where a list belongs", "daily.yaml", """
+                        """,
+                        "daily.yaml:8:39: unknown key 'paht' in probe 1 of activity 'a' (did you mean 'path'?)"),
+                problem(
+                        "wrong type: a mapping where a list belongs",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
                         activities: { id: a }
-                        """, "daily.yaml:4:13: 'activities' must be a list, got a mapping"),
-                problem("wrong type: text where a list belongs", "daily.yaml", """
+                        """,
+                        "daily.yaml:4:13: 'activities' must be a list, got a mapping"),
+                problem(
+                        "wrong type: text where a list belongs",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: [Daily, maintenance]
                         cadence: daily
                         activities:
                           - { id: a, title: A }
-                        """, "daily.yaml:2:8: 'title' must be text, got a list"),
-                problem("wrong type: confirm is not a whole number", "daily.yaml", """
+                        """,
+                        "daily.yaml:2:8: 'title' must be text, got a list"),
+                problem(
+                        "wrong type: confirm is not a whole number",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
@@ -93,16 +120,24 @@ class ChecklistProblemsTest {
                             probes:
                               - { type: tcp, target: host01, port: 22, confirm: two }
                               - { type: tcp, target: host01, port: 22, confirm: 0 }
-                        """, "daily.yaml:8:57: 'confirm' must be a whole number of at least 1, got 'two'",
+                        """,
+                        "daily.yaml:8:57: 'confirm' must be a whole number of at least 1, got 'two'",
                         "daily.yaml:9:57: 'confirm' must be a whole number of at least 1, got '0'"),
-                problem("wrong type: enabled is not true or false", "daily.yaml", """
+                problem(
+                        "wrong type: enabled is not true or false",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
                         activities:
                           - { id: a, title: A, enabled: maybe }
-                        """, "daily.yaml:5:33: 'enabled' must be true or false, got 'maybe'"),
-                problem("wrong type: a probe setting of the wrong kind", "daily.yaml", """
+                        """,
+                        "daily.yaml:5:33: 'enabled' must be true or false, got 'maybe'"),
+                problem(
+                        "wrong type: a probe setting of the wrong kind",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
@@ -113,36 +148,56 @@ class ChecklistProblemsTest {
                               - { type: tcp, target: host01, port: eighty }
                               - { type: http, target: host01, headers: [Accept] }
                               - { type: backup, target: host01, paths: /backup, min_size: 512, recursive: sometimes }
-                        """, "daily.yaml:8:44: 'port' must be a whole number, got 'eighty'",
+                        """,
+                        "daily.yaml:8:44: 'port' must be a whole number, got 'eighty'",
                         "daily.yaml:9:48: 'headers' must be a mapping of keys to values, got a list",
                         "daily.yaml:10:48: 'paths' must be a list, got '/backup'",
                         "daily.yaml:10:67: 'min_size' must be a size like 512MiB or 10MB, got '512' (add a unit: B, KB, MB, GB, KiB, MiB or GiB)",
                         "daily.yaml:10:83: 'recursive' must be true or false, got 'sometimes'"),
-                problem("wrong type: the file is a list", "daily.yaml", """
+                problem(
+                        "wrong type: the file is a list",
+                        "daily.yaml",
+                        """
                         - id: daily
-                        """, "daily.yaml:1:1: a checklist must be a mapping of keys to values, got a list"),
-                problem("unknown cadence", "daily.yaml", """
+                        """,
+                        "daily.yaml:1:1: a checklist must be a mapping of keys to values, got a list"),
+                problem(
+                        "unknown cadence",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: fortnightly
                         activities:
                           - { id: a, title: A }
-                        """, "daily.yaml:3:10: unknown cadence 'fortnightly'; use daily, weekly, monthly or quarterly"),
-                problem("unknown cadence, close to a known one", "daily.yaml", """
+                        """,
+                        "daily.yaml:3:10: unknown cadence 'fortnightly'; use daily, weekly, monthly or quarterly"),
+                problem(
+                        "unknown cadence, close to a known one",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: Daily
                         activities:
                           - { id: a, title: A }
-                        """, "daily.yaml:3:10: unknown cadence 'Daily' (did you mean 'daily'?)"),
-                problem("rrule cadence is not supported yet", "monthly.yaml", """
+                        """,
+                        "daily.yaml:3:10: unknown cadence 'Daily' (did you mean 'daily'?)"),
+                problem(
+                        "rrule cadence is not supported yet",
+                        "monthly.yaml",
+                        """
                         id: monthly
                         title: Monthly
                         cadence: "rrule: FREQ=MONTHLY;BYDAY=1MO"
                         activities:
                           - { id: a, title: A }
-                        """, "monthly.yaml:3:10: cadence 'rrule: FREQ=MONTHLY;BYDAY=1MO' is not supported yet; use daily, weekly, monthly or quarterly"),
-                problem("bad duration", "daily.yaml", """
+                        """,
+                        "monthly.yaml:3:10: cadence 'rrule: FREQ=MONTHLY;BYDAY=1MO' is not supported yet; use daily, weekly, monthly or quarterly"),
+                problem(
+                        "bad duration",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
@@ -152,26 +207,33 @@ class ChecklistProblemsTest {
                             title: A
                             probes:
                               - { type: tcp, target: host01, port: 22, every: 5 minutes, timeout: 0s }
-                        """, "daily.yaml:4:6: 'due' must be a duration like 30s or 5m, got '10 hours'",
+                        """,
+                        "daily.yaml:4:6: 'due' must be a duration like 30s or 5m, got '10 hours'",
                         "daily.yaml:9:55: 'every' must be a duration like 30s or 5m, got '5 minutes'",
                         "daily.yaml:9:75: 'timeout' must be longer than zero"),
-                problem("due past the shortest daily period", "daily.yaml", """
+                problem(
+                        "due past the shortest daily period",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
                         due: 25h
                         activities:
                           - { id: a, title: A }
-                        """, "daily.yaml:4:6: 'due' of the checklist (25h) is past the end of the shortest daily period (24h)"),
-                problem("due past the shortest weekly, monthly and quarterly periods", Map.of(
-                        "weekly.yaml", """
+                        """,
+                        "daily.yaml:4:6: 'due' of the checklist (25h) is past the end of the shortest daily period (24h)"),
+                problem(
+                        "due past the shortest weekly, monthly and quarterly periods",
+                        Map.of(
+                                "weekly.yaml", """
                                 id: weekly
                                 title: Weekly
                                 cadence: weekly
                                 activities:
                                   - { id: a, title: A, due: 7d1h }
                                 """,
-                        "monthly.yaml", """
+                                "monthly.yaml", """
                                 id: monthly
                                 title: Monthly
                                 cadence: monthly
@@ -179,17 +241,21 @@ class ChecklistProblemsTest {
                                 activities:
                                   - { id: a, title: A }
                                 """,
-                        "quarterly.yaml", """
+                                "quarterly.yaml", """
                                 id: quarterly
                                 title: Quarterly
                                 cadence: quarterly
                                 due: 91d
                                 activities:
                                   - { id: a, title: A }
-                                """), "monthly.yaml:4:6: 'due' of the checklist (29d) is past the end of the shortest monthly period (28d, February)",
+                                """),
+                        "monthly.yaml:4:6: 'due' of the checklist (29d) is past the end of the shortest monthly period (28d, February)",
                         "quarterly.yaml:4:6: 'due' of the checklist (91d) is past the end of the shortest quarterly period (90d, January to March)",
                         "weekly.yaml:5:29: 'due' of activity 'a' (7d1h) is past the end of the shortest weekly period (7d)"),
-                problem("bad condition", "daily.yaml", """
+                problem(
+                        "bad condition",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
@@ -203,10 +269,14 @@ class ChecklistProblemsTest {
                                   - status = 200
                                   - "body matches 'up('"
                                   - response_time < 5 minutes
-                        """, "daily.yaml:11:20: invalid condition \"status = 200\": '=' is not an operator; use '==' to compare",
+                        """,
+                        "daily.yaml:11:20: invalid condition \"status = 200\": '=' is not an operator; use '==' to compare",
                         "daily.yaml:12:27: invalid condition \"body matches 'up('\": invalid regular expression 'up(': Unclosed group",
                         "daily.yaml:13:29: invalid condition \"response_time < 5 minutes\": '5 minutes' after '<' is not a value: write a number (200), duration (500ms), size (512MiB), percentage (99.5%), true/false or quoted text ('5 minutes')"),
-                problem("expect is not a list of conditions", "daily.yaml", """
+                problem(
+                        "expect is not a list of conditions",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
@@ -215,8 +285,12 @@ class ChecklistProblemsTest {
                             title: A
                             probes:
                               - { type: http, target: host01, expect: status == 200 }
-                        """, "daily.yaml:8:47: 'expect' must be a list, got 'status == 200'"),
-                problem("unknown probe type", "daily.yaml", """
+                        """,
+                        "daily.yaml:8:47: 'expect' must be a list, got 'status == 200'"),
+                problem(
+                        "unknown probe type",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
@@ -226,9 +300,13 @@ class ChecklistProblemsTest {
                             probes:
                               - { type: htp, target: host01 }
                               - { type: icmp, target: host01 }
-                        """, "daily.yaml:8:17: unknown probe type 'htp' (did you mean 'http'?); known types: backup, http, tcp",
+                        """,
+                        "daily.yaml:8:17: unknown probe type 'htp' (did you mean 'http'?); known types: backup, http, tcp",
                         "daily.yaml:9:17: unknown probe type 'icmp'; known types: backup, http, tcp"),
-                problem("unknown operand for the type", "daily.yaml", """
+                problem(
+                        "unknown operand for the type",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
@@ -243,11 +321,15 @@ class ChecklistProblemsTest {
                                   - json == 1
                                   - status($.x) == 1
                                   - connected == true
-                        """, "daily.yaml:11:13: probe type 'http' has no operand 'staus' (did you mean 'status'?); it measures body, json(), response_time, status",
+                        """,
+                        "daily.yaml:11:13: probe type 'http' has no operand 'staus' (did you mean 'status'?); it measures body, json(), response_time, status",
                         "daily.yaml:12:13: operand 'json' of probe type 'http' needs an argument, e.g. json($.path)",
                         "daily.yaml:13:13: operand 'status' of probe type 'http' takes no argument",
                         "daily.yaml:14:13: probe type 'http' has no operand 'connected'; it measures body, json(), response_time, status"),
-                problem("missing required key", "daily.yaml", """
+                problem(
+                        "missing required key",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
@@ -256,10 +338,14 @@ class ChecklistProblemsTest {
                             probes:
                               - { type: http, path: / }
                           - title: B
-                        """, "daily.yaml:5:5: activity 'a' is missing required key 'title'",
+                        """,
+                        "daily.yaml:5:5: activity 'a' is missing required key 'title'",
                         "daily.yaml:7:9: probe 1 of activity 'a' is missing required key 'target'",
                         "daily.yaml:8:5: an activity is missing required key 'id'"),
-                problem("missing required setting", "daily.yaml", """
+                problem(
+                        "missing required setting",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
@@ -269,22 +355,38 @@ class ChecklistProblemsTest {
                             probes:
                               - type: tcp
                                 target: host01
-                        """, "daily.yaml:8:9: probe 1 of activity 'a' (type 'tcp') needs setting 'port'"),
-                problem("missing value", "daily.yaml", """
+                        """,
+                        "daily.yaml:8:9: probe 1 of activity 'a' (type 'tcp') needs setting 'port'"),
+                problem(
+                        "missing value",
+                        "daily.yaml",
+                        """
                         id: daily
                         title:
                         cadence: daily
                         activities:
-                        """, "daily.yaml:2:1: 'title' in a checklist needs a value",
+                        """,
+                        "daily.yaml:2:1: 'title' in a checklist needs a value",
                         "daily.yaml:4:1: 'activities' in a checklist needs a value"),
-                problem("empty file", "daily.yaml", "", "daily.yaml:1:1: the file is empty; a checklist needs id, title, cadence and activities"),
-                problem("no activities", "daily.yaml", """
+                problem(
+                        "empty file",
+                        "daily.yaml",
+                        "",
+                        "daily.yaml:1:1: the file is empty; a checklist needs id, title, cadence and activities"),
+                problem(
+                        "no activities",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
                         activities: []
-                        """, "daily.yaml:4:13: 'activities' must list at least one activity"),
-                problem("unknown target or group", "daily.yaml", """
+                        """,
+                        "daily.yaml:4:13: 'activities' must list at least one activity"),
+                problem(
+                        "unknown target or group",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
@@ -295,10 +397,14 @@ class ChecklistProblemsTest {
                               - { type: tcp, target: host1, port: 22 }
                               - { type: tcp, target: "group:host", port: 22 }
                               - { type: tcp, target: hosts, port: 22 }
-                        """, "daily.yaml:8:30: unknown target 'host1' (did you mean 'host01'?)",
+                        """,
+                        "daily.yaml:8:30: unknown target 'host1' (did you mean 'host01'?)",
                         "daily.yaml:9:30: unknown group 'host' (did you mean 'hosts'?); groups are declared under 'groups:' in inventory.yaml",
                         "daily.yaml:10:30: unknown target 'hosts'; to probe every target of group 'hosts', write target: group:hosts"),
-                problem("group without targets", "daily.yaml", """
+                problem(
+                        "group without targets",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
@@ -307,21 +413,28 @@ class ChecklistProblemsTest {
                             title: A
                             probes:
                               - { type: tcp, target: "group:empty", port: 22 }
-                        """, "daily.yaml:8:30: group 'empty' has no targets; add targets to it in inventory.yaml or point the probe at a target"),
-                problem("duplicate checklist id across files", Map.of(
-                        "daily.yaml", """
+                        """,
+                        "daily.yaml:8:30: group 'empty' has no targets; add targets to it in inventory.yaml or point the probe at a target"),
+                problem(
+                        "duplicate checklist id across files",
+                        Map.of(
+                                "daily.yaml", """
                                 id: daily
                                 title: Daily
                                 cadence: daily
                                 activities: [{ id: a, title: A }]
                                 """,
-                        "daily-copy.yaml", """
+                                "daily-copy.yaml", """
                                 title: Copy
                                 id: daily
                                 cadence: daily
                                 activities: [{ id: a, title: A }]
-                                """), "daily.yaml:1:5: duplicate checklist id 'daily' (first in daily-copy.yaml:2:5)"),
-                problem("duplicate activity id", "daily.yaml", """
+                                """),
+                        "daily.yaml:1:5: duplicate checklist id 'daily' (first in daily-copy.yaml:2:5)"),
+                problem(
+                        "duplicate activity id",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
@@ -329,24 +442,36 @@ class ChecklistProblemsTest {
                           - { id: a, title: A }
                           - { id: b, title: B }
                           - { id: a, title: A again }
-                        """, "daily.yaml:7:11: duplicate activity id 'a' (first at line 5)"),
-                problem("duplicate key", "daily.yaml", """
+                        """,
+                        "daily.yaml:7:11: duplicate activity id 'a' (first at line 5)"),
+                problem(
+                        "duplicate key",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
                         title: Again
                         activities: [{ id: a, title: A }]
-                        """, "daily.yaml:4:1: duplicate key 'title' in a checklist (first at line 2)"),
-                problem("duplicate target and group ids", "inventory.yaml", """
+                        """,
+                        "daily.yaml:4:1: duplicate key 'title' in a checklist (first at line 2)"),
+                problem(
+                        "duplicate target and group ids",
+                        "inventory.yaml",
+                        """
                         groups:
                           web: {}
                           web: { parent: web }
                         targets:
                           - { id: host01, address: a }
                           - { id: host01, address: b }
-                        """, "inventory.yaml:3:3: duplicate key 'web' in 'groups' (first at line 2)",
+                        """,
+                        "inventory.yaml:3:3: duplicate key 'web' in 'groups' (first at line 2)",
                         "inventory.yaml:6:11: duplicate target id 'host01' (first at line 5)"),
-                problem("group cycle", "inventory.yaml", """
+                problem(
+                        "group cycle",
+                        "inventory.yaml",
+                        """
                         groups:
                           a: { parent: c }
                           b: { parent: a }
@@ -355,10 +480,14 @@ class ChecklistProblemsTest {
                           e: { parent: a }
                           f: { parent: nowhere }
                         targets: []
-                        """, "inventory.yaml:2:16: group 'a' is its own ancestor: a -> c -> b -> a; a group's parent chain must end at a group without a parent",
+                        """,
+                        "inventory.yaml:2:16: group 'a' is its own ancestor: a -> c -> b -> a; a group's parent chain must end at a group without a parent",
                         "inventory.yaml:5:16: group 'd' is its own ancestor: d -> d; a group's parent chain must end at a group without a parent",
                         "inventory.yaml:7:16: unknown parent group 'nowhere' of group 'f'"),
-                problem("activity without probes must be signed off always", "daily.yaml", """
+                problem(
+                        "activity without probes must be signed off always",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
@@ -366,30 +495,40 @@ class ChecklistProblemsTest {
                           - { id: a, title: A, signoff: none }
                           - { id: b, title: B, signoff: on-failure }
                           - { id: c, title: C, signoff: sometimes }
-                        """, "daily.yaml:5:33: activity 'a' has no probes, so only a person can prove it was done: its signoff must be 'always', got 'none'",
+                        """,
+                        "daily.yaml:5:33: activity 'a' has no probes, so only a person can prove it was done: its signoff must be 'always', got 'none'",
                         "daily.yaml:6:33: activity 'b' has no probes, so only a person can prove it was done: its signoff must be 'always', got 'on-failure'",
                         "daily.yaml:7:33: unknown signoff 'sometimes'; use none, on-failure or always"),
-                problem("paused without a reason", Map.of(
-                        "daily.yaml", """
+                problem(
+                        "paused without a reason",
+                        Map.of(
+                                "daily.yaml", """
                                 id: daily
                                 title: Daily
                                 cadence: daily
                                 activities:
                                   - { id: a, title: A, enabled: false }
                                 """,
-                        "inventory.yaml", """
+                                "inventory.yaml", """
                                 targets:
                                   - { id: host01, address: a, enabled: false, reason: "" }
-                                """), "daily.yaml:5:33: activity 'a' is paused (enabled: false) but gives no 'reason'; say why, e.g. reason: decommissioned, see CHG-1234",
+                                """),
+                        "daily.yaml:5:33: activity 'a' is paused (enabled: false) but gives no 'reason'; say why, e.g. reason: decommissioned, see CHG-1234",
                         "inventory.yaml:2:40: target 'host01' is paused (enabled: false) but gives no 'reason'; say why, e.g. reason: decommissioned, see CHG-1234"),
-                problem("bad timezone", "daily.yaml", """
+                problem(
+                        "bad timezone",
+                        "daily.yaml",
+                        """
                         id: daily
                         title: Daily
                         cadence: daily
                         timezone: Europe/Lodnon
                         activities: [{ id: a, title: A }]
-                        """, "daily.yaml:4:11: unknown timezone 'Europe/Lodnon' (did you mean 'Europe/London'?); use an IANA name like Europe/London or UTC"),
-                problem("missing inventory.yaml", withoutInventory("""
+                        """,
+                        "daily.yaml:4:11: unknown timezone 'Europe/Lodnon' (did you mean 'Europe/London'?); use an IANA name like Europe/London or UTC"),
+                problem(
+                        "missing inventory.yaml",
+                        withoutInventory("""
                         id: daily
                         title: Daily
                         cadence: daily
@@ -397,15 +536,23 @@ class ChecklistProblemsTest {
                           - id: a
                             title: A
                             probes: [{ type: tcp, target: host01, port: 22 }]
-                        """), "inventory.yaml:1:1: the folder has no inventory.yaml; create one listing the targets probes run against (it may be just 'targets: []')"),
-                problem("bad ids", "daily.yaml", """
+                        """),
+                        "inventory.yaml:1:1: the folder has no inventory.yaml; create one listing the targets probes run against (it may be just 'targets: []')"),
+                problem(
+                        "bad ids",
+                        "daily.yaml",
+                        """
                         id: Daily
                         title: Daily
                         cadence: daily
                         activities: [{ id: Backup_Review, title: A }]
-                        """, "daily.yaml:1:5: checklist id 'Daily' must use lowercase letters, digits and dashes, e.g. daily",
+                        """,
+                        "daily.yaml:1:5: checklist id 'Daily' must use lowercase letters, digits and dashes, e.g. daily",
                         "daily.yaml:4:20: activity id 'Backup_Review' must use lowercase letters, digits and dashes, e.g. backup-review"),
-                problem("inventory: bad targets", "inventory.yaml", """
+                problem(
+                        "inventory: bad targets",
+                        "inventory.yaml",
+                        """
                         groups:
                           web: { defaults: { timeout: fast, retries: 3 } }
                         targets:
@@ -425,7 +572,8 @@ class ChecklistProblemsTest {
                             address: c
                             sla_hours: "Mon-Fri 18:00-08:00"
                             attributes: { tags: [a, b] }
-                        """, "inventory.yaml:2:31: 'timeout' must be a duration like 30s or 5m, got 'fast'",
+                        """,
+                        "inventory.yaml:2:31: 'timeout' must be a duration like 30s or 5m, got 'fast'",
                         "inventory.yaml:2:37: unknown key 'retries' in the defaults of group 'web'; known keys: confirm, timeout",
                         "inventory.yaml:6:14: unknown group 'webb' in target 'host01' (did you mean 'web'?)",
                         "inventory.yaml:7:10: 'sla' must be a percentage above 0% and at most 100%, like 99.9%, got '99.9'",
@@ -437,8 +585,10 @@ class ChecklistProblemsTest {
                         "inventory.yaml:15:16: 'sla_hours' must be days and hours like 'Mon-Fri 08:00-18:00', got 'weekdays 8-6'",
                         "inventory.yaml:18:16: 'sla_hours' must end after they start, got 'Mon-Fri 18:00-08:00' (hours across midnight are not supported; split them, or use 00:00-24:00)",
                         "inventory.yaml:19:25: 'attributes' maps names to text; 'tags' is a list"),
-                problem("targets disagree on confirm", Map.of(
-                        "inventory.yaml", """
+                problem(
+                        "targets disagree on confirm",
+                        Map.of(
+                                "inventory.yaml", """
                                 groups:
                                   all: {}
                                   careful: { parent: all, defaults: { confirm: 5 } }
@@ -446,7 +596,7 @@ class ChecklistProblemsTest {
                                   - { id: a, address: a, groups: [careful] }
                                   - { id: b, address: b, groups: [all] }
                                 """,
-                        "daily.yaml", """
+                                "daily.yaml", """
                                 id: daily
                                 title: Daily
                                 cadence: daily
@@ -454,7 +604,8 @@ class ChecklistProblemsTest {
                                   - id: a
                                     title: A
                                     probes: [{ type: tcp, target: "group:all", port: 22 }]
-                                """), "daily.yaml:7:35: the targets of group:all inherit different 'confirm' defaults (a: 5, b: 2); write 'confirm' on the probe"));
+                                """),
+                        "daily.yaml:7:35: the targets of group:all inherit different 'confirm' defaults (a: 5, b: 2); write 'confirm' on the probe"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -468,14 +619,18 @@ class ChecklistProblemsTest {
 
     @Test
     void reportsEveryProblemOfTheFolderAtOnceInFileAndLineOrder() {
-        LoadResult result = new ChecklistLoader().load(Path.of("src/test/resources/checklists-broken"), new TestProbeCatalog());
+        LoadResult result =
+                new ChecklistLoader().load(Path.of("src/test/resources/checklists-broken"), new TestProbeCatalog());
         assertFalse(result.isValid());
-        assertEquals(List.of(
-                "daily.yaml:9:17: unknown target 'host1' (did you mean 'host01'?)",
-                "daily.yaml:10:16: 'every' must be a duration like 30s or 5m, got '5 minutes'",
-                "daily.yaml:12:20: invalid condition \"status = 200\": '=' is not an operator; use '==' to compare"),
+        assertEquals(
+                List.of(
+                        "daily.yaml:9:17: unknown target 'host1' (did you mean 'host01'?)",
+                        "daily.yaml:10:16: 'every' must be a duration like 30s or 5m, got '5 minutes'",
+                        "daily.yaml:12:20: invalid condition \"status = 200\": '=' is not an operator; use '==' to compare"),
                 result.problems().stream().map(Problem::toString).toList());
-        assertEquals(List.of("daily.yaml", "inventory.yaml"), List.copyOf(result.files().keySet()),
+        assertEquals(
+                List.of("daily.yaml", "inventory.yaml"),
+                List.copyOf(result.files().keySet()),
                 "the hashes of a rejected folder are kept, so that an unchanged folder is not reloaded again");
     }
 
@@ -495,7 +650,9 @@ class ChecklistProblemsTest {
                         activities: [{ id: a, title: A, due: 8d }]
                         """));
         assertNull(result.set());
-        assertEquals(List.of("weekly.yaml:4:38: 'due' of activity 'a' (8d) is past the end of the shortest weekly period (7d)"),
+        assertEquals(
+                List.of(
+                        "weekly.yaml:4:38: 'due' of activity 'a' (8d) is past the end of the shortest weekly period (7d)"),
                 result.problems().stream().map(Problem::toString).toList());
     }
 
@@ -519,7 +676,8 @@ class ChecklistProblemsTest {
         load(Map.of());
         Files.write(dir.resolve("daily.yaml"), new byte[] {'i', 'd', ':', ' ', (byte) 0xff, (byte) 0xfe, '\n'});
         LoadResult result = new ChecklistLoader().load(dir, new TestProbeCatalog());
-        assertEquals(List.of("daily.yaml:1:1: the file is not UTF-8 text"),
+        assertEquals(
+                List.of("daily.yaml:1:1: the file is not UTF-8 text"),
                 result.problems().stream().map(Problem::toString).toList());
     }
 
@@ -527,7 +685,8 @@ class ChecklistProblemsTest {
     void aMissingFolderIsOneProblem() {
         LoadResult result = new ChecklistLoader().load(dir.resolve("nowhere"), new TestProbeCatalog());
         assertEquals(1, result.problems().size());
-        assertEquals("the checklist folder " + dir.resolve("nowhere").toAbsolutePath() + " does not exist",
+        assertEquals(
+                "the checklist folder " + dir.resolve("nowhere").toAbsolutePath() + " does not exist",
                 result.problems().get(0).message());
     }
 

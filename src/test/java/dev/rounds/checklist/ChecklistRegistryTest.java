@@ -69,7 +69,9 @@ class ChecklistRegistryTest {
     @Test
     void startUpLoadedTheFolderAndAuditedTheHashOfEachFile() {
         AuditEntries.Entry first = AuditEntries.after(audit, start.seq(), ChecklistRegistry.SUBJECT).stream()
-                .filter(e -> e.action().equals(ChecklistRegistry.LOADED)).findFirst().orElseThrow();
+                .filter(e -> e.action().equals(ChecklistRegistry.LOADED))
+                .findFirst()
+                .orElseThrow();
         assertEquals(AuditLog.SYSTEM, first.actor());
         assertEquals(ChecklistRegistry.LOADED, first.action());
         assertEquals("checklists", first.subject());
@@ -77,47 +79,69 @@ class ChecklistRegistryTest {
 
         ChecklistsLoaded atStartUp = events.all().get(0);
         assertNull(atStartUp.previous());
-        assertEquals(List.of("daily", "weekly"), atStartUp.current().checklists().stream().map(Checklist::id).toList());
+        assertEquals(
+                List.of("daily", "weekly"),
+                atStartUp.current().checklists().stream().map(Checklist::id).toList());
     }
 
     @Test
     void aReloadWithProblemsKeepsTheConfigurationInForceAndAnswers422WithEveryProblem() throws Exception {
         ChecklistSet before = registry.current();
-        Files.writeString(folder.resolve("daily.yaml"), Files.readString(folder.resolve("daily.yaml"))
-                .replace("cadence: daily", "cadence: fortnightly")
-                .replace("target: rounds-self", "target: rounds-elf"));
+        Files.writeString(
+                folder.resolve("daily.yaml"),
+                Files.readString(folder.resolve("daily.yaml"))
+                        .replace("cadence: daily", "cadence: fortnightly")
+                        .replace("target: rounds-self", "target: rounds-elf"));
 
-        asAdmin().contentType("application/json").when().post("/api/checklists/reload")
-                .then().statusCode(422)
+        asAdmin()
+                .contentType("application/json")
+                .when()
+                .post("/api/checklists/reload")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo(ChecklistResource.INVALID_TYPE))
                 .body("title", equalTo("checklists not reloaded"))
-                .body("problems", contains(
-                        "daily.yaml:3:10: unknown cadence 'fortnightly'; use daily, weekly, monthly or quarterly",
-                        "daily.yaml:12:17: unknown target 'rounds-elf' (did you mean 'rounds-self'?)"));
+                .body(
+                        "problems",
+                        contains(
+                                "daily.yaml:3:10: unknown cadence 'fortnightly'; use daily, weekly, monthly or quarterly",
+                                "daily.yaml:12:17: unknown target 'rounds-elf' (did you mean 'rounds-self'?)"));
 
         assertSame(before, registry.current());
         AuditEntries.Entry rejected = last();
         assertEquals(ChecklistRegistry.REJECTED, rejected.action());
         assertEquals("admin", rejected.actor());
-        assertEquals(List.of("daily.yaml:3:10: unknown cadence 'fortnightly'; use daily, weekly, monthly or quarterly",
-                "daily.yaml:12:17: unknown target 'rounds-elf' (did you mean 'rounds-self'?)"), rejected.detail().get("problems"));
+        assertEquals(
+                List.of(
+                        "daily.yaml:3:10: unknown cadence 'fortnightly'; use daily, weekly, monthly or quarterly",
+                        "daily.yaml:12:17: unknown target 'rounds-elf' (did you mean 'rounds-self'?)"),
+                rejected.detail().get("problems"));
     }
 
     @Test
     void aValidReloadPutsTheNewConfigurationInForceAuditsItAndAnnouncesIt() throws Exception {
         ChecklistSet before = registry.current();
-        Files.writeString(folder.resolve("daily.yaml"), Files.readString(folder.resolve("daily.yaml"))
-                .replace("title: Daily maintenance", "title: Daily rounds"));
+        Files.writeString(
+                folder.resolve("daily.yaml"),
+                Files.readString(folder.resolve("daily.yaml"))
+                        .replace("title: Daily maintenance", "title: Daily rounds"));
         String newHash = ChecklistLoader.fileHashes(folder).get("daily.yaml");
 
-        asAdmin().contentType("application/json").when().post("/api/checklists/reload")
-                .then().statusCode(200)
+        asAdmin()
+                .contentType("application/json")
+                .when()
+                .post("/api/checklists/reload")
+                .then()
+                .statusCode(200)
                 .body("files.'daily.yaml'", equalTo(newHash))
                 .body("files.'inventory.yaml'", equalTo(before.inventory().sha256()));
 
-        assertEquals("Daily rounds", registry.current().checklist("daily").orElseThrow().title());
-        assertEquals(newHash, registry.current().checklist("daily").orElseThrow().sha256());
+        assertEquals(
+                "Daily rounds",
+                registry.current().checklist("daily").orElseThrow().title());
+        assertEquals(
+                newHash, registry.current().checklist("daily").orElseThrow().sha256());
         AuditEntries.Entry loaded = last();
         assertEquals(ChecklistRegistry.LOADED, loaded.action());
         assertEquals(Map.of("files", ChecklistLoader.fileHashes(folder)), loaded.detail());
@@ -132,7 +156,8 @@ class ChecklistRegistryTest {
         registry.poll();
         assertEquals(entries, entries().size(), "nothing changed, nothing reloaded");
 
-        Files.writeString(folder.resolve("weekly.yml"), "# reviewed\n" + Files.readString(folder.resolve("weekly.yml")));
+        Files.writeString(
+                folder.resolve("weekly.yml"), "# reviewed\n" + Files.readString(folder.resolve("weekly.yml")));
         registry.poll();
         assertEquals(entries + 1, entries().size());
         assertEquals(ChecklistRegistry.LOADED, last().action());
@@ -146,14 +171,19 @@ class ChecklistRegistryTest {
         assertEquals(AuditLog.SYSTEM, last().actor());
         registry.poll();
         assertEquals(entries + 2, entries().size(), "a folder rejected once is not rejected again until it changes");
-        assertEquals(List.of("daily", "weekly"), registry.current().checklists().stream().map(Checklist::id).toList());
+        assertEquals(
+                List.of("daily", "weekly"),
+                registry.current().checklists().stream().map(Checklist::id).toList());
     }
 
     @Test
     void listsTheChecklistsInForce() {
         ChecklistSet set = registry.current();
-        asAdmin().when().get("/api/checklists")
-                .then().statusCode(200)
+        asAdmin()
+                .when()
+                .get("/api/checklists")
+                .then()
+                .statusCode(200)
                 .body("id", contains("daily", "weekly"))
                 .body("[0].title", equalTo("Daily maintenance"))
                 .body("[0].cadence", equalTo("daily"))
@@ -174,11 +204,17 @@ class ChecklistRegistryTest {
 
     @Test
     void publishesTheJsonSchemasForEditors() {
-        asAdmin().when().get("/schema/checklist.schema.json")
-                .then().statusCode(200)
+        asAdmin()
+                .when()
+                .get("/schema/checklist.schema.json")
+                .then()
+                .statusCode(200)
                 .body("'$schema'", equalTo("https://json-schema.org/draft/2020-12/schema"));
-        asAdmin().when().get("/schema/inventory.schema.json")
-                .then().statusCode(200)
+        asAdmin()
+                .when()
+                .get("/schema/inventory.schema.json")
+                .then()
+                .statusCode(200)
                 .body("'$schema'", equalTo("https://json-schema.org/draft/2020-12/schema"));
     }
 }

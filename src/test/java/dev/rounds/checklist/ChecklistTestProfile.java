@@ -22,8 +22,7 @@ public class ChecklistTestProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("rounds.checklists.dir", folder.toString(),
-                "rounds.checklists.poll", "1h");
+        return Map.of("rounds.checklists.dir", folder.toString(), "rounds.checklists.poll", "1h");
     }
 
     @Override

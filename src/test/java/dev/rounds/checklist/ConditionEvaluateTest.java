@@ -40,17 +40,38 @@ class ConditionEvaluateTest {
                 Arguments.of("packet_loss <= 5%", 20.5, false, "packet_loss (20.5%) <= 5%"),
                 // text
                 Arguments.of("body contains 'ok'", "status: ok", true, "body ('status: ok') contains 'ok'"),
-                Arguments.of("body contains 'ok'", "Service Unavailable", false, "body ('Service Unavailable') contains 'ok'"),
+                Arguments.of(
+                        "body contains 'ok'",
+                        "Service Unavailable",
+                        false,
+                        "body ('Service Unavailable') contains 'ok'"),
                 Arguments.of("last_status == 'success'", "success", true, "last_status ('success') == 'success'"),
                 Arguments.of("last_status != 'success'", "failed", true, "last_status ('failed') != 'success'"),
                 Arguments.of("body matches '^up\\s+\\d+$'", "up  42", true, "body ('up  42') matches '^up\\s+\\d+$'"),
-                Arguments.of("body matches 'healthy'", "is healthy now", true, "body ('is healthy now') matches 'healthy'"),
-                Arguments.of("body matches '^healthy$'", "is healthy now", false, "body ('is healthy now') matches '^healthy$'"),
+                Arguments.of(
+                        "body matches 'healthy'", "is healthy now", true, "body ('is healthy now') matches 'healthy'"),
+                Arguments.of(
+                        "body matches '^healthy$'",
+                        "is healthy now",
+                        false,
+                        "body ('is healthy now') matches '^healthy$'"),
                 Arguments.of("body contains 'x'", "line1\nline2", false, "body ('line1\\nline2') contains 'x'"),
-                Arguments.of("body contains 'zzz'", "a".repeat(100), false, "body ('" + "a".repeat(60) + "…') contains 'zzz'"),
+                Arguments.of(
+                        "body contains 'zzz'",
+                        "a".repeat(100),
+                        false,
+                        "body ('" + "a".repeat(60) + "…') contains 'zzz'"),
                 // lists: contains means one element equals the text
-                Arguments.of("answers contains '10.0.0.1'", List.of("10.0.0.1", "10.0.0.2"), true, "answers (['10.0.0.1', '10.0.0.2']) contains '10.0.0.1'"),
-                Arguments.of("answers contains '10.0.0.1'", List.of("10.0.0.10"), false, "answers (['10.0.0.10']) contains '10.0.0.1'"),
+                Arguments.of(
+                        "answers contains '10.0.0.1'",
+                        List.of("10.0.0.1", "10.0.0.2"),
+                        true,
+                        "answers (['10.0.0.1', '10.0.0.2']) contains '10.0.0.1'"),
+                Arguments.of(
+                        "answers contains '10.0.0.1'",
+                        List.of("10.0.0.10"),
+                        false,
+                        "answers (['10.0.0.10']) contains '10.0.0.1'"),
                 // booleans
                 Arguments.of("connected == true", true, true, "connected (true) == true"),
                 Arguments.of("connected == true", false, false, "connected (false) == true"),
@@ -59,14 +80,41 @@ class ConditionEvaluateTest {
                 Arguments.of("json($.x) == 1", null, false, "json($.x) (missing) == 1"),
                 Arguments.of("json($.x) != 1", null, false, "json($.x) (missing) != 1"),
                 // mismatched kinds fail and say why
-                Arguments.of("status == 200", "200", false, "status ('200') == 200: text cannot be compared with a number"),
-                Arguments.of("response_time < 500ms", 812, false, "response_time (812) < 500ms: a number cannot be compared with a duration"),
-                Arguments.of("size > 1GB", Duration.ofSeconds(1), false, "size (1s) > 1GB: a duration cannot be compared with a size"),
-                Arguments.of("connected == true", 1, false, "connected (1) == true: a number cannot be compared with true/false"),
-                Arguments.of("body contains 'ok'", 200, false, "body (200) contains 'ok': a number cannot be compared with text"),
-                Arguments.of("body matches 'ok'", true, false, "body (true) matches 'ok': true/false cannot be compared with a regular expression"),
-                Arguments.of("uptime >= 99%", "99", false, "uptime ('99') >= 99%: text cannot be compared with a percentage"),
-                Arguments.of("answers == 'a'", List.of("a"), false, "answers (['a']) == 'a': a list cannot be compared with text"));
+                Arguments.of(
+                        "status == 200", "200", false, "status ('200') == 200: text cannot be compared with a number"),
+                Arguments.of(
+                        "response_time < 500ms",
+                        812,
+                        false,
+                        "response_time (812) < 500ms: a number cannot be compared with a duration"),
+                Arguments.of(
+                        "size > 1GB",
+                        Duration.ofSeconds(1),
+                        false,
+                        "size (1s) > 1GB: a duration cannot be compared with a size"),
+                Arguments.of(
+                        "connected == true",
+                        1,
+                        false,
+                        "connected (1) == true: a number cannot be compared with true/false"),
+                Arguments.of(
+                        "body contains 'ok'",
+                        200,
+                        false,
+                        "body (200) contains 'ok': a number cannot be compared with text"),
+                Arguments.of(
+                        "body matches 'ok'",
+                        true,
+                        false,
+                        "body (true) matches 'ok': true/false cannot be compared with a regular expression"),
+                Arguments.of(
+                        "uptime >= 99%",
+                        "99", false, "uptime ('99') >= 99%: text cannot be compared with a percentage"),
+                Arguments.of(
+                        "answers == 'a'",
+                        List.of("a"),
+                        false,
+                        "answers (['a']) == 'a': a list cannot be compared with text"));
     }
 
     @ParameterizedTest(name = "{0} with {1}: {3}")

@@ -35,7 +35,8 @@ class ConditionParserTest {
             metric(node_load1) < 4         | metric(node_load1) | LT     | Number  | 4
             last_status == 'ok'            | last_status      | EQ       | Text    | 'ok'
             """)
-    void parsesOperandOperatorAndLiteralKind(String text, String operand, Operator operator, String kind, String literal) {
+    void parsesOperandOperatorAndLiteralKind(
+            String text, String operand, Operator operator, String kind, String literal) {
         Condition condition = ConditionParser.parse(text);
         assertEquals(operand, condition.operand().key());
         assertEquals(operator, condition.operator());
@@ -46,13 +47,28 @@ class ConditionParserTest {
 
     @Test
     void convertsLiteralsToTheirValues() {
-        assertEquals(Duration.ofMillis(500), ((Literal.Time) ConditionParser.parse("response_time < 500ms").literal()).value());
-        assertEquals(536870912L, ((Literal.Size) ConditionParser.parse("size > 512MiB").literal()).bytes());
-        assertEquals(99.5, ((Literal.Percent) ConditionParser.parse("uptime >= 99.5%").literal()).percent());
-        assertEquals("it's ok", ((Literal.Text) ConditionParser.parse("body contains 'it\\'s ok'").literal()).value());
-        assertEquals("a\\b", ((Literal.Text) ConditionParser.parse("body == \"a\\\\b\"").literal()).value());
-        assertEquals("$.a.b", ConditionParser.parse("json($.a.b) == 1").operand().argument());
-        Literal.Regex regex = assertInstanceOf(Literal.Regex.class, ConditionParser.parse("body matches 'ok|healthy'").literal());
+        assertEquals(
+                Duration.ofMillis(500),
+                ((Literal.Time) ConditionParser.parse("response_time < 500ms").literal()).value());
+        assertEquals(
+                536870912L,
+                ((Literal.Size) ConditionParser.parse("size > 512MiB").literal()).bytes());
+        assertEquals(
+                99.5,
+                ((Literal.Percent) ConditionParser.parse("uptime >= 99.5%").literal()).percent());
+        assertEquals(
+                "it's ok",
+                ((Literal.Text) ConditionParser.parse("body contains 'it\\'s ok'")
+                                .literal())
+                        .value());
+        assertEquals(
+                "a\\b",
+                ((Literal.Text) ConditionParser.parse("body == \"a\\\\b\"").literal()).value());
+        assertEquals(
+                "$.a.b", ConditionParser.parse("json($.a.b) == 1").operand().argument());
+        Literal.Regex regex = assertInstanceOf(
+                Literal.Regex.class,
+                ConditionParser.parse("body matches 'ok|healthy'").literal());
         assertEquals("ok|healthy", regex.value().pattern());
     }
 

@@ -38,8 +38,12 @@ class JsonSchemaTest {
 
     @Test
     void bothAreDraft2020_12() {
-        assertEquals("https://json-schema.org/draft/2020-12/schema", CHECKLIST.get("$schema").asText());
-        assertEquals("https://json-schema.org/draft/2020-12/schema", INVENTORY.get("$schema").asText());
+        assertEquals(
+                "https://json-schema.org/draft/2020-12/schema",
+                CHECKLIST.get("$schema").asText());
+        assertEquals(
+                "https://json-schema.org/draft/2020-12/schema",
+                INVENTORY.get("$schema").asText());
     }
 
     @Test
@@ -56,8 +60,13 @@ class JsonSchemaTest {
 
     @Test
     void cadencesAndSignoffPoliciesAreTheLoadersNames() {
-        assertEquals(Arrays.stream(Cadence.values()).map(Cadence::yamlName).toList(), texts(CHECKLIST.at("/properties/cadence/enum")));
-        assertEquals(Arrays.stream(SignoffPolicy.values()).map(SignoffPolicy::yamlName).toList(),
+        assertEquals(
+                Arrays.stream(Cadence.values()).map(Cadence::yamlName).toList(),
+                texts(CHECKLIST.at("/properties/cadence/enum")));
+        assertEquals(
+                Arrays.stream(SignoffPolicy.values())
+                        .map(SignoffPolicy::yamlName)
+                        .toList(),
                 texts(CHECKLIST.at("/$defs/activity/properties/signoff/enum")));
     }
 
@@ -73,7 +82,8 @@ class JsonSchemaTest {
         texts(CHECKLIST.at("/$defs/activity/required")).forEach(k -> cases.add(Arguments.of("activity", k)));
         texts(CHECKLIST.at("/$defs/probe/required")).forEach(k -> cases.add(Arguments.of("probe", k)));
         texts(INVENTORY.at("/$defs/target/required")).forEach(k -> cases.add(Arguments.of("target", k)));
-        texts(INVENTORY.at("/$defs/maintenance/items/required")).forEach(k -> cases.add(Arguments.of("maintenance", k)));
+        texts(INVENTORY.at("/$defs/maintenance/items/required"))
+                .forEach(k -> cases.add(Arguments.of("maintenance", k)));
         return cases.stream();
     }
 
@@ -95,8 +105,12 @@ class JsonSchemaTest {
             default -> window;
         };
         from.remove(key);
-        List<String> messages = load(checklist, inventory).problems().stream().map(Problem::message).toList();
-        assertTrue(messages.stream().anyMatch(m -> m.endsWith("is missing required key '" + key + "'")), messages.toString());
+        List<String> messages = load(checklist, inventory).problems().stream()
+                .map(Problem::message)
+                .toList();
+        assertTrue(
+                messages.stream().anyMatch(m -> m.endsWith("is missing required key '" + key + "'")),
+                messages.toString());
     }
 
     @Test
@@ -105,23 +119,32 @@ class JsonSchemaTest {
         Checklist checklist = set.checklists().get(0);
         Map<String, Function<ChecklistSet, Object>> loaded = Map.of(
                 "checklist.schema.json#/properties/owner", s -> checklist.owner(),
-                "checklist.schema.json#/$defs/activity/properties/enabled", s -> checklist.activities().get(0).enabled(),
-                "checklist.schema.json#/$defs/probe/properties/confirm", s -> checklist.activities().get(0).probes().get(0).confirm(),
-                "inventory.schema.json#/$defs/target/properties/enabled", s -> s.inventory().targets().get(0).enabled());
+                "checklist.schema.json#/$defs/activity/properties/enabled",
+                        s -> checklist.activities().get(0).enabled(),
+                "checklist.schema.json#/$defs/probe/properties/confirm",
+                        s -> checklist.activities().get(0).probes().get(0).confirm(),
+                "inventory.schema.json#/$defs/target/properties/enabled",
+                        s -> s.inventory().targets().get(0).enabled());
 
         Map<String, JsonNode> stated = new LinkedHashMap<>();
         collectDefaults("checklist.schema.json#", CHECKLIST, stated);
         collectDefaults("inventory.schema.json#", INVENTORY, stated);
         assertEquals(new TreeSet<>(loaded.keySet()), new TreeSet<>(stated.keySet()), "every stated default is checked");
-        stated.forEach((pointer, value) -> assertEquals(value.isInt() ? (Object) value.asInt()
-                : value.isBoolean() ? (Object) value.asBoolean() : value.asText(), loaded.get(pointer).apply(set), pointer));
+        stated.forEach((pointer, value) -> assertEquals(
+                value.isInt()
+                        ? (Object) value.asInt()
+                        : value.isBoolean() ? (Object) value.asBoolean() : value.asText(),
+                loaded.get(pointer).apply(set),
+                pointer));
     }
 
     @Test
     void theExampleConditionsMatchTheSchemaPattern() {
         String pattern = CHECKLIST.at("/$defs/condition/pattern").asText();
-        for (String condition : List.of("status == 200", "response_time < 500ms", "json($.state) == 'UP'", "body contains 'ok'")) {
-            assertTrue(java.util.regex.Pattern.compile(pattern).matcher(condition).find(), condition);
+        for (String condition :
+                List.of("status == 200", "response_time < 500ms", "json($.state) == 'UP'", "body contains 'ok'")) {
+            assertTrue(
+                    java.util.regex.Pattern.compile(pattern).matcher(condition).find(), condition);
             ConditionParser.parse(condition);
         }
         String duration = CHECKLIST.at("/$defs/duration/pattern").asText();
@@ -139,22 +162,24 @@ class JsonSchemaTest {
     /** A checklist with only the keys the schema requires, at every level. */
     private static Map<String, Object> minimalChecklist() {
         Map<String, Object> probe = new LinkedHashMap<>(Map.of("type", "http", "target", "host01"));
-        Map<String, Object> activity = new LinkedHashMap<>(Map.of("id", "a", "title", "A", "probes", new ArrayList<>(List.of(probe))));
-        return new LinkedHashMap<>(Map.of("id", "daily", "title", "Daily", "cadence", "daily",
-                "activities", new ArrayList<>(List.of(activity))));
+        Map<String, Object> activity =
+                new LinkedHashMap<>(Map.of("id", "a", "title", "A", "probes", new ArrayList<>(List.of(probe))));
+        return new LinkedHashMap<>(Map.of(
+                "id", "daily", "title", "Daily", "cadence", "daily", "activities", new ArrayList<>(List.of(activity))));
     }
 
     private static Map<String, Object> minimalInventory() {
         Map<String, Object> window = new LinkedHashMap<>(Map.of("every", "Sun 02:00", "duration", "2h"));
-        Map<String, Object> target = new LinkedHashMap<>(Map.of("id", "host01", "address", "127.0.0.1",
-                "maintenance", new ArrayList<>(List.of(window))));
+        Map<String, Object> target = new LinkedHashMap<>(
+                Map.of("id", "host01", "address", "127.0.0.1", "maintenance", new ArrayList<>(List.of(window))));
         return new LinkedHashMap<>(Map.of("targets", new ArrayList<>(List.of(target))));
     }
 
     private static void collectDefaults(String pointer, JsonNode node, Map<String, JsonNode> into) {
         if (!node.isObject()) return;
         if (node.has("default")) into.put(pointer, node.get("default"));
-        node.fields().forEachRemaining(field -> collectDefaults(pointer + "/" + field.getKey(), field.getValue(), into));
+        node.fields()
+                .forEachRemaining(field -> collectDefaults(pointer + "/" + field.getKey(), field.getValue(), into));
     }
 
     private static Set<String> keys(JsonNode schema, String pointer) {
@@ -166,7 +191,9 @@ class JsonSchemaTest {
     }
 
     private static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).collect(Collectors.toList());
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
+                .collect(Collectors.toList());
     }
 
     private static JsonNode read(String name) {

@@ -21,15 +21,36 @@ public class TestProbeCatalog implements ProbeCatalog {
     private final ProbeCatalog catalog;
 
     public TestProbeCatalog() {
-        add(new ProbeSchema("http",
-                Map.of("scheme", SettingKind.STRING, "port", SettingKind.INTEGER, "path", SettingKind.STRING,
-                        "method", SettingKind.STRING, "headers", SettingKind.STRING_MAP),
-                Set.of(), Set.of("status", "response_time", "body", "json()")));
-        add(new ProbeSchema("tcp", Map.of("port", SettingKind.INTEGER), Set.of("port"), Set.of("connected", "connect_time")));
-        add(new ProbeSchema("backup",
-                Map.of("paths", SettingKind.STRING_LIST, "max_age", SettingKind.DURATION, "min_size", SettingKind.SIZE,
-                        "recursive", SettingKind.BOOLEAN),
-                Set.of("paths"), Set.of("age", "size", "count")));
+        add(new ProbeSchema(
+                "http",
+                Map.of(
+                        "scheme",
+                        SettingKind.STRING,
+                        "port",
+                        SettingKind.INTEGER,
+                        "path",
+                        SettingKind.STRING,
+                        "method",
+                        SettingKind.STRING,
+                        "headers",
+                        SettingKind.STRING_MAP),
+                Set.of(),
+                Set.of("status", "response_time", "body", "json()")));
+        add(new ProbeSchema(
+                "tcp", Map.of("port", SettingKind.INTEGER), Set.of("port"), Set.of("connected", "connect_time")));
+        add(new ProbeSchema(
+                "backup",
+                Map.of(
+                        "paths",
+                        SettingKind.STRING_LIST,
+                        "max_age",
+                        SettingKind.DURATION,
+                        "min_size",
+                        SettingKind.SIZE,
+                        "recursive",
+                        SettingKind.BOOLEAN),
+                Set.of("paths"),
+                Set.of("age", "size", "count")));
         catalog = ProbeCatalog.of(schemas);
     }
 

@@ -1,13 +1,13 @@
 package dev.rounds.cli;
 
-import dev.rounds.audit.export.AuditExport;
-import dev.rounds.audit.export.AuditJsonlFile;
-import dev.rounds.audit.export.BundleProcedure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rounds.audit.AuditLog;
 import dev.rounds.audit.ChainedAuditLog;
+import dev.rounds.audit.export.AuditExport;
+import dev.rounds.audit.export.AuditJsonlFile;
+import dev.rounds.audit.export.BundleProcedure;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeResult;
 import dev.rounds.probe.ProbeStatus;
@@ -52,8 +52,15 @@ class ExportCommandTest {
     void exportWritesABundleTheReadmeProcedureVerifiesAndPrintsWhatToRecord() throws Exception {
         long before = log.append(AuditLog.SYSTEM, "bundle.cli", "before", Map.of());
         for (int i = 0; i < 3; i++) {
-            results.submit(new ProbeResult(new ProbeKey("bundle-cli", "services-up", 0, "host" + i), "tcp",
-                    Instant.now(), Duration.ofMillis(2), ProbeStatus.UP, Map.of("ms", i), List.of(), "up"));
+            results.submit(new ProbeResult(
+                    new ProbeKey("bundle-cli", "services-up", 0, "host" + i),
+                    "tcp",
+                    Instant.now(),
+                    Duration.ofMillis(2),
+                    ProbeStatus.UP,
+                    Map.of("ms", i),
+                    List.of(),
+                    "up"));
         }
         results.flush();
         String today = LocalDate.now().toString();
@@ -74,8 +81,11 @@ class ExportCommandTest {
         assertTrue(audit.contains("{\"seq\":" + before + ","), "the slice holds seq " + before);
         assertTrue(audit.contains("\"action\":\"results.digest\""), "the slice holds the results' digest");
         String sha256 = lines[1].substring("manifest sha256 ".length());
-        assertTrue(chain.entries(before, 10_000).stream().anyMatch(entry -> entry.action().equals(AuditExport.ACTION)
-                && entry.actor().equals("cli:" + System.getProperty("user.name")) && entry.detail().contains(sha256)),
+        assertTrue(
+                chain.entries(before, 10_000).stream()
+                        .anyMatch(entry -> entry.action().equals(AuditExport.ACTION)
+                                && entry.actor().equals("cli:" + System.getProperty("user.name"))
+                                && entry.detail().contains(sha256)),
                 "export audited as done by the person at the command line");
     }
 
@@ -85,7 +95,8 @@ class ExportCommandTest {
         try {
             assertEquals(0, run("export", "--from", "2001-01-01", "--to", "2001-01-02"));
             assertTrue(Files.isRegularFile(file));
-            assertTrue(printed.toString(StandardCharsets.UTF_8).startsWith("wrote " + file.toAbsolutePath() + " (0 entries)"));
+            assertTrue(printed.toString(StandardCharsets.UTF_8)
+                    .startsWith("wrote " + file.toAbsolutePath() + " (0 entries)"));
         } finally {
             Files.deleteIfExists(file);
         }
@@ -102,7 +113,9 @@ class ExportCommandTest {
     }
 
     private int run(String... args) {
-        return command.run(List.of(args), new PrintStream(printed, true, StandardCharsets.UTF_8),
+        return command.run(
+                List.of(args),
+                new PrintStream(printed, true, StandardCharsets.UTF_8),
                 new PrintStream(errors, true, StandardCharsets.UTF_8));
     }
 }

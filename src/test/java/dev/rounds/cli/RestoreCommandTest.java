@@ -32,15 +32,17 @@ class RestoreCommandTest {
     @Test
     void aMissingBackupFileIsNamed() {
         Path missing = dir.resolve("rounds-db-20261126-023000.zip");
-        assertEquals(RestoreCommand.UNUSABLE, RestoreCommand.restore(missing, "jdbc:h2:mem:x", "rounds", "", out, errors));
+        assertEquals(
+                RestoreCommand.UNUSABLE, RestoreCommand.restore(missing, "jdbc:h2:mem:x", "rounds", "", out, errors));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains(missing + " does not exist"));
     }
 
     @Test
     void aPostgresqlDatabaseIsLeftToItsOwnTools() throws IOException {
         Path backup = Files.writeString(dir.resolve("rounds-db-20261126-023000.zip"), "not read");
-        assertEquals(RestoreCommand.FAILED, RestoreCommand.restore(backup, "jdbc:postgresql://localhost/rounds",
-                "rounds", "", out, errors));
+        assertEquals(
+                RestoreCommand.FAILED,
+                RestoreCommand.restore(backup, "jdbc:postgresql://localhost/rounds", "rounds", "", out, errors));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("pg_restore or psql"));
     }
 }

@@ -27,7 +27,10 @@ class RoundsMainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int validate(ProbeCatalog catalog, String... args) {
-        return RoundsMain.validate(List.of(args), catalog, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return RoundsMain.validate(
+                List.of(args),
+                catalog,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -45,10 +48,11 @@ class RoundsMainTest {
     @Test
     void aFolderWithProblemsPrintsEachAsFileLineColumnAndExitsOne() {
         assertEquals(1, validate(new TestProbeCatalog(), "src/test/resources/checklists-broken"));
-        assertEquals(List.of(
-                "daily.yaml:9:17: unknown target 'host1' (did you mean 'host01'?)",
-                "daily.yaml:10:16: 'every' must be a duration like 30s or 5m, got '5 minutes'",
-                "daily.yaml:12:20: invalid condition \"status = 200\": '=' is not an operator; use '==' to compare"),
+        assertEquals(
+                List.of(
+                        "daily.yaml:9:17: unknown target 'host1' (did you mean 'host01'?)",
+                        "daily.yaml:10:16: 'every' must be a duration like 30s or 5m, got '5 minutes'",
+                        "daily.yaml:12:20: invalid condition \"status = 200\": '=' is not an operator; use '==' to compare"),
                 lines(err));
         assertEquals(List.of(), lines(out));
     }
@@ -56,8 +60,10 @@ class RoundsMainTest {
     @Test
     void aMissingFolderExitsTwo() {
         assertEquals(2, validate(new TestProbeCatalog(), "src/test/resources/no-such-folder"));
-        assertEquals(List.of("validate: checklist folder " + Path.of("src/test/resources/no-such-folder").toAbsolutePath()
-                + " does not exist"), lines(err));
+        assertEquals(
+                List.of("validate: checklist folder "
+                        + Path.of("src/test/resources/no-such-folder").toAbsolutePath() + " does not exist"),
+                lines(err));
     }
 
     @Test
@@ -69,7 +75,9 @@ class RoundsMainTest {
     @Test
     void probeTypesFoundByTheServiceLoaderBecomeTheCatalog() {
         TestProbeCatalog schemas = new TestProbeCatalog();
-        List<ProbeType> types = schemas.types().stream().map(t -> probeType(schemas.schema(t).orElseThrow())).toList();
+        List<ProbeType> types = schemas.types().stream()
+                .map(t -> probeType(schemas.schema(t).orElseThrow()))
+                .toList();
         ProbeCatalog catalog = RoundsMain.catalogOf(types);
         assertEquals(Set.of("backup", "http", "tcp"), catalog.types());
         assertEquals(Set.of("port"), catalog.schema("tcp").orElseThrow().required());
@@ -80,9 +88,12 @@ class RoundsMainTest {
     @Test
     void twoProbeTypesWithOneNameAreRefused() {
         ProbeSchema tcp = new TestProbeCatalog().schema("tcp").orElseThrow();
-        var error = assertThrows(IllegalStateException.class, () -> RoundsMain.catalogOf(List.of(probeType(tcp), probeType(tcp))));
-        assertEquals("two probe types are named 'tcp': " + probeType(tcp).getClass().getName()
-                + " and another registered before it", error.getMessage());
+        var error = assertThrows(
+                IllegalStateException.class, () -> RoundsMain.catalogOf(List.of(probeType(tcp), probeType(tcp))));
+        assertEquals(
+                "two probe types are named 'tcp': " + probeType(tcp).getClass().getName()
+                        + " and another registered before it",
+                error.getMessage());
     }
 
     /** A probe type that only describes itself: validate never runs a probe. */

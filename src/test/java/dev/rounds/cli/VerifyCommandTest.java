@@ -1,12 +1,12 @@
 package dev.rounds.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.rounds.audit.AuditLog;
 import dev.rounds.audit.AuditVerifier;
 import dev.rounds.audit.ChainedAuditLog;
 import dev.rounds.audit.TestDatabase;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -65,11 +65,13 @@ class VerifyCommandTest {
             database.sql("UPDATE audit_log SET subject = 'daily/other@2026-11-26' WHERE seq = 3");
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-            int exit = VerifyCommand.print(new AuditVerifier(database.dataSource()).verify(),
+            int exit = VerifyCommand.print(
+                    new AuditVerifier(database.dataSource()).verify(),
                     new PrintStream(printed, true, StandardCharsets.UTF_8));
 
             assertEquals(1, exit);
-            assertTrue(printed.toString(StandardCharsets.UTF_8).startsWith("BROKEN at seq 3: hash mismatch"),
+            assertTrue(
+                    printed.toString(StandardCharsets.UTF_8).startsWith("BROKEN at seq 3: hash mismatch"),
                     printed.toString(StandardCharsets.UTF_8));
         }
     }

@@ -18,16 +18,16 @@ import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeStatus;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import io.quarkus.test.junit.TestProfile;
-import io.vertx.core.Vertx;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,16 +61,28 @@ class HeartbeatTest {
     /** A fresh heartbeat per test, so tests do not see each other's pings; returns its ping path. */
     private String pingPath(String name) {
         heartbeats.ensure(Set.of(name));
-        return asAdmin().get("/api/heartbeats").then().statusCode(200)
-                .extract().path("find { it.name == '" + name + "' }.pingPath");
+        return asAdmin()
+                .get("/api/heartbeats")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("find { it.name == '" + name + "' }.pingPath");
     }
 
     private Observation probe(String name, Duration period, Duration grace) throws Exception {
         var target = Fixtures.target("rounds-self", "localhost:8080");
-        ProbeSpec spec = Fixtures.spec("heartbeat", target, grace == null ? Map.of("name", name, "period", period)
-                : Map.of("name", name, "period", period, "grace", grace), Duration.ofSeconds(5));
+        ProbeSpec spec = Fixtures.spec(
+                "heartbeat",
+                target,
+                grace == null
+                        ? Map.of("name", name, "period", period)
+                        : Map.of("name", name, "period", period, "grace", grace),
+                Duration.ofSeconds(5));
         var context = new ProbeContext(vertx, clock, 1024, List.of(heartbeats));
-        return new HeartbeatProbe().observe(spec, target, context).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return new HeartbeatProbe()
+                .observe(spec, target, context)
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     private List<List<String>> auditRows(String subject) throws SQLException {
@@ -89,8 +101,12 @@ class HeartbeatTest {
     @Test
     void aJobThatPingedWithinItsPeriodIsUp() throws Exception {
         String path = pingPath("on-time");
-        given().contentType("text/plain").post(path).then().statusCode(200)
-                .body("heartbeat", equalTo("on-time")).body("status", equalTo("up"));
+        given().contentType("text/plain")
+                .post(path)
+                .then()
+                .statusCode(200)
+                .body("heartbeat", equalTo("on-time"))
+                .body("status", equalTo("up"));
         clock.advance(Duration.ofHours(23));
 
         Observation seen = probe("on-time", Duration.ofDays(1), Duration.ofHours(2));
@@ -120,15 +136,21 @@ class HeartbeatTest {
         clock.advance(Duration.ofMinutes(1100));
         assertNull(probe("default-grace", Duration.ofMinutes(1000), null).verdict(), "within period + 100m");
         clock.advance(Duration.ofMinutes(1));
-        assertEquals(ProbeStatus.DOWN, probe("default-grace", Duration.ofMinutes(1000), null).verdict());
+        assertEquals(
+                ProbeStatus.DOWN,
+                probe("default-grace", Duration.ofMinutes(1000), null).verdict());
     }
 
     @Test
     void aFailurePingIsDownAndKeepsItsCappedMessage() throws Exception {
         String path = pingPath("failing");
         given().contentType("text/plain").post(path).then().statusCode(200);
-        given().contentType("text/plain").body("disk full\n" + "x".repeat(5000)).post(path + "/fail")
-                .then().statusCode(200).body("status", equalTo("failed"));
+        given().contentType("text/plain")
+                .body("disk full\n" + "x".repeat(5000))
+                .post(path + "/fail")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("failed"));
 
         Observation seen = probe("failing", Duration.ofDays(1), null);
 
@@ -144,7 +166,11 @@ class HeartbeatTest {
     @Test
     void aStartThenASuccessIsUpAndAStartAloneIsNot() throws Exception {
         String path = pingPath("started");
-        given().contentType("text/plain").post(path + "/start").then().statusCode(200).body("status", equalTo("started"));
+        given().contentType("text/plain")
+                .post(path + "/start")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("started"));
         Observation startedOnly = probe("started", Duration.ofDays(1), null);
         assertEquals(ProbeStatus.DOWN, startedOnly.verdict());
         assertTrue(startedOnly.message().contains("never reported success"), startedOnly.message());
@@ -177,9 +203,17 @@ class HeartbeatTest {
         pingPath("bystander");
         long before = auditRows("bystander").size();
 
-        given().contentType("text/plain").body("hello").post("/api/ping/not-a-token").then().statusCode(404)
-                .contentType("application/problem+json").body("title", equalTo("not found"));
-        given().contentType("text/plain").post("/api/ping/not-a-token/fail").then().statusCode(404);
+        given().contentType("text/plain")
+                .body("hello")
+                .post("/api/ping/not-a-token")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("title", equalTo("not found"));
+        given().contentType("text/plain")
+                .post("/api/ping/not-a-token/fail")
+                .then()
+                .statusCode(404);
 
         assertEquals("never", heartbeats.state("bystander").orElseThrow().lastStatus());
         assertEquals(before, auditRows("bystander").size());
@@ -213,24 +247,39 @@ class HeartbeatTest {
     @Test
     void rotatingGivesANewTokenAndTheOldOneStopsWorking() throws Exception {
         String old = pingPath("rotated");
-        String fresh = asAdmin().contentType("application/json").post("/api/heartbeats/rotated/rotate")
-                .then().statusCode(200).body("pingPath", startsWith("/api/ping/")).body("pingPath", not(equalTo(old)))
-                .extract().path("pingPath");
+        String fresh = asAdmin()
+                .contentType("application/json")
+                .post("/api/heartbeats/rotated/rotate")
+                .then()
+                .statusCode(200)
+                .body("pingPath", startsWith("/api/ping/"))
+                .body("pingPath", not(equalTo(old)))
+                .extract()
+                .path("pingPath");
 
         given().contentType("text/plain").post(old).then().statusCode(404);
         given().contentType("text/plain").post(fresh).then().statusCode(200);
-        assertTrue(auditRows("rotated").stream().anyMatch(r -> r.get(0).equals("admin")
-                && r.get(1).equals("heartbeat.rotated")), "the rotation is audited with its actor");
-        asAdmin().contentType("application/json").post("/api/heartbeats/nobody/rotate").then().statusCode(404);
+        assertTrue(
+                auditRows("rotated").stream()
+                        .anyMatch(r -> r.get(0).equals("admin") && r.get(1).equals("heartbeat.rotated")),
+                "the rotation is audited with its actor");
+        asAdmin()
+                .contentType("application/json")
+                .post("/api/heartbeats/nobody/rotate")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void aBareCurlPostWithoutBodyOrContentTypeIsASuccessPing() throws Exception {
         String path = pingPath("bare");
         // As curl -X POST sends it: no body, no Content-Type (REST Assured would add a form content type).
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + RestAssured.port + path)).POST(BodyPublishers.noBody()).build(),
-                BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                                .POST(BodyPublishers.noBody())
+                                .build(),
+                        BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("up", heartbeats.state("bare").orElseThrow().lastStatus());
         assertNull(heartbeats.state("bare").orElseThrow().lastMessage());
@@ -239,7 +288,10 @@ class HeartbeatTest {
     @Test
     void heartbeatsAreForAdminsOnlyButPingsNeedNoLogin() {
         given().get("/api/heartbeats").then().statusCode(401);
-        given().contentType("application/json").post("/api/heartbeats/x/rotate").then().statusCode(401);
+        given().contentType("application/json")
+                .post("/api/heartbeats/x/rotate")
+                .then()
+                .statusCode(401);
     }
 
     @Test

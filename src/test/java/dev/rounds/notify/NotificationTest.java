@@ -84,9 +84,14 @@ class NotificationTest {
         JsonNode slack = json.readTree(only("/slack", event.key()));
         assertTrue(slack.get("text").asText().startsWith(event.title()), slack.toString());
         assertEquals("header", slack.get("blocks").get(0).get("type").asText());
-        assertEquals(event.title(), slack.get("blocks").get(0).get("text").get("text").asText());
-        assertEquals("mrkdwn", slack.get("blocks").get(1).get("text").get("type").asText());
-        assertEquals("*Target*\ndb01", slack.get("blocks").get(2).get("fields").get(0).get("text").asText());
+        assertEquals(
+                event.title(),
+                slack.get("blocks").get(0).get("text").get("text").asText());
+        assertEquals(
+                "mrkdwn", slack.get("blocks").get(1).get("text").get("type").asText());
+        assertEquals(
+                "*Target*\ndb01",
+                slack.get("blocks").get(2).get("fields").get(0).get("text").asText());
 
         JsonNode teams = json.readTree(only("/teams", event.key()));
         assertEquals("MessageCard", teams.get("@type").asText());
@@ -95,8 +100,14 @@ class NotificationTest {
         JsonNode facts = teams.get("sections").get(0).get("facts");
         assertEquals("Target", facts.get(1).get("name").asText());
         assertEquals("db01", facts.get(1).get("value").asText());
-        assertEquals("https://rounds.test/occurrences/1",
-                teams.get("potentialAction").get(0).get("targets").get(0).get("uri").asText());
+        assertEquals(
+                "https://rounds.test/occurrences/1",
+                teams.get("potentialAction")
+                        .get(0)
+                        .get("targets")
+                        .get(0)
+                        .get("uri")
+                        .asText());
 
         assertEquals(List.of("system", "system", "system", "system"), actorsOf("notification.sent", event.key()));
     }
@@ -108,7 +119,8 @@ class NotificationTest {
         notifications.publish(event);
         sender.sendDue();
         sender.sendDue();
-        for (String path : WEBHOOKS) assertEquals(1, webhooks.bodies(path, event.key()).size(), path);
+        for (String path : WEBHOOKS)
+            assertEquals(1, webhooks.bodies(path, event.key()).size(), path);
     }
 
     @Test
@@ -128,7 +140,11 @@ class NotificationTest {
                 }
                 start.countDown();
                 for (var racer : racers) racer.get();
-                assertEquals(4, QuarkusTransaction.requiringNew().call(() -> due(event.key())).size(),
+                assertEquals(
+                        4,
+                        QuarkusTransaction.requiringNew()
+                                .call(() -> due(event.key()))
+                                .size(),
                         "one delivery per channel, once");
             }
         } finally {
@@ -152,12 +168,14 @@ class NotificationTest {
             assertFalse(QuarkusTransaction.requiringNew().call(() -> theirs.claim(until)));
         }
         sender.sendDue();
-        for (String path : WEBHOOKS) assertEquals(0, webhooks.bodies(path, event.key()).size(), "claimed: " + path);
+        for (String path : WEBHOOKS)
+            assertEquals(0, webhooks.bodies(path, event.key()).size(), "claimed: " + path);
     }
 
     private List<NotificationDelivery> due(String key) {
         return NotificationDelivery.findDue(clock.instant(), 1000).stream()
-                .filter(d -> d.notification.eventKey.equals(key)).toList();
+                .filter(d -> d.notification.eventKey.equals(key))
+                .toList();
     }
 
     @Test
@@ -168,12 +186,16 @@ class NotificationTest {
 
         String subject = "[Rounds] " + event.title();
         List<MimeMessage> received = Arrays.stream(NotifyTestProfile.smtp().getReceivedMessages())
-                .filter(m -> subjectOf(m).equals(subject)).toList();
+                .filter(m -> subjectOf(m).equals(subject))
+                .toList();
         assertEquals(2, received.size(), "one copy per recipient");
         MimeMessage mail = received.get(0);
         assertEquals(NotifyTestProfile.FROM, mail.getFrom()[0].toString());
-        assertEquals(List.of(NotifyTestProfile.TO, NotifyTestProfile.TO_TOO),
-                Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList());
+        assertEquals(
+                List.of(NotifyTestProfile.TO, NotifyTestProfile.TO_TOO),
+                Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
+                        .map(Object::toString)
+                        .toList());
         String body = GreenMailUtil.getBody(mail);
         assertTrue(body.contains(event.text()), body);
         assertTrue(body.contains("Target: db01"), body);
@@ -204,7 +226,8 @@ class NotificationTest {
         clock.advance(Duration.ofHours(1));
         sender.sendDue();
 
-        for (String path : WEBHOOKS) assertEquals(3, webhooks.bodies(path, event.key()).size(), path);
+        for (String path : WEBHOOKS)
+            assertEquals(3, webhooks.bodies(path, event.key()).size(), path);
         NotificationDelivery d = delivery(event.key(), "webhook:json");
         assertEquals(3, d.attempts);
         assertNotNull(d.deliveredAt);
@@ -275,8 +298,12 @@ class NotificationTest {
     @Test
     void anAcknowledgedProbeSendsNothing() throws SQLException {
         String probe = "nt-check" + SEQ.incrementAndGet() + "/services#0@db01";
-        execute("INSERT INTO acknowledgement (probe_key, actor, reason, created_at, until_at) VALUES (?, ?, ?, ?, ?)",
-                probe, "nt-operator", "known, vendor ticket open", at(clock.instant().minus(Duration.ofHours(1))),
+        execute(
+                "INSERT INTO acknowledgement (probe_key, actor, reason, created_at, until_at) VALUES (?, ?, ?, ?, ?)",
+                probe,
+                "nt-operator",
+                "known, vendor ticket open",
+                at(clock.instant().minus(Duration.ofHours(1))),
                 at(clock.instant().plus(Duration.ofHours(4))));
         long id = insertIncident(probe, "disk full");
         assertSuppressed("incident-opened:" + id, "acknowledged");
@@ -291,10 +318,18 @@ class NotificationTest {
     void aWaivedActivitysIncidentSendsNothing() throws SQLException {
         String checklist = "nt-check" + SEQ.incrementAndGet();
         Instant now = clock.instant();
-        execute("INSERT INTO waiver (checklist_id, activity_id, reason, expires_at, state, requested_by, requested_at,"
+        execute(
+                "INSERT INTO waiver (checklist_id, activity_id, reason, expires_at, state, requested_by, requested_at,"
                         + " decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                checklist, "services", "decommissioning", at(now.plus(Duration.ofDays(2))), "APPROVED", "nt-operator",
-                at(now.minus(Duration.ofDays(1))), "nt-manager", at(now.minus(Duration.ofHours(20))));
+                checklist,
+                "services",
+                "decommissioning",
+                at(now.plus(Duration.ofDays(2))),
+                "APPROVED",
+                "nt-operator",
+                at(now.minus(Duration.ofDays(1))),
+                "nt-manager",
+                at(now.minus(Duration.ofHours(20))));
         long id = insertIncident(checklist + "/services#0@db01", "timed out");
         assertSuppressed("incident-opened:" + id, "waived");
     }
@@ -317,16 +352,22 @@ class NotificationTest {
         scanner.scan();
         sender.sendDue();
         assertEquals(0L, webhooks.count(key));
-        Notification n = QuarkusTransaction.requiringNew().call(() -> Notification.findByKey(key).orElseThrow());
+        Notification n = QuarkusTransaction.requiringNew()
+                .call(() -> Notification.findByKey(key).orElseThrow());
         assertTrue(n.suppressedReason.contains(reason), n.suppressedReason);
-        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() ->
-                NotificationDelivery.count("notification.eventKey", key)));
+        assertEquals(0L, (long)
+                QuarkusTransaction.requiringNew().call(() -> NotificationDelivery.count("notification.eventKey", key)));
         assertEquals(List.of("system"), actorsOf("notification.suppressed", key));
     }
 
     private NotificationEvent event(String name) {
-        return new NotificationEvent("test-event", "test:" + name + ":" + System.nanoTime(), "Test " + name,
-                "Something happened to " + name + ".", "https://rounds.test/occurrences/1", clock.instant(),
+        return new NotificationEvent(
+                "test-event",
+                "test:" + name + ":" + System.nanoTime(),
+                "Test " + name,
+                "Something happened to " + name + ".",
+                "https://rounds.test/occurrences/1",
+                clock.instant(),
                 Map.of("Target", "db01"));
     }
 
@@ -337,8 +378,10 @@ class NotificationTest {
     }
 
     private static NotificationDelivery delivery(String key, String channel) {
-        return QuarkusTransaction.requiringNew().call(() -> NotificationDelivery.<NotificationDelivery>find(
-                "notification.eventKey = ?1 and channel = ?2", key, channel).singleResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> NotificationDelivery.<NotificationDelivery>find(
+                                "notification.eventKey = ?1 and channel = ?2", key, channel)
+                        .singleResult());
     }
 
     private static String subjectOf(MimeMessage message) {
@@ -352,9 +395,16 @@ class NotificationTest {
     private long insertIncident(String probe, String message) throws SQLException {
         Instant now = clock.instant();
         String[] parts = probe.split("[/#@]");
-        return insert("INSERT INTO incident (target_id, probe_key, checklist_id, activity_id, continuous, started_at,"
+        return insert(
+                "INSERT INTO incident (target_id, probe_key, checklist_id, activity_id, continuous, started_at,"
                         + " confirmed_at, message) VALUES (?, ?, ?, ?, TRUE, ?, ?, ?)",
-                parts[3], probe, parts[0], parts[1], at(now.minus(Duration.ofMinutes(3))), at(now), message);
+                parts[3],
+                probe,
+                parts[0],
+                parts[1],
+                at(now.minus(Duration.ofMinutes(3))),
+                at(now),
+                message);
     }
 
     private void endIncident(long id) throws SQLException {
@@ -362,11 +412,18 @@ class NotificationTest {
     }
 
     private long insertMissed(String checklist, String activity, Instant due) throws SQLException {
-        return insert("INSERT INTO occurrence (checklist_id, activity_id, period_label, cadence, period_start,"
+        return insert(
+                "INSERT INTO occurrence (checklist_id, activity_id, period_label, cadence, period_start,"
                         + " period_end, due_at, title, signoff_policy, has_probes, checklist_sha256, status, opened_at)"
                         + " VALUES (?, ?, ?, 'daily', ?, ?, ?, ?, 'ALWAYS', FALSE, ?, 'MISSED', ?)",
-                checklist, activity, due.toString().substring(0, 10), at(due.minus(Duration.ofHours(10))),
-                at(due.plus(Duration.ofHours(14))), at(due), "Change the backup tape", "0".repeat(64),
+                checklist,
+                activity,
+                due.toString().substring(0, 10),
+                at(due.minus(Duration.ofHours(10))),
+                at(due.plus(Duration.ofHours(14))),
+                at(due),
+                "Change the backup tape",
+                "0".repeat(64),
                 at(due.minus(Duration.ofHours(10))));
     }
 
@@ -375,7 +432,8 @@ class NotificationTest {
     }
 
     private void execute(String sql, Object... values) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) ps.setObject(i + 1, values[i]);
             ps.executeUpdate();
         }

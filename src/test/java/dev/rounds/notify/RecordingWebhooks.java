@@ -24,8 +24,7 @@ final class RecordingWebhooks {
 
     static final int HANG = -1;
 
-    record Request(String path, String body) {
-    }
+    record Request(String path, String body) {}
 
     private static RecordingWebhooks running;
 
@@ -67,8 +66,10 @@ final class RecordingWebhooks {
      * string ends with it, so that {@code incident-opened:5} does not match {@code incident-opened:51}.
      */
     synchronized List<String> bodies(String path, String key) {
-        return requests.stream().filter(r -> r.path().equals(path) && r.body().contains(key + "\""))
-                .map(Request::body).toList();
+        return requests.stream()
+                .filter(r -> r.path().equals(path) && r.body().contains(key + "\""))
+                .map(Request::body)
+                .toList();
     }
 
     /** Requests whose body names the event key, on any path. */

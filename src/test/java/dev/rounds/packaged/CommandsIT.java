@@ -77,7 +77,9 @@ class CommandsIT {
     void validateChecksTheFolderWithoutTheDatabase() {
         PackagedRounds.Command valid = rounds.command("validate");
         assertEquals(0, valid.exit(), valid.err());
-        assertEquals("1 checklists, 2 activities, 1 probes, 1 targets: valid", valid.out().strip());
+        assertEquals(
+                "1 checklists, 2 activities, 1 probes, 1 targets: valid",
+                valid.out().strip());
     }
 
     @Test
@@ -91,10 +93,17 @@ class CommandsIT {
         List<JsonNode> entries = auditOfANewRun();
         int started = startOfTheLastRun(entries);
         int stopped = lastIndex(entries, "rounds.stopped", started - 1);
-        assertEquals(List.of(), entries.subList(stopped + 1, started).stream().map(e -> e.get("action").asText())
-                .toList(), "verify wrote to the audit log");
+        assertEquals(
+                List.of(),
+                entries.subList(stopped + 1, started).stream()
+                        .map(e -> e.get("action").asText())
+                        .toList(),
+                "verify wrote to the audit log");
         JsonNode stop = entries.get(stopped);
-        assertTrue(first.out().contains("head seq=" + stop.get("seq") + " hash=" + stop.get("hash").asText()),
+        assertTrue(
+                first.out()
+                        .contains("head seq=" + stop.get("seq") + " hash="
+                                + stop.get("hash").asText()),
                 "verify's head is not the server's last entry, " + stop + ": " + first.out());
     }
 
@@ -104,16 +113,20 @@ class CommandsIT {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         Path bundle = home.resolve("bundle.zip");
 
-        PackagedRounds.Command export = rounds.command("export", "--from", today, "--to", today, "--out",
-                bundle.toString());
+        PackagedRounds.Command export =
+                rounds.command("export", "--from", today, "--to", today, "--out", bundle.toString());
 
         assertEquals(0, export.exit(), export.out() + export.err());
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
-            assertTrue(zip.getEntry("manifest.json") != null && zip.getEntry("audit.jsonl") != null,
+            assertTrue(
+                    zip.getEntry("manifest.json") != null && zip.getEntry("audit.jsonl") != null,
                     "the bundle lacks its manifest or log");
         }
-        assertEquals(List.of("audit.exported"),
-                entriesWhileStopped().stream().map(e -> e.get("action").asText()).toList());
+        assertEquals(
+                List.of("audit.exported"),
+                entriesWhileStopped().stream()
+                        .map(e -> e.get("action").asText())
+                        .toList());
     }
 
     @Test
@@ -126,10 +139,10 @@ class CommandsIT {
         Path inTheWay = Files.createDirectories(home.resolve("in-the-way.zip"));
         Files.writeString(inTheWay.resolve("keep.txt"), "keep");
 
-        PackagedRounds.Command failed = rounds.command("export", "--from", today, "--to", today, "--out",
-                inTheWay.toString());
-        PackagedRounds.Command badRange = rounds.command("export", "--from", today, "--to", "yesterday", "--out",
-                good.toString());
+        PackagedRounds.Command failed =
+                rounds.command("export", "--from", today, "--to", today, "--out", inTheWay.toString());
+        PackagedRounds.Command badRange =
+                rounds.command("export", "--from", today, "--to", "yesterday", "--out", good.toString());
 
         assertEquals(1, failed.exit(), failed.out() + failed.err());
         assertTrue(failed.err().contains(inTheWay.toString()), failed.err());
@@ -139,7 +152,11 @@ class CommandsIT {
         try (Stream<Path> files = Files.list(home)) {
             assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".part")), "a partial file was left");
         }
-        assertEquals(List.of(), entriesWhileStopped().stream().map(e -> e.get("action").asText()).toList(),
+        assertEquals(
+                List.of(),
+                entriesWhileStopped().stream()
+                        .map(e -> e.get("action").asText())
+                        .toList(),
                 "a failed export was recorded as one");
     }
 
@@ -148,14 +165,16 @@ class CommandsIT {
     void restoreReplaysTheServersBackupIntoANewDatabase() throws IOException {
         Path backup;
         try (Stream<Path> files = Files.list(home.resolve("data/backups"))) {
-            backup = files.filter(f -> f.getFileName().toString().startsWith("rounds-db-")).findFirst().orElseThrow();
+            backup = files.filter(f -> f.getFileName().toString().startsWith("rounds-db-"))
+                    .findFirst()
+                    .orElseThrow();
         }
         String url = "jdbc:h2:file:" + home.resolve("restored/rounds");
 
-        PackagedRounds.Command restore = rounds.command(Map.of("QUARKUS_DATASOURCE_JDBC_URL", url), "restore",
-                backup.toString());
-        PackagedRounds.Command again = rounds.command(Map.of("QUARKUS_DATASOURCE_JDBC_URL", url), "restore",
-                backup.toString());
+        PackagedRounds.Command restore =
+                rounds.command(Map.of("QUARKUS_DATASOURCE_JDBC_URL", url), "restore", backup.toString());
+        PackagedRounds.Command again =
+                rounds.command(Map.of("QUARKUS_DATASOURCE_JDBC_URL", url), "restore", backup.toString());
 
         assertEquals(0, restore.exit(), restore.out() + restore.err());
         assertTrue(restore.out().contains("audit entries verified"), restore.out());

@@ -44,6 +44,7 @@ class CrashIT {
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
     /** seq to hash of every audit entry a reader saw while Rounds ran. */
     private final Map<Long, String> seen = new ConcurrentHashMap<>();
+
     private final AtomicLong counter = new AtomicLong();
     /** Refusals the clients did not expect: each would make the test prove less than it says. */
     private final List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -82,26 +83,38 @@ class CrashIT {
                     if (detail.hasNonNull(field)) recorded.put(detail.get(field).asText(), entry);
                 }
                 String earlier = seen.get(entry.get("seq").asLong());
-                assertTrue(earlier == null || earlier.equals(entry.get("hash").asText()),
-                        "seq " + entry.get("seq") + " was reused for different content after a crash (seed " + seed + ")");
+                assertTrue(
+                        earlier == null || earlier.equals(entry.get("hash").asText()),
+                        "seq " + entry.get("seq") + " was reused for different content after a crash (seed " + seed
+                                + ")");
             }
             assertTrue(audit.size() >= seen.size(), "entries that a reader saw are gone (seed " + seed + ")");
             Set<String> lost = acknowledged.keySet().stream()
                     .filter(text -> !recorded.containsKey(text)
                             || !recorded.get(text).get("action").asText().equals(acknowledged.get(text)))
                     .collect(Collectors.toCollection(java.util.TreeSet::new));
-            assertTrue(acknowledged.size() > 20, "too few writes were acknowledged to prove anything: " + acknowledged.size());
-            assertEquals(Set.of(), lost, "acknowledged writes lost after kill -9: " + lost.size() + " of "
-                    + acknowledged.size() + " (seed " + seed + ")");
+            assertTrue(
+                    acknowledged.size() > 20,
+                    "too few writes were acknowledged to prove anything: " + acknowledged.size());
+            assertEquals(
+                    Set.of(),
+                    lost,
+                    "acknowledged writes lost after kill -9: " + lost.size() + " of " + acknowledged.size() + " (seed "
+                            + seed + ")");
             assertStoredThroughTheApi(rounds);
             JsonNode verify = rounds.get("/api/audit/verify").json();
             assertTrue(verify.get("ok").asBoolean(), "the chain does not verify: " + verify);
-            long starts = audit.stream().filter(e -> e.get("action").asText().equals("rounds.started")).count();
-            long crashes = audit.stream().filter(e -> e.get("action").asText().equals("rounds.started")
-                    && e.get("detail").get("previous_stop").asText().startsWith("none")).count();
+            long starts = audit.stream()
+                    .filter(e -> e.get("action").asText().equals("rounds.started"))
+                    .count();
+            long crashes = audit.stream()
+                    .filter(e -> e.get("action").asText().equals("rounds.started")
+                            && e.get("detail").get("previous_stop").asText().startsWith("none"))
+                    .count();
             assertEquals(ROUNDS + 1, starts, "each start is in the audit log");
             assertEquals(ROUNDS, crashes, "each start after a kill says the previous run did not stop cleanly");
-            System.out.printf("crash test: %d rounds, %d acknowledged writes, 0 lost, %d audit entries (seed %d)%n",
+            System.out.printf(
+                    "crash test: %d rounds, %d acknowledged writes, 0 lost, %d audit entries (seed %d)%n",
                     ROUNDS, acknowledged.size(), audit.size(), seed);
         } finally {
             rounds.stop();
@@ -111,14 +124,21 @@ class CrashIT {
     /** Sign-offs and waivers acknowledged are in the API too, not only in the audit log. */
     private void assertStoredThroughTheApi(PackagedRounds rounds) throws IOException, InterruptedException {
         Set<String> stored = new java.util.HashSet<>();
-        for (JsonNode occurrence : rounds.get("/api/occurrences?checklist=daily").json()) {
-            for (JsonNode signOff : rounds.get("/api/occurrences/" + occurrence.get("id") + "/signoffs").json()) {
+        for (JsonNode occurrence :
+                rounds.get("/api/occurrences?checklist=daily").json()) {
+            for (JsonNode signOff : rounds.get("/api/occurrences/" + occurrence.get("id") + "/signoffs")
+                    .json()) {
                 stored.add(signOff.get("note").asText());
             }
         }
-        rounds.get("/api/waivers").json().forEach(w -> stored.add(w.get("reason").asText()));
-        rounds.get("/api/acknowledgements").json().forEach(a -> stored.add(a.get("reason").asText()));
-        Set<String> missing = acknowledged.keySet().stream().filter(text -> !stored.contains(text))
+        rounds.get("/api/waivers")
+                .json()
+                .forEach(w -> stored.add(w.get("reason").asText()));
+        rounds.get("/api/acknowledgements")
+                .json()
+                .forEach(a -> stored.add(a.get("reason").asText()));
+        Set<String> missing = acknowledged.keySet().stream()
+                .filter(text -> !stored.contains(text))
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         assertEquals(Set.of(), missing, "acknowledged, in the audit log, but not served by the API");
     }
@@ -127,10 +147,12 @@ class CrashIT {
         try {
             long occurrence = -1;
             for (JsonNode o : rounds.get("/api/occurrences?checklist=daily").json()) {
-                if (o.get("activity").asText().equals(activity)) occurrence = o.get("id").asLong();
+                if (o.get("activity").asText().equals(activity))
+                    occurrence = o.get("id").asLong();
             }
             long latest = -1;
-            for (JsonNode s : rounds.get("/api/occurrences/" + occurrence + "/signoffs").json()) {
+            for (JsonNode s :
+                    rounds.get("/api/occurrences/" + occurrence + "/signoffs").json()) {
                 latest = Math.max(latest, s.get("id").asLong());
             }
             while (running.get()) {
@@ -151,9 +173,17 @@ class CrashIT {
         try {
             while (running.get()) {
                 String reason = unique("waiver of manual-3");
-                PackagedRounds.Reply reply = rounds.post("/api/waivers", Map.of("checklist", "daily",
-                        "activity", "manual-3", "reason", reason,
-                        "expires", Instant.now().plus(1, ChronoUnit.DAYS).toString()));
+                PackagedRounds.Reply reply = rounds.post(
+                        "/api/waivers",
+                        Map.of(
+                                "checklist",
+                                "daily",
+                                "activity",
+                                "manual-3",
+                                "reason",
+                                reason,
+                                "expires",
+                                Instant.now().plus(1, ChronoUnit.DAYS).toString()));
                 if (reply.status() != 201) refused("waiver refused: " + reply);
                 acknowledged.put(reason, "waiver.requested");
             }
@@ -167,8 +197,15 @@ class CrashIT {
             endActive(rounds);
             while (running.get()) {
                 String reason = unique("acknowledgement of port-watch");
-                PackagedRounds.Reply reply = rounds.post("/api/acknowledgements", Map.of("probe", ACK_PROBE,
-                        "reason", reason, "until", Instant.now().plus(1, ChronoUnit.HOURS).toString()));
+                PackagedRounds.Reply reply = rounds.post(
+                        "/api/acknowledgements",
+                        Map.of(
+                                "probe",
+                                ACK_PROBE,
+                                "reason",
+                                reason,
+                                "until",
+                                Instant.now().plus(1, ChronoUnit.HOURS).toString()));
                 if (reply.status() == 409) {
                     // the probe has no failing result yet since the start, or the last run's was not ended
                     endActive(rounds);
@@ -177,8 +214,8 @@ class CrashIT {
                 }
                 if (reply.status() != 201) refused("acknowledgement refused: " + reply);
                 acknowledged.put(reason, "acknowledgement.created");
-                PackagedRounds.Reply ended = rounds.post("/api/acknowledgements/" + reply.json().get("id") + "/end",
-                        Map.of());
+                PackagedRounds.Reply ended =
+                        rounds.post("/api/acknowledgements/" + reply.json().get("id") + "/end", Map.of());
                 if (ended.status() != 200) refused("ending an acknowledgement refused: " + ended);
             }
         } catch (IOException | InterruptedException e) {
@@ -196,7 +233,8 @@ class CrashIT {
         try {
             long after = 0;
             while (running.get()) {
-                JsonNode page = rounds.get("/api/audit?after=" + after + "&limit=1000").json();
+                JsonNode page =
+                        rounds.get("/api/audit?after=" + after + "&limit=1000").json();
                 for (JsonNode entry : page) {
                     seen.put(entry.get("seq").asLong(), entry.get("hash").asText());
                     after = entry.get("seq").asLong();
@@ -226,7 +264,12 @@ class CrashIT {
                     address: 127.0.0.1
                 """);
         List<String> daily = new ArrayList<>(List.of(
-                "id: daily", "title: Crash test", "cadence: daily", "due: 23h59m", "timezone: UTC", "owner: operations",
+                "id: daily",
+                "title: Crash test",
+                "cadence: daily",
+                "due: 23h59m",
+                "timezone: UTC",
+                "owner: operations",
                 "activities:",
                 "  - id: port-watch",
                 "    title: A port nobody listens on",

@@ -59,7 +59,8 @@ class OrderlyStopIT {
             acceptor.setDaemon(true);
             acceptor.start();
             Path checklists = Files.createDirectories(dir.resolve("checklists"));
-            Files.writeString(checklists.resolve("inventory.yaml"), """
+            Files.writeString(
+                    checklists.resolve("inventory.yaml"), """
                     targets:
                       - id: listening
                         address: 127.0.0.1:%d
@@ -86,15 +87,26 @@ class OrderlyStopIT {
                     """.formatted(listening.getLocalPort()));
             Path log = dir.resolve("rounds.log");
             String url = "jdbc:h2:file:" + dir.resolve("db/rounds").toAbsolutePath() + ";AUTO_SERVER=TRUE";
-            Process rounds = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                            .toString(), "-Dquarkus.http.port=0", "-Dquarkus.datasource.jdbc.url=" + url,
-                    "-Drounds.checklists.dir=" + checklists, "-Drounds.backup.dir=" + dir.resolve("backups"),
-                    "-Drounds.backup.at-first-start=false", "-Drounds.evidence.dir=" + dir.resolve("evidence"),
-                    "-Drounds.reports.dir=" + dir.resolve("reports"),
-                    "-Drounds.security.initial-admin-password=orderly-stop-test", "-jar", JAR.toString()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process rounds = new ProcessBuilder(List.of(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Dquarkus.http.port=0",
+                            "-Dquarkus.datasource.jdbc.url=" + url,
+                            "-Drounds.checklists.dir=" + checklists,
+                            "-Drounds.backup.dir=" + dir.resolve("backups"),
+                            "-Drounds.backup.at-first-start=false",
+                            "-Drounds.evidence.dir=" + dir.resolve("evidence"),
+                            "-Drounds.reports.dir=" + dir.resolve("reports"),
+                            "-Drounds.security.initial-admin-password=orderly-stop-test",
+                            "-jar",
+                            JAR.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             try {
-                awaitOrFail(Duration.ofSeconds(40), () -> accepted.get() >= 3 && hung.accepted() >= 1,
+                awaitOrFail(
+                        Duration.ofSeconds(40),
+                        () -> accepted.get() >= 3 && hung.accepted() >= 1,
                         () -> "probes did not run; log:\n" + read(log));
                 rounds.destroy(); // SIGTERM
                 assertTrue(rounds.waitFor(30, TimeUnit.SECONDS), () -> "Rounds did not stop; log:\n" + read(log));
@@ -104,7 +116,11 @@ class OrderlyStopIT {
 
             String output = read(log);
             assertEquals(0, rounds.exitValue(), output);
-            for (String lost : List.of("failed twice", "they are lost", "Database is already closed", "retrying once",
+            for (String lost : List.of(
+                    "failed twice",
+                    "they are lost",
+                    "Database is already closed",
+                    "retrying once",
                     "did not finish within their timeouts")) {
                 assertFalse(output.contains(lost), () -> "'" + lost + "' in the log:\n" + output);
             }
@@ -123,14 +139,15 @@ class OrderlyStopIT {
     }
 
     private static long count(Connection db, String sql) throws SQLException {
-        try (var statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (var statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
     }
 
-    private static void awaitOrFail(Duration limit, BooleanSupplier condition,
-            java.util.function.Supplier<String> why) throws InterruptedException {
+    private static void awaitOrFail(Duration limit, BooleanSupplier condition, java.util.function.Supplier<String> why)
+            throws InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) throw new AssertionError(why.get());

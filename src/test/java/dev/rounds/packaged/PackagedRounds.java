@@ -32,10 +32,12 @@ final class PackagedRounds {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path home;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** HTTP Basic at first; {@link #useApiToken()} swaps it for a token, which costs no bcrypt per request. */
-    private String authorization = "Basic "
-            + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private String authorization =
+            "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
     private Process process;
     private int port;
     private int starts;
@@ -47,7 +49,8 @@ final class PackagedRounds {
     /** The packaged application; the integration tests run after {@code package}, so it is there. */
     static Path jar() {
         // -Drounds.it.jar=... runs the same tests against another build, e.g. an older one to see a test fail
-        Path jar = Path.of(System.getProperty("rounds.it.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("rounds.it.jar", "target/quarkus-app/quarkus-run.jar"))
+                .toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "no " + jar + ": run the tests with ./mvnw verify, which packages first");
         return jar;
     }
@@ -70,12 +73,18 @@ final class PackagedRounds {
     /** Starts on {@code port}; false if the port was taken meanwhile. */
     private boolean startOn(int port) {
         this.port = port;
-        List<String> command = java("-Dquarkus.http.port=" + port,
-                "-Drounds.security.initial-admin-password=" + PASSWORD, "-jar", jar().toString());
+        List<String> command = java(
+                "-Dquarkus.http.port=" + port,
+                "-Drounds.security.initial-admin-password=" + PASSWORD,
+                "-jar",
+                jar().toString());
         Path log = home.resolve("server-" + (++starts) + ".log");
         try {
-            process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,10 +96,14 @@ final class PackagedRounds {
                 fail("Rounds exited with " + process.exitValue() + " at start; its log:\n" + read(log));
             }
             try {
-                if (http.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    System.out.printf("packaged Rounds ready in %.1f s (start %d)%n", (System.nanoTime() - begun) / 1e9,
-                            starts);
+                if (http.send(
+                                        HttpRequest.newBuilder(uri("/q/health/ready"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
+                    System.out.printf(
+                            "packaged Rounds ready in %.1f s (start %d)%n", (System.nanoTime() - begun) / 1e9, starts);
                     return true;
                 }
             } catch (IOException e) {
@@ -143,7 +156,9 @@ final class PackagedRounds {
         try {
             Path out = Files.createTempFile(home, "command", ".out");
             Path err = Files.createTempFile(home, "command", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectOutput(out.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(home.toFile())
+                    .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().putAll(environment);
             Process run = builder.start();
@@ -161,8 +176,7 @@ final class PackagedRounds {
     }
 
     /** What a command printed and its exit code. */
-    record Command(int exit, String out, String err) {
-    }
+    record Command(int exit, String out, String err) {}
 
     /** A response: its status and body. */
     record Reply(int status, String body) {
@@ -181,13 +195,17 @@ final class PackagedRounds {
     }
 
     Reply post(String path, Object body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
     private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.header("Authorization", authorization)
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                request.header("Authorization", authorization)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), response.body());
     }
 

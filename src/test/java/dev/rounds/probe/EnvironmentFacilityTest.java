@@ -23,9 +23,11 @@ class EnvironmentFacilityTest {
     @Test
     void probesGetTheProcessEnvironmentAsAFacility() {
         // The facilities list the runner builds: an unused-bean sweep must not drop the environment.
-        ProbeContext context = new ProbeContext(null, null, 0, facilities.stream().toList());
+        ProbeContext context =
+                new ProbeContext(null, null, 0, facilities.stream().toList());
 
-        assertEquals(Optional.ofNullable(System.getenv("PATH")),
+        assertEquals(
+                Optional.ofNullable(System.getenv("PATH")),
                 context.facility(Environment.class).variable("PATH"));
     }
 }

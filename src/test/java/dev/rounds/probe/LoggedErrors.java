@@ -22,12 +22,10 @@ public final class LoggedErrors implements AutoCloseable {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     public LoggedErrors() {

@@ -15,15 +15,19 @@ public final class ProbeHarness {
 
     private static Vertx vertx;
 
-    private ProbeHarness() {
-    }
+    private ProbeHarness() {}
 
     /** The test run's Vert.x. */
     public static synchronized Vertx vertx() {
         if (vertx == null) {
             Vertx started = Vertx.vertx();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> started.close()
-                    .toCompletionStage().toCompletableFuture().join(), "probe-harness-vertx-close"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> started.close()
+                                    .toCompletionStage()
+                                    .toCompletableFuture()
+                                    .join(),
+                            "probe-harness-vertx-close"));
             vertx = started;
         }
         return vertx;

@@ -16,8 +16,14 @@ class ProbeKeyTest {
 
     @Test
     void refusesTextThatIsNoProbeKey() {
-        for (String bad : new String[] {"", "daily", "daily/services-up@db01", "daily/services-up#x@db01",
-                "/services-up#0@db01", "daily/services-up#0@"}) {
+        for (String bad : new String[] {
+            "",
+            "daily",
+            "daily/services-up@db01",
+            "daily/services-up#x@db01",
+            "/services-up#0@db01",
+            "daily/services-up#0@"
+        }) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProbeKey.parse(bad), bad);
             assertEquals(true, e.getMessage().contains("'" + bad + "'"), e.getMessage());
         }

@@ -46,12 +46,15 @@ class ProbeRunnerTest {
         }
     }
 
-    private ProbeResult run(Supplier<CompletionStage<Observation>> behaviour, Duration timeout, Target target,
-            Condition... expect) {
-        var runner = ProbeHarness.runner(Clock.fixed(NOW, ZoneOffset.UTC), registry,
-                new ProbeTypes(List.of(new Scripted("scripted", behaviour))), 1024);
-        var spec = new ProbeSpec(0, "scripted", target.id(), List.of(target), Map.of(), null, timeout, 2,
-                List.of(expect));
+    private ProbeResult run(
+            Supplier<CompletionStage<Observation>> behaviour, Duration timeout, Target target, Condition... expect) {
+        var runner = ProbeHarness.runner(
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                registry,
+                new ProbeTypes(List.of(new Scripted("scripted", behaviour))),
+                1024);
+        var spec =
+                new ProbeSpec(0, "scripted", target.id(), List.of(target), Map.of(), null, timeout, 2, List.of(expect));
         return runner.run(spec, target, KEY).toCompletableFuture().join();
     }
 
@@ -61,9 +64,12 @@ class ProbeRunnerTest {
 
     @Test
     void typeThatThrowsIsAnErrorWithTheExceptionMessage() {
-        ProbeResult result = run(() -> {
-            throw new IllegalStateException("secret ROUNDS_TOKEN is not set");
-        }, Duration.ofSeconds(1), HOST);
+        ProbeResult result = run(
+                () -> {
+                    throw new IllegalStateException("secret ROUNDS_TOKEN is not set");
+                },
+                Duration.ofSeconds(1),
+                HOST);
 
         assertEquals(ProbeStatus.ERROR, result.status());
         assertEquals("secret ROUNDS_TOKEN is not set", result.message());
@@ -71,8 +77,10 @@ class ProbeRunnerTest {
 
     @Test
     void typeWhoseStageFailsIsAnError() {
-        ProbeResult result = run(() -> CompletableFuture.failedFuture(new IllegalArgumentException("bad feed URL")),
-                Duration.ofSeconds(1), HOST);
+        ProbeResult result = run(
+                () -> CompletableFuture.failedFuture(new IllegalArgumentException("bad feed URL")),
+                Duration.ofSeconds(1),
+                HOST);
 
         assertEquals(ProbeStatus.ERROR, result.status());
         assertEquals("bad feed URL", result.message());
@@ -90,8 +98,16 @@ class ProbeRunnerTest {
 
     @Test
     void withoutItsOwnTimeoutAProbeUsesTheTargetsInheritedOne() {
-        Target slowGroup = new Target("host02", "host02", List.of("hyperv-hosts"), null, Map.of(), List.of(),
-                Map.of("timeout", Duration.ofMillis(200)), true, null);
+        Target slowGroup = new Target(
+                "host02",
+                "host02",
+                List.of("hyperv-hosts"),
+                null,
+                Map.of(),
+                List.of(),
+                Map.of("timeout", Duration.ofMillis(200)),
+                true,
+                null);
 
         ProbeResult result = run(CompletableFuture::new, null, slowGroup);
 
@@ -100,9 +116,12 @@ class ProbeRunnerTest {
 
     @Test
     void fixedVerdictStandsWhateverTheConditionsSay() {
-        ProbeResult result = run(() -> CompletableFuture.completedFuture(
-                        Observation.down(Map.of("x", 1), "connection refused by host01:443")), Duration.ofSeconds(1),
-                HOST, expect("x", Operator.EQ, number(1)));
+        ProbeResult result = run(
+                () -> CompletableFuture.completedFuture(
+                        Observation.down(Map.of("x", 1), "connection refused by host01:443")),
+                Duration.ofSeconds(1),
+                HOST,
+                expect("x", Operator.EQ, number(1)));
 
         assertEquals(ProbeStatus.DOWN, result.status());
         assertEquals("connection refused by host01:443", result.message());
@@ -112,8 +131,12 @@ class ProbeRunnerTest {
     @Test
     void allConditionsHoldingIsUp() {
         // Judging depends on Condition.evaluate (the checklist feature's condition language).
-        ProbeResult result = run(measuring(Map.of("x", 1)), Duration.ofSeconds(1), HOST,
-                expect("x", Operator.EQ, number(1)), expect("x", Operator.LT, number(5)));
+        ProbeResult result = run(
+                measuring(Map.of("x", 1)),
+                Duration.ofSeconds(1),
+                HOST,
+                expect("x", Operator.EQ, number(1)),
+                expect("x", Operator.LT, number(5)));
 
         assertEquals(ProbeStatus.UP, result.status());
         assertEquals("measured", result.message());
@@ -123,26 +146,33 @@ class ProbeRunnerTest {
     @Test
     void aFailingConditionIsDownAndNamedInTheMessage() {
         // Judging depends on Condition.evaluate (the checklist feature's condition language).
-        ProbeResult result = run(measuring(Map.of("x", 7)), Duration.ofSeconds(1), HOST,
-                expect("x", Operator.LT, number(5)), expect("x", Operator.GT, number(1)));
+        ProbeResult result = run(
+                measuring(Map.of("x", 7)),
+                Duration.ofSeconds(1),
+                HOST,
+                expect("x", Operator.LT, number(5)),
+                expect("x", Operator.GT, number(1)));
 
         assertEquals(ProbeStatus.DOWN, result.status());
         assertTrue(result.message().startsWith(result.conditions().get(0).text()), result.message());
         assertTrue(result.message().contains("7"), result.message());
-        assertEquals(List.of(false, true), result.conditions().stream().map(c -> c.holds()).toList());
+        assertEquals(
+                List.of(false, true),
+                result.conditions().stream().map(c -> c.holds()).toList());
     }
 
     @Test
     void unknownTypeIsAnErrorListingTheKnownOnes() {
         var runner = ProbeHarness.runner(Clock.fixed(NOW, ZoneOffset.UTC), registry, new ProbeTypes(), 1024);
-        var spec = new ProbeSpec(0, "snmp", "host01", List.of(HOST), Map.of(), null, Duration.ofSeconds(1), 2,
-                List.of());
+        var spec =
+                new ProbeSpec(0, "snmp", "host01", List.of(HOST), Map.of(), null, Duration.ofSeconds(1), 2, List.of());
 
         ProbeResult result = runner.run(spec, HOST, KEY).toCompletableFuture().join();
 
         assertEquals(ProbeStatus.ERROR, result.status());
         // Every type in the service file is listed; the catalogue grows, so the list is not spelled out here.
-        assertEquals("unknown probe type 'snmp'; known types: " + String.join(", ", new ProbeTypes().types()),
+        assertEquals(
+                "unknown probe type 'snmp'; known types: " + String.join(", ", new ProbeTypes().types()),
                 result.message());
         assertTrue(result.message().contains("ping, tcp, tls"), result.message());
     }
@@ -153,10 +183,18 @@ class ProbeRunnerTest {
 
         assertEquals(NOW, result.startedAt());
         assertEquals(KEY, result.key());
-        assertEquals(1.0, registry.get("rounds.probe.results")
-                .tags("checklist", "daily", "type", "scripted", "status", "up").counter().count());
-        assertEquals(1, registry.get("rounds.probe.duration")
-                .tags("checklist", "daily", "type", "scripted", "status", "up").timer().count());
+        assertEquals(
+                1.0,
+                registry.get("rounds.probe.results")
+                        .tags("checklist", "daily", "type", "scripted", "status", "up")
+                        .counter()
+                        .count());
+        assertEquals(
+                1,
+                registry.get("rounds.probe.duration")
+                        .tags("checklist", "daily", "type", "scripted", "status", "up")
+                        .timer()
+                        .count());
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.rounds.probe;
 
-import dev.rounds.TestClock;
 import static dev.rounds.probe.Fixtures.activity;
 import static dev.rounds.probe.Fixtures.checklist;
 import static dev.rounds.probe.Fixtures.continuous;
 import static dev.rounds.probe.Fixtures.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.rounds.TestClock;
 import dev.rounds.checklist.ChecklistSet;
 import dev.rounds.checklist.Inventory;
 import dev.rounds.checklist.ProbeSchema;
@@ -55,12 +55,20 @@ class ProbeSchedulerConcurrencyTest {
         vertx = ProbeHarness.vertx();
         var runner = ProbeHarness.runner(clock, registry, new ProbeTypes(List.of(new Gate())), 1024);
         // This test is about starting probes; what the writer does with results is tested against a database.
-        var writer = new ResultWriter(work -> { }, (actor, action, subject, detail) -> 0, 100, Duration.ofSeconds(1),
-                1000, registry);
+        var writer = new ResultWriter(
+                work -> {}, (actor, action, subject, detail) -> 0, 100, Duration.ofSeconds(1), 1000, registry);
         scheduler = new ProbeScheduler(runner, writer, clock, vertx, 2, Duration.ofMillis(100), registry);
-        List<Target> targets = IntStream.range(0, 5).mapToObj(i -> target("host" + i, "127.0.0.1")).toList();
-        scheduler.follow(new ChecklistSet(List.of(checklist("daily", activity("gated", true,
-                continuous(0, "gate", targets, Map.of(), Duration.ofMinutes(1), Duration.ofMinutes(5))))),
+        List<Target> targets = IntStream.range(0, 5)
+                .mapToObj(i -> target("host" + i, "127.0.0.1"))
+                .toList();
+        scheduler.follow(new ChecklistSet(
+                List.of(checklist(
+                        "daily",
+                        activity(
+                                "gated",
+                                true,
+                                continuous(
+                                        0, "gate", targets, Map.of(), Duration.ofMinutes(1), Duration.ofMinutes(5))))),
                 new Inventory(Map.of(), List.of(), null, null)));
     }
 
@@ -87,7 +95,9 @@ class ProbeSchedulerConcurrencyTest {
 
     @Test
     void startLagIsHowLateAProbeStartsAfterItsSlot() {
-        var firstSlot = scheduler.nextRuns().values().stream().min(java.util.Comparator.naturalOrder()).orElseThrow();
+        var firstSlot = scheduler.nextRuns().values().stream()
+                .min(java.util.Comparator.naturalOrder())
+                .orElseThrow();
         clock.advance(Duration.between(clock.instant(), firstSlot).plusMillis(250));
 
         scheduler.tick();

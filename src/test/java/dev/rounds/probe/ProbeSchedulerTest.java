@@ -1,7 +1,5 @@
 package dev.rounds.probe;
 
-import dev.rounds.SharedChecklistsProfile;
-import dev.rounds.TestClock;
 import static dev.rounds.probe.Fixtures.activity;
 import static dev.rounds.probe.Fixtures.checklist;
 import static dev.rounds.probe.Fixtures.continuous;
@@ -10,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.SharedChecklistsProfile;
+import dev.rounds.TestClock;
 import dev.rounds.checklist.ChecklistSet;
 import dev.rounds.checklist.ChecklistsLoaded;
 import dev.rounds.checklist.Inventory;
@@ -77,7 +77,9 @@ class ProbeSchedulerTest {
     }
 
     private static List<Target> targets(int count) {
-        return IntStream.range(0, count).mapToObj(i -> target("host" + i, "127.0.0.1")).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> target("host" + i, "127.0.0.1"))
+                .toList();
     }
 
     private static ProbeSpec tcpEveryMinute(int index, List<Target> targets, int port) {
@@ -87,8 +89,9 @@ class ProbeSchedulerTest {
     @Test
     void firstRunsOfAThousandProbesSpreadOverTheirInterval() {
         Instant now = clock.instant();
-        loaded.fire(new ChecklistsLoaded(null, configuration(
-                checklist("daily", activity("services-up", true, tcpEveryMinute(0, targets(1000), 9)))))); 
+        loaded.fire(new ChecklistsLoaded(
+                null,
+                configuration(checklist("daily", activity("services-up", true, tcpEveryMinute(0, targets(1000), 9))))));
 
         Map<ProbeKey, Instant> next = scheduler.nextRuns();
         assertEquals(1000, next.size());
@@ -105,13 +108,15 @@ class ProbeSchedulerTest {
 
     @Test
     void reloadKeepsTheSlotsOfUnchangedProbes() {
-        var before = configuration(checklist("daily", activity("services-up", true, tcpEveryMinute(0, targets(20), 9))));
+        var before =
+                configuration(checklist("daily", activity("services-up", true, tcpEveryMinute(0, targets(20), 9))));
         scheduler.follow(before);
         Map<ProbeKey, Instant> first = scheduler.nextRuns();
 
         clock.advance(Duration.ofSeconds(17));
-        loaded.fire(new ChecklistsLoaded(before, configuration(checklist("daily",
-                activity("services-up", true, tcpEveryMinute(0, targets(21), 10))))));
+        loaded.fire(new ChecklistsLoaded(
+                before,
+                configuration(checklist("daily", activity("services-up", true, tcpEveryMinute(0, targets(21), 10))))));
 
         Map<ProbeKey, Instant> after = scheduler.nextRuns();
         assertEquals(21, after.size());
@@ -120,13 +125,16 @@ class ProbeSchedulerTest {
 
     @Test
     void pausedActivitiesAndTargetsAreNotScheduled() {
-        Target paused = new Target("paused", "127.0.0.1", List.of(), null, Map.of(), List.of(), Map.of(), false,
-                "decommissioned");
-        scheduler.follow(configuration(checklist("daily",
+        Target paused = new Target(
+                "paused", "127.0.0.1", List.of(), null, Map.of(), List.of(), Map.of(), false, "decommissioned");
+        scheduler.follow(configuration(checklist(
+                "daily",
                 activity("on", true, tcpEveryMinute(0, List.of(target("live", "127.0.0.1"), paused), 9)),
                 activity("off", false, tcpEveryMinute(0, List.of(target("live", "127.0.0.1")), 9)))));
 
-        assertEquals(List.of(new ProbeKey("daily", "on", 0, "live")), List.copyOf(scheduler.nextRuns().keySet()));
+        assertEquals(
+                List.of(new ProbeKey("daily", "on", 0, "live")),
+                List.copyOf(scheduler.nextRuns().keySet()));
     }
 
     @Test
@@ -143,7 +151,9 @@ class ProbeSchedulerTest {
         clock.advance(MINUTE);
         scheduler.tick();
 
-        assertEquals("up", awaitState("daily/services-up#1@live", Duration.ofSeconds(2)),
+        assertEquals(
+                "up",
+                awaitState("daily/services-up#1@live", Duration.ofSeconds(2)),
                 "the tcp probe finished while the http one hangs");
         assertEquals(1, scheduler.inFlight(), "the hung probe is still running");
 
@@ -159,11 +169,21 @@ class ProbeSchedulerTest {
     void runOnceProbesAnActivityWithoutEveryAndWritesTheResults() throws Exception {
         ServerSocket listening = listen();
         Target live = target("once", "127.0.0.1");
-        var probe = new ProbeSpec(0, "tcp", "once", List.of(live), Map.of("port", listening.getLocalPort()), null,
-                Duration.ofSeconds(2), 2, List.of());
+        var probe = new ProbeSpec(
+                0,
+                "tcp",
+                "once",
+                List.of(live),
+                Map.of("port", listening.getLocalPort()),
+                null,
+                Duration.ofSeconds(2),
+                2,
+                List.of());
         var backup = activity("backup-review", true, probe);
 
-        List<ProbeResult> results = scheduler.runOnce(checklist("weekly", backup), backup).toCompletableFuture()
+        List<ProbeResult> results = scheduler
+                .runOnce(checklist("weekly", backup), backup)
+                .toCompletableFuture()
                 .get(5, java.util.concurrent.TimeUnit.SECONDS);
 
         assertEquals(1, results.size());

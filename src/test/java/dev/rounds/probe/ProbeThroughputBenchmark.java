@@ -54,8 +54,7 @@ import org.flywaydb.core.Flyway;
  */
 public final class ProbeThroughputBenchmark {
 
-    private ProbeThroughputBenchmark() {
-    }
+    private ProbeThroughputBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -67,8 +66,9 @@ public final class ProbeThroughputBenchmark {
         Vertx vertx = Vertx.vertx();
         try {
             List<Integer> ports = listen(targets, listenerCount);
-            System.out.printf("%d loopback listeners, %d in flight, %d s per side, %d cores%n", ports.size(), concurrency,
-                    seconds, Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    "%d loopback listeners, %d in flight, %d s per side, %d cores%n",
+                    ports.size(), concurrency, seconds, Runtime.getRuntime().availableProcessors());
 
             nioConnectLoop(ports, concurrency, Duration.ofSeconds(seconds));
             Rate before = nioConnectLoop(ports, concurrency, Duration.ofSeconds(seconds));
@@ -77,8 +77,11 @@ public final class ProbeThroughputBenchmark {
             Path folder = Files.createTempDirectory("rounds-benchmark");
             String url = "jdbc:h2:file:" + folder.resolve("rounds") + ";DB_CLOSE_ON_EXIT=FALSE";
             // The application's H2 migrations, callback included: results are written as durably as Rounds writes them.
-            Flyway.configure().dataSource(url, "rounds", "").locations("classpath:db/migration/common",
-                    "classpath:db/migration/h2").load().migrate();
+            Flyway.configure()
+                    .dataSource(url, "rounds", "")
+                    .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                    .load()
+                    .migrate();
             try (Connection connection = DriverManager.getConnection(url, "rounds", "")) {
                 connection.setAutoCommit(false);
                 roundsProbes(vertx, connection, url, ports, concurrency, Duration.ofSeconds(seconds));
@@ -87,7 +90,9 @@ public final class ProbeThroughputBenchmark {
                 // A second baseline after the probes shows how much the machine's load drifted meanwhile.
                 Rate after = nioConnectLoop(ports, concurrency, Duration.ofSeconds(seconds));
                 System.out.println("baseline  bare NIO connect loop:   " + after);
-                System.out.printf(Locale.ROOT, "ratio     rounds / mean baseline:  %.2f per wall second, %.2f per CPU second%n",
+                System.out.printf(
+                        Locale.ROOT,
+                        "ratio     rounds / mean baseline:  %.2f per wall second, %.2f per CPU second%n",
                         rounds.perSecond() / ((before.perSecond() + after.perSecond()) / 2),
                         rounds.perCpuSecond() / ((before.perCpuSecond() + after.perCpuSecond()) / 2));
             }
@@ -114,22 +119,34 @@ public final class ProbeThroughputBenchmark {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%,9.0f/s  %,9.0f per CPU second  (%,d in %.1f s, %.1f CPU s%s)",
-                    perSecond(), perCpuSecond(), count, seconds, cpuSeconds, detail);
+            return String.format(
+                    Locale.ROOT,
+                    "%,9.0f/s  %,9.0f per CPU second  (%,d in %.1f s, %.1f CPU s%s)",
+                    perSecond(),
+                    perCpuSecond(),
+                    count,
+                    seconds,
+                    cpuSeconds,
+                    detail);
         }
     }
 
     static double cpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
+                        .getProcessCpuTime()
+                / 1e9;
     }
 
     static List<Integer> listen(Vertx vertx, int count) {
         var ports = new ArrayList<Integer>();
         for (int i = 0; i < count; i++) {
             try {
-                NetServer server = vertx.createNetServer().connectHandler(socket -> { })
-                        .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+                NetServer server = vertx.createNetServer()
+                        .connectHandler(socket -> {})
+                        .listen(0, "127.0.0.1")
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .join();
                 ports.add(server.actualPort());
             } catch (RuntimeException limit) {
                 System.out.printf("stopped at %d listeners: %s%n", ports.size(), limit.getMessage());
@@ -141,7 +158,9 @@ public final class ProbeThroughputBenchmark {
 
     /** Connects and closes as fast as one selector thread can, keeping {@code concurrency} connects in flight. */
     private static Rate nioConnectLoop(List<Integer> ports, int concurrency, Duration length) throws IOException {
-        var addresses = ports.stream().map(port -> new InetSocketAddress("127.0.0.1", port)).toList();
+        var addresses = ports.stream()
+                .map(port -> new InetSocketAddress("127.0.0.1", port))
+                .toList();
         long done = 0;
         int next = 0;
         double cpuStart = cpuSeconds();
@@ -186,8 +205,9 @@ public final class ProbeThroughputBenchmark {
      * up on a connection of its own every second, as in the application; rate of persisted rows, and how far the
      * fold lagged when the probes stopped.
      */
-    private static Rate roundsProbes(Vertx vertx, Connection connection, String url, List<Integer> ports,
-            int concurrency, Duration length) throws Exception {
+    private static Rate roundsProbes(
+            Vertx vertx, Connection connection, String url, List<Integer> ports, int concurrency, Duration length)
+            throws Exception {
         var registry = new SimpleMeterRegistry();
         var appends = new AtomicLong();
         AuditLog audit = (actor, action, subject, detail) -> appends.incrementAndGet();
@@ -222,7 +242,10 @@ public final class ProbeThroughputBenchmark {
                 return;
             }
             int i = Math.floorMod(next.getAndIncrement(), specs.size());
-            runner.run(specs.get(i), targets.get(i), new ProbeKey("benchmark", "tcp", 0, targets.get(i).id()))
+            runner.run(
+                            specs.get(i),
+                            targets.get(i),
+                            new ProbeKey("benchmark", "tcp", 0, targets.get(i).id()))
                     .thenAccept(result -> {
                         writer.submit(result);
                         launch[0].run();
@@ -239,18 +262,30 @@ public final class ProbeThroughputBenchmark {
         long foldedWhileProbing = folding.stop();
         long persisted = count(connection, "SELECT COUNT(*) FROM probe_result") - rowsBefore;
         long up = count(connection, "SELECT COUNT(*) FROM probe_result WHERE status = 'up'") - upBefore;
-        long dropped = (long) registry.get("rounds.probe.results.dropped").counter().count();
-        return new Rate(persisted, elapsed, cpu, String.format(Locale.ROOT,
-                "; writer thread %.1f CPU s; rollup fold %.1f CPU s, %,d folded meanwhile; %,d up, %,d dropped,"
-                        + " %d digest entries", writerCpu, foldCpu, foldedWhileProbing, up, dropped, appends.get()));
+        long dropped =
+                (long) registry.get("rounds.probe.results.dropped").counter().count();
+        return new Rate(
+                persisted,
+                elapsed,
+                cpu,
+                String.format(
+                        Locale.ROOT,
+                        "; writer thread %.1f CPU s; rollup fold %.1f CPU s, %,d folded meanwhile; %,d up, %,d dropped,"
+                                + " %d digest entries",
+                        writerCpu,
+                        foldCpu,
+                        foldedWhileProbing,
+                        up,
+                        dropped,
+                        appends.get()));
     }
 
     /** The rollup fold as RollupJob runs it: a chunk per transaction, then a pause of a second when caught up. */
     private static final class Folding {
 
         static final String THREAD = "rounds-rollup-fold";
-        private static final ProbeSpec EVERY_MINUTE = new ProbeSpec(0, "tcp", "t", List.of(), Map.of(),
-                Duration.ofMinutes(1), Duration.ofSeconds(2), 2, List.of());
+        private static final ProbeSpec EVERY_MINUTE = new ProbeSpec(
+                0, "tcp", "t", List.of(), Map.of(), Duration.ofMinutes(1), Duration.ofSeconds(2), 2, List.of());
 
         private final Connection connection;
         private final RollupFold fold;
@@ -313,12 +348,16 @@ public final class ProbeThroughputBenchmark {
 
     private static double threadCpuSeconds(String name) {
         var threads = ManagementFactory.getThreadMXBean();
-        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals(name))
-                .mapToLong(thread -> threads.getThreadCpuTime(thread.getId())).sum() / 1e9;
+        return Thread.getAllStackTraces().keySet().stream()
+                        .filter(thread -> thread.getName().equals(name))
+                        .mapToLong(thread -> threads.getThreadCpuTime(thread.getId()))
+                        .sum()
+                / 1e9;
     }
 
     private static long count(Connection connection, String sql) throws SQLException {
-        try (var statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (var statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             long count = rows.getLong(1);
             connection.commit();

@@ -28,8 +28,8 @@ class ProbeTypesTest {
 
     @Test
     void aTypeNameDeclaredTwiceIsRejectedNamingBothClasses() {
-        var clash = assertThrows(IllegalStateException.class,
-                () -> new ProbeTypes(List.of(new HttpProbe(), new HttpProbe())));
+        var clash = assertThrows(
+                IllegalStateException.class, () -> new ProbeTypes(List.of(new HttpProbe(), new HttpProbe())));
 
         assertTrue(clash.getMessage().startsWith("probe type 'http' is declared twice"), clash.getMessage());
         assertTrue(clash.getMessage().contains(HttpProbe.class.getName()), clash.getMessage());

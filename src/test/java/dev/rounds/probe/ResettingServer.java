@@ -16,21 +16,23 @@ public final class ResettingServer implements AutoCloseable {
     /** @param afterRequest whether to wait for the client's first bytes before resetting */
     public ResettingServer(boolean afterRequest) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-        Thread acceptor = new Thread(() -> {
-            try {
-                while (true) {
-                    Socket accepted = server.accept();
-                    try (accepted) {
-                        if (afterRequest) accepted.getInputStream().read(new byte[512]);
-                        accepted.setSoLinger(true, 0);
-                    } catch (IOException clientGone) {
-                        // the client hung up first: nothing left to reset
+        Thread acceptor = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            Socket accepted = server.accept();
+                            try (accepted) {
+                                if (afterRequest) accepted.getInputStream().read(new byte[512]);
+                                accepted.setSoLinger(true, 0);
+                            } catch (IOException clientGone) {
+                                // the client hung up first: nothing left to reset
+                            }
+                        }
+                    } catch (IOException closed) {
+                        // closed by close(): the test is over
                     }
-                }
-            } catch (IOException closed) {
-                // closed by close(): the test is over
-            }
-        }, "resetting-server");
+                },
+                "resetting-server");
         acceptor.setDaemon(true);
         acceptor.start();
     }

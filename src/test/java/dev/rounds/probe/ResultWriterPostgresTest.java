@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class ResultWriterPostgresTest {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String DATABASE = "rounds_probe_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final String DATABASE =
+            "rounds_probe_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     private static Connection connection;
 
@@ -39,8 +40,11 @@ class ResultWriterPostgresTest {
         } catch (SQLException unreachable) {
             Assumptions.abort("PostgreSQL is not reachable at 127.0.0.1:5432 as postgres: " + unreachable.getMessage());
         }
-        Flyway.configure().dataSource(SERVER + DATABASE, "postgres", "")
-                .locations("classpath:db/migration/common").load().migrate();
+        Flyway.configure()
+                .dataSource(SERVER + DATABASE, "postgres", "")
+                .locations("classpath:db/migration/common")
+                .load()
+                .migrate();
         connection = DriverManager.getConnection(SERVER + DATABASE, "postgres", "");
         connection.setAutoCommit(false);
     }
@@ -60,20 +64,31 @@ class ResultWriterPostgresTest {
             digests.add(detail);
             return digests.size();
         };
-        var writer = new ResultWriter(work -> {
-            try {
-                work.run(connection);
-                connection.commit();
-            } catch (SQLException failure) {
-                throw new IllegalStateException(failure);
-            }
-        }, audit, 1000, Duration.ofSeconds(1), 10_000, new SimpleMeterRegistry());
+        var writer = new ResultWriter(
+                work -> {
+                    try {
+                        work.run(connection);
+                        connection.commit();
+                    } catch (SQLException failure) {
+                        throw new IllegalStateException(failure);
+                    }
+                },
+                audit,
+                1000,
+                Duration.ofSeconds(1),
+                10_000,
+                new SimpleMeterRegistry());
         Instant start = Instant.parse("2026-11-26T08:19:19.123456Z");
         for (int i = 0; i < 1500; i++) {
-            writer.submit(new ProbeResult(new ProbeKey("daily", "services-up", 0, "host" + (i % 2)), "tcp",
-                    start.plusMillis(i), Duration.ofNanos(120_500), i < 1498 ? ProbeStatus.UP : ProbeStatus.DOWN,
+            writer.submit(new ProbeResult(
+                    new ProbeKey("daily", "services-up", 0, "host" + (i % 2)),
+                    "tcp",
+                    start.plusMillis(i),
+                    Duration.ofNanos(120_500),
+                    i < 1498 ? ProbeStatus.UP : ProbeStatus.DOWN,
                     Map.of("connected", i < 1498, "connect_time", Duration.ofNanos(120_500)),
-                    List.of(new ConditionOutcome("connected (true) == true", i < 1498)), "run " + i));
+                    List.of(new ConditionOutcome("connected (true) == true", i < 1498)),
+                    "run " + i));
         }
 
         writer.flush();
@@ -82,7 +97,8 @@ class ResultWriterPostgresTest {
         assertEquals(1L, digests.get(0).get("first_id"));
         assertEquals(10_001L, digests.get(1).get("first_id"), "the second batch starts a new block of ids");
         for (var detail : digests) {
-            assertEquals(StoredResults.digest(connection, (Long) detail.get("first_id"), (Long) detail.get("last_id")),
+            assertEquals(
+                    StoredResults.digest(connection, (Long) detail.get("first_id"), (Long) detail.get("last_id")),
                     detail);
         }
         assertState(1, start.plusMillis(1498), "down");
@@ -98,8 +114,15 @@ class ResultWriterPostgresTest {
     }
 
     private static ProbeResult result(Instant startedAt, ProbeStatus status) {
-        return new ProbeResult(new ProbeKey("daily", "services-up", 0, "host0"), "tcp", startedAt, Duration.ofMillis(1),
-                status, Map.of(), List.of(), status.label());
+        return new ProbeResult(
+                new ProbeKey("daily", "services-up", 0, "host0"),
+                "tcp",
+                startedAt,
+                Duration.ofMillis(1),
+                status,
+                Map.of(),
+                List.of(),
+                status.label());
     }
 
     private void assertState(int consecutiveDown, Instant firstDownAt, String lastStatus) throws SQLException {
@@ -109,7 +132,9 @@ class ResultWriterPostgresTest {
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 assertEquals(consecutiveDown, row.getInt(1));
-                assertEquals(firstDownAt, row.getObject(2, java.time.OffsetDateTime.class).toInstant());
+                assertEquals(
+                        firstDownAt,
+                        row.getObject(2, java.time.OffsetDateTime.class).toInstant());
                 assertEquals(lastStatus, row.getString(3));
             }
         }

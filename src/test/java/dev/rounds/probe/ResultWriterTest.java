@@ -49,10 +49,15 @@ class ResultWriterTest {
     DataSource dataSource;
 
     private static ProbeResult result(String checklist, String target, int second, ProbeStatus status) {
-        return new ProbeResult(new ProbeKey(checklist, "services-up", 0, target), "http", START.plusSeconds(second),
-                Duration.ofNanos(812_345_678), status,
+        return new ProbeResult(
+                new ProbeKey(checklist, "services-up", 0, target),
+                "http",
+                START.plusSeconds(second),
+                Duration.ofNanos(812_345_678),
+                status,
                 Map.of("status", 200, "response_time", Duration.ofNanos(812_500), "body", "ok"),
-                List.of(new ConditionOutcome("status (200) == 200", true)), status + " at " + second);
+                List.of(new ConditionOutcome("status (200) == 200", true)),
+                status + " at " + second);
     }
 
     private static String uniqueChecklist() {
@@ -78,7 +83,8 @@ class ResultWriterTest {
 
     private List<AuditEntries.Entry> digestsSince(long before) {
         return AuditEntries.after(audit, before).stream()
-                .filter(entry -> entry.action().equals(ResultDigest.ACTION)).toList();
+                .filter(entry -> entry.action().equals(ResultDigest.ACTION))
+                .toList();
     }
 
     @Test
@@ -111,13 +117,15 @@ class ResultWriterTest {
         writer.submit(result(checklist, "host01", 0, ProbeStatus.UP));
         writer.flush();
 
-        try (Connection c = dataSource.getConnection(); var select = c.prepareStatement(
-                "SELECT started_at, duration_us, status, values_json, conditions_json FROM probe_result"
-                        + " WHERE checklist_id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                var select = c.prepareStatement(
+                        "SELECT started_at, duration_us, status, values_json, conditions_json FROM probe_result"
+                                + " WHERE checklist_id = ?")) {
             select.setString(1, checklist);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
-                assertEquals(Instant.parse("2026-11-26T08:19:19.123456Z"),
+                assertEquals(
+                        Instant.parse("2026-11-26T08:19:19.123456Z"),
                         row.getObject(1, OffsetDateTime.class).toInstant());
                 assertEquals(812_345, row.getLong(2));
                 assertEquals("up", row.getString(3));
@@ -155,15 +163,17 @@ class ResultWriterTest {
     }
 
     private Object[] state(String key) throws SQLException {
-        try (Connection c = dataSource.getConnection(); var select = c.prepareStatement(
-                "SELECT last_status, consecutive_down, first_down_at, last_message FROM probe_state"
-                        + " WHERE probe_key = ?")) {
+        try (Connection c = dataSource.getConnection();
+                var select = c.prepareStatement(
+                        "SELECT last_status, consecutive_down, first_down_at, last_message FROM probe_state"
+                                + " WHERE probe_key = ?")) {
             select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {
                 assertTrue(row.next(), "no probe_state row for " + key);
                 OffsetDateTime firstDown = row.getObject(3, OffsetDateTime.class);
-                return new Object[] {row.getString(1), row.getInt(2), firstDown == null ? null : firstDown.toInstant(),
-                        row.getString(4)};
+                return new Object[] {
+                    row.getString(1), row.getInt(2), firstDown == null ? null : firstDown.toInstant(), row.getString(4)
+                };
             }
         }
     }
@@ -182,7 +192,9 @@ class ResultWriterTest {
 
         assertEquals(50, rows(checklist), "the first attempt's rows were rolled back with its audit entry");
         var digests = digestsSince(before);
-        long counted = digests.stream().mapToLong(e -> ((Number) e.detail().get("count")).longValue()).sum();
+        long counted = digests.stream()
+                .mapToLong(e -> ((Number) e.detail().get("count")).longValue())
+                .sum();
         assertEquals(50, counted);
     }
 }

@@ -45,8 +45,7 @@ public final class ScheduleLagBenchmark {
 
     private static final int TARGETS_PER_PROBE = 10;
 
-    private ScheduleLagBenchmark() {
-    }
+    private ScheduleLagBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Duration every = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 60);
@@ -54,20 +53,27 @@ public final class ScheduleLagBenchmark {
         int probes = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         Vertx targets = Vertx.vertx();
         Vertx vertx = Vertx.vertx();
-        List<Integer> ports = ProbeThroughputBenchmark.listen(targets, (probes + TARGETS_PER_PROBE - 1) / TARGETS_PER_PROBE);
+        List<Integer> ports =
+                ProbeThroughputBenchmark.listen(targets, (probes + TARGETS_PER_PROBE - 1) / TARGETS_PER_PROBE);
         ChecklistSet configuration = configuration(ports, every, probes);
         List<ProbeKey> keys = new ArrayList<>();
-        for (ProbeSpec spec : configuration.checklists().get(0).activities().get(0).probes()) {
+        for (ProbeSpec spec :
+                configuration.checklists().get(0).activities().get(0).probes()) {
             for (Target target : spec.targets()) keys.add(new ProbeKey("lag", "probes", spec.index(), target.id()));
         }
-        System.out.printf("%,d continuous tcp probes every %s against %d loopback listeners, %d s per side%n",
+        System.out.printf(
+                "%,d continuous tcp probes every %s against %d loopback listeners, %d s per side%n",
                 keys.size(), every, ports.size(), length.toSeconds());
 
         System.out.println("baseline  ScheduledExecutorService: " + executorLags(keys, every, length));
 
         var folder = Files.createTempDirectory("rounds-schedule-benchmark");
         String url = "jdbc:h2:file:" + folder.resolve("rounds") + ";DB_CLOSE_ON_EXIT=FALSE";
-        Flyway.configure().dataSource(url, "rounds", "").locations("classpath:db/migration/common").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "rounds", "")
+                .locations("classpath:db/migration/common")
+                .load()
+                .migrate();
         try (Connection connection = DriverManager.getConnection(url, "rounds", "")) {
             connection.setAutoCommit(false);
             System.out.println("rounds    ProbeScheduler:           "
@@ -84,10 +90,11 @@ public final class ScheduleLagBenchmark {
             for (int t = 0; t < TARGETS_PER_PROBE && i * TARGETS_PER_PROBE + t < probes; t++) {
                 targets.add(Fixtures.target("host" + t, "127.0.0.1"));
             }
-            specs.add(Fixtures.continuous(i, "tcp", targets, Map.of("port", ports.get(i)), every, Duration.ofSeconds(2)));
+            specs.add(
+                    Fixtures.continuous(i, "tcp", targets, Map.of("port", ports.get(i)), every, Duration.ofSeconds(2)));
         }
-        Checklist checklist = Fixtures.checklist("lag", Fixtures.activity("probes", true,
-                specs.toArray(ProbeSpec[]::new)));
+        Checklist checklist =
+                Fixtures.checklist("lag", Fixtures.activity("probes", true, specs.toArray(ProbeSpec[]::new)));
         return new ChecklistSet(List.of(checklist), new Inventory(Map.of(), List.of(), null, null));
     }
 
@@ -107,9 +114,14 @@ public final class ScheduleLagBenchmark {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "start lag p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%,d starts%s)",
-                    millis(0.5), millis(0.99), sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6,
-                    sorted.length, detail);
+            return String.format(
+                    Locale.ROOT,
+                    "start lag p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%,d starts%s)",
+                    millis(0.5),
+                    millis(0.99),
+                    sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6,
+                    sorted.length,
+                    detail);
         }
     }
 
@@ -121,12 +133,18 @@ public final class ScheduleLagBenchmark {
         Instant now = clock.instant();
         long nanosAtNow = System.nanoTime();
         for (ProbeKey key : keys) {
-            long firstSlot = nanosAtNow + Duration.between(now, ProbeScheduler.firstRun(key, every, now)).toNanos();
+            long firstSlot = nanosAtNow
+                    + Duration.between(now, ProbeScheduler.firstRun(key, every, now))
+                            .toNanos();
             long[] slot = {firstSlot};
-            executor.scheduleAtFixedRate(() -> {
-                lags.add(System.nanoTime() - slot[0]);
-                slot[0] += every.toNanos();
-            }, firstSlot - System.nanoTime(), every.toNanos(), TimeUnit.NANOSECONDS);
+            executor.scheduleAtFixedRate(
+                    () -> {
+                        lags.add(System.nanoTime() - slot[0]);
+                        slot[0] += every.toNanos();
+                    },
+                    firstSlot - System.nanoTime(),
+                    every.toNanos(),
+                    TimeUnit.NANOSECONDS);
         }
         Thread.sleep(length.toMillis());
         executor.shutdownNow();
@@ -134,14 +152,15 @@ public final class ScheduleLagBenchmark {
     }
 
     /** The real scheduler, runner and writer; the lag is taken where the scheduler hands a probe to the runner. */
-    private static Lags schedulerLags(Vertx vertx, Connection connection, ChecklistSet configuration, Duration every,
-            Duration length) throws Exception {
+    private static Lags schedulerLags(
+            Vertx vertx, Connection connection, ChecklistSet configuration, Duration every, Duration length)
+            throws Exception {
         var registry = new SimpleMeterRegistry();
         Clock clock = Clock.systemUTC();
         var lags = new ConcurrentLinkedQueue<Long>();
         AuditLog audit = (actor, action, subject, detail) -> 0;
-        var writer = new ResultWriter(ProbeThroughputBenchmark.plainJdbc(connection), audit, 1000,
-                Duration.ofSeconds(1), 100_000, registry);
+        var writer = new ResultWriter(
+                ProbeThroughputBenchmark.plainJdbc(connection), audit, 1000, Duration.ofSeconds(1), 100_000, registry);
         var runner = new ProbeRunner(vertx, clock, registry, new ProbeTypes(), 1024 * 1024) {
             @Override
             public CompletionStage<ProbeResult> run(ProbeSpec spec, Target target, ProbeKey key) {
@@ -162,8 +181,18 @@ public final class ScheduleLagBenchmark {
         scheduler.stop();
         double cpu = ProbeThroughputBenchmark.cpuSeconds() - cpuStart;
         writer.stop();
-        long up = (long) registry.get("rounds.probe.results").tag("status", "up").counter().count();
-        return Lags.of(lags, String.format(Locale.ROOT, "; %,d up, %d skipped, %,.0f written, %.1f CPU s",
-                up, scheduler.skipped(), registry.get("rounds.probe.results.written").counter().count(), cpu));
+        long up = (long) registry.get("rounds.probe.results")
+                .tag("status", "up")
+                .counter()
+                .count();
+        return Lags.of(
+                lags,
+                String.format(
+                        Locale.ROOT,
+                        "; %,d up, %d skipped, %,.0f written, %.1f CPU s",
+                        up,
+                        scheduler.skipped(),
+                        registry.get("rounds.probe.results.written").counter().count(),
+                        cpu));
     }
 }

@@ -15,15 +15,17 @@ public final class SilentServer implements AutoCloseable {
 
     public SilentServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-        Thread acceptor = new Thread(() -> {
-            try {
-                while (true) {
-                    held.add(server.accept());
-                }
-            } catch (IOException closed) {
-                // closed by close(): the test is over
-            }
-        }, "silent-server");
+        Thread acceptor = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            held.add(server.accept());
+                        }
+                    } catch (IOException closed) {
+                        // closed by close(): the test is over
+                    }
+                },
+                "silent-server");
         acceptor.setDaemon(true);
         acceptor.start();
     }

@@ -21,7 +21,13 @@ class StoredResultTest {
     private static final ProbeKey KEY = new ProbeKey("daily", "services-up", 0, "host01");
 
     private static ProbeResult result(Map<String, Object> values, String message) {
-        return new ProbeResult(KEY, "http", START, Duration.ofNanos(812_345_678), ProbeStatus.UP, values,
+        return new ProbeResult(
+                KEY,
+                "http",
+                START,
+                Duration.ofNanos(812_345_678),
+                ProbeStatus.UP,
+                values,
                 List.of(new ConditionOutcome("status (200) == 200", true), new ConditionOutcome("body ~ ok", false)),
                 message);
     }
@@ -42,9 +48,12 @@ class StoredResultTest {
         StoredResult stored = StoredResult.of(result(values, "ok"));
 
         // ProbeResult keeps its values in a map of no order, so the text is compared as parsed JSON.
-        assertEquals(JSON.readValue("{\"response_time\":0.8125,\"not_after\":\"2027-01-01T00:00:00Z\","
-                + "\"ratio\":\"NaN\",\"peak\":\"Infinity\",\"status\":200,\"ok\":true,\"url\":\"https://example.org/\","
-                + "\"phases\":[2.0,\"dns\"],\"by_port\":{\"443\":1.0}}", Map.class),
+        assertEquals(
+                JSON.readValue(
+                        "{\"response_time\":0.8125,\"not_after\":\"2027-01-01T00:00:00Z\","
+                                + "\"ratio\":\"NaN\",\"peak\":\"Infinity\",\"status\":200,\"ok\":true,\"url\":\"https://example.org/\","
+                                + "\"phases\":[2.0,\"dns\"],\"by_port\":{\"443\":1.0}}",
+                        Map.class),
                 JSON.readValue(stored.valuesJson(), Map.class));
     }
 
@@ -52,7 +61,8 @@ class StoredResultTest {
     void conditionsKeepTheirOrderWithTextBeforeHolds() {
         StoredResult stored = StoredResult.of(result(Map.of(), "ok"));
 
-        assertEquals("[{\"text\":\"status (200) == 200\",\"holds\":true},{\"text\":\"body ~ ok\",\"holds\":false}]",
+        assertEquals(
+                "[{\"text\":\"status (200) == 200\",\"holds\":true},{\"text\":\"body ~ ok\",\"holds\":false}]",
                 stored.conditionsJson());
     }
 
@@ -85,9 +95,17 @@ class StoredResultTest {
         var readBack = new ResultDigest();
         for (int i = 0; i < batch.size(); i++) {
             StoredResult row = batch.get(i);
-            readBack.add(41 + i, ResultDigest.row(41 + i, row.probe(), Instant.parse("2026-11-26T08:19:19.123456Z"),
-                    row.durationUs(), "up", JSON.readValue(row.valuesJson(), Object.class),
-                    JSON.readValue(row.conditionsJson(), Object.class), row.message()));
+            readBack.add(
+                    41 + i,
+                    ResultDigest.row(
+                            41 + i,
+                            row.probe(),
+                            Instant.parse("2026-11-26T08:19:19.123456Z"),
+                            row.durationUs(),
+                            "up",
+                            JSON.readValue(row.valuesJson(), Object.class),
+                            JSON.readValue(row.conditionsJson(), Object.class),
+                            row.message()));
         }
 
         Map<String, Object> written = StoredResult.digest(41, batch).detail();

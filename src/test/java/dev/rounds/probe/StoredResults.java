@@ -19,8 +19,7 @@ final class StoredResults {
     private static final DateTimeFormatter MICROS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private StoredResults() {
-    }
+    private StoredResults() {}
 
     /** The digest detail of the rows with ids from {@code firstId} to {@code lastId}, in the documented row form. */
     static Map<String, Object> digest(Connection connection, long firstId, long lastId) throws Exception {

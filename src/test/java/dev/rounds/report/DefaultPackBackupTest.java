@@ -28,10 +28,20 @@ class DefaultPackBackupTest {
     ProbeRunner runner;
 
     private ProbeResult run(String activity) throws Exception {
-        ProbeSpec spec = checklists.current().checklist("daily").orElseThrow().activity(activity).orElseThrow()
-                .probes().get(0);
-        return runner.run(spec, spec.targets().get(0), new ProbeKey("daily", activity, 0, spec.targets().get(0).id()))
-                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        ProbeSpec spec = checklists
+                .current()
+                .checklist("daily")
+                .orElseThrow()
+                .activity(activity)
+                .orElseThrow()
+                .probes()
+                .get(0);
+        return runner.run(
+                        spec,
+                        spec.targets().get(0),
+                        new ProbeKey("daily", activity, 0, spec.targets().get(0).id()))
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
     }
 
     @Test

@@ -28,7 +28,10 @@ class DefaultPackTest {
 
     @Test
     void theDefaultPackLoadsWithEveryCadence() {
-        asAdmin().get("/api/checklists").then().statusCode(200)
+        asAdmin()
+                .get("/api/checklists")
+                .then()
+                .statusCode(200)
                 .body("id", hasItems("daily", "weekly", "monthly", "quarterly"))
                 .body("find { it.id == 'daily' }.activities.size()", equalTo(15))
                 .body("find { it.id == 'weekly' }.activities.size()", equalTo(7))
@@ -45,20 +48,26 @@ class DefaultPackTest {
             writer.flush();
             page = asAdmin().get("/").then().statusCode(200).extract().asString();
             // the row of services-up carries a probe line with a verdict once the first result is in
-            if (page.matches("(?s).*Ensure the services the environment needs are running.*?<div class=\"probe\"><span class=\"status (up|down)\">.*")) {
+            if (page.matches(
+                    "(?s).*Ensure the services the environment needs are running.*?<div class=\"probe\"><span class=\"status (up|down)\">.*")) {
                 break;
             }
             Thread.sleep(500);
         }
         assertTrue(page.contains("Daily maintenance"), "the daily checklist is on the page");
-        assertTrue(page.matches("(?s).*Ensure the services the environment needs are running.*?<div class=\"probe\"><span class=\"status (up|down)\">.*"),
+        assertTrue(
+                page.matches(
+                        "(?s).*Ensure the services the environment needs are running.*?<div class=\"probe\"><span class=\"status (up|down)\">.*"),
                 "a live result for services-up within 90 s");
     }
 
     @Test
     void occurrenceGaugesAreExportedForAlerting() {
         schedule.tick();
-        asAdmin().get("/q/metrics").then().statusCode(200)
+        asAdmin()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("rounds_occurrences_failing"))
                 .body(containsString("rounds_occurrences_overdue"))
                 .body(containsString("rounds_occurrences_missed_total"));
@@ -71,8 +80,7 @@ class DefaultPackTest {
 
     @Test
     void everythingElseNeedsALogin() {
-        given().redirects().follow(false).get("/").then().statusCode(302)
-                .header("Location", endsWith("/login"));
+        given().redirects().follow(false).get("/").then().statusCode(302).header("Location", endsWith("/login"));
         given().get("/api/occurrences").then().statusCode(401);
         given().auth().preemptive().basic("admin", "wrong").get("/").then().statusCode(401);
         asAdmin().get("/").then().statusCode(200).body(not(containsString("Exception")));

@@ -27,8 +27,10 @@ class OccurrencePageTest {
      * while the daily ticket rows now have probes that must pass before a sign-off.
      */
     private Occurrence manualOccurrence(String activity) {
-        return QuarkusTransaction.requiringNew().call(() -> Occurrence.<Occurrence>find(
-                "checklistId = 'weekly' and activityId = ?1 order by periodStart desc", activity).firstResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Occurrence.<Occurrence>find(
+                                "checklistId = 'weekly' and activityId = ?1 order by periodStart desc", activity)
+                        .firstResult());
     }
 
     /** Opens the occurrence page as a browser would and posts its multipart form with the page's CSRF token. */
@@ -41,7 +43,8 @@ class OccurrencePageTest {
                 .cookie("csrf-token", page.getCookie("csrf-token"))
                 .multiPart("csrf-token", token.group(1))
                 .multiPart("note", note)
-                .redirects().follow(false)
+                .redirects()
+                .follow(false)
                 .post("/occurrences/{id}", occurrenceId)
                 .then();
     }
@@ -52,7 +55,8 @@ class OccurrencePageTest {
         asAdmin()
                 .multiPart("note", "forged")
                 .post("/occurrences/{id}", before.id)
-                .then().statusCode(400);
+                .then()
+                .statusCode(400);
         Occurrence after = manualOccurrence("sla-review");
         assertNull(after.signedOffAt);
         assertEquals(before.status, after.status);
@@ -65,11 +69,15 @@ class OccurrencePageTest {
 
         Occurrence signed = manualOccurrence("change-review");
         assertEquals("admin", signed.signedOffBy);
-        assertEquals(true, signed.status == OccurrenceStatus.DONE || signed.status == OccurrenceStatus.LATE,
+        assertEquals(
+                true,
+                signed.status == OccurrenceStatus.DONE || signed.status == OccurrenceStatus.LATE,
                 "signed off is done before due, late after: " + signed.status);
         asAdmin()
                 .get("/occurrences/{id}", o.id)
-                .then().statusCode(200).body(containsString("every change of the week is in the change log"));
+                .then()
+                .statusCode(200)
+                .body(containsString("every change of the week is in the change log"));
     }
 
     @Test
@@ -82,18 +90,38 @@ class OccurrencePageTest {
     @Test
     void aViewerPostingTheFormsGetsTheRefusedRolePageAndNothingIsRecorded() {
         Occurrence o = manualOccurrence("sla-review");
-        String csrf = asAdmin().get("/occurrences/{id}", o.id).then().statusCode(200).extract().cookie("csrf-token");
-        TestAccounts.as("occurrence-viewer", "viewer").accept("text/html").redirects().follow(false)
-                .cookie("csrf-token", csrf).multiPart("csrf-token", csrf).multiPart("note", "not mine to sign")
+        String csrf = asAdmin()
+                .get("/occurrences/{id}", o.id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .cookie("csrf-token");
+        TestAccounts.as("occurrence-viewer", "viewer")
+                .accept("text/html")
+                .redirects()
+                .follow(false)
+                .cookie("csrf-token", csrf)
+                .multiPart("csrf-token", csrf)
+                .multiPart("note", "not mine to sign")
                 .post("/occurrences/{id}", o.id)
-                .then().statusCode(403).contentType(containsString("text/html"))
+                .then()
+                .statusCode(403)
+                .contentType(containsString("text/html"))
                 .body(containsString("roles do not allow POST"));
-        TestAccounts.as("occurrence-viewer", "viewer").accept("text/html").redirects().follow(false)
-                .cookie("csrf-token", csrf).contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", csrf).formParam("probe", "weekly/none#0@none").formParam("reason", "r")
+        TestAccounts.as("occurrence-viewer", "viewer")
+                .accept("text/html")
+                .redirects()
+                .follow(false)
+                .cookie("csrf-token", csrf)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", csrf)
+                .formParam("probe", "weekly/none#0@none")
+                .formParam("reason", "r")
                 .formParam("until", "2099-01-01T00:00")
                 .post("/occurrences/{id}/acknowledgements", o.id)
-                .then().statusCode(403).contentType(containsString("text/html"))
+                .then()
+                .statusCode(403)
+                .contentType(containsString("text/html"))
                 .body(containsString("roles do not allow POST"));
         assertNull(manualOccurrence("sla-review").signedOffAt);
     }

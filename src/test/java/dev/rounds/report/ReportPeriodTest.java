@@ -21,8 +21,12 @@ class ReportPeriodTest {
         assertEquals(LocalDate.of(2026, 11, 23), week.first());
         assertEquals(LocalDate.of(2026, 11, 29), week.last());
         assertEquals(Instant.parse("2026-11-22T23:00:00Z"), week.interval().from());
-        assertEquals("2026-W48", ReportPeriod.weekOf(LocalDate.of(2026, 11, 26), BERLIN).label());
-        assertEquals("2026-W53", ReportPeriod.weekOf(LocalDate.of(2027, 1, 1), BERLIN).label());
+        assertEquals(
+                "2026-W48",
+                ReportPeriod.weekOf(LocalDate.of(2026, 11, 26), BERLIN).label());
+        assertEquals(
+                "2026-W53",
+                ReportPeriod.weekOf(LocalDate.of(2027, 1, 1), BERLIN).label());
         assertEquals("2026-W47", week.previous().label());
     }
 
@@ -46,15 +50,29 @@ class ReportPeriodTest {
 
     @Test
     void badPeriodsSayWhatIsWrong() {
-        assertEquals("a week is written like 2026-W48, got '2026-48'",
-                assertThrows(IllegalArgumentException.class, () -> ReportPeriod.week("2026-48", BERLIN)).getMessage());
-        assertEquals("2026 has no week 54",
-                assertThrows(IllegalArgumentException.class, () -> ReportPeriod.week("2026-W54", BERLIN)).getMessage());
-        assertEquals("a month is written like 2026-11, got '2026-13'",
-                assertThrows(IllegalArgumentException.class, () -> ReportPeriod.month("2026-13", BERLIN)).getMessage());
-        assertEquals("'to' (2026-10-01) is before 'from' (2026-11-01)", assertThrows(IllegalArgumentException.class,
-                () -> ReportPeriod.days("2026-11-01", "2026-10-01", BERLIN, "from", "to")).getMessage());
-        assertEquals("'from' must be a day like 2026-11-01, got 'yesterday'", assertThrows(IllegalArgumentException.class,
-                () -> ReportPeriod.days("yesterday", "2026-10-01", BERLIN, "from", "to")).getMessage());
+        assertEquals(
+                "a week is written like 2026-W48, got '2026-48'",
+                assertThrows(IllegalArgumentException.class, () -> ReportPeriod.week("2026-48", BERLIN))
+                        .getMessage());
+        assertEquals(
+                "2026 has no week 54",
+                assertThrows(IllegalArgumentException.class, () -> ReportPeriod.week("2026-W54", BERLIN))
+                        .getMessage());
+        assertEquals(
+                "a month is written like 2026-11, got '2026-13'",
+                assertThrows(IllegalArgumentException.class, () -> ReportPeriod.month("2026-13", BERLIN))
+                        .getMessage());
+        assertEquals(
+                "'to' (2026-10-01) is before 'from' (2026-11-01)",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ReportPeriod.days("2026-11-01", "2026-10-01", BERLIN, "from", "to"))
+                        .getMessage());
+        assertEquals(
+                "'from' must be a day like 2026-11-01, got 'yesterday'",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ReportPeriod.days("yesterday", "2026-10-01", BERLIN, "from", "to"))
+                        .getMessage());
     }
 }

@@ -1,9 +1,9 @@
 package dev.rounds.report;
 
-import dev.rounds.core.ReportZone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rounds.core.ReportZone;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,8 @@ class ReportZoneTest {
 
     @Test
     void aWrongZoneSaysWhichKeyAndWhatIsExpected() {
-        assertEquals("rounds.report.zone must be a time zone like Europe/London or UTC, got 'Mars/Olympus'",
+        assertEquals(
+                "rounds.report.zone must be a time zone like Europe/London or UTC, got 'Mars/Olympus'",
                 assertThrows(IllegalArgumentException.class, () -> new ReportZone(Optional.of("Mars/Olympus")))
                         .getMessage());
     }

@@ -16,25 +16,25 @@ class PeriodTest {
 
     @ParameterizedTest(name = "{0} at {1} is {2}, {3} to {4}")
     @CsvSource({
-            // a day, just before and at local midnight (London is UTC+0 in winter)
-            "DAILY,     2026-11-26T23:59:59Z, 2026-11-26, 2026-11-26T00:00:00Z, 2026-11-27T00:00:00Z",
-            "DAILY,     2026-11-27T00:00:00Z, 2026-11-27, 2026-11-27T00:00:00Z, 2026-11-28T00:00:00Z",
-            // an ISO week runs Monday to Monday, and the week-based year differs at the turn of the year
-            "WEEKLY,    2026-11-29T23:00:00Z, 2026-W48,   2026-11-23T00:00:00Z, 2026-11-30T00:00:00Z",
-            "WEEKLY,    2026-12-31T12:00:00Z, 2026-W53,   2026-12-28T00:00:00Z, 2027-01-04T00:00:00Z",
-            "WEEKLY,    2027-01-03T12:00:00Z, 2026-W53,   2026-12-28T00:00:00Z, 2027-01-04T00:00:00Z",
-            // month ends, including February of a leap year
-            "MONTHLY,   2028-02-29T23:30:00Z, 2028-02,    2028-02-01T00:00:00Z, 2028-03-01T00:00:00Z",
-            "MONTHLY,   2026-11-30T23:59:59Z, 2026-11,    2026-11-01T00:00:00Z, 2026-12-01T00:00:00Z",
-            // quarters; 1 October and 1 April midnight are in summer time, an hour before UTC midnight
-            "QUARTERLY, 2026-12-31T23:59:59Z, 2026-Q4,    2026-09-30T23:00:00Z, 2027-01-01T00:00:00Z",
-            "QUARTERLY, 2027-01-01T00:00:00Z, 2027-Q1,    2027-01-01T00:00:00Z, 2027-03-31T23:00:00Z",
-            // the day clocks go forward in London has 23 hours; local midnight is 00:00 BST = 23:00 UTC after
-            "DAILY,     2026-03-29T12:00:00Z, 2026-03-29, 2026-03-29T00:00:00Z, 2026-03-29T23:00:00Z",
-            // the day clocks go back has 25 hours
-            "DAILY,     2026-10-25T12:00:00Z, 2026-10-25, 2026-10-24T23:00:00Z, 2026-10-26T00:00:00Z",
-            // a month that contains the change starts in GMT and ends in BST
-            "MONTHLY,   2026-03-15T12:00:00Z, 2026-03,    2026-03-01T00:00:00Z, 2026-03-31T23:00:00Z",
+        // a day, just before and at local midnight (London is UTC+0 in winter)
+        "DAILY,     2026-11-26T23:59:59Z, 2026-11-26, 2026-11-26T00:00:00Z, 2026-11-27T00:00:00Z",
+        "DAILY,     2026-11-27T00:00:00Z, 2026-11-27, 2026-11-27T00:00:00Z, 2026-11-28T00:00:00Z",
+        // an ISO week runs Monday to Monday, and the week-based year differs at the turn of the year
+        "WEEKLY,    2026-11-29T23:00:00Z, 2026-W48,   2026-11-23T00:00:00Z, 2026-11-30T00:00:00Z",
+        "WEEKLY,    2026-12-31T12:00:00Z, 2026-W53,   2026-12-28T00:00:00Z, 2027-01-04T00:00:00Z",
+        "WEEKLY,    2027-01-03T12:00:00Z, 2026-W53,   2026-12-28T00:00:00Z, 2027-01-04T00:00:00Z",
+        // month ends, including February of a leap year
+        "MONTHLY,   2028-02-29T23:30:00Z, 2028-02,    2028-02-01T00:00:00Z, 2028-03-01T00:00:00Z",
+        "MONTHLY,   2026-11-30T23:59:59Z, 2026-11,    2026-11-01T00:00:00Z, 2026-12-01T00:00:00Z",
+        // quarters; 1 October and 1 April midnight are in summer time, an hour before UTC midnight
+        "QUARTERLY, 2026-12-31T23:59:59Z, 2026-Q4,    2026-09-30T23:00:00Z, 2027-01-01T00:00:00Z",
+        "QUARTERLY, 2027-01-01T00:00:00Z, 2027-Q1,    2027-01-01T00:00:00Z, 2027-03-31T23:00:00Z",
+        // the day clocks go forward in London has 23 hours; local midnight is 00:00 BST = 23:00 UTC after
+        "DAILY,     2026-03-29T12:00:00Z, 2026-03-29, 2026-03-29T00:00:00Z, 2026-03-29T23:00:00Z",
+        // the day clocks go back has 25 hours
+        "DAILY,     2026-10-25T12:00:00Z, 2026-10-25, 2026-10-24T23:00:00Z, 2026-10-26T00:00:00Z",
+        // a month that contains the change starts in GMT and ends in BST
+        "MONTHLY,   2026-03-15T12:00:00Z, 2026-03,    2026-03-01T00:00:00Z, 2026-03-31T23:00:00Z",
     })
     void periodContainingAnInstant(Cadence cadence, Instant at, String label, Instant start, Instant end) {
         Period period = Period.containing(cadence, LONDON, at);
@@ -47,15 +47,15 @@ class PeriodTest {
 
     @ParameterizedTest(name = "{0} period of {1} with due {2} is due at {3}")
     @CsvSource({
-            "DAILY,   2026-11-26T05:00:00Z, PT10H,       2026-11-26T10:00:00Z",
-            // 10:00 local on the spring-forward day is 09:00 UTC: the offset is wall-clock, not elapsed time
-            "DAILY,   2026-03-29T05:00:00Z, PT10H,       2026-03-29T09:00:00Z",
-            // and on the fall-back day 10:00 local is 10:00 UTC, 11 elapsed hours after local midnight
-            "DAILY,   2026-10-25T05:00:00Z, PT10H,       2026-10-25T10:00:00Z",
-            // 4d17h from Monday 00:00 is Friday 17:00
-            "WEEKLY,  2026-11-26T05:00:00Z, PT113H,      2026-11-27T17:00:00Z",
-            "MONTHLY, 2026-11-26T05:00:00Z, PT120H,      2026-11-06T00:00:00Z",
-            "QUARTERLY, 2026-11-26T05:00:00Z, PT1440H,   2026-11-30T00:00:00Z",
+        "DAILY,   2026-11-26T05:00:00Z, PT10H,       2026-11-26T10:00:00Z",
+        // 10:00 local on the spring-forward day is 09:00 UTC: the offset is wall-clock, not elapsed time
+        "DAILY,   2026-03-29T05:00:00Z, PT10H,       2026-03-29T09:00:00Z",
+        // and on the fall-back day 10:00 local is 10:00 UTC, 11 elapsed hours after local midnight
+        "DAILY,   2026-10-25T05:00:00Z, PT10H,       2026-10-25T10:00:00Z",
+        // 4d17h from Monday 00:00 is Friday 17:00
+        "WEEKLY,  2026-11-26T05:00:00Z, PT113H,      2026-11-27T17:00:00Z",
+        "MONTHLY, 2026-11-26T05:00:00Z, PT120H,      2026-11-06T00:00:00Z",
+        "QUARTERLY, 2026-11-26T05:00:00Z, PT1440H,   2026-11-30T00:00:00Z",
     })
     void dueIsAWallClockOffsetFromThePeriodStart(Cadence cadence, Instant at, Duration offset, Instant due) {
         assertEquals(due, Period.containing(cadence, LONDON, at).dueAt(offset));

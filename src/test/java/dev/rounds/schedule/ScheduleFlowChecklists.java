@@ -32,8 +32,7 @@ final class ScheduleFlowChecklists {
         }
     }
 
-    private ScheduleFlowChecklists() {
-    }
+    private ScheduleFlowChecklists() {}
 
     static Map<String, String> files() {
         return Map.of(

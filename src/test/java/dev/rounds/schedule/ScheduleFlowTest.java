@@ -50,8 +50,10 @@ class ScheduleFlowTest {
     ProbeScheduler probes;
 
     private Occurrence occurrence(String checklist, String activity, String period) {
-        return QuarkusTransaction.requiringNew().call(() -> Occurrence.findFor(checklist, activity, period)
-                .orElseThrow(() -> new AssertionError("no occurrence " + checklist + "/" + activity + "@" + period)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Occurrence.findFor(checklist, activity, period)
+                        .orElseThrow(() ->
+                                new AssertionError("no occurrence " + checklist + "/" + activity + "@" + period)));
     }
 
     private OccurrenceStatus status(String checklist, String activity, String period) {
@@ -73,7 +75,8 @@ class ScheduleFlowTest {
                 .contentType("application/json")
                 .body(reference == null ? Map.of("note", note) : Map.of("note", note, "reference", reference))
                 .post("/api/occurrences/{id}/signoff", occurrenceId)
-                .then().statusCode(expectedStatus);
+                .then()
+                .statusCode(expectedStatus);
     }
 
     @Test
@@ -120,20 +123,40 @@ class ScheduleFlowTest {
         signOff(review.id, "again", null, 409);
         asAdmin()
                 .get("/api/occurrences/{id}", review.id)
-                .then().statusCode(200).body("status", equalTo("late")).body("signedOffBy", equalTo("admin"));
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("late"))
+                .body("signedOffBy", equalTo("admin"));
 
         // A wrong sign-off is corrected by a new one that names it; the original stays, and is superseded once.
-        int original = asAdmin().get("/api/occurrences/{id}/signoffs", review.id).then().statusCode(200)
-                .extract().path("[0].id");
-        asAdmin().contentType("application/json").body(Map.of("note", "alerts reviewed; two escalated to INC-7"))
+        int original = asAdmin()
+                .get("/api/occurrences/{id}/signoffs", review.id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].id");
+        asAdmin()
+                .contentType("application/json")
+                .body(Map.of("note", "alerts reviewed; two escalated to INC-7"))
                 .post("/api/signoffs/{id}/supersede", original)
-                .then().statusCode(201).body("supersedes", equalTo(original)).body("actor", equalTo("admin"));
-        asAdmin().contentType("application/json").body(Map.of("note", "again"))
+                .then()
+                .statusCode(201)
+                .body("supersedes", equalTo(original))
+                .body("actor", equalTo("admin"));
+        asAdmin()
+                .contentType("application/json")
+                .body(Map.of("note", "again"))
                 .post("/api/signoffs/{id}/supersede", original)
-                .then().statusCode(409);
-        asAdmin().get("/api/occurrences/{id}/signoffs", review.id).then().statusCode(200)
-                .body("note", org.hamcrest.Matchers.contains("alerts reviewed, nothing open",
-                        "alerts reviewed; two escalated to INC-7"));
+                .then()
+                .statusCode(409);
+        asAdmin()
+                .get("/api/occurrences/{id}/signoffs", review.id)
+                .then()
+                .statusCode(200)
+                .body(
+                        "note",
+                        org.hamcrest.Matchers.contains(
+                                "alerts reviewed, nothing open", "alerts reviewed; two escalated to INC-7"));
     }
 
     @Test
@@ -155,7 +178,8 @@ class ScheduleFlowTest {
     @Order(5)
     void aFailingProbeFailsTheOccurrenceWhichIsMissedAtDueAndLateWhenItRecovers() throws Exception {
         tickUntil("web-up", "2026-03-29", OccurrenceStatus.FAILING);
-        assertTrue(occurrence("daily", "web-up", "2026-03-29").statusReason.contains("500"),
+        assertTrue(
+                occurrence("daily", "web-up", "2026-03-29").statusReason.contains("500"),
                 occurrence("daily", "web-up", "2026-03-29").statusReason);
         clock.set(Instant.parse("2026-03-29T09:00:00Z"));
         schedule.tick();
@@ -189,7 +213,9 @@ class ScheduleFlowTest {
         assertTrue(occurrence("quarterly", "dr-test", "2026-Q1").frozen);
         assertEquals(OccurrenceStatus.MISSED, status("quarterly", "dr-test", "2026-Q1"));
         assertEquals(Instant.parse("2026-03-31T23:00:00Z"), occurrence("monthly", "capacity", "2026-04").periodStart);
-        assertEquals(Instant.parse("2026-04-30T23:00:00Z"), occurrence("quarterly", "dr-test", "2026-Q2").dueAt,
+        assertEquals(
+                Instant.parse("2026-04-30T23:00:00Z"),
+                occurrence("quarterly", "dr-test", "2026-Q2").dueAt,
                 "30 days into the quarter, midnight BST");
     }
 
@@ -207,6 +233,9 @@ class ScheduleFlowTest {
         assertEquals(OccurrenceStatus.OPEN, status("daily", "review", "2026-04-04"));
         asAdmin()
                 .get("/api/occurrences?date=2026-04-02&checklist=daily&status=missed")
-                .then().statusCode(200).body("size()", equalTo(2)).body("activity", org.hamcrest.Matchers.hasItems("review", "web-up"));
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(2))
+                .body("activity", org.hamcrest.Matchers.hasItems("review", "web-up"));
     }
 }

@@ -45,33 +45,60 @@ class AccountsTest {
     void eachAccountChangeIsOneAuditEntryNamingTheAdmin() {
         String name = unique("carol");
         AuditMark trail = AuditMark.from(log);
-        asAdmin().contentType("application/json")
+        asAdmin()
+                .contentType("application/json")
                 .body(Map.of("username", name, "password", "first-password-123", "roles", List.of("viewer")))
-                .post("/api/users").then().statusCode(201).body("mustChangePassword", equalTo(true))
+                .post("/api/users")
+                .then()
+                .statusCode(201)
+                .body("mustChangePassword", equalTo(true))
                 .body("roles", equalTo(List.of("viewer")));
-        asAdmin().contentType("application/json").body(Map.of("roles", List.of("operator", "viewer")))
-                .put("/api/users/{name}/roles", name).then().statusCode(200)
+        asAdmin()
+                .contentType("application/json")
+                .body(Map.of("roles", List.of("operator", "viewer")))
+                .put("/api/users/{name}/roles", name)
+                .then()
+                .statusCode(200)
                 .body("roles", equalTo(List.of("viewer", "operator")));
-        asAdmin().contentType("application/json").post("/api/users/{name}/disable", name).then().statusCode(200)
+        asAdmin()
+                .contentType("application/json")
+                .post("/api/users/{name}/disable", name)
+                .then()
+                .statusCode(200)
                 .body("enabled", equalTo(false));
-        asAdmin().contentType("application/json").post("/api/users/{name}/enable", name).then().statusCode(200);
-        asAdmin().contentType("application/json").body(Map.of("password", "reset-password-456"))
-                .post("/api/users/{name}/password", name).then().statusCode(200);
+        asAdmin()
+                .contentType("application/json")
+                .post("/api/users/{name}/enable", name)
+                .then()
+                .statusCode(200);
+        asAdmin()
+                .contentType("application/json")
+                .body(Map.of("password", "reset-password-456"))
+                .post("/api/users/{name}/password", name)
+                .then()
+                .statusCode(200);
 
-        for (String action : List.of("user.created", "user.roles.changed", "user.disabled", "user.enabled",
-                "user.password.reset")) {
+        for (String action :
+                List.of("user.created", "user.roles.changed", "user.disabled", "user.enabled", "user.password.reset")) {
             assertEquals("admin", onlyOne(trail.entries(action, name), action).actor());
         }
-        assertTrue(onlyOne(trail.entries("user.roles.changed", name), "roles").detail()
+        assertTrue(onlyOne(trail.entries("user.roles.changed", name), "roles")
+                .detail()
                 .contains("\"previous\":\"viewer\""));
-        assertFalse(onlyOne(trail.entries("user.password.reset", name), "reset").detail().contains("reset-password-456"));
+        assertFalse(onlyOne(trail.entries("user.password.reset", name), "reset")
+                .detail()
+                .contains("reset-password-456"));
     }
 
     @Test
     void aDisabledAccountCannotLogInAndItsFailureIsAudited() {
         String name = TestAccounts.ensure(unique("dave"), "viewer");
         TestAccounts.as(name).get("/api/occurrences").then().statusCode(200);
-        asAdmin().contentType("application/json").post("/api/users/{name}/disable", name).then().statusCode(200);
+        asAdmin()
+                .contentType("application/json")
+                .post("/api/users/{name}/disable", name)
+                .then()
+                .statusCode(200);
         AuditMark trail = AuditMark.from(log);
 
         TestAccounts.as(name).get("/api/occurrences").then().statusCode(401);
@@ -87,81 +114,175 @@ class AccountsTest {
         String name = TestAccounts.ensure(unique("erin"), "viewer");
         AuditMark trail = AuditMark.from(log);
 
-        given().auth().preemptive().basic(name, "not-her-password").get("/api/occurrences").then().statusCode(401)
+        given().auth()
+                .preemptive()
+                .basic(name, "not-her-password")
+                .get("/api/occurrences")
+                .then()
+                .statusCode(401)
                 .header("WWW-Authenticate", org.hamcrest.Matchers.startsWithIgnoringCase("basic"));
-        given().auth().preemptive().basic("", "whatever").get("/api/occurrences").then().statusCode(401);
+        given().auth()
+                .preemptive()
+                .basic("", "whatever")
+                .get("/api/occurrences")
+                .then()
+                .statusCode(401);
 
         AuditEntry failure = onlyOne(trail.entries("login.failed", name), "the wrong password");
         assertEquals(name, failure.actor());
         assertTrue(failure.detail().contains("wrong password"), failure.detail());
         assertFalse(failure.detail().contains("not-her-password"), failure.detail());
-        assertEquals("anonymous", onlyOne(trail.entries("login.failed", "anonymous"), "no name").actor());
+        assertEquals(
+                "anonymous",
+                onlyOne(trail.entries("login.failed", "anonymous"), "no name").actor());
     }
 
     @Test
     void aResetPasswordHoldsTheAccountUntilItsHolderChangesIt() {
         String name = TestAccounts.ensure(unique("frank"), "operator");
-        asAdmin().contentType("application/json").body(Map.of("password", "given-by-admin-789"))
-                .post("/api/users/{name}/password", name).then().statusCode(200);
+        asAdmin()
+                .contentType("application/json")
+                .body(Map.of("password", "given-by-admin-789"))
+                .post("/api/users/{name}/password", name)
+                .then()
+                .statusCode(200);
 
-        given().auth().preemptive().basic(name, "given-by-admin-789").get("/api/occurrences").then().statusCode(403)
+        given().auth()
+                .preemptive()
+                .basic(name, "given-by-admin-789")
+                .get("/api/occurrences")
+                .then()
+                .statusCode(403)
                 .body("detail", equalTo("change the generated password first at /account/password"));
-        given().auth().preemptive().basic(name, "given-by-admin-789").redirects().follow(false).get("/")
-                .then().statusCode(303).header("Location", endsWithPath("/account/password"));
-        given().auth().preemptive().basic(name, "given-by-admin-789").get("/account/password").then().statusCode(200)
+        given().auth()
+                .preemptive()
+                .basic(name, "given-by-admin-789")
+                .redirects()
+                .follow(false)
+                .get("/")
+                .then()
+                .statusCode(303)
+                .header("Location", endsWithPath("/account/password"));
+        given().auth()
+                .preemptive()
+                .basic(name, "given-by-admin-789")
+                .get("/account/password")
+                .then()
+                .statusCode(200)
                 .body(containsString("Choose your"));
 
         AuditMark trail = AuditMark.from(log);
-        given().auth().preemptive().basic(name, "given-by-admin-789").contentType("application/json")
+        given().auth()
+                .preemptive()
+                .basic(name, "given-by-admin-789")
+                .contentType("application/json")
                 .body(Map.of("current", "given-by-admin-789", "password", "given-by-admin-789"))
-                .post("/api/account/password").then().statusCode(422);
-        given().auth().preemptive().basic(name, "given-by-admin-789").contentType("application/json")
+                .post("/api/account/password")
+                .then()
+                .statusCode(422);
+        given().auth()
+                .preemptive()
+                .basic(name, "given-by-admin-789")
+                .contentType("application/json")
                 .body(Map.of("current", "given-by-admin-789", "password", "chosen-by-frank-1"))
-                .post("/api/account/password").then().statusCode(204);
+                .post("/api/account/password")
+                .then()
+                .statusCode(204);
 
-        given().auth().preemptive().basic(name, "chosen-by-frank-1").get("/api/occurrences").then().statusCode(200);
-        assertEquals(name, onlyOne(trail.entries("user.password.changed", name), "the change").actor());
+        given().auth()
+                .preemptive()
+                .basic(name, "chosen-by-frank-1")
+                .get("/api/occurrences")
+                .then()
+                .statusCode(200);
+        assertEquals(
+                name,
+                onlyOne(trail.entries("user.password.changed", name), "the change")
+                        .actor());
     }
 
     @Test
     void anApiTokenIsShownOnceWorksAsBearerAndStopsWorkingWhenRevoked() {
         String name = TestAccounts.ensure(unique("grace"), "viewer");
         AuditMark trail = AuditMark.from(log);
-        Response created = TestAccounts.as(name).contentType("application/json").body(Map.of("name", "nightly script"))
+        Response created = TestAccounts.as(name)
+                .contentType("application/json")
+                .body(Map.of("name", "nightly script"))
                 .post("/api/account/tokens");
-        created.then().statusCode(201).body("token", startsWith(TokenHash.PREFIX)).body("name", equalTo("nightly script"));
+        created.then()
+                .statusCode(201)
+                .body("token", startsWith(TokenHash.PREFIX))
+                .body("name", equalTo("nightly script"));
         String token = created.jsonPath().getString("token");
         int id = created.jsonPath().getInt("id");
 
-        given().header("Authorization", "Bearer " + token).get("/api/occurrences").then().statusCode(200);
-        given().header("Authorization", "Bearer " + token).get("/api/audit").then().statusCode(403);
-        TestAccounts.as(name).get("/api/account/tokens").then().statusCode(200)
-                .body("id", hasItem(id)).body("[0].token", nullValue()).body(not(containsString(token)));
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/occurrences")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/audit")
+                .then()
+                .statusCode(403);
+        TestAccounts.as(name)
+                .get("/api/account/tokens")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(id))
+                .body("[0].token", nullValue())
+                .body(not(containsString(token)));
         String stored = QuarkusTransaction.requiringNew().call(() -> ApiToken.<ApiToken>findById((long) id).tokenHash);
         assertEquals(TokenHash.of(token), stored);
 
-        given().header("Authorization", "Bearer " + token).contentType("application/json")
-                .delete("/api/account/tokens/{id}", id).then().statusCode(204);
-        given().header("Authorization", "Bearer " + token).get("/api/occurrences").then().statusCode(401);
-        given().header("Authorization", "Bearer rounds_never-issued").get("/api/occurrences").then().statusCode(401);
+        given().header("Authorization", "Bearer " + token)
+                .contentType("application/json")
+                .delete("/api/account/tokens/{id}", id)
+                .then()
+                .statusCode(204);
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/occurrences")
+                .then()
+                .statusCode(401);
+        given().header("Authorization", "Bearer rounds_never-issued")
+                .get("/api/occurrences")
+                .then()
+                .statusCode(401);
 
-        assertEquals(name, onlyOne(trail.entries("token.created", name), "the token").actor());
-        assertEquals(name, onlyOne(trail.entries("token.revoked", name), "the revocation").actor());
-        assertTrue(onlyOne(trail.entries("login.failed", name), "the revoked token").detail().contains("revoked"));
+        assertEquals(
+                name, onlyOne(trail.entries("token.created", name), "the token").actor());
+        assertEquals(
+                name,
+                onlyOne(trail.entries("token.revoked", name), "the revocation").actor());
+        assertTrue(onlyOne(trail.entries("login.failed", name), "the revoked token")
+                .detail()
+                .contains("revoked"));
     }
 
     @Test
     void aFormPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
         String name = unique("mallory");
-        asAdmin().contentType("application/x-www-form-urlencoded")
-                .formParam("username", name).formParam("password", "forged-password-1").formParam("roles", "admin")
-                .post("/admin/users").then().statusCode(400)
-                .body("title", equalTo("CSRF token refused")).body("detail", containsString("reload the page"));
+        asAdmin()
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("username", name)
+                .formParam("password", "forged-password-1")
+                .formParam("roles", "admin")
+                .post("/admin/users")
+                .then()
+                .statusCode(400)
+                .body("title", equalTo("CSRF token refused"))
+                .body("detail", containsString("reload the page"));
         String csrf = given().get("/login").then().extract().cookie("csrf-token");
-        asAdmin().contentType("application/x-www-form-urlencoded").cookie("csrf-token", csrf)
+        asAdmin()
+                .contentType("application/x-www-form-urlencoded")
+                .cookie("csrf-token", csrf)
                 .formParam("csrf-token", "not-the-cookie-value-at-all-000000000000000")
-                .formParam("username", name).formParam("password", "forged-password-1").formParam("roles", "admin")
-                .post("/admin/users").then().statusCode(400).body("title", equalTo("CSRF token refused"));
+                .formParam("username", name)
+                .formParam("password", "forged-password-1")
+                .formParam("roles", "admin")
+                .post("/admin/users")
+                .then()
+                .statusCode(400)
+                .body("title", equalTo("CSRF token refused"));
 
         asAdmin().get("/api/users").then().statusCode(200).body("username", not(hasItem(name)));
     }
@@ -173,9 +294,13 @@ class AccountsTest {
         String csrf = loginPage.cookie("csrf-token");
         assertTrue(loginPage.asString().contains("value=\"" + csrf + "\""), "the form carries the cookie's token");
 
-        Response login = given().redirects().follow(false).cookie("csrf-token", csrf)
-                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf)
-                .formParam("j_username", name).formParam("j_password", TestAccounts.PASSWORD)
+        Response login = given().redirects()
+                .follow(false)
+                .cookie("csrf-token", csrf)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", csrf)
+                .formParam("j_username", name)
+                .formParam("j_password", TestAccounts.PASSWORD)
                 .post("/j_security_check");
         login.then().statusCode(302);
         String session = login.cookie("quarkus-credential");
@@ -185,28 +310,49 @@ class AccountsTest {
 
         String key = login.cookie(SessionKeys.COOKIE);
         assertTrue(key != null && !key.isEmpty(), "the account's session key");
-        given().cookie("quarkus-credential", session).cookie(SessionKeys.COOKIE, key).get("/").then().statusCode(200)
+        given().cookie("quarkus-credential", session)
+                .cookie(SessionKeys.COOKIE, key)
+                .get("/")
+                .then()
+                .statusCode(200)
                 .body(containsString("Log out"));
-        given().cookie("quarkus-credential", session).cookie(SessionKeys.COOKIE, key).get("/api/occurrences").then()
+        given().cookie("quarkus-credential", session)
+                .cookie(SessionKeys.COOKIE, key)
+                .get("/api/occurrences")
+                .then()
                 .statusCode(200);
-        given().cookie("quarkus-credential", session).cookie(SessionKeys.COOKIE, key).get("/api/audit").then()
+        given().cookie("quarkus-credential", session)
+                .cookie(SessionKeys.COOKIE, key)
+                .get("/api/audit")
+                .then()
                 .statusCode(403);
 
-        Response logout = given().redirects().follow(false).cookie("quarkus-credential", session)
+        Response logout = given().redirects()
+                .follow(false)
+                .cookie("quarkus-credential", session)
                 .cookie(SessionKeys.COOKIE, key)
-                .cookie("csrf-token", csrf).contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", csrf).post("/logout");
+                .cookie("csrf-token", csrf)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", csrf)
+                .post("/logout");
         logout.then().statusCode(303);
-        assertTrue(logout.headers().getValues("Set-Cookie").stream()
-                .anyMatch(c -> c.startsWith("quarkus-credential=;") && c.contains("Max-Age=0")), "the cookie is dropped");
+        assertTrue(
+                logout.headers().getValues("Set-Cookie").stream()
+                        .anyMatch(c -> c.startsWith("quarkus-credential=;") && c.contains("Max-Age=0")),
+                "the cookie is dropped");
     }
 
     /** Logs in through the form as a browser would; the session's cookies. */
     private static Map<String, String> formLogin(String name, String password) {
         String csrf = given().get("/login").cookie("csrf-token");
-        Response login = given().redirects().follow(false).cookie("csrf-token", csrf)
-                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf)
-                .formParam("j_username", name).formParam("j_password", password).post("/j_security_check");
+        Response login = given().redirects()
+                .follow(false)
+                .cookie("csrf-token", csrf)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", csrf)
+                .formParam("j_username", name)
+                .formParam("j_password", password)
+                .post("/j_security_check");
         login.then().statusCode(302).header("Location", not(containsString("error")));
         return new HashMap<>(login.cookies());
     }
@@ -219,21 +365,37 @@ class AccountsTest {
     }
 
     private static void sessionWorks(Map<String, String> session) {
-        given().cookies(session).redirects().follow(false).get("/api/occurrences").then().statusCode(200);
+        given().cookies(session)
+                .redirects()
+                .follow(false)
+                .get("/api/occurrences")
+                .then()
+                .statusCode(200);
     }
 
     /** An ended session is asked to log in again: the page redirects to the login form, the API refuses. */
     private static void sessionEnded(Map<String, String> session) {
-        given().cookies(session).redirects().follow(false).get("/").then().statusCode(302)
+        given().cookies(session)
+                .redirects()
+                .follow(false)
+                .get("/")
+                .then()
+                .statusCode(302)
                 .header("Location", endsWithPath("/login"));
-        int api = given().cookies(session).redirects().follow(false).get("/api/occurrences").statusCode();
+        int api = given().cookies(session)
+                .redirects()
+                .follow(false)
+                .get("/api/occurrences")
+                .statusCode();
         assertTrue(api == 401 || api == 302, "the API answered " + api);
     }
 
     @Test
     void aPasswordChangeEndsTheAccountsOtherSessionsAndKeepsTheOneThatMadeIt() {
         String name = TestAccounts.ensure(unique("judy"), "viewer");
-        Response created = TestAccounts.as(name).contentType("application/json").body(Map.of("name", "backup script"))
+        Response created = TestAccounts.as(name)
+                .contentType("application/json")
+                .body(Map.of("name", "backup script"))
                 .post("/api/account/tokens");
         String token = created.jsonPath().getString("token");
         Map<String, String> laptop = formLogin(name, TestAccounts.PASSWORD);
@@ -241,7 +403,8 @@ class AccountsTest {
         sessionWorks(laptop);
         sessionWorks(phone);
 
-        Response changed = given().cookies(laptop).contentType("application/json")
+        Response changed = given().cookies(laptop)
+                .contentType("application/json")
                 .body(Map.of("current", TestAccounts.PASSWORD, "password", "judys-new-password-1"))
                 .post("/api/account/password");
         changed.then().statusCode(204);
@@ -250,7 +413,10 @@ class AccountsTest {
         sessionEnded(phone);
         sessionEnded(laptop);
         // An API token is a credential of its own: a password change keeps it; revoking it is separate.
-        given().header("Authorization", "Bearer " + token).get("/api/occurrences").then().statusCode(200);
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/occurrences")
+                .then()
+                .statusCode(200);
         sessionWorks(formLogin(name, "judys-new-password-1"));
     }
 
@@ -262,10 +428,15 @@ class AccountsTest {
         String csrf = given().cookies(laptop).get("/account/password").cookie("csrf-token");
         laptop.put("csrf-token", csrf);
 
-        Response changed = given().cookies(laptop).redirects().follow(false)
-                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf)
-                .formParam("current", TestAccounts.PASSWORD).formParam("password", "kims-new-password-1")
-                .formParam("confirm", "kims-new-password-1").post("/account/password");
+        Response changed = given().cookies(laptop)
+                .redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", csrf)
+                .formParam("current", TestAccounts.PASSWORD)
+                .formParam("password", "kims-new-password-1")
+                .formParam("confirm", "kims-new-password-1")
+                .post("/account/password");
         changed.then().statusCode(303);
 
         sessionWorks(after(laptop, changed));
@@ -276,27 +447,51 @@ class AccountsTest {
     void anAdminsResetARoleChangeAndDisablingEndTheAccountsSessions() {
         String name = TestAccounts.ensure(unique("leo"), "viewer");
         Map<String, String> before = formLogin(name, TestAccounts.PASSWORD);
-        asAdmin().contentType("application/json").body(Map.of("roles", List.of("operator")))
-                .put("/api/users/{name}/roles", name).then().statusCode(200);
+        asAdmin()
+                .contentType("application/json")
+                .body(Map.of("roles", List.of("operator")))
+                .put("/api/users/{name}/roles", name)
+                .then()
+                .statusCode(200);
         sessionEnded(before);
 
         Map<String, String> afterRoles = formLogin(name, TestAccounts.PASSWORD);
         sessionWorks(afterRoles);
-        asAdmin().contentType("application/json").body(Map.of("password", "reset-by-admin-4242"))
-                .post("/api/users/{name}/password", name).then().statusCode(200);
+        asAdmin()
+                .contentType("application/json")
+                .body(Map.of("password", "reset-by-admin-4242"))
+                .post("/api/users/{name}/password", name)
+                .then()
+                .statusCode(200);
         sessionEnded(afterRoles);
 
-        given().auth().preemptive().basic(name, "reset-by-admin-4242").contentType("application/json")
+        given().auth()
+                .preemptive()
+                .basic(name, "reset-by-admin-4242")
+                .contentType("application/json")
                 .body(Map.of("current", "reset-by-admin-4242", "password", TestAccounts.PASSWORD))
-                .post("/api/account/password").then().statusCode(204);
-        String token = TestAccounts.as(name).contentType("application/json").body(Map.of("name", "cron"))
-                .post("/api/account/tokens").jsonPath().getString("token");
+                .post("/api/account/password")
+                .then()
+                .statusCode(204);
+        String token = TestAccounts.as(name)
+                .contentType("application/json")
+                .body(Map.of("name", "cron"))
+                .post("/api/account/tokens")
+                .jsonPath()
+                .getString("token");
         Map<String, String> afterReset = formLogin(name, TestAccounts.PASSWORD);
         sessionWorks(afterReset);
-        asAdmin().contentType("application/json").post("/api/users/{name}/disable", name).then().statusCode(200);
+        asAdmin()
+                .contentType("application/json")
+                .post("/api/users/{name}/disable", name)
+                .then()
+                .statusCode(200);
         sessionEnded(afterReset);
         // Disabling refuses the account's API tokens as well.
-        given().header("Authorization", "Bearer " + token).get("/api/occurrences").then().statusCode(401);
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/occurrences")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -304,13 +499,20 @@ class AccountsTest {
         String name = TestAccounts.ensure(unique("ivan"), "viewer");
         AuditMark trail = AuditMark.from(log);
 
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", name).formParam("j_password", TestAccounts.PASSWORD)
+        given().redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", name)
+                .formParam("j_password", TestAccounts.PASSWORD)
                 .post("/j_security_check")
-                .then().statusCode(302).header("Location", endsWithPath("/login?error=failed"))
+                .then()
+                .statusCode(302)
+                .header("Location", endsWithPath("/login?error=failed"))
                 .header("Set-Cookie", nullValue());
 
-        assertTrue(onlyOne(trail.entries("login.failed", name), "the forged login").detail().contains("CSRF"));
+        assertTrue(onlyOne(trail.entries("login.failed", name), "the forged login")
+                .detail()
+                .contains("CSRF"));
     }
 
     private static org.hamcrest.Matcher<String> endsWithPath(String path) {

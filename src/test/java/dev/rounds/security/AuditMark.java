@@ -24,7 +24,9 @@ final class AuditMark {
 
     /** The entries since the mark with this action and subject. */
     List<AuditEntry> entries(String action, String subject) {
-        return since(log, mark).stream().filter(e -> e.action().equals(action) && e.subject().equals(subject)).toList();
+        return since(log, mark).stream()
+                .filter(e -> e.action().equals(action) && e.subject().equals(subject))
+                .toList();
     }
 
     private static List<AuditEntry> since(ChainedAuditLog log, long after) {

@@ -12,23 +12,44 @@ class CrossSiteGuardTest {
 
     @Test
     void aCrossSitePostWithoutABodyIsRefusedBeforeItRuns() {
-        asAdmin().contentType("application/json").header("Sec-Fetch-Site", "cross-site")
+        asAdmin()
+                .contentType("application/json")
+                .header("Sec-Fetch-Site", "cross-site")
                 .post("/api/activities/daily/services-up/run")
-                .then().statusCode(403).body("title", equalTo("cross-site request refused"));
-        asAdmin().contentType("application/json").header("Origin", "https://evil.example")
+                .then()
+                .statusCode(403)
+                .body("title", equalTo("cross-site request refused"));
+        asAdmin()
+                .contentType("application/json")
+                .header("Origin", "https://evil.example")
                 .post("/api/activities/daily/services-up/run")
-                .then().statusCode(403);
-        asAdmin().contentType("application/json").header("Origin", "null")
+                .then()
+                .statusCode(403);
+        asAdmin()
+                .contentType("application/json")
+                .header("Origin", "null")
                 .post("/api/activities/daily/services-up/run")
-                .then().statusCode(403);
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void theSameSiteAndClientsThatAreNotBrowsersGetThrough() {
-        asAdmin().contentType("application/json").header("Sec-Fetch-Site", "same-origin")
+        asAdmin()
+                .contentType("application/json")
+                .header("Sec-Fetch-Site", "same-origin")
                 .post("/api/activities/daily/services-up/run")
-                .then().statusCode(202);
-        asAdmin().contentType("application/json").post("/api/activities/daily/services-up/run").then().statusCode(202);
-        asAdmin().header("Sec-Fetch-Site", "cross-site").get("/api/occurrences").then().statusCode(200);
+                .then()
+                .statusCode(202);
+        asAdmin()
+                .contentType("application/json")
+                .post("/api/activities/daily/services-up/run")
+                .then()
+                .statusCode(202);
+        asAdmin()
+                .header("Sec-Fetch-Site", "cross-site")
+                .get("/api/occurrences")
+                .then()
+                .statusCode(200);
     }
 }

@@ -15,8 +15,15 @@ import java.util.Set;
  * @param admitted the status an admitted request answers; writes use unknown ids or invalid input so that the
  *        matrix changes nothing
  */
-record Door(String method, String template, String path, Map<String, Object> body, Map<String, String> form,
-        boolean multipart, Set<String> admits, int admitted) {
+record Door(
+        String method,
+        String template,
+        String path,
+        Map<String, Object> body,
+        Map<String, String> form,
+        boolean multipart,
+        Set<String> admits,
+        int admitted) {
 
     static final Set<String> ANY_ROLE = Set.copyOf(Roles.NAMES);
     static final Set<String> ANYONE = Set.of("anonymous");

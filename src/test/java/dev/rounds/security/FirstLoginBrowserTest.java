@@ -44,9 +44,13 @@ class FirstLoginBrowserTest {
 
     @BeforeEach
     void startBrowser() {
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(),
-                new ChromeOptions().setBinary("/usr/bin/chromium")
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                        .usingAnyFreePort()
+                        .build(),
+                new ChromeOptions()
+                        .setBinary("/usr/bin/chromium")
                         .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"));
     }
 

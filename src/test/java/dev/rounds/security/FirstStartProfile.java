@@ -13,9 +13,14 @@ public class FirstStartProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:rounds-first-start;DB_CLOSE_DELAY=-1",
-                "rounds.security.initial-admin-password", "",
-                "quarkus.log.file.enabled", "true",
-                "quarkus.log.file.path", LOG);
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                "jdbc:h2:mem:rounds-first-start;DB_CLOSE_DELAY=-1",
+                "rounds.security.initial-admin-password",
+                "",
+                "quarkus.log.file.enabled",
+                "true",
+                "quarkus.log.file.path",
+                LOG);
     }
 }

@@ -27,7 +27,11 @@ class LoginThrottleTest {
     ChainedAuditLog log;
 
     private static int basic(String user, String password) {
-        return given().auth().preemptive().basic(user, password).get("/api/occurrences").statusCode();
+        return given().auth()
+                .preemptive()
+                .basic(user, password)
+                .get("/api/occurrences")
+                .statusCode();
     }
 
     @Test
@@ -36,18 +40,34 @@ class LoginThrottleTest {
         AuditMark trail = AuditMark.from(log);
         for (int i = 0; i < 3; i++) assertEquals(401, basic(name, "guess-" + i));
 
-        given().auth().preemptive().basic(name, TestAccounts.PASSWORD).get("/api/occurrences")
-                .then().statusCode(429).header("Retry-After", "300");
+        given().auth()
+                .preemptive()
+                .basic(name, TestAccounts.PASSWORD)
+                .get("/api/occurrences")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", "300");
         List<AuditEntry> failures = trail.entries("login.failed", name);
         assertEquals(3, failures.size(), "one entry per failure, none for the refusal: " + failures);
-        assertTrue(failures.get(2).detail().contains("cooling_off_until"), failures.get(2).detail());
+        assertTrue(
+                failures.get(2).detail().contains("cooling_off_until"),
+                failures.get(2).detail());
 
         String csrf = given().get("/login").cookie("csrf-token");
-        given().redirects().follow(false).cookie("csrf-token", csrf).contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", csrf).formParam("j_username", name)
-                .formParam("j_password", TestAccounts.PASSWORD).post("/j_security_check")
-                .then().statusCode(302).header("Location", "/login?error=cooling-off&retry=300");
-        given().get("/login?error=cooling-off&retry=300").then().statusCode(200)
+        given().redirects()
+                .follow(false)
+                .cookie("csrf-token", csrf)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", csrf)
+                .formParam("j_username", name)
+                .formParam("j_password", TestAccounts.PASSWORD)
+                .post("/j_security_check")
+                .then()
+                .statusCode(302)
+                .header("Location", "/login?error=cooling-off&retry=300");
+        given().get("/login?error=cooling-off&retry=300")
+                .then()
+                .statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("Try again in 5 minutes"));
 
         clock.advance(Duration.ofMinutes(5));

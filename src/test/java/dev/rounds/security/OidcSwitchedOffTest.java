@@ -23,12 +23,16 @@ class OidcSwitchedOffTest {
     @Test
     void theDefaultStartNeedsNoIdentityProviderAndBearerTokensAreRoundsOwn() {
         assertFalse(ConfigProvider.getConfig().getValue("quarkus.oidc.tenant-enabled", Boolean.class));
-        assertTrue(ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.auth-server-url", String.class).isEmpty());
+        assertTrue(ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.oidc.auth-server-url", String.class)
+                .isEmpty());
         given().get("/q/health").then().statusCode(200);
 
         AuditMark trail = AuditMark.from(log);
-        given().header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln").get("/api/occurrences")
-                .then().statusCode(401);
+        given().header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln")
+                .get("/api/occurrences")
+                .then()
+                .statusCode(401);
         assertTrue(trail.entries("login.failed", "anonymous").stream()
                 .anyMatch(e -> e.detail().contains("unknown API token")));
     }

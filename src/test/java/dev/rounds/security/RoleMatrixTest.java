@@ -1,6 +1,5 @@
 package dev.rounds.security;
 
-import dev.rounds.core.Roles;
 import static dev.rounds.Logins.asAdmin;
 import static dev.rounds.security.Door.ANYONE;
 import static dev.rounds.security.Door.ANY_ROLE;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rounds.TestAccounts;
+import dev.rounds.core.Roles;
 import dev.rounds.schedule.Occurrence;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,8 +42,8 @@ class RoleMatrixTest {
     private static final Set<String> MANAGER = Set.of(Roles.MANAGER);
     private static final Set<String> EVIDENCE_READERS = Set.of(Roles.AUDITOR, Roles.MANAGER);
     /** Paths that are not JAX-RS endpoints and so are not in the OpenAPI document. */
-    private static final Set<String> NOT_IN_OPENAPI = Set.of("/schema/checklist.schema.json", "/q/openapi",
-            "/q/swagger-ui/", "/q/metrics", "/q/health", "/rounds.css");
+    private static final Set<String> NOT_IN_OPENAPI = Set.of(
+            "/schema/checklist.schema.json", "/q/openapi", "/q/swagger-ui/", "/q/metrics", "/q/health", "/rounds.css");
 
     private String csrf;
     private long occurrence;
@@ -58,8 +58,10 @@ class RoleMatrixTest {
     }
 
     private static long anOccurrence() {
-        return QuarkusTransaction.requiringNew().call(() -> Occurrence.<Occurrence>find(
-                "checklistId = 'weekly' order by periodStart desc").firstResult().id);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Occurrence.<Occurrence>find("checklistId = 'weekly' order by periodStart desc")
+                        .firstResult()
+                        .id);
     }
 
     /** The matrix: add a row here for each new endpoint or page. */
@@ -74,7 +76,9 @@ class RoleMatrixTest {
         d.add(get("/api/occurrences", "/api/occurrences", ANY_ROLE));
         d.add(get("/api/occurrences/{id}", "/api/occurrences/" + occurrence, ANY_ROLE));
         d.add(get("/api/occurrences/{id}/signoffs", "/api/occurrences/" + occurrence + "/signoffs", ANY_ROLE));
-        d.add(get("/api/activities/{checklist}/{activity}/history", "/api/activities/weekly/sla-review/history",
+        d.add(get(
+                "/api/activities/{checklist}/{activity}/history",
+                "/api/activities/weekly/sla-review/history",
                 ANY_ROLE));
         d.add(get("/api/checklists", "/api/checklists", ANY_ROLE));
         d.add(get("/api/advisories", "/api/advisories", ANY_ROLE));
@@ -83,51 +87,115 @@ class RoleMatrixTest {
         d.add(get("/q/swagger-ui/", "/q/swagger-ui/", ANY_ROLE));
         d.add(get("/q/metrics", "/q/metrics", ANY_ROLE));
         d.add(get("/account/password", "/account/password", ANY_ROLE));
-        d.add(form("/account/password", "/account/password", Map.of("current", "wrong", "password", "x",
-                "confirm", "y"), ANY_ROLE, 422));
+        d.add(form(
+                "/account/password",
+                "/account/password",
+                Map.of("current", "wrong", "password", "x", "confirm", "y"),
+                ANY_ROLE,
+                422));
         d.add(get("/account/tokens", "/account/tokens", ANY_ROLE));
         d.add(form("/account/tokens", "/account/tokens", Map.of("name", ""), ANY_ROLE, 422));
         d.add(form("/account/tokens/{id}/revoke", "/account/tokens/" + UNKNOWN + "/revoke", Map.of(), ANY_ROLE, 404));
         d.add(form("/logout", "/logout", Map.of(), ANY_ROLE, 303));
-        d.add(json("POST", "/api/account/password", "/api/account/password",
-                Map.of("current", "wrong", "password", "long-enough-password"), ANY_ROLE, 422));
+        d.add(json(
+                "POST",
+                "/api/account/password",
+                "/api/account/password",
+                Map.of("current", "wrong", "password", "long-enough-password"),
+                ANY_ROLE,
+                422));
         d.add(get("/api/account/tokens", "/api/account/tokens", ANY_ROLE));
         d.add(json("POST", "/api/account/tokens", "/api/account/tokens", Map.of("name", ""), ANY_ROLE, 422));
         d.add(json("DELETE", "/api/account/tokens/{id}", "/api/account/tokens/" + UNKNOWN, null, ANY_ROLE, 404));
         // operator
         d.add(multipart("/occurrences/{id}", "/occurrences/" + occurrence, Map.of("note", " "), OPERATOR, 422));
-        d.add(json("POST", "/api/occurrences/{id}/signoff", "/api/occurrences/" + UNKNOWN + "/signoff", note,
-                OPERATOR, 404));
-        d.add(json("POST", "/api/signoffs/{id}/supersede", "/api/signoffs/" + UNKNOWN + "/supersede", note,
-                OPERATOR, 404));
-        d.add(json("POST", "/api/activities/{checklist}/{activity}/run", "/api/activities/daily/services-up/run",
-                null, OPERATOR, 202));
-        d.add(json("POST", "/api/advisories/{id}/triage", "/api/advisories/" + UNKNOWN + "/triage",
-                Map.of("state", "patched", "note", "n"), OPERATOR, 404));
-        d.add(form("/advisories/{id}/triage", "/advisories/" + UNKNOWN + "/triage", Map.of("state", "patched"),
-                OPERATOR, 404));
+        d.add(json(
+                "POST",
+                "/api/occurrences/{id}/signoff",
+                "/api/occurrences/" + UNKNOWN + "/signoff",
+                note,
+                OPERATOR,
+                404));
+        d.add(json(
+                "POST",
+                "/api/signoffs/{id}/supersede",
+                "/api/signoffs/" + UNKNOWN + "/supersede",
+                note,
+                OPERATOR,
+                404));
+        d.add(json(
+                "POST",
+                "/api/activities/{checklist}/{activity}/run",
+                "/api/activities/daily/services-up/run",
+                null,
+                OPERATOR,
+                202));
+        d.add(json(
+                "POST",
+                "/api/advisories/{id}/triage",
+                "/api/advisories/" + UNKNOWN + "/triage",
+                Map.of("state", "patched", "note", "n"),
+                OPERATOR,
+                404));
+        d.add(form(
+                "/advisories/{id}/triage",
+                "/advisories/" + UNKNOWN + "/triage",
+                Map.of("state", "patched"),
+                OPERATOR,
+                404));
         d.add(json("GET", "/api/acknowledgements", "/api/acknowledgements", null, ANY_ROLE, 200));
         d.add(json("GET", "/api/acknowledgements/{id}", "/api/acknowledgements/" + UNKNOWN, null, ANY_ROLE, 404));
-        d.add(json("POST", "/api/acknowledgements", "/api/acknowledgements",
-                Map.of("probe", "no/such#0@probe", "reason", "r", "until", "2099-01-01T00:00:00Z"), OPERATOR, 404));
-        d.add(json("POST", "/api/acknowledgements/{id}/end", "/api/acknowledgements/" + UNKNOWN + "/end", null,
-                OPERATOR, 404));
-        d.add(form("/occurrences/{id}/acknowledgements", "/occurrences/" + occurrence + "/acknowledgements",
-                Map.of("probe", "no/such#0@probe", "reason", "r", "until", "2099-01-01T00:00"), OPERATOR, 404));
-        d.add(form("/occurrences/{id}/acknowledgements/{ack}/end",
-                "/occurrences/" + occurrence + "/acknowledgements/" + UNKNOWN + "/end", Map.of(), OPERATOR, 404));
+        d.add(json(
+                "POST",
+                "/api/acknowledgements",
+                "/api/acknowledgements",
+                Map.of("probe", "no/such#0@probe", "reason", "r", "until", "2099-01-01T00:00:00Z"),
+                OPERATOR,
+                404));
+        d.add(json(
+                "POST",
+                "/api/acknowledgements/{id}/end",
+                "/api/acknowledgements/" + UNKNOWN + "/end",
+                null,
+                OPERATOR,
+                404));
+        d.add(form(
+                "/occurrences/{id}/acknowledgements",
+                "/occurrences/" + occurrence + "/acknowledgements",
+                Map.of("probe", "no/such#0@probe", "reason", "r", "until", "2099-01-01T00:00"),
+                OPERATOR,
+                404));
+        d.add(form(
+                "/occurrences/{id}/acknowledgements/{ack}/end",
+                "/occurrences/" + occurrence + "/acknowledgements/" + UNKNOWN + "/end",
+                Map.of(),
+                OPERATOR,
+                404));
         // waivers: operators request, managers decide
         d.add(get("/api/waivers", "/api/waivers", ANY_ROLE));
         d.add(get("/waivers", "/waivers", ANY_ROLE));
-        d.add(json("POST", "/api/waivers", "/api/waivers", Map.of("checklist", "no-such", "activity", "none",
-                "reason", "r", "expires", "2099-01-01T00:00:00Z"), OPERATOR, 422));
-        d.add(form("/waivers", "/waivers", Map.of("activity", "no-such/none", "reason", "r",
-                "expires", "2099-01-01"), OPERATOR, 422));
+        d.add(json(
+                "POST",
+                "/api/waivers",
+                "/api/waivers",
+                Map.of("checklist", "no-such", "activity", "none", "reason", "r", "expires", "2099-01-01T00:00:00Z"),
+                OPERATOR,
+                422));
+        d.add(form(
+                "/waivers",
+                "/waivers",
+                Map.of("activity", "no-such/none", "reason", "r", "expires", "2099-01-01"),
+                OPERATOR,
+                422));
         for (String step : List.of("approve", "reject", "revoke")) {
-            d.add(json("POST", "/api/waivers/{id}/" + step, "/api/waivers/" + UNKNOWN + "/" + step,
-                    Map.of("note", "n"), MANAGER, 404));
-            d.add(form("/waivers/{id}/" + step, "/waivers/" + UNKNOWN + "/" + step, Map.of("note", "n"), MANAGER,
+            d.add(json(
+                    "POST",
+                    "/api/waivers/{id}/" + step,
+                    "/api/waivers/" + UNKNOWN + "/" + step,
+                    Map.of("note", "n"),
+                    MANAGER,
                     404));
+            d.add(form("/waivers/{id}/" + step, "/waivers/" + UNKNOWN + "/" + step, Map.of("note", "n"), MANAGER, 404));
         }
         // change log: operators request, classify and implement; managers decide and review
         d.add(get("/api/changes", "/api/changes", ANY_ROLE));
@@ -138,8 +206,13 @@ class RoleMatrixTest {
         d.add(form("/changes", "/changes", Map.of("title", ""), OPERATOR, 422));
         for (String step : List.of("classify", "implement", "approve", "reject", "review")) {
             Set<String> who = Set.of("classify", "implement").contains(step) ? OPERATOR : MANAGER;
-            d.add(json("POST", "/api/changes/{id}/" + step, "/api/changes/" + UNKNOWN + "/" + step,
-                    Map.of("note", "n"), who, 404));
+            d.add(json(
+                    "POST",
+                    "/api/changes/{id}/" + step,
+                    "/api/changes/" + UNKNOWN + "/" + step,
+                    Map.of("note", "n"),
+                    who,
+                    404));
             d.add(form("/changes/{id}/" + step, "/changes/" + UNKNOWN + "/" + step, Map.of("note", "n"), who, 404));
         }
         // reports: every role reads them
@@ -163,25 +236,44 @@ class RoleMatrixTest {
         d.add(json("POST", "/api/checklists/reload", "/api/checklists/reload", null, ADMIN, 200));
         d.add(json("POST", "/api/backups", "/api/backups", null, ADMIN, 201));
         d.add(get("/api/heartbeats", "/api/heartbeats", ADMIN));
-        d.add(json("POST", "/api/heartbeats/{name}/rotate", "/api/heartbeats/no-such-heartbeat/rotate", null, ADMIN,
-                404));
+        d.add(json(
+                "POST", "/api/heartbeats/{name}/rotate", "/api/heartbeats/no-such-heartbeat/rotate", null, ADMIN, 404));
         d.add(get("/api/users", "/api/users", ADMIN));
-        d.add(json("POST", "/api/users", "/api/users", Map.of("username", "Not A Name", "password", "p",
-                "roles", List.of()), ADMIN, 422));
-        d.add(json("PUT", "/api/users/{name}/roles", "/api/users/nobody-here/roles",
-                Map.of("roles", List.of("viewer")), ADMIN, 404));
+        d.add(json(
+                "POST",
+                "/api/users",
+                "/api/users",
+                Map.of("username", "Not A Name", "password", "p", "roles", List.of()),
+                ADMIN,
+                422));
+        d.add(json(
+                "PUT",
+                "/api/users/{name}/roles",
+                "/api/users/nobody-here/roles",
+                Map.of("roles", List.of("viewer")),
+                ADMIN,
+                404));
         d.add(json("POST", "/api/users/{name}/disable", "/api/users/nobody-here/disable", null, ADMIN, 404));
         d.add(json("POST", "/api/users/{name}/enable", "/api/users/nobody-here/enable", null, ADMIN, 404));
-        d.add(json("POST", "/api/users/{name}/password", "/api/users/nobody-here/password",
-                Map.of("password", "long-enough-password"), ADMIN, 404));
+        d.add(json(
+                "POST",
+                "/api/users/{name}/password",
+                "/api/users/nobody-here/password",
+                Map.of("password", "long-enough-password"),
+                ADMIN,
+                404));
         d.add(get("/admin/users", "/admin/users", ADMIN));
         d.add(form("/admin/users", "/admin/users", Map.of("username", "Not A Name", "password", "p"), ADMIN, 422));
-        d.add(form("/admin/users/{name}/roles", "/admin/users/nobody-here/roles", Map.of("roles", "viewer"), ADMIN,
-                404));
+        d.add(form(
+                "/admin/users/{name}/roles", "/admin/users/nobody-here/roles", Map.of("roles", "viewer"), ADMIN, 404));
         d.add(form("/admin/users/{name}/disable", "/admin/users/nobody-here/disable", Map.of(), ADMIN, 404));
         d.add(form("/admin/users/{name}/enable", "/admin/users/nobody-here/enable", Map.of(), ADMIN, 404));
-        d.add(form("/admin/users/{name}/password", "/admin/users/nobody-here/password",
-                Map.of("password", "long-enough-password"), ADMIN, 404));
+        d.add(form(
+                "/admin/users/{name}/password",
+                "/admin/users/nobody-here/password",
+                Map.of("password", "long-enough-password"),
+                ADMIN,
+                404));
         // open
         d.add(get("/login", "/login", ANYONE));
         d.add(get("/q/health", "/q/health", ANYONE));
@@ -222,8 +314,14 @@ class RoleMatrixTest {
 
     @Test
     void everyEndpointHasARow() {
-        Map<String, Map<String, Object>> paths = asAdmin().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Map<String, Object>> paths = asAdmin()
+                .queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
         Set<String> documented = new TreeSet<>();
         paths.forEach((path, operations) -> operations.keySet().stream()
                 .filter(m -> Set.of("get", "post", "put", "delete", "patch").contains(m))
@@ -246,8 +344,10 @@ class RoleMatrixTest {
             request = request.cookie("csrf-token", csrf).multiPart("csrf-token", csrf);
             for (var field : door.form().entrySet()) request = request.multiPart(field.getKey(), field.getValue());
         } else if (door.form() != null) {
-            request = request.contentType("application/x-www-form-urlencoded").cookie("csrf-token", csrf)
-                    .formParam("csrf-token", csrf).formParams(door.form());
+            request = request.contentType("application/x-www-form-urlencoded")
+                    .cookie("csrf-token", csrf)
+                    .formParam("csrf-token", csrf)
+                    .formParams(door.form());
         } else if (!door.method().equals("GET")) {
             request = request.contentType("application/json");
             if (door.body() != null) request = request.body(door.body());
@@ -259,19 +359,18 @@ class RoleMatrixTest {
         return new Door("GET", template, path, null, null, false, admits, 200);
     }
 
-    private static Door json(String method, String template, String path, Map<String, Object> body,
-            Set<String> admits, int admitted) {
+    private static Door json(
+            String method, String template, String path, Map<String, Object> body, Set<String> admits, int admitted) {
         return new Door(method, template, path, body, null, false, admits, admitted);
     }
 
-    private static Door form(String template, String path, Map<String, String> form, Set<String> admits,
-            int admitted) {
+    private static Door form(String template, String path, Map<String, String> form, Set<String> admits, int admitted) {
         return new Door("POST", template, path, null, form, false, admits, admitted);
     }
 
     /** A page form that uploads files, sent as {@code multipart/form-data} with its CSRF token. */
-    private static Door multipart(String template, String path, Map<String, String> form, Set<String> admits,
-            int admitted) {
+    private static Door multipart(
+            String template, String path, Map<String, String> form, Set<String> admits, int admitted) {
         return new Door("POST", template, path, null, form, true, admits, admitted);
     }
 }

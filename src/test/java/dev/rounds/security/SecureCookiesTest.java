@@ -16,9 +16,13 @@ class SecureCookiesTest {
     @Test
     void everyCookieIsSecureWhenConfiguredEvenOverPlainHttp() {
         String csrf = given().get("/login").cookie("csrf-token");
-        Response login = given().redirects().follow(false).cookie("csrf-token", csrf)
-                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf)
-                .formParam("j_username", "admin").formParam("j_password", "test-admin-password")
+        Response login = given().redirects()
+                .follow(false)
+                .cookie("csrf-token", csrf)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", csrf)
+                .formParam("j_username", "admin")
+                .formParam("j_password", "test-admin-password")
                 .post("/j_security_check");
         List<String> cookies = login.headers().getValues("Set-Cookie");
         assertTrue(cookies.stream().anyMatch(c -> c.startsWith("quarkus-credential=")), cookies.toString());

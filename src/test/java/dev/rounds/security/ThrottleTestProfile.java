@@ -10,10 +10,15 @@ public class ThrottleTestProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("rounds.security.login.max-failures-per-user", "3",
-                "rounds.security.login.max-failures-per-address", "6",
-                "rounds.security.login.window", "5m",
-                "rounds.security.login.cooling-off", "5m");
+        return Map.of(
+                "rounds.security.login.max-failures-per-user",
+                "3",
+                "rounds.security.login.max-failures-per-address",
+                "6",
+                "rounds.security.login.window",
+                "5m",
+                "rounds.security.login.cooling-off",
+                "5m");
     }
 
     @Override

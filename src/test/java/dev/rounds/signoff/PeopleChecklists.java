@@ -39,8 +39,7 @@ public final class PeopleChecklists {
         exchange.close();
     }
 
-    private PeopleChecklists() {
-    }
+    private PeopleChecklists() {}
 
     /** Puts the checklist in force under this id, with the inventory naming the server as target {@code web}. */
     public static void use(String id) {
@@ -61,8 +60,19 @@ public final class PeopleChecklists {
                 timezone: UTC
                 activities:
                 """.formatted(id));
-        for (String manual : new String[] {"roundtrip", "oversize", "rights", "tamper", "link", "form", "form-big",
-                "note-cyrillic", "note-astral", "note-long", "note-page"}) {
+        for (String manual : new String[] {
+            "roundtrip",
+            "oversize",
+            "rights",
+            "tamper",
+            "link",
+            "form",
+            "form-big",
+            "note-cyrillic",
+            "note-astral",
+            "note-long",
+            "note-page"
+        }) {
             people.append("""
                       - id: %s
                         title: Manual %s

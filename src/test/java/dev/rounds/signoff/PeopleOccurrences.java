@@ -27,8 +27,9 @@ public final class PeopleOccurrences {
 
     /** The occurrence as the database has it now. */
     public Occurrence latest(String activity) {
-        return QuarkusTransaction.requiringNew().call(() -> Occurrence.latestOf(checklist, activity)
-                .orElseThrow(() -> new AssertionError("no occurrence of " + checklist + "/" + activity)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Occurrence.latestOf(checklist, activity)
+                        .orElseThrow(() -> new AssertionError("no occurrence of " + checklist + "/" + activity)));
     }
 
     /**
@@ -38,7 +39,11 @@ public final class PeopleOccurrences {
      */
     public Occurrence failing(ScheduleService schedule, ResultWriter writer, String activity) throws Exception {
         schedule.tick();
-        Arc.container().instance(ProbeScheduler.class).get().lastRunOnce(checklist, activity).toCompletableFuture()
+        Arc.container()
+                .instance(ProbeScheduler.class)
+                .get()
+                .lastRunOnce(checklist, activity)
+                .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
         writer.flush();
         schedule.tick();

@@ -76,7 +76,10 @@ class SignOffEvidenceTest {
         Path dir = Path.of(config.dir());
         if (!Files.exists(dir)) return List.of();
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(f -> dir.relativize(f).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -86,16 +89,20 @@ class SignOffEvidenceTest {
 
     /** A request as the admin that carries the CSRF cookie and header, as every multipart post must. */
     private static RequestSpecification adminWithCsrf(long occurrenceId) {
-        String cookie = asAdmin().get("/api/occurrences/{id}", occurrenceId).then().statusCode(200)
-                .extract().cookie("csrf-token");
+        String cookie = asAdmin()
+                .get("/api/occurrences/{id}", occurrenceId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .cookie("csrf-token");
         assertNotNull(cookie, "a read hands out the CSRF cookie");
         return asAdmin().cookie("csrf-token", cookie).header("X-CSRF-TOKEN", cookie);
     }
 
-    private static Response signOffWithFile(long occurrenceId, String note, String reference, String fileName,
-            String mediaType, byte[] content) {
-        RequestSpecification request = adminWithCsrf(occurrenceId).multiPart("note", note)
-                .multiPart("file", fileName, content, mediaType);
+    private static Response signOffWithFile(
+            long occurrenceId, String note, String reference, String fileName, String mediaType, byte[] content) {
+        RequestSpecification request =
+                adminWithCsrf(occurrenceId).multiPart("note", note).multiPart("file", fileName, content, mediaType);
         if (reference != null) request = request.multiPart("reference", reference);
         return request.post("/api/occurrences/{id}/signoff", occurrenceId);
     }
@@ -111,7 +118,8 @@ class SignOffEvidenceTest {
                 .multiPart("link", "https://tickets.example.com/browse/OPS-7")
                 .multiPart("file", "../../etc/restore report.pdf", content, "application/pdf")
                 .post("/api/occurrences/{id}/signoff", o.id);
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .body("evidence.sha256", org.hamcrest.Matchers.equalTo(sha256))
                 .body("evidence.name", org.hamcrest.Matchers.equalTo("restore report.pdf"))
                 .body("evidence.size", org.hamcrest.Matchers.equalTo(3000))
@@ -121,11 +129,13 @@ class SignOffEvidenceTest {
 
         Path stored = Path.of(config.dir(), sha256.substring(0, 2), sha256);
         assertArrayEquals(content, Files.readAllBytes(stored), "the file on disk is the upload, named by its hash");
-        assertTrue(storedFiles().stream().allMatch(f -> f.matches("[0-9a-f]{2}/[0-9a-f]{64}")),
+        assertTrue(
+                storedFiles().stream().allMatch(f -> f.matches("[0-9a-f]{2}/[0-9a-f]{64}")),
                 "only content-addressed files, no temporary or client-named ones: " + storedFiles());
 
         Response download = asAdmin().get("/api/evidence/{id}", evidenceId);
-        download.then().statusCode(200)
+        download.then()
+                .statusCode(200)
                 .contentType("application/pdf")
                 .header("Content-Disposition", containsString("attachment; filename=\"restore report.pdf\""));
         assertEquals(sha256, sha256(download.asByteArray()));
@@ -147,12 +157,20 @@ class SignOffEvidenceTest {
         List<String> filesBefore = storedFiles();
         long rowsBefore = evidenceRows();
 
-        signOffWithFile(o.id, "too much", null, "dump.bin", "application/octet-stream",
-                randomBytes(PeopleChecklists.MAX_BYTES + 1))
-                .then().statusCode(413)
+        signOffWithFile(
+                        o.id,
+                        "too much",
+                        null,
+                        "dump.bin",
+                        "application/octet-stream",
+                        randomBytes(PeopleChecklists.MAX_BYTES + 1))
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json")
                 .body("title", org.hamcrest.Matchers.equalTo("evidence file too large"))
-                .body("detail", containsString("'dump.bin' has 4097 bytes; evidence files may have at most 4096 bytes"));
+                .body(
+                        "detail",
+                        containsString("'dump.bin' has 4097 bytes; evidence files may have at most 4096 bytes"));
 
         assertEquals(filesBefore, storedFiles());
         assertEquals(rowsBefore, evidenceRows());
@@ -162,13 +180,30 @@ class SignOffEvidenceTest {
     @Test
     void evidenceIsDownloadedByAuditorsAndManagersOnly() {
         Occurrence o = PEOPLE.of(schedule, "rights");
-        long evidenceId = signOffWithFile(o.id, "firewall rules reviewed", null, "rules.txt", "text/plain",
-                randomBytes(100)).then().statusCode(201).extract().jsonPath().getLong("evidence.id");
+        long evidenceId = signOffWithFile(
+                        o.id, "firewall rules reviewed", null, "rules.txt", "text/plain", randomBytes(100))
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("evidence.id");
 
-        TestAccounts.as("evidence-viewer", "viewer").get("/api/evidence/{id}", evidenceId).then().statusCode(403);
-        TestAccounts.as("evidence-operator", "operator").get("/api/evidence/{id}", evidenceId).then().statusCode(403);
-        TestAccounts.as("evidence-auditor", "auditor").get("/api/evidence/{id}", evidenceId).then().statusCode(200);
-        TestAccounts.as("evidence-manager", "manager").get("/api/evidence/{id}", evidenceId).then().statusCode(200);
+        TestAccounts.as("evidence-viewer", "viewer")
+                .get("/api/evidence/{id}", evidenceId)
+                .then()
+                .statusCode(403);
+        TestAccounts.as("evidence-operator", "operator")
+                .get("/api/evidence/{id}", evidenceId)
+                .then()
+                .statusCode(403);
+        TestAccounts.as("evidence-auditor", "auditor")
+                .get("/api/evidence/{id}", evidenceId)
+                .then()
+                .statusCode(200);
+        TestAccounts.as("evidence-manager", "manager")
+                .get("/api/evidence/{id}", evidenceId)
+                .then()
+                .statusCode(200);
         given().get("/api/evidence/{id}", evidenceId).then().statusCode(401);
         asAdmin().get("/api/evidence/{id}", 999_999_999L).then().statusCode(404);
     }
@@ -185,8 +220,10 @@ class SignOffEvidenceTest {
         forged[0] ^= 1;
         Files.write(stored, forged);
 
-        Response refused = asAdmin().get("/api/evidence/{id}", created.jsonPath().getLong("evidence.id"));
-        refused.then().statusCode(500)
+        Response refused =
+                asAdmin().get("/api/evidence/{id}", created.jsonPath().getLong("evidence.id"));
+        refused.then()
+                .statusCode(500)
                 .contentType("application/problem+json")
                 .body("title", org.hamcrest.Matchers.equalTo("evidence file damaged"))
                 .body("detail", containsString("was recorded at upload: the file was changed after upload"))
@@ -196,24 +233,32 @@ class SignOffEvidenceTest {
     @Test
     void aLinkMustBeAnHttpOrHttpsUrl() {
         Occurrence o = PEOPLE.of(schedule, "link");
-        for (String bad : List.of("ftp://files.example.com/report", "javascript:alert(1)", "tickets/OPS-7",
-                "https:///no-host")) {
-            asAdmin().contentType("application/json").body(Map.of("note", "checked", "link", bad))
+        for (String bad :
+                List.of("ftp://files.example.com/report", "javascript:alert(1)", "tickets/OPS-7", "https:///no-host")) {
+            asAdmin()
+                    .contentType("application/json")
+                    .body(Map.of("note", "checked", "link", bad))
                     .post("/api/occurrences/{id}/signoff", o.id)
-                    .then().statusCode(422).body("detail", containsString("'link' must be an http or https URL"));
+                    .then()
+                    .statusCode(422)
+                    .body("detail", containsString("'link' must be an http or https URL"));
         }
-        asAdmin().contentType("application/json")
+        asAdmin()
+                .contentType("application/json")
                 .body(Map.of("note", "checked", "link", "https://example.com/" + "a".repeat(2000)))
                 .post("/api/occurrences/{id}/signoff", o.id)
-                .then().statusCode(400);
+                .then()
+                .statusCode(400);
         assertNull(PEOPLE.latest("link").signedOffAt);
 
-        asAdmin().contentType("application/json")
-                .body(Map.of("note", "checked", "link", "http://wiki.example.com/runbooks/link check"
-                        .replace(" ", "%20")))
+        asAdmin()
+                .contentType("application/json")
+                .body(Map.of(
+                        "note", "checked", "link", "http://wiki.example.com/runbooks/link check".replace(" ", "%20")))
                 .post("/api/occurrences/{id}/signoff", o.id)
-                .then().statusCode(201).body("link", org.hamcrest.Matchers.equalTo(
-                        "http://wiki.example.com/runbooks/link%20check"));
+                .then()
+                .statusCode(201)
+                .body("link", org.hamcrest.Matchers.equalTo("http://wiki.example.com/runbooks/link%20check"));
     }
 
     @Test
@@ -223,12 +268,16 @@ class SignOffEvidenceTest {
         byte[] content = randomBytes(200);
 
         signOffWithFile(o.id, "web restarted", null, "restart.log", "text/plain", content)
-                .then().statusCode(422).body("detail", containsString("is failing: give the incident or change reference"));
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("is failing: give the incident or change reference"));
         assertEquals(filesBefore, storedFiles(), "a refused sign-off stores no file");
         assertNull(PEOPLE.latest("web-up").signedOffAt);
 
         signOffWithFile(o.id, "web restarted", "INC-311", "restart.log", "text/plain", content)
-                .then().statusCode(201).body("reference", org.hamcrest.Matchers.equalTo("INC-311"));
+                .then()
+                .statusCode(201)
+                .body("reference", org.hamcrest.Matchers.equalTo("INC-311"));
         assertEquals(OccurrenceStatus.DONE, PEOPLE.latest("web-up").status);
     }
 
@@ -238,11 +287,13 @@ class SignOffEvidenceTest {
         page.then().statusCode(200).body(containsString("enctype=\"multipart/form-data\""));
         Matcher token = TOKEN.matcher(page.asString());
         if (!token.find()) throw new AssertionError("the page carries no CSRF token");
-        return asAdmin().cookie("csrf-token", page.getCookie("csrf-token"))
+        return asAdmin()
+                .cookie("csrf-token", page.getCookie("csrf-token"))
                 .multiPart("csrf-token", token.group(1))
                 .multiPart("note", note)
                 .multiPart("file", fileName, content, "text/plain")
-                .redirects().follow(false)
+                .redirects()
+                .follow(false)
                 .post("/occurrences/{id}", occurrenceId);
     }
 
@@ -250,18 +301,30 @@ class SignOffEvidenceTest {
     void theOccurrencePageSignsOffWithAFileAndOffersItForDownload() throws Exception {
         Occurrence o = PEOPLE.of(schedule, "form");
         byte[] content = randomBytes(300);
-        asAdmin().multiPart("note", "forged").multiPart("file", "x.txt", content, "text/plain")
-                .post("/occurrences/{id}", o.id).then().statusCode(400);
+        asAdmin()
+                .multiPart("note", "forged")
+                .multiPart("file", "x.txt", content, "text/plain")
+                .post("/occurrences/{id}", o.id)
+                .then()
+                .statusCode(400);
         assertNull(PEOPLE.latest("form").signedOffAt, "no CSRF token, no sign-off");
 
-        postPageForm(o.id, "disk usage checked by hand", "df.txt", content).then().statusCode(303);
+        postPageForm(o.id, "disk usage checked by hand", "df.txt", content)
+                .then()
+                .statusCode(303);
 
         assertEquals("admin", PEOPLE.latest("form").signedOffBy);
-        asAdmin().get("/occurrences/{id}", o.id).then().statusCode(200)
+        asAdmin()
+                .get("/occurrences/{id}", o.id)
+                .then()
+                .statusCode(200)
                 .body(containsString("df.txt"))
                 .body(containsString(sha256(content)))
                 .body(containsString("href=\"/api/evidence/"));
-        TestAccounts.as("evidence-page-viewer", "viewer").get("/occurrences/{id}", o.id).then().statusCode(200)
+        TestAccounts.as("evidence-page-viewer", "viewer")
+                .get("/occurrences/{id}", o.id)
+                .then()
+                .statusCode(200)
                 .body(containsString("df.txt"))
                 .body(not(containsString("href=\"/api/evidence/")));
     }
@@ -271,7 +334,9 @@ class SignOffEvidenceTest {
         Occurrence o = PEOPLE.of(schedule, "form-big");
         List<String> filesBefore = storedFiles();
         postPageForm(o.id, "too big", "big.txt", randomBytes(PeopleChecklists.MAX_BYTES + 100))
-                .then().statusCode(413).body(containsString("evidence files may have at most 4096 bytes"));
+                .then()
+                .statusCode(413)
+                .body(containsString("evidence files may have at most 4096 bytes"));
         assertEquals(filesBefore, storedFiles());
         assertNull(PEOPLE.latest("form-big").signedOffAt);
     }

@@ -21,8 +21,7 @@ final class UncheckableChecklists {
         }
     }
 
-    private UncheckableChecklists() {
-    }
+    private UncheckableChecklists() {}
 
     static Map<String, String> files() {
         return Map.of("inventory.yaml", """

@@ -45,8 +45,9 @@ class UncheckableProbesSignOffTest {
     ProbeScheduler probes;
 
     private static Occurrence occurrence(String activity) {
-        return QuarkusTransaction.requiringNew().call(() -> Occurrence.latestOf("daily", activity)
-                .orElseThrow(() -> new AssertionError("no occurrence of daily/" + activity)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Occurrence.latestOf("daily", activity)
+                        .orElseThrow(() -> new AssertionError("no occurrence of daily/" + activity)));
     }
 
     @Test
@@ -57,22 +58,29 @@ class UncheckableProbesSignOffTest {
         writer.flush();
         schedule.tick();
         Occurrence tickets = occurrence("tickets");
-        assertTrue(tickets.statusReason != null && tickets.statusReason.startsWith("probes could not run"),
+        assertTrue(
+                tickets.statusReason != null && tickets.statusReason.startsWith("probes could not run"),
                 tickets.statusReason);
         assertEquals(OccurrenceStatus.OPEN, tickets.status);
         assertTrue(tickets.statusReason.contains("ROUNDS_TEST_VARIABLE_NEVER_SET"), tickets.statusReason);
 
-        long signOffId = asAdmin().contentType("application/json")
+        long signOffId = asAdmin()
+                .contentType("application/json")
                 .body(Map.of("note", "queue reviewed in Jira by hand; credential requested in CHG-12"))
                 .post("/api/occurrences/{id}/signoff", tickets.id)
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
 
         assertEquals(OccurrenceStatus.DONE, occurrence("tickets").status);
         List<Map<String, Object>> entries = AuditTrail.entries("signoff.recorded", "signoff_id", signOffId);
         assertEquals(1, entries.size(), entries::toString);
         @SuppressWarnings("unchecked")
         Map<String, Object> detail = (Map<String, Object>) entries.get(0).get("detail");
-        assertTrue(String.valueOf(detail.get("probe_errors")).contains("ROUNDS_TEST_VARIABLE_NEVER_SET"),
+        assertTrue(
+                String.valueOf(detail.get("probe_errors")).contains("ROUNDS_TEST_VARIABLE_NEVER_SET"),
                 detail::toString);
     }
 
@@ -82,9 +90,13 @@ class UncheckableProbesSignOffTest {
         Occurrence slow = occurrence("slow");
         assertEquals(OccurrenceStatus.OPEN, slow.status);
 
-        asAdmin().contentType("application/json").body(Map.of("note", "looked fine to me"))
+        asAdmin()
+                .contentType("application/json")
+                .body(Map.of("note", "looked fine to me"))
                 .post("/api/occurrences/{id}/signoff", slow.id)
-                .then().statusCode(409).body("detail", containsString("waiting for its probes to pass"));
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("waiting for its probes to pass"));
         assertEquals(null, occurrence("slow").signedOffAt);
     }
 }

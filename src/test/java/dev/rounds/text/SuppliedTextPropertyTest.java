@@ -61,14 +61,40 @@ class SuppliedTextPropertyTest {
 
     /** Text a person may well write: scripts, emoji, 4-byte characters, combining and right-to-left marks. */
     private static final int[][] ALLOWED = {
-        {'0', '9'}, {'A', 'Z'}, {'a', 'z'}, {' ', ' '}, {'(', '/'}, {'\t', '\n'}, {0xE0, 0xFF}, {0x391, 0x3C9},
-        {0x5D0, 0x5EA}, {0x627, 0x64A}, {0x4E00, 0x4E20}, {0x300, 0x36F}, {0x200D, 0x200F}, {0x202A, 0x202E},
-        {0x2028, 0x2029}, {0xFFFD, 0xFFFD}, {0x1F600, 0x1F64F}, {0x1D11E, 0x1D11E}, {0x20000, 0x20010}, {0x1F1E6, 0x1F1FF}};
+        {'0', '9'},
+        {'A', 'Z'},
+        {'a', 'z'},
+        {' ', ' '},
+        {'(', '/'},
+        {'\t', '\n'},
+        {0xE0, 0xFF},
+        {0x391, 0x3C9},
+        {0x5D0, 0x5EA},
+        {0x627, 0x64A},
+        {0x4E00, 0x4E20},
+        {0x300, 0x36F},
+        {0x200D, 0x200F},
+        {0x202A, 0x202E},
+        {0x2028, 0x2029},
+        {0xFFFD, 0xFFFD},
+        {0x1F600, 0x1F64F},
+        {0x1D11E, 0x1D11E},
+        {0x20000, 0x20010},
+        {0x1F1E6, 0x1F1FF}
+    };
 
     /** What the rule refuses: lone surrogates, NUL, C0 and C1 controls, a lone CR, non-characters. */
     private static final int[][] REFUSED = {
-        {0xD800, 0xDBFF}, {0xDC00, 0xDFFF}, {0x0, 0x0}, {0x1, 0x8}, {0xB, 0xC}, {0xE, 0x1F}, {0x7F, 0x9F},
-        {'\r', '\r'}, {0xFFFE, 0xFFFF}};
+        {0xD800, 0xDBFF},
+        {0xDC00, 0xDFFF},
+        {0x0, 0x0},
+        {0x1, 0x8},
+        {0xB, 0xC},
+        {0xE, 0x1F},
+        {0x7F, 0x9F},
+        {'\r', '\r'},
+        {0xFFFE, 0xFFFF}
+    };
 
     private static int pick(Random random, int[][] ranges) {
         int[] range = ranges[random.nextInt(ranges.length)];
@@ -108,36 +134,67 @@ class SuppliedTextPropertyTest {
     }
 
     /** One text input: where it is posted, and the JSON body that carries the text in {@code field}. */
-    private record Input(String field, String path, Function<String, Map<String, Object>> body, boolean storeValid) {
-    }
+    private record Input(String field, String path, Function<String, Map<String, Object>> body, boolean storeValid) {}
 
     private static String strictUtf8(byte[] bytes) throws Exception {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
     }
 
     @Test
     void randomUnicodeIsRefusedNamingTheFieldOrStoredAndReadBackIdentically() throws Exception {
         schedule.tick();
-        Occurrence occurrence = QuarkusTransaction.requiringNew().call(() -> Occurrence.latestOf("text", "notes")
-                .orElseThrow());
+        Occurrence occurrence = QuarkusTransaction.requiringNew()
+                .call(() -> Occurrence.latestOf("text", "notes").orElseThrow());
         long occurrenceId = occurrence.id;
-        long startSeq = asAdmin().queryParam("limit", 1000).get("/api/audit").jsonPath().getList("seq", Long.class)
-                .stream().mapToLong(Long::longValue).max().orElse(0);
-        long[] lastSignOff = {asAdmin().contentType("application/json").body(Map.of("note", "first", "reference", "ref"))
-                .post("/api/occurrences/{id}/signoff", occurrenceId)
-                .then().statusCode(201).extract().jsonPath().getLong("id")};
+        long startSeq =
+                asAdmin().queryParam("limit", 1000).get("/api/audit").jsonPath().getList("seq", Long.class).stream()
+                        .mapToLong(Long::longValue)
+                        .max()
+                        .orElse(0);
+        long[] lastSignOff = {
+            asAdmin()
+                    .contentType("application/json")
+                    .body(Map.of("note", "first", "reference", "ref"))
+                    .post("/api/occurrences/{id}/signoff", occurrenceId)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath()
+                    .getLong("id")
+        };
 
         List<Input> inputs = List.of(
                 new Input("note", "/api/signoffs/{last}/supersede", s -> Map.of("note", s, "reference", "ref"), true),
-                new Input("reference", "/api/signoffs/{last}/supersede", s -> Map.of("note", "checked", "reference", s), true),
+                new Input(
+                        "reference",
+                        "/api/signoffs/{last}/supersede",
+                        s -> Map.of("note", "checked", "reference", s),
+                        true),
                 new Input("title", "/api/changes", s -> change(s, "what will be done"), true),
                 new Input("description", "/api/changes", s -> change("a change", s), true),
                 new Input("name", "/api/account/tokens", s -> Map.of("name", s), true),
-                new Input("reason", "/api/waivers", s -> Map.of("checklist", "text", "activity", "notes", "reason", s,
-                        "expires", "2026-04-30T00:00:00Z"), false),
-                new Input("reason", "/api/acknowledgements", s -> Map.of("probe", "text/notes#0@none", "reason", s,
-                        "until", "2026-03-29T00:00:00Z"), false),
+                new Input(
+                        "reason",
+                        "/api/waivers",
+                        s -> Map.of(
+                                "checklist",
+                                "text",
+                                "activity",
+                                "notes",
+                                "reason",
+                                s,
+                                "expires",
+                                "2026-04-30T00:00:00Z"),
+                        false),
+                new Input(
+                        "reason",
+                        "/api/acknowledgements",
+                        s -> Map.of("probe", "text/notes#0@none", "reason", s, "until", "2026-03-29T00:00:00Z"),
+                        false),
                 new Input("note", "/api/advisories/{last}/triage", s -> Map.of("state", "applies", "note", s), false));
 
         Random random = new Random(SEED);
@@ -151,10 +208,14 @@ class SuppliedTextPropertyTest {
             boolean ok = allowed(text);
             if (ok && !input.storeValid()) continue;
             Object[] pathParams = input.path().contains("{") ? new Object[] {lastSignOff[0]} : new Object[0];
-            Response response = asAdmin().contentType("application/json").body(input.body().apply(text))
+            Response response = asAdmin()
+                    .contentType("application/json")
+                    .body(input.body().apply(text))
                     .post(input.path(), pathParams);
-            String shown = "#" + i + " " + input.field() + " " + text.codePoints()
-                    .mapToObj(cp -> String.format("U+%04X", cp)).toList();
+            String shown = "#" + i + " " + input.field() + " "
+                    + text.codePoints()
+                            .mapToObj(cp -> String.format("U+%04X", cp))
+                            .toList();
             if (!ok) {
                 assertEquals(400, response.statusCode(), shown + ": " + response.asString());
                 assertEquals("application/problem+json", response.contentType(), shown);
@@ -172,16 +233,24 @@ class SuppliedTextPropertyTest {
                 notes.add(answer.get("note").asText());
                 references.add(answer.get("reference").asText());
             } else if (input.path().equals("/api/changes")) {
-                JsonNode read = JSON.readTree(strictUtf8(asAdmin().get("/api/changes/{id}", answer.get("id").asLong())
-                        .then().statusCode(200).extract().asByteArray()));
+                JsonNode read = JSON.readTree(strictUtf8(asAdmin()
+                        .get("/api/changes/{id}", answer.get("id").asLong())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray()));
                 assertEquals(text, read.get(input.field()).asText(), shown);
             }
         }
         assertTrue(refused > 50 && stored > 50, refused + " refused, " + stored + " stored");
 
         // the occurrence's sign-offs, oldest first
-        JsonNode signOffs = JSON.readTree(strictUtf8(asAdmin().get("/api/occurrences/{id}/signoffs", occurrenceId)
-                .then().statusCode(200).extract().asByteArray()));
+        JsonNode signOffs = JSON.readTree(strictUtf8(asAdmin()
+                .get("/api/occurrences/{id}/signoffs", occurrenceId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray()));
         List<String> listedNotes = new ArrayList<>();
         List<String> listedReferences = new ArrayList<>();
         signOffs.forEach(s -> {
@@ -192,7 +261,11 @@ class SuppliedTextPropertyTest {
         assertEquals(references, listedReferences);
 
         // the occurrence page shows every note as it was written (none holds a character HTML escapes)
-        String page = strictUtf8(asAdmin().get("/occurrences/{id}", occurrenceId).then().statusCode(200).extract()
+        String page = strictUtf8(asAdmin()
+                .get("/occurrences/{id}", occurrenceId)
+                .then()
+                .statusCode(200)
+                .extract()
                 .asByteArray());
         for (String note : notes) assertTrue(page.contains(note), "the page shows " + note);
 
@@ -201,33 +274,53 @@ class SuppliedTextPropertyTest {
         Map<String, String> auditedChanges = new LinkedHashMap<>();
         long after = startSeq;
         while (true) {
-            JsonNode entries = JSON.readTree(strictUtf8(asAdmin().queryParam("after", after).queryParam("limit", 100)
-                    .get("/api/audit").then().statusCode(200).extract().asByteArray()));
+            JsonNode entries = JSON.readTree(strictUtf8(asAdmin()
+                    .queryParam("after", after)
+                    .queryParam("limit", 100)
+                    .get("/api/audit")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asByteArray()));
             if (entries.isEmpty()) break;
             for (JsonNode e : entries) {
                 after = e.get("seq").asLong();
-                if (e.get("action").asText().startsWith("signoff.")) auditedNotes.add(e.at("/detail/note").asText());
+                if (e.get("action").asText().startsWith("signoff."))
+                    auditedNotes.add(e.at("/detail/note").asText());
             }
         }
         assertEquals(notes, auditedNotes);
         asAdmin().get("/api/audit/verify").then().statusCode(200).body("ok", equalTo(true));
 
         // the compliance CSV answers with well-formed UTF-8 and lists the occurrence
-        String csv = strictUtf8(asAdmin().queryParam("from", "2026-03-28").queryParam("to", "2026-03-28")
-                .get("/api/reports/compliance.csv").then().statusCode(200).extract().asByteArray());
+        String csv = strictUtf8(asAdmin()
+                .queryParam("from", "2026-03-28")
+                .queryParam("to", "2026-03-28")
+                .get("/api/reports/compliance.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
         assertTrue(csv.lines().anyMatch(line -> line.startsWith(occurrenceId + ",text,notes,")), csv);
 
         // the bundle: the same notes in audit.jsonl, and the documented procedure verifies it
         String day = TestClock.START.toString().substring(0, 10);
-        byte[] zip = asAdmin().queryParam("from", day).queryParam("to", day).get("/api/audit/bundle")
-                .then().statusCode(200).extract().asByteArray();
+        byte[] zip = asAdmin()
+                .queryParam("from", day)
+                .queryParam("to", day)
+                .get("/api/audit/bundle")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         List<String> bundledNotes = new ArrayList<>();
         try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
                 if (!e.getName().equals("audit.jsonl")) continue;
                 for (String line : strictUtf8(entries.readAllBytes()).split("\n")) {
                     JsonNode entry = JSON.readTree(line);
-                    if (entry.get("seq").asLong() > startSeq && entry.get("action").asText().startsWith("signoff.")) {
+                    if (entry.get("seq").asLong() > startSeq
+                            && entry.get("action").asText().startsWith("signoff.")) {
                         bundledNotes.add(entry.at("/detail/note").asText());
                     }
                 }
@@ -239,7 +332,14 @@ class SuppliedTextPropertyTest {
     }
 
     private static Map<String, Object> change(String title, String description) {
-        return Map.of("title", title, "description", description, "plannedStart", "2026-04-01T20:00:00Z",
-                "plannedEnd", "2026-04-01T22:00:00Z");
+        return Map.of(
+                "title",
+                title,
+                "description",
+                description,
+                "plannedStart",
+                "2026-04-01T20:00:00Z",
+                "plannedEnd",
+                "2026-04-01T22:00:00Z");
     }
 }

@@ -10,18 +10,29 @@ import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.RoundsException;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 
 /** The one text rule: what is refused, what machine input becomes, what readers send. */
 class SuppliedTextTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"plain", "tab\there", "two\nlines", "browser\r\nlines", "emoji \uD83D\uDE00 and \uD834\uDD1E",
-        "right-to-left \u202Emark", "e\u0301 combining", "zero\u200Dwidth", "\uFFFD already replaced", ""})
+    @ValueSource(
+            strings = {
+                "plain",
+                "tab\there",
+                "two\nlines",
+                "browser\r\nlines",
+                "emoji \uD83D\uDE00 and \uD834\uDD1E",
+                "right-to-left \u202Emark",
+                "e\u0301 combining",
+                "zero\u200Dwidth",
+                "\uFFFD already replaced",
+                ""
+            })
     void allowedTextPassesAndIsKeptAsSent(String text) {
         SuppliedText.require("note", text);
         assertSame(text, SuppliedText.clean(text));
@@ -53,7 +64,8 @@ class SuppliedTextTest {
 
     @Test
     void machineInputGetsAReplacementCharacterForEachRefusedCharacter() {
-        assertEquals("a\uFFFDb\uFFFDc\uFFFD\r\n\uD83D\uDE00\uFFFD",
+        assertEquals(
+                "a\uFFFDb\uFFFDc\uFFFD\r\n\uD83D\uDE00\uFFFD",
                 SuppliedText.clean("a\u0000b\uD800c\r\r\n\uD83D\uDE00\uDC00"));
         assertEquals(null, SuppliedText.clean(null));
     }

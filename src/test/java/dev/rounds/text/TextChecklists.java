@@ -17,6 +17,5 @@ final class TextChecklists {
                 signoff: always
             """);
 
-    private TextChecklists() {
-    }
+    private TextChecklists() {}
 }

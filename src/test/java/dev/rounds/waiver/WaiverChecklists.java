@@ -32,6 +32,5 @@ final class WaiverChecklists {
                 signoff: always
             """.formatted(CHECKLIST));
 
-    private WaiverChecklists() {
-    }
+    private WaiverChecklists() {}
 }

@@ -1,7 +1,7 @@
 package dev.rounds.waiver;
 
-import static dev.rounds.Logins.asAdmin;
 import static dev.rounds.AuditTrail.actorsOf;
+import static dev.rounds.Logins.asAdmin;
 import static dev.rounds.TestAccounts.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -80,8 +80,9 @@ class WaiverTest {
     }
 
     private static Occurrence occurrence(String activity, String day) {
-        return QuarkusTransaction.requiringNew().call(() -> Occurrence.findFor(CHECKLIST, activity, day)
-                .orElseThrow(() -> new AssertionError("no occurrence " + activity + "@" + day)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Occurrence.findFor(CHECKLIST, activity, day)
+                        .orElseThrow(() -> new AssertionError("no occurrence " + activity + "@" + day)));
     }
 
     private static Map<String, Object> request(String activity, String reason, String expires) {
@@ -94,14 +95,24 @@ class WaiverTest {
     }
 
     private static int requestAs(String who, String activity, String reason, String expires) {
-        return login(who).contentType("application/json").body(request(activity, reason, expires))
-                .post("/api/waivers").then().statusCode(201).body("state", equalTo("requested"))
-                .body("requestedBy", equalTo(who)).extract().path("id");
+        return login(who)
+                .contentType("application/json")
+                .body(request(activity, reason, expires))
+                .post("/api/waivers")
+                .then()
+                .statusCode(201)
+                .body("state", equalTo("requested"))
+                .body("requestedBy", equalTo(who))
+                .extract()
+                .path("id");
     }
 
     private static ValidatableResponse decide(String who, int id, String step, String note) {
-        return login(who).contentType("application/json").body(note == null ? Map.of() : Map.of("note", note))
-                .post("/api/waivers/{id}/" + step, id).then();
+        return login(who)
+                .contentType("application/json")
+                .body(note == null ? Map.of() : Map.of("note", note))
+                .post("/api/waivers/{id}/" + step, id)
+                .then();
     }
 
     private void tickAt(String instant) {
@@ -112,31 +123,54 @@ class WaiverTest {
     @Test
     @Order(1)
     void anOperatorRequestsAWaiverAndAManagerApprovesItWhichWaivesTodaysOccurrence() {
-        given().contentType("application/json").body(request("review", "x", "2026-03-30T12:00:00Z"))
-                .post("/api/waivers").then().statusCode(401);
-        as(MANAGER).contentType("application/json").body(request("review", "x", "2026-03-30T12:00:00Z"))
-                .post("/api/waivers").then().statusCode(403);
-        as(OPERATOR).contentType("application/json").body(request("review", "x", "2026-03-28T07:00:00Z"))
-                .post("/api/waivers").then().statusCode(422).body("detail", containsString("not in the future"));
-        as(OPERATOR).contentType("application/json").body(request("nope", "x", "2026-03-30T12:00:00Z"))
-                .post("/api/waivers").then().statusCode(422)
+        given().contentType("application/json")
+                .body(request("review", "x", "2026-03-30T12:00:00Z"))
+                .post("/api/waivers")
+                .then()
+                .statusCode(401);
+        as(MANAGER)
+                .contentType("application/json")
+                .body(request("review", "x", "2026-03-30T12:00:00Z"))
+                .post("/api/waivers")
+                .then()
+                .statusCode(403);
+        as(OPERATOR)
+                .contentType("application/json")
+                .body(request("review", "x", "2026-03-28T07:00:00Z"))
+                .post("/api/waivers")
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("not in the future"));
+        as(OPERATOR)
+                .contentType("application/json")
+                .body(request("nope", "x", "2026-03-30T12:00:00Z"))
+                .post("/api/waivers")
+                .then()
+                .statusCode(422)
                 .body("detail", equalTo("checklist '" + CHECKLIST + "' has no activity 'nope'"));
 
-        reviewWaiver = requestAs(OPERATOR, "review", "alerting moves to the new NOC during the migration",
-                "2026-03-30T12:00:00Z");
+        reviewWaiver = requestAs(
+                OPERATOR, "review", "alerting moves to the new NOC during the migration", "2026-03-30T12:00:00Z");
         schedule.tick();
         assertEquals(OccurrenceStatus.OPEN, occurrence("review", "2026-03-28").status, "requested is not approved");
 
         decide(OPERATOR, reviewWaiver, "approve", null).statusCode(403);
-        as(VIEWER).get("/api/waivers?state=requested").then().statusCode(200)
-                .body("id", hasItem(reviewWaiver)).body("expiresIn", hasItem("2 days"));
+        as(VIEWER)
+                .get("/api/waivers?state=requested")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(reviewWaiver))
+                .body("expiresIn", hasItem("2 days"));
         as(VIEWER).get("/api/waivers?state=bogus").then().statusCode(400);
 
-        decide(MANAGER, reviewWaiver, "approve", "NOC covers it").statusCode(200)
-                .body("state", equalTo("approved")).body("decidedBy", equalTo(MANAGER));
+        decide(MANAGER, reviewWaiver, "approve", "NOC covers it")
+                .statusCode(200)
+                .body("state", equalTo("approved"))
+                .body("decidedBy", equalTo(MANAGER));
         Occurrence today = occurrence("review", "2026-03-28");
         assertEquals(OccurrenceStatus.WAIVED, today.status);
-        assertTrue(today.statusReason.contains("alerting moves to the new NOC") && today.statusReason.contains(MANAGER),
+        assertTrue(
+                today.statusReason.contains("alerting moves to the new NOC") && today.statusReason.contains(MANAGER),
                 today.statusReason);
         assertEquals((long) reviewWaiver, today.waiverId);
         assertEquals(OccurrenceStatus.OPEN, occurrence("tapes", "2026-03-28").status, "another activity");
@@ -150,13 +184,15 @@ class WaiverTest {
     @Order(2)
     void nobodyApprovesTheirOwnWaiverAndARejectionNeedsANote() {
         int own = requestAs("admin", "tapes", "tape robot out for repair", "2026-04-03T00:00:00Z");
-        decide("admin", own, "approve", "fine by me").statusCode(403)
+        decide("admin", own, "approve", "fine by me")
+                .statusCode(403)
                 .body("detail", equalTo("waiver/" + own + " was requested by admin; another manager must approve it"));
         asAdmin().get("/api/waivers?state=requested").then().body("id", hasItem(own));
         assertEquals(List.of(), actorsOf("waiver.approved", "waiver/" + own));
 
         decide(SECOND_MANAGER, own, "reject", null).statusCode(422);
-        decide(SECOND_MANAGER, own, "reject", "swap the tapes by hand").statusCode(200)
+        decide(SECOND_MANAGER, own, "reject", "swap the tapes by hand")
+                .statusCode(200)
                 .body("state", equalTo("rejected"));
         decide(MANAGER, own, "approve", null).statusCode(409);
         assertEquals(List.of(SECOND_MANAGER), actorsOf("waiver.rejected", "waiver/" + own));
@@ -170,7 +206,8 @@ class WaiverTest {
         tickAt("2026-03-29T06:00:00Z");
         assertEquals(OccurrenceStatus.WAIVED, occurrence("review", "2026-03-29").status);
         assertTrue(waivers.expiringWithin(Duration.ofDays(2)).stream().anyMatch(w -> w.id == reviewWaiver));
-        assertTrue(waivers.expiringWithin(Duration.ofHours(12)).stream().noneMatch(w -> w.id == reviewWaiver),
+        assertTrue(
+                waivers.expiringWithin(Duration.ofHours(12)).stream().noneMatch(w -> w.id == reviewWaiver),
                 "30 hours left");
 
         // Monday's review is due at 10:00 BST, 09:00 UTC, before the waiver ends at 12:00 UTC.
@@ -184,16 +221,23 @@ class WaiverTest {
         assertEquals(OccurrenceStatus.OPEN, occurrence("review", "2026-03-31").status);
         waivers.expireDue();
         waivers.expireDue();
-        as(VIEWER).get("/api/waivers?state=expired").then().body("id", hasItem(reviewWaiver))
+        as(VIEWER)
+                .get("/api/waivers?state=expired")
+                .then()
+                .body("id", hasItem(reviewWaiver))
                 .body("find { it.id == " + reviewWaiver + " }.expiresIn", equalTo(null));
         assertEquals(List.of("system"), actorsOf("waiver.expired", "waiver/" + reviewWaiver));
         tickAt("2026-03-31T09:00:00Z");
         assertEquals(OccurrenceStatus.MISSED, occurrence("review", "2026-03-31").status);
         assertEquals(OccurrenceStatus.WAIVED, occurrence("review", "2026-03-30").status, "waived stays waived");
 
-        List<String> waived = waivers.waivedBetween(Instant.parse("2026-03-28T00:00:00Z"),
-                Instant.parse("2026-04-01T00:00:00Z")).stream().filter(o -> o.checklistId.equals(CHECKLIST))
-                .map(o -> o.activityId + "@" + o.periodLabel).toList();
+        List<String> waived =
+                waivers
+                        .waivedBetween(Instant.parse("2026-03-28T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"))
+                        .stream()
+                        .filter(o -> o.checklistId.equals(CHECKLIST))
+                        .map(o -> o.activityId + "@" + o.periodLabel)
+                        .toList();
         assertEquals(List.of("review@2026-03-28", "review@2026-03-29", "review@2026-03-30"), waived);
     }
 
@@ -204,7 +248,9 @@ class WaiverTest {
         assertEquals(OccurrenceStatus.MISSED, occurrence("patching", "2026-03-31").status);
         int id = requestAs(OPERATOR, "patching", "patch window frozen for the audit", "2026-04-10T00:00:00Z");
         decide(MANAGER, id, "approve", null).statusCode(200);
-        assertEquals(OccurrenceStatus.MISSED, occurrence("patching", "2026-03-31").status,
+        assertEquals(
+                OccurrenceStatus.MISSED,
+                occurrence("patching", "2026-03-31").status,
                 "missed before the approval: a waiver does not rewrite it");
 
         tickAt("2026-04-01T06:00:00Z");
@@ -212,7 +258,9 @@ class WaiverTest {
         clock.set(Instant.parse("2026-04-01T06:30:00Z"));
         decide(OPERATOR, id, "revoke", "audit moved").statusCode(403);
         decide(SECOND_MANAGER, id, "revoke", null).statusCode(422);
-        decide(SECOND_MANAGER, id, "revoke", "audit moved").statusCode(200).body("state", equalTo("revoked"))
+        decide(SECOND_MANAGER, id, "revoke", "audit moved")
+                .statusCode(200)
+                .body("state", equalTo("revoked"))
                 .body("revokedBy", equalTo(SECOND_MANAGER));
         decide(SECOND_MANAGER, id, "revoke", "again").statusCode(409);
 
@@ -226,33 +274,61 @@ class WaiverTest {
     @Test
     @Order(5)
     void thePageFormsNeedTheirCsrfTokenAndShowHowLongAWaiverHasLeft() {
-        int before = as(VIEWER).get("/api/waivers").then().statusCode(200).extract().path("size()");
-        as(OPERATOR).contentType("application/x-www-form-urlencoded")
-                .formParam("activity", CHECKLIST + "/tapes").formParam("reason", "forged").formParam("expires", "2026-04-30")
-                .post("/waivers").then().statusCode(400);
+        int before =
+                as(VIEWER).get("/api/waivers").then().statusCode(200).extract().path("size()");
+        as(OPERATOR)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("activity", CHECKLIST + "/tapes")
+                .formParam("reason", "forged")
+                .formParam("expires", "2026-04-30")
+                .post("/waivers")
+                .then()
+                .statusCode(400);
         as(VIEWER).get("/api/waivers").then().body("size()", equalTo(before));
 
-        postForm(OPERATOR, "/waivers", Map.of("activity", CHECKLIST + "/tapes",
-                "reason", "tape library replaced in May", "expires", "2026-04-30")).statusCode(303);
-        int id = as(VIEWER).get("/api/waivers?state=requested").then()
+        postForm(
+                        OPERATOR,
+                        "/waivers",
+                        Map.of(
+                                "activity",
+                                CHECKLIST + "/tapes",
+                                "reason",
+                                "tape library replaced in May",
+                                "expires",
+                                "2026-04-30"))
+                .statusCode(303);
+        int id = as(VIEWER)
+                .get("/api/waivers?state=requested")
+                .then()
                 .body("[0].reason", equalTo("tape library replaced in May"))
-                .body("[0].expires", equalTo("2026-04-30T23:00:00Z")).extract().path("[0].id");
+                .body("[0].expires", equalTo("2026-04-30T23:00:00Z"))
+                .extract()
+                .path("[0].id");
 
         as(OPERATOR).get("/waivers").then().statusCode(200).body(not(containsString("/waivers/" + id + "/approve")));
         postForm(MANAGER, "/waivers/" + id + "/approve", Map.of("note", "")).statusCode(303);
-        as(VIEWER).get("/waivers").then().statusCode(200).body(containsString("expires in 28 days"))
+        as(VIEWER)
+                .get("/waivers")
+                .then()
+                .statusCode(200)
+                .body(containsString("expires in 28 days"))
                 .body(not(containsString("Request a waiver")));
         assertEquals(List.of(MANAGER), actorsOf("waiver.approved", "waiver/" + id));
     }
 
     /** Opens the waivers page as the person and posts a form with the page's CSRF token. */
-    private static ValidatableResponse postForm(String who, String path,
-            Map<String, String> fields) {
+    private static ValidatableResponse postForm(String who, String path, Map<String, String> fields) {
         Response page = as(who).get("/waivers");
         page.then().statusCode(200);
         Matcher token = TOKEN.matcher(page.asString());
         if (!token.find()) throw new AssertionError("the page carries no CSRF token");
-        return as(who).cookie("csrf-token", page.getCookie("csrf-token")).contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", token.group(1)).formParams(fields).redirects().follow(false).post(path).then();
+        return as(who).cookie("csrf-token", page.getCookie("csrf-token"))
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", token.group(1))
+                .formParams(fields)
+                .redirects()
+                .follow(false)
+                .post(path)
+                .then();
     }
 }

@@ -10,8 +10,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WaiverViewTest {
 
     @ParameterizedTest(name = "{0} is {1}")
-    @CsvSource({"P3DT23H, 3 days", "P1DT2H, 1 day", "PT23H59M, 23 hours", "PT1H, 1 hour", "PT59M, 59 minutes",
-            "PT20S, 1 minute"})
+    @CsvSource({
+        "P3DT23H, 3 days",
+        "P1DT2H, 1 day",
+        "PT23H59M, 23 hours",
+        "PT1H, 1 hour",
+        "PT59M, 59 minutes",
+        "PT20S, 1 minute"
+    })
     void timeLeftIsInWholeUnits(Duration left, String words) {
         assertEquals(words, WaiverView.inWords(left));
     }

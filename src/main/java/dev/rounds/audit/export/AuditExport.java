@@ -57,8 +57,21 @@ public class AuditExport {
         }
         String from = AuditHash.timestamp(range.interval().from());
         String to = AuditHash.timestamp(range.interval().to());
-        log.append(actor, ACTION, from + "/" + to, Map.of("from", from, "to", to, "entries", manifest.entries(),
-                "manifest_sha256", manifest.sha256(), "head_seq", manifest.headSeq()));
+        log.append(
+                actor,
+                ACTION,
+                from + "/" + to,
+                Map.of(
+                        "from",
+                        from,
+                        "to",
+                        to,
+                        "entries",
+                        manifest.entries(),
+                        "manifest_sha256",
+                        manifest.sha256(),
+                        "head_seq",
+                        manifest.headSeq()));
         return manifest;
     }
 }

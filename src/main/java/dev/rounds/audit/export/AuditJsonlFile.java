@@ -32,6 +32,7 @@ public class AuditJsonlFile implements BundleFile {
 
     /** The slice's ends, read from the index on (at, seq). */
     private static final String ENDS = "SELECT MIN(seq), MAX(seq) FROM audit_log WHERE at >= ? AND at < ?";
+
     private static final int PAGE_SIZE = 10_000;
     private static final String PAGE = "SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit_log"
             + " WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + PAGE_SIZE;
@@ -63,8 +64,8 @@ public class AuditJsonlFile implements BundleFile {
                 }
             }
         } catch (SQLException e) {
-            throw new IOException("cannot read the audit log for " + range.from() + " to " + range.to() + ": "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "cannot read the audit log for " + range.from() + " to " + range.to() + ": " + e.getMessage(), e);
         }
         lines.flush();
     }

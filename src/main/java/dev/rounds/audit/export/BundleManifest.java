@@ -7,6 +7,5 @@ package dev.rounds.audit.export;
  * @param lastSeq the last entry of the slice, {@code null} when the range holds none
  * @param headSeq the chain head when the bundle was written
  */
-public record BundleManifest(String sha256, long entries, Long lastSeq, String lastHash, long headSeq,
-        String headHash) {
-}
+public record BundleManifest(
+        String sha256, long entries, Long lastSeq, String lastHash, long headSeq, String headHash) {}

@@ -1,8 +1,8 @@
 package dev.rounds.audit.export;
 
 import dev.rounds.core.ProblemTitle;
-import dev.rounds.core.RoundsException;
 import dev.rounds.core.Roles;
+import dev.rounds.core.RoundsException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -32,8 +32,9 @@ public class BundleResource {
 
     @GET
     @Produces("application/zip")
-    public Response bundle(@QueryParam("from") String from, @QueryParam("to") String to,
-            @Context SecurityContext security) throws IOException {
+    public Response bundle(
+            @QueryParam("from") String from, @QueryParam("to") String to, @Context SecurityContext security)
+            throws IOException {
         ExportRange range;
         try {
             range = export.range(from, to);

@@ -63,7 +63,8 @@ public class BundleWriter {
         ChainSlice slice = new ChainSlice();
         for (BundleFile file : sorted()) {
             zip.putNextEntry(entry(file.name(), createdAt));
-            CountingDigestSink sink = new CountingDigestSink(zip, AuditJsonlFile.NAME.equals(file.name()) ? slice : null);
+            CountingDigestSink sink =
+                    new CountingDigestSink(zip, AuditJsonlFile.NAME.equals(file.name()) ? slice : null);
             file.write(range, sink);
             zip.closeEntry();
             Map<String, Object> facts = new TreeMap<>();
@@ -100,8 +101,8 @@ public class BundleWriter {
             zip.closeEntry();
         }
         zip.finish();
-        return new BundleManifest(sink.sha256(), slice.entries(), slice.lastSeq(), slice.lastHash(), headSeq[0],
-                headHash);
+        return new BundleManifest(
+                sink.sha256(), slice.entries(), slice.lastSeq(), slice.lastHash(), headSeq[0], headHash);
     }
 
     private List<BundleFile> sorted() {
@@ -111,13 +112,15 @@ public class BundleWriter {
         for (int i = 0; i < sorted.size(); i++) {
             String name = sorted.get(i).name();
             if (!FILE_NAME.matcher(name).matches() || name.equals(MANIFEST) || name.equals(SIGNATURE)) {
-                throw new IllegalStateException("bundle file " + sorted.get(i).getClass().getName() + " is named '"
+                throw new IllegalStateException("bundle file "
+                        + sorted.get(i).getClass().getName() + " is named '"
                         + name + "'; a bundle file name is lowercase letters, digits, '.', '_' and '-', and neither "
                         + MANIFEST + " nor " + SIGNATURE);
             }
             if (i > 0 && name.equals(sorted.get(i - 1).name())) {
                 throw new IllegalStateException("two bundle files are named '" + name + "': "
-                        + sorted.get(i - 1).getClass().getName() + " and " + sorted.get(i).getClass().getName());
+                        + sorted.get(i - 1).getClass().getName() + " and "
+                        + sorted.get(i).getClass().getName());
             }
         }
         return sorted;

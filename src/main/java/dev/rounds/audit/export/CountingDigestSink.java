@@ -4,8 +4,6 @@ import dev.rounds.core.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Where one bundle file is written: passes the bytes on to the zip (and to an optional watcher), counting them and

@@ -1,7 +1,7 @@
 package dev.rounds.audit.export;
 
-import dev.rounds.core.Years;
 import dev.rounds.core.Interval;
+import dev.rounds.core.Years;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,9 +32,10 @@ public record ExportRange(String from, String to, Interval interval) {
         }
         Interval interval = new Interval(start, end);
         if (interval.length().compareTo(LONGEST) > 0) {
-            throw new IllegalArgumentException("'to' (" + to + ") is " + interval.length().toDays() + " days after"
-                    + " 'from' (" + from + "); a bundle covers at most " + LONGEST.toDays()
-                    + " days, export a longer span in parts");
+            throw new IllegalArgumentException(
+                    "'to' (" + to + ") is " + interval.length().toDays() + " days after"
+                            + " 'from' (" + from + "); a bundle covers at most " + LONGEST.toDays()
+                            + " days, export a longer span in parts");
         }
         return new ExportRange(from, to, interval);
     }

@@ -46,9 +46,11 @@ public class ManifestSigner {
             key = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
             publicKeyPem = pem(publicKeyOf((EdECPrivateKey) key));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
-            throw new IllegalStateException("rounds.audit.signing-key: " + path.toAbsolutePath() + " must be an Ed25519"
-                    + " private key as a PKCS#8 PEM file (openssl genpkey -algorithm ed25519 -out key.pem): "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "rounds.audit.signing-key: " + path.toAbsolutePath() + " must be an Ed25519"
+                            + " private key as a PKCS#8 PEM file (openssl genpkey -algorithm ed25519 -out key.pem): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -70,8 +72,11 @@ public class ManifestSigner {
     /** The public key as PEM ({@code -----BEGIN PUBLIC KEY-----}); 404 when no signing key is configured. */
     public String publicKeyPem() {
         if (publicKeyPem == null) {
-            throw new RoundsException(404, ProblemTitle.NOT_FOUND, "no signing key is configured: set"
-                    + " rounds.audit.signing-key to an Ed25519 private key in a PKCS#8 PEM file");
+            throw new RoundsException(
+                    404,
+                    ProblemTitle.NOT_FOUND,
+                    "no signing key is configured: set"
+                            + " rounds.audit.signing-key to an Ed25519 private key in a PKCS#8 PEM file");
         }
         return publicKeyPem;
     }
@@ -90,7 +95,8 @@ public class ManifestSigner {
     }
 
     private static String pem(PublicKey key) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
     }
 }

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 final class AuthHeader {
 
-    private AuthHeader() {
-    }
+    private AuthHeader() {}
 
     /**
      * Adds the header when the probe names a variable.
@@ -24,7 +23,8 @@ final class AuthHeader {
         String variable = spec.setting("auth_env", null);
         if (variable == null) return null;
         String header = spec.setting("auth_header", "Authorization");
-        String secret = context.facility(Environment.class).variable(variable)
+        String secret = context.facility(Environment.class)
+                .variable(variable)
                 .orElseThrow(() -> new IllegalArgumentException("environment variable " + variable
                         + " is not set; set it to the " + header + " header value (e.g. 'Bearer <token>' or "
                         + "'Basic <base64 of user:token>') in the environment Rounds starts in"));
@@ -35,7 +35,8 @@ final class AuthHeader {
     /** What to add to an HTTP 401 or 403 message. */
     static String hint(int status, String variable) {
         if (status != 401 && status != 403) return "";
-        return variable != null ? "; check the credentials in environment variable " + variable
+        return variable != null
+                ? "; check the credentials in environment variable " + variable
                 : status == 401 ? "; the API wants credentials: set auth_env" : "";
     }
 }

@@ -1,11 +1,11 @@
 package dev.rounds.probe.type;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.rounds.checklist.Durations;
 import dev.rounds.checklist.ProbeSchema;
 import dev.rounds.checklist.ProbeSchema.SettingKind;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.Target;
-import dev.rounds.checklist.Durations;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeType;
@@ -32,24 +32,38 @@ import java.util.concurrent.CompletionStage;
 public final class BacklogProbe implements ProbeType {
 
     /** What a preset fills in where the probe sets nothing. */
-    record Preset(String path, String items, String created, String total) {
-    }
+    record Preset(String path, String items, String created, String total) {}
 
     static final Map<String, Preset> PRESETS = Map.of(
-            "jira", new Preset("/rest/api/2/search?jql=resolution = Unresolved ORDER BY created ASC&fields=created",
-                    "$.issues[*]", "$.fields.created", "$.total"),
-            "servicenow", new Preset(
-                    "/api/now/table/incident?sysparm_query=active=true^ORDERBYopened_at&sysparm_fields=number,opened_at",
-                    "$.result[*]", "$.opened_at", null));
+            "jira",
+                    new Preset(
+                            "/rest/api/2/search?jql=resolution = Unresolved ORDER BY created ASC&fields=created",
+                            "$.issues[*]",
+                            "$.fields.created",
+                            "$.total"),
+            "servicenow",
+                    new Preset(
+                            "/api/now/table/incident?sysparm_query=active=true^ORDERBYopened_at&sysparm_fields=number,opened_at",
+                            "$.result[*]",
+                            "$.opened_at",
+                            null));
 
-    private static final ProbeSchema SCHEMA = new ProbeSchema("backlog",
-            Map.ofEntries(Map.entry("preset", SettingKind.STRING), Map.entry("url", SettingKind.STRING),
-                    Map.entry("scheme", SettingKind.STRING), Map.entry("port", SettingKind.INTEGER),
-                    Map.entry("path", SettingKind.STRING), Map.entry("headers", SettingKind.STRING_MAP),
-                    Map.entry("items", SettingKind.STRING), Map.entry("created", SettingKind.STRING),
-                    Map.entry("total", SettingKind.STRING), Map.entry("auth_env", SettingKind.STRING),
+    private static final ProbeSchema SCHEMA = new ProbeSchema(
+            "backlog",
+            Map.ofEntries(
+                    Map.entry("preset", SettingKind.STRING),
+                    Map.entry("url", SettingKind.STRING),
+                    Map.entry("scheme", SettingKind.STRING),
+                    Map.entry("port", SettingKind.INTEGER),
+                    Map.entry("path", SettingKind.STRING),
+                    Map.entry("headers", SettingKind.STRING_MAP),
+                    Map.entry("items", SettingKind.STRING),
+                    Map.entry("created", SettingKind.STRING),
+                    Map.entry("total", SettingKind.STRING),
+                    Map.entry("auth_env", SettingKind.STRING),
                     Map.entry("auth_header", SettingKind.STRING)),
-            Set.of(), Set.of("count", "oldest_age", "total"));
+            Set.of(),
+            Set.of("count", "oldest_age", "total"));
 
     @Override
     public ProbeSchema schema() {
@@ -64,22 +78,23 @@ public final class BacklogProbe implements ProbeType {
         } catch (IllegalArgumentException | IllegalStateException misconfigured) {
             return CompletableFuture.completedFuture(Observation.error(misconfigured.getMessage()));
         }
-        return HttpFetch.get(request.uri(), request.headers()).send(context.vertx(), spec.timeoutFor(target),
-                context.maxBytes()).thenApply(answer -> judged(answer, request, context));
+        return HttpFetch.get(request.uri(), request.headers())
+                .send(context.vertx(), spec.timeoutFor(target), context.maxBytes())
+                .thenApply(answer -> judged(answer, request, context));
     }
 
     /** Everything read from the settings before anything is sent. */
-    private record Request(URI uri, Map<String, String> headers, JsonPath items, JsonPath created, JsonPath total,
-            String authEnv) {
-    }
+    private record Request(
+            URI uri, Map<String, String> headers, JsonPath items, JsonPath created, JsonPath total, String authEnv) {}
 
     private static Request request(ProbeSpec spec, Target target, ProbeContext context) {
         Preset preset = null;
         if (spec.settings().get("preset") != null) {
             preset = PRESETS.get(spec.setting("preset", ""));
             if (preset == null) {
-                throw new IllegalArgumentException("preset must be one of " + String.join(", ",
-                        new TreeSet<>(PRESETS.keySet())) + ", got '" + spec.setting("preset", "") + "'");
+                throw new IllegalArgumentException(
+                        "preset must be one of " + String.join(", ", new TreeSet<>(PRESETS.keySet())) + ", got '"
+                                + spec.setting("preset", "") + "'");
             }
         }
         String items = spec.setting("items", preset == null ? null : preset.items());
@@ -96,27 +111,36 @@ public final class BacklogProbe implements ProbeType {
         }
         String authEnv = AuthHeader.addTo(headers, spec, context);
         URI uri = Urls.of(spec, target, preset == null ? null : preset.path(), 80);
-        return new Request(uri, headers, JsonPaths.compile(items), JsonPaths.compile(created),
-                total == null ? null : JsonPaths.compile(total), authEnv);
+        return new Request(
+                uri,
+                headers,
+                JsonPaths.compile(items),
+                JsonPaths.compile(created),
+                total == null ? null : JsonPaths.compile(total),
+                authEnv);
     }
 
     private static Observation judged(HttpFetch.Answer answer, Request request, ProbeContext context) {
         String where = HttpFetch.shown(request.uri());
-        if (answer.failure() != null) return Observation.down(Map.of(), answer.failure().about(request.uri()));
+        if (answer.failure() != null)
+            return Observation.down(Map.of(), answer.failure().about(request.uri()));
         if (answer.status() >= 400) {
-            return Observation.down(Map.of(), "HTTP " + answer.status() + " from " + where
-                    + AuthHeader.hint(answer.status(), request.authEnv()));
+            return Observation.down(
+                    Map.of(),
+                    "HTTP " + answer.status() + " from " + where + AuthHeader.hint(answer.status(), request.authEnv()));
         }
         if (answer.cut()) {
-            return Observation.down(Map.of(), "answer from " + where + " is larger than the read cap of "
-                    + context.maxBytes() + " bytes; ask for fewer fields or items, or raise rounds.probe.max-bytes");
+            return Observation.down(
+                    Map.of(),
+                    "answer from " + where + " is larger than the read cap of " + context.maxBytes()
+                            + " bytes; ask for fewer fields or items, or raise rounds.probe.max-bytes");
         }
         Object document;
         try {
             document = JsonPaths.parse(answer.body());
         } catch (IllegalArgumentException notJson) {
-            return Observation.down(Map.of(), "answer from " + where + " (HTTP " + answer.status() + ") is "
-                    + notJson.getMessage());
+            return Observation.down(
+                    Map.of(), "answer from " + where + " (HTTP " + answer.status() + ") is " + notJson.getMessage());
         }
         try {
             return measured(document, request, where, context.clock().instant());
@@ -135,8 +159,8 @@ public final class BacklogProbe implements ProbeType {
         for (int i = 0; i < items.size(); i++) {
             Object created = JsonPaths.read(items.get(i), request.created());
             if (!(created instanceof String text) || text.isBlank()) {
-                throw new IllegalArgumentException("item " + (i + 1) + " of " + items.size() + " has no creation time at "
-                        + request.created().getPath() + " (setting 'created')");
+                throw new IllegalArgumentException("item " + (i + 1) + " of " + items.size()
+                        + " has no creation time at " + request.created().getPath() + " (setting 'created')");
             }
             Instant at;
             try {
@@ -150,7 +174,8 @@ public final class BacklogProbe implements ProbeType {
         Number total = count;
         if (request.total() != null) {
             if (!(JsonPaths.read(document, request.total()) instanceof Number number)) {
-                throw new IllegalArgumentException("no number at " + request.total().getPath() + " (setting 'total')");
+                throw new IllegalArgumentException(
+                        "no number at " + request.total().getPath() + " (setting 'total')");
             }
             total = number.longValue();
         }
@@ -159,7 +184,9 @@ public final class BacklogProbe implements ProbeType {
         values.put("count", count);
         values.put("oldest_age", age);
         values.put("total", total);
-        return Observation.measured(values, count + " items" + (request.total() == null ? "" : " of " + total)
-                + (oldest == null ? "" : ", oldest " + Durations.format(age) + " old") + " at " + where);
+        return Observation.measured(
+                values,
+                count + " items" + (request.total() == null ? "" : " of " + total)
+                        + (oldest == null ? "" : ", oldest " + Durations.format(age) + " old") + " at " + where);
     }
 }

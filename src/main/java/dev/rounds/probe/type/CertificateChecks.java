@@ -43,8 +43,7 @@ final class CertificateChecks {
     private static final int SAN_DNS = 2;
     private static final int SAN_IP = 7;
 
-    private CertificateChecks() {
-    }
+    private CertificateChecks() {}
 
     /** The JVM's default trust store, read once: it changes only with the JDK's cacerts. */
     private static final class DefaultAnchors {
@@ -54,12 +53,14 @@ final class CertificateChecks {
             try {
                 var factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 factory.init((KeyStore) null);
-                return Arrays.stream(factory.getTrustManagers()).filter(X509TrustManager.class::isInstance)
+                return Arrays.stream(factory.getTrustManagers())
+                        .filter(X509TrustManager.class::isInstance)
                         .flatMap(manager -> Arrays.stream(((X509TrustManager) manager).getAcceptedIssuers()))
-                        .map(ca -> new TrustAnchor(ca, null)).collect(Collectors.toUnmodifiableSet());
+                        .map(ca -> new TrustAnchor(ca, null))
+                        .collect(Collectors.toUnmodifiableSet());
             } catch (GeneralSecurityException broken) {
-                throw new IllegalStateException("cannot read the JVM's default trust store: " + broken.getMessage(),
-                        broken);
+                throw new IllegalStateException(
+                        "cannot read the JVM's default trust store: " + broken.getMessage(), broken);
             }
         }
     }
@@ -80,13 +81,14 @@ final class CertificateChecks {
         } catch (IOException unreadable) {
             throw new IllegalArgumentException("ca file '" + pemFile + "' cannot be read: " + unreadable, unreadable);
         } catch (CertificateException notPem) {
-            throw new IllegalArgumentException("ca file '" + pemFile + "' is not a PEM certificate file: "
-                    + notPem.getMessage(), notPem);
+            throw new IllegalArgumentException(
+                    "ca file '" + pemFile + "' is not a PEM certificate file: " + notPem.getMessage(), notPem);
         }
         if (certificates.isEmpty()) {
             throw new IllegalArgumentException("ca file '" + pemFile + "' holds no certificate");
         }
-        return certificates.stream().map(ca -> new TrustAnchor((X509Certificate) ca, null))
+        return certificates.stream()
+                .map(ca -> new TrustAnchor((X509Certificate) ca, null))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -113,7 +115,7 @@ final class CertificateChecks {
             return null;
         } catch (CertPathValidatorException invalid) {
             return invalid.getReason() == CertPathValidatorException.BasicReason.EXPIRED
-                    || invalid.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID
+                            || invalid.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID
                     ? "a certificate of the chain is not valid at " + at + ": " + invalid.getMessage()
                     : invalid.getMessage();
         } catch (GeneralSecurityException invalid) {

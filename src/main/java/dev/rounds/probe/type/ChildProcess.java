@@ -51,8 +51,7 @@ public final class ChildProcess {
     }
 
     /** How a run ended: {@link Exited}, {@link TimedOut}, {@link NotStarted} or {@link ReadFailed}. */
-    public sealed interface End permits Exited, TimedOut, NotStarted, ReadFailed {
-    }
+    public sealed interface End permits Exited, TimedOut, NotStarted, ReadFailed {}
 
     /**
      * The process ended by itself, or was stopped at the cap.
@@ -61,20 +60,16 @@ public final class ChildProcess {
      * @param cut whether it wrote more than the cap
      * @param errors the kept part of its error output; empty when merged
      */
-    public record Exited(int exitCode, String output, boolean cut, String errors) implements End {
-    }
+    public record Exited(int exitCode, String output, boolean cut, String errors) implements End {}
 
     /** The timeout passed: the process and the {@code descendants} it had started were killed. */
-    public record TimedOut(int descendants) implements End {
-    }
+    public record TimedOut(int descendants) implements End {}
 
     /** The process could not be started (no such program, not executable). */
-    public record NotStarted(IOException cause) implements End {
-    }
+    public record NotStarted(IOException cause) implements End {}
 
     /** Reading the process's output failed; it was killed. */
-    public record ReadFailed(IOException cause) implements End {
-    }
+    public record ReadFailed(IOException cause) implements End {}
 
     private final List<String> command;
     private final Map<String, String> environment;
@@ -101,8 +96,8 @@ public final class ChildProcess {
      * @param environment every variable the process sees: nothing else is inherited
      * @param maxBytes the most of its output that is kept
      */
-    public ChildProcess(List<String> command, Map<String, String> environment, long maxBytes, OverCap overCap,
-            ErrorOutput errors) {
+    public ChildProcess(
+            List<String> command, Map<String, String> environment, long maxBytes, OverCap overCap, ErrorOutput errors) {
         this.command = List.copyOf(command);
         this.environment = Map.copyOf(environment);
         this.maxBytes = maxBytes;
@@ -164,7 +159,8 @@ public final class ChildProcess {
         }
 
         End toTheEnd() throws InterruptedException {
-            var builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            var builder = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(errors.merged());
             builder.environment().clear();
             builder.environment().putAll(environment);
@@ -175,15 +171,20 @@ public final class ChildProcess {
                 return new NotStarted(cannot);
             }
             if (!hold(started)) return new TimedOut(0);
-            CompletableFuture<String> errorText = errors.merged() ? CompletableFuture.completedFuture("")
-                    : context.blocking(() -> read(started.getErrorStream(), errors.kept(), null).text())
+            CompletableFuture<String> errorText = errors.merged()
+                    ? CompletableFuture.completedFuture("")
+                    : context.blocking(() -> read(started.getErrorStream(), errors.kept(), null)
+                                    .text())
                             .toCompletableFuture();
             try {
-                KeptBytes output = read(started.getInputStream(), KeptBytes.first(maxBytes),
-                        overCap == OverCap.STOP ? started : null);
+                KeptBytes output = read(
+                        started.getInputStream(), KeptBytes.first(maxBytes), overCap == OverCap.STOP ? started : null);
                 int exit = started.waitFor();
                 // It has exited: its error output ends at once, unless a process it left behind still holds it.
-                String said = errorText.completeOnTimeout("", 1, TimeUnit.SECONDS).exceptionally(unread -> "").join();
+                String said = errorText
+                        .completeOnTimeout("", 1, TimeUnit.SECONDS)
+                        .exceptionally(unread -> "")
+                        .join();
                 return new Exited(exit, output.text(), output.dropped(), said);
             } catch (IOException broken) {
                 killTree(started);

@@ -17,11 +17,14 @@ import java.util.function.Supplier;
  */
 final class Deadline {
 
-    private Deadline() {
-    }
+    private Deadline() {}
 
-    static CompletionStage<Observation> blocking(ProbeContext context, Duration timeout, Callable<Observation> work,
-            Supplier<Observation> late, Runnable abandon) {
+    static CompletionStage<Observation> blocking(
+            ProbeContext context,
+            Duration timeout,
+            Callable<Observation> work,
+            Supplier<Observation> late,
+            Runnable abandon) {
         var done = new CompletableFuture<Observation>();
         long timer = context.vertx().setTimer(Math.max(1, timeout.toMillis()), id -> {
             if (done.complete(late.get())) abandon.run();

@@ -32,8 +32,10 @@ import java.util.stream.Collectors;
  */
 public final class DnsProbe implements ProbeType {
 
-    private static final ProbeSchema SCHEMA = new ProbeSchema("dns",
-            Map.of("name", SettingKind.STRING, "family", SettingKind.STRING), Set.of(),
+    private static final ProbeSchema SCHEMA = new ProbeSchema(
+            "dns",
+            Map.of("name", SettingKind.STRING, "family", SettingKind.STRING),
+            Set.of(),
             Set.of("resolved", "answers", "answer_count", "lookup_time"));
 
     private static final Set<String> FAMILIES = Set.of("ipv4", "ipv6", "any");
@@ -52,13 +54,18 @@ public final class DnsProbe implements ProbeType {
                     Observation.error("family must be ipv4, ipv6 or any, got '" + family + "'"));
         }
         Duration timeout = spec.timeoutFor(target);
-        ProbeStatus unresolved = spec.expect().stream().anyMatch(c -> c.operand().name().equals("resolved"))
-                ? null : ProbeStatus.DOWN;
-        return Deadline.blocking(context, timeout, () -> lookup(name, family, unresolved),
-                () -> new Observation(Map.of("resolved", false, "answer_count", 0, "answers", ""), unresolved,
+        ProbeStatus unresolved =
+                spec.expect().stream().anyMatch(c -> c.operand().name().equals("resolved")) ? null : ProbeStatus.DOWN;
+        return Deadline.blocking(
+                context,
+                timeout,
+                () -> lookup(name, family, unresolved),
+                () -> new Observation(
+                        Map.of("resolved", false, "answer_count", 0, "answers", ""),
+                        unresolved,
                         "no answer for '" + name + "' within " + Durations.format(timeout)),
                 // The system resolver cannot be interrupted; a late answer is dropped.
-                () -> { });
+                () -> {});
     }
 
     private static Observation lookup(String name, String family, ProbeStatus unresolved) {
@@ -67,20 +74,28 @@ public final class DnsProbe implements ProbeType {
         try {
             answers = Arrays.stream(InetAddress.getAllByName(name))
                     .filter(address -> family.equals("any")
-                            || (family.equals("ipv4") ? address instanceof Inet4Address : address instanceof Inet6Address))
-                    .map(InetAddress::getHostAddress).distinct().toList();
+                            || (family.equals("ipv4")
+                                    ? address instanceof Inet4Address
+                                    : address instanceof Inet6Address))
+                    .map(InetAddress::getHostAddress)
+                    .distinct()
+                    .toList();
         } catch (UnknownHostException unknown) {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            return new Observation(Map.of("resolved", false, "answer_count", 0, "answers", "", "lookup_time", took),
-                    unresolved, "cannot resolve '" + name + "'");
+            return new Observation(
+                    Map.of("resolved", false, "answer_count", 0, "answers", "", "lookup_time", took),
+                    unresolved,
+                    "cannot resolve '" + name + "'");
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         String joined = answers.stream().collect(Collectors.joining(","));
-        Map<String, Object> values = Map.of("resolved", !answers.isEmpty(), "answer_count", answers.size(),
-                "answers", joined, "lookup_time", took);
+        Map<String, Object> values = Map.of(
+                "resolved", !answers.isEmpty(), "answer_count", answers.size(), "answers", joined, "lookup_time", took);
         if (answers.isEmpty()) {
-            return new Observation(values, unresolved, "'" + name + "' has no " + (family.equals("ipv4") ? "IPv4" : "IPv6")
-                    + " address");
+            return new Observation(
+                    values,
+                    unresolved,
+                    "'" + name + "' has no " + (family.equals("ipv4") ? "IPv4" : "IPv6") + " address");
         }
         return Observation.measured(values, "'" + name + "' resolved to " + joined + " in " + Durations.format(took));
     }

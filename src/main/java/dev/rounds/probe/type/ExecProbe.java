@@ -40,9 +40,11 @@ public final class ExecProbe implements ProbeType {
 
     private static final int STDERR_KEPT = 2048;
 
-    private static final ProbeSchema SCHEMA = new ProbeSchema("exec",
+    private static final ProbeSchema SCHEMA = new ProbeSchema(
+            "exec",
             Map.of("command", SettingKind.STRING, "args", SettingKind.STRING_LIST),
-            Set.of("command"), Set.of("exit_code", "output", ProbeSchema.ANY_NAME));
+            Set.of("command"),
+            Set.of("exit_code", "output", ProbeSchema.ANY_NAME));
 
     @Override
     public ProbeSchema schema() {
@@ -58,7 +60,11 @@ public final class ExecProbe implements ProbeType {
             return CompletableFuture.completedFuture(Observation.error(misconfigured.getMessage()));
         }
         Duration timeout = spec.timeoutFor(target);
-        var plugin = new ChildProcess(command, ChildProcess.plainEnvironment(), context.maxBytes(), ChildProcess.OverCap.DRAIN,
+        var plugin = new ChildProcess(
+                command,
+                ChildProcess.plainEnvironment(),
+                context.maxBytes(),
+                ChildProcess.OverCap.DRAIN,
                 ChildProcess.ErrorOutput.first(STDERR_KEPT));
         return plugin.run(context, timeout)
                 .thenCompose(end -> context.blocking(() -> new Judge(command, spec, context, timeout).observed(end)));
@@ -78,7 +84,9 @@ public final class ExecProbe implements ProbeType {
                         + target.address() + "' has none; write it as host:port");
             }
             command.add(text.replace("{host}", address.host())
-                    .replace("{port}", address.port() == null ? "" : address.port().toString()));
+                    .replace(
+                            "{port}",
+                            address.port() == null ? "" : address.port().toString()));
         }
         return command;
     }
@@ -92,8 +100,8 @@ public final class ExecProbe implements ProbeType {
             return Path.of(name);
         }
         if (name.isBlank() || name.contains("/")) {
-            throw new IllegalArgumentException("command must be an absolute path or a plugin name such as "
-                    + "check_tcp, got '" + name + "'");
+            throw new IllegalArgumentException(
+                    "command must be an absolute path or a plugin name such as " + "check_tcp, got '" + name + "'");
         }
         List<String> folders = new ArrayList<>();
         folders.add(PLUGINS);
@@ -114,15 +122,21 @@ public final class ExecProbe implements ProbeType {
         Observation observed(ChildProcess.End end) {
             String plugin = Path.of(command.get(0)).getFileName().toString();
             if (end instanceof ChildProcess.NotStarted notStarted) {
-                return Observation.error("cannot start " + command.get(0) + ": " + notStarted.cause().getMessage());
+                return Observation.error("cannot start " + command.get(0) + ": "
+                        + notStarted.cause().getMessage());
             }
             if (end instanceof ChildProcess.ReadFailed failed) {
-                return Observation.error("reading " + plugin + "'s output failed: " + failed.cause().getMessage());
+                return Observation.error("reading " + plugin + "'s output failed: "
+                        + failed.cause().getMessage());
             }
             if (end instanceof ChildProcess.TimedOut timedOut) {
-                return Observation.down(Map.of(), plugin + " did not finish within " + Durations.format(timeout)
-                        + "; killed it" + (timedOut.descendants() == 0 ? ""
-                                : " and " + timedOut.descendants() + " process(es) it started"));
+                return Observation.down(
+                        Map.of(),
+                        plugin + " did not finish within " + Durations.format(timeout)
+                                + "; killed it"
+                                + (timedOut.descendants() == 0
+                                        ? ""
+                                        : " and " + timedOut.descendants() + " process(es) it started"));
             }
             return judged(plugin, (ChildProcess.Exited) end);
         }
@@ -133,25 +147,34 @@ public final class ExecProbe implements ProbeType {
             Map<String, Object> values = new LinkedHashMap<>(output.perfdata());
             values.put("exit_code", exit);
             values.put("output", output.text());
-            String said = output.summary().isEmpty() ? exited.errors().strip().lines().findFirst().orElse("no output")
+            String said = output.summary().isEmpty()
+                    ? exited.errors().strip().lines().findFirst().orElse("no output")
                     : output.summary();
-            String summary = plugin + ": " + said + (exited.cut()
-                    ? " (output cut at " + context.maxBytes() + " bytes, rounds.probe.max-bytes)" : "");
+            String summary = plugin + ": " + said
+                    + (exited.cut() ? " (output cut at " + context.maxBytes() + " bytes, rounds.probe.max-bytes)" : "");
             return switch (exit) {
                 case 0 -> Observation.measured(values, summary);
                 case 1 -> warned(values, summary);
                 case 2 -> Observation.down(values, summary);
                 case 3 -> new Observation(values, ProbeStatus.UNKNOWN, summary);
-                default -> new Observation(values, ProbeStatus.UNKNOWN, plugin + " exited with " + exit
-                        + ", not a plugin status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN): " + said);
+                default ->
+                    new Observation(
+                            values,
+                            ProbeStatus.UNKNOWN,
+                            plugin + " exited with " + exit
+                                    + ", not a plugin status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN): " + said);
             };
         }
 
         /** WARNING stands unless an {@code expect} line fails, which makes the run down. */
         private Observation warned(Map<String, Object> values, String summary) {
-            String failing = spec.expect().stream().map(c -> c.evaluate(values.get(c.operand().key())))
-                    .filter(outcome -> !outcome.holds()).map(ConditionOutcome::text).collect(Collectors.joining("; "));
-            return failing.isEmpty() ? new Observation(values, ProbeStatus.WARN, summary)
+            String failing = spec.expect().stream()
+                    .map(c -> c.evaluate(values.get(c.operand().key())))
+                    .filter(outcome -> !outcome.holds())
+                    .map(ConditionOutcome::text)
+                    .collect(Collectors.joining("; "));
+            return failing.isEmpty()
+                    ? new Observation(values, ProbeStatus.WARN, summary)
                     : Observation.down(values, failing + "; " + summary);
         }
     }

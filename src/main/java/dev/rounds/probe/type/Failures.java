@@ -26,8 +26,7 @@ public final class Failures {
     /** A qualified class name with its colon, as {@code Throwable.toString()} puts it in front of a message. */
     private static final Pattern CLASS_PREFIX = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*:\\s*");
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /** A sentence naming {@code host:port}, e.g. {@code connection reset by db01:5432}. */
     static String describe(Throwable failure, String host, int port, Duration timeout) {
@@ -47,7 +46,8 @@ public final class Failures {
                 return "no route to " + where;
             }
             if (cause instanceof ConnectException) {
-                return said(cause).contains("refused") ? "connection refused by " + where
+                return said(cause).contains("refused")
+                        ? "connection refused by " + where
                         : "cannot connect to " + where + ": " + plain(cause);
             }
             if (cause instanceof SSLException) {
@@ -108,7 +108,8 @@ public final class Failures {
     }
 
     private static boolean isClosed(Throwable cause) {
-        return cause instanceof HttpClosedException || cause instanceof ClosedChannelException
+        return cause instanceof HttpClosedException
+                || cause instanceof ClosedChannelException
                 || cause instanceof EOFException;
     }
 

@@ -64,8 +64,8 @@ public final class HttpFetch {
             return switch (stage) {
                 case CONNECTING -> "could not connect to " + where + within;
                 case AWAITING_RESPONSE -> "no response from " + where + within;
-                case READING_BODY -> reading + " from " + where + " not complete" + within + " (" + read
-                        + " bytes read)";
+                case READING_BODY ->
+                    reading + " from " + where + " not complete" + within + " (" + read + " bytes read)";
             };
         }
 
@@ -89,9 +89,16 @@ public final class HttpFetch {
      * @param cut whether the body was longer than the cap (reading stopped there)
      * @param failure why the answer is not complete, or {@code null}
      */
-    public record Answer(Integer status, String statusMessage, MultiMap headers, Duration responseTime,
-            X509Certificate serverCertificate, byte[] body, long received, boolean cut, Failure failure) {
-    }
+    public record Answer(
+            Integer status,
+            String statusMessage,
+            MultiMap headers,
+            Duration responseTime,
+            X509Certificate serverCertificate,
+            byte[] body,
+            long received,
+            boolean cut,
+            Failure failure) {}
 
     private final RequestOptions request;
     private final boolean followRedirects;
@@ -99,7 +106,11 @@ public final class HttpFetch {
     private final boolean keepBody;
     private final IntPredicate bodyWanted;
 
-    private HttpFetch(RequestOptions request, boolean followRedirects, boolean trustAnyCertificate, boolean keepBody,
+    private HttpFetch(
+            RequestOptions request,
+            boolean followRedirects,
+            boolean trustAnyCertificate,
+            boolean keepBody,
             IntPredicate bodyWanted) {
         this.request = request;
         this.followRedirects = followRedirects;
@@ -120,8 +131,12 @@ public final class HttpFetch {
     public static HttpFetch get(URI uri, Map<String, String> headers) {
         String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(host(uri)).setPort(port(uri))
-                .setSsl("https".equalsIgnoreCase(uri.getScheme())).setURI(target);
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(host(uri))
+                .setPort(port(uri))
+                .setSsl("https".equalsIgnoreCase(uri.getScheme()))
+                .setURI(target);
         headers.forEach(request::putHeader);
         return of(request);
     }
@@ -156,13 +171,15 @@ public final class HttpFetch {
 
     /** Sends the request: {@code timeout} bounds the whole exchange, {@code maxBytes} the body. */
     public CompletionStage<Answer> send(Vertx vertx, Duration timeout, long maxBytes) {
-        RequestOptions options = new RequestOptions(request).setFollowRedirects(followRedirects)
-                .setConnectTimeout(timeout.toMillis()).setIdleTimeout(timeout.toMillis());
+        RequestOptions options = new RequestOptions(request)
+                .setFollowRedirects(followRedirects)
+                .setConnectTimeout(timeout.toMillis())
+                .setIdleTimeout(timeout.toMillis());
         if (options.getHeaders() == null || !options.getHeaders().contains("User-Agent")) {
             options.putHeader("User-Agent", "Rounds probe");
         }
         HttpClient client;
-        Runnable release = () -> { };
+        Runnable release = () -> {};
         if (followRedirects) {
             // Vert.x sends the redirected requests itself, out of the exchange's reach: only closing a client of
             // the fetch's own ends them at the cap or the timeout.
@@ -239,7 +256,7 @@ public final class HttpFetch {
             certificate = serverCertificate(head.request());
             response = head;
             if (!bodyWanted.test(head.statusCode())) {
-                head.exceptionHandler(closedByUs -> { });
+                head.exceptionHandler(closedByUs -> {});
                 if (done.complete(answer(false, null))) head.request().reset();
                 return;
             }
@@ -255,7 +272,8 @@ public final class HttpFetch {
             if (keepBody && before < maxBytes) {
                 kept.appendBuffer(chunk, 0, (int) Math.min(chunk.length(), maxBytes - before));
             }
-            if (received > maxBytes && done.complete(answer(true, null))) response.request().reset();
+            if (received > maxBytes && done.complete(answer(true, null)))
+                response.request().reset();
         }
 
         private void failed(Stage stage, Throwable failure) {
@@ -273,15 +291,27 @@ public final class HttpFetch {
 
         private Failure failure(Stage stage, Throwable cause) {
             Integer port = options.getPort();
-            return new Failure(stage, cause, timeout, options.getHost(),
-                    port == null || port < 0 ? Boolean.TRUE.equals(options.isSsl()) ? 443 : 80 : port, received);
+            return new Failure(
+                    stage,
+                    cause,
+                    timeout,
+                    options.getHost(),
+                    port == null || port < 0 ? Boolean.TRUE.equals(options.isSsl()) ? 443 : 80 : port,
+                    received);
         }
 
         private Answer answer(boolean cut, Failure failure) {
             HttpClientResponse head = response;
-            return new Answer(head == null ? null : head.statusCode(), head == null ? null : head.statusMessage(),
-                    head == null ? MultiMap.caseInsensitiveMultiMap() : head.headers(), responseTime, certificate,
-                    kept.getBytes(), received, cut, failure);
+            return new Answer(
+                    head == null ? null : head.statusCode(),
+                    head == null ? null : head.statusMessage(),
+                    head == null ? MultiMap.caseInsensitiveMultiMap() : head.headers(),
+                    responseTime,
+                    certificate,
+                    kept.getBytes(),
+                    received,
+                    cut,
+                    failure);
         }
     }
 

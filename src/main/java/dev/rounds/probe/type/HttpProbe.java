@@ -1,13 +1,13 @@
 package dev.rounds.probe.type;
 
 import dev.rounds.checklist.Condition;
+import dev.rounds.checklist.Durations;
 import dev.rounds.checklist.ProbeSchema;
 import dev.rounds.checklist.ProbeSchema.SettingKind;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.Target;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
-import dev.rounds.checklist.Durations;
 import dev.rounds.probe.ProbeType;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -34,10 +34,23 @@ import java.util.concurrent.CompletionStage;
  */
 public final class HttpProbe implements ProbeType {
 
-    private static final ProbeSchema SCHEMA = new ProbeSchema("http",
-            Map.of("scheme", SettingKind.STRING, "port", SettingKind.INTEGER, "path", SettingKind.STRING,
-                    "method", SettingKind.STRING, "headers", SettingKind.STRING_MAP, "verify", SettingKind.BOOLEAN),
-            Set.of(), Set.of("status", "response_time", "body", "body_size", "json()", "cert_expiry"));
+    private static final ProbeSchema SCHEMA = new ProbeSchema(
+            "http",
+            Map.of(
+                    "scheme",
+                    SettingKind.STRING,
+                    "port",
+                    SettingKind.INTEGER,
+                    "path",
+                    SettingKind.STRING,
+                    "method",
+                    SettingKind.STRING,
+                    "headers",
+                    SettingKind.STRING_MAP,
+                    "verify",
+                    SettingKind.BOOLEAN),
+            Set.of(),
+            Set.of("status", "response_time", "body", "body_size", "json()", "cert_expiry"));
 
     @Override
     public ProbeSchema schema() {
@@ -55,22 +68,26 @@ public final class HttpProbe implements ProbeType {
         try {
             method = HttpMethod.valueOf(spec.setting("method", "GET").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            return CompletableFuture.completedFuture(
-                    Observation.error("method must be an HTTP method such as GET or HEAD, got '"
-                            + spec.setting("method", "GET") + "'"));
+            return CompletableFuture.completedFuture(Observation.error(
+                    "method must be an HTTP method such as GET or HEAD, got '" + spec.setting("method", "GET") + "'"));
         }
         Address address = Address.parse(target.address());
         boolean https = scheme.equals("https");
         int port = address.port(spec.settings().get("port"), https ? 443 : 80);
         String path = spec.setting("path", "/");
         Duration timeout = spec.timeoutFor(target);
-        RequestOptions options = new RequestOptions().setMethod(method).setHost(address.host()).setPort(port)
-                .setSsl(https).setURI(path.startsWith("/") ? path : "/" + path);
+        RequestOptions options = new RequestOptions()
+                .setMethod(method)
+                .setHost(address.host())
+                .setPort(port)
+                .setSsl(https)
+                .setURI(path.startsWith("/") ? path : "/" + path);
         if (spec.settings().get("headers") instanceof Map<?, ?> headers) {
             headers.forEach((name, value) -> options.putHeader(String.valueOf(name), String.valueOf(value)));
         }
         boolean verify = spec.setting("verify", Boolean.class, true);
-        boolean keepBody = spec.expect().stream().map(c -> c.operand().name())
+        boolean keepBody = spec.expect().stream()
+                .map(c -> c.operand().name())
                 .anyMatch(name -> name.equals("body") || name.equals("json"));
         HttpFetch fetch = HttpFetch.of(options);
         if (https && !verify) fetch = fetch.trustingAnyCertificate();
@@ -86,16 +103,21 @@ public final class HttpProbe implements ProbeType {
             String where = Address.hostPort(host, port);
             if (answer.cut()) {
                 // Over the cap is the target's fault (DESIGN: "exceeded a cap"), whatever the conditions would say.
-                return Observation.down(measured(answer), "body from " + where + " (HTTP " + answer.status()
-                        + ") is larger than the read cap of " + context.maxBytes() + " bytes; raise "
-                        + "rounds.probe.max-bytes to read more");
+                return Observation.down(
+                        measured(answer),
+                        "body from " + where + " (HTTP " + answer.status()
+                                + ") is larger than the read cap of " + context.maxBytes() + " bytes; raise "
+                                + "rounds.probe.max-bytes to read more");
             }
             HttpFetch.Failure failure = answer.failure();
             if (failure == null) return judged(answer);
             String why = failure.sentence(where, "body");
             if (failure.stage() != HttpFetch.Stage.READING_BODY) return Observation.down(Map.of(), why);
-            return Observation.down(measured(answer), failure.timedOut() ? why
-                    : "response from " + where + " broke off after " + answer.received() + " bytes: " + why);
+            return Observation.down(
+                    measured(answer),
+                    failure.timedOut()
+                            ? why
+                            : "response from " + where + " broke off after " + answer.received() + " bytes: " + why);
         }
 
         private Map<String, Object> measured(HttpFetch.Answer answer) {
@@ -104,8 +126,11 @@ public final class HttpProbe implements ProbeType {
             values.put("response_time", answer.responseTime());
             values.put("body_size", answer.received());
             if (answer.serverCertificate() != null) {
-                values.put("cert_expiry", Duration.between(context.clock().instant(),
-                        answer.serverCertificate().getNotAfter().toInstant()));
+                values.put(
+                        "cert_expiry",
+                        Duration.between(
+                                context.clock().instant(),
+                                answer.serverCertificate().getNotAfter().toInstant()));
             }
             return values;
         }
@@ -137,8 +162,10 @@ public final class HttpProbe implements ProbeType {
 
         /** Adds every {@code json(...)} operand the conditions ask for; says why if the body is not JSON. */
         private String readJson(byte[] body, Map<String, Object> values) {
-            var paths = spec.expect().stream().map(Condition::operand)
-                    .filter(operand -> operand.name().equals("json")).toList();
+            var paths = spec.expect().stream()
+                    .map(Condition::operand)
+                    .filter(operand -> operand.name().equals("json"))
+                    .toList();
             if (paths.isEmpty()) return null;
             Object document;
             try {

@@ -18,11 +18,12 @@ import java.nio.charset.StandardCharsets;
 final class JsonPaths {
 
     private static final Configuration CONFIGURATION = Configuration.builder()
-            .jsonProvider(new JacksonJsonProvider()).mappingProvider(new JacksonMappingProvider())
-            .options(Option.SUPPRESS_EXCEPTIONS).build();
+            .jsonProvider(new JacksonJsonProvider())
+            .mappingProvider(new JacksonMappingProvider())
+            .options(Option.SUPPRESS_EXCEPTIONS)
+            .build();
 
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     /**
      * The compiled path.
@@ -50,7 +51,8 @@ final class JsonPaths {
         } catch (InvalidJsonException notJson) {
             Throwable cause = notJson.getCause() != null ? notJson.getCause() : notJson;
             String text = cause instanceof com.fasterxml.jackson.core.JsonProcessingException parse
-                    ? parse.getOriginalMessage() : cause.getMessage();
+                    ? parse.getOriginalMessage()
+                    : cause.getMessage();
             throw new IllegalArgumentException("not JSON: " + text);
         }
     }

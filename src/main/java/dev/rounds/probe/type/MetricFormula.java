@@ -18,7 +18,14 @@ import java.util.Map;
 record MetricFormula(String text, boolean complement, Term numerator, Term denominator) {
 
     /** How a term folds the series it matches into one number. */
-    enum Aggregation { SUM, MIN, MAX, AVG, COUNT, INCREASE }
+    enum Aggregation {
+        SUM,
+        MIN,
+        MAX,
+        AVG,
+        COUNT,
+        INCREASE
+    }
 
     /** An aggregation over the series one selector matches. */
     record Term(Aggregation aggregation, MetricSelector selector) {
@@ -31,7 +38,8 @@ record MetricFormula(String text, boolean complement, Term numerator, Term denom
                 case SUM -> matched.stream().mapToDouble(Sample::value).sum();
                 case MIN -> matched.stream().mapToDouble(Sample::value).min().orElseThrow();
                 case MAX -> matched.stream().mapToDouble(Sample::value).max().orElseThrow();
-                case AVG -> matched.stream().mapToDouble(Sample::value).average().orElseThrow();
+                case AVG ->
+                    matched.stream().mapToDouble(Sample::value).average().orElseThrow();
                 case COUNT -> matched.size();
                 case INCREASE -> increase(before, matched);
             };
@@ -80,7 +88,8 @@ record MetricFormula(String text, boolean complement, Term numerator, Term denom
     static MetricFormula parse(String text) {
         int[] at = {MetricSelector.skipSpaces(text, 0)};
         boolean complement = false;
-        if (text.startsWith("1", at[0]) && text.substring(MetricSelector.skipSpaces(text, at[0] + 1)).startsWith("-")) {
+        if (text.startsWith("1", at[0])
+                && text.substring(MetricSelector.skipSpaces(text, at[0] + 1)).startsWith("-")) {
             complement = true;
             at[0] = MetricSelector.skipSpaces(text, text.indexOf('-', at[0]) + 1);
         }
@@ -108,8 +117,8 @@ record MetricFormula(String text, boolean complement, Term numerator, Term denom
             try {
                 aggregation = Aggregation.valueOf(word.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException unknown) {
-                throw new IllegalArgumentException("unknown function '" + word + "'; use sum, min, max, avg, count"
-                        + " or increase");
+                throw new IllegalArgumentException(
+                        "unknown function '" + word + "'; use sum, min, max, avg, count" + " or increase");
             }
             wrapped = true;
             at[0] = MetricSelector.skipSpaces(text, open + 1);

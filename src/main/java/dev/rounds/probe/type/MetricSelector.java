@@ -25,7 +25,8 @@ record MetricSelector(String text, String name, List<Matcher> matchers) {
     }
 
     boolean matches(PrometheusText.Sample sample) {
-        return sample.name().equals(name) && matchers.stream().allMatch(m -> m.matches(sample.labels().get(m.label())));
+        return sample.name().equals(name)
+                && matchers.stream().allMatch(m -> m.matches(sample.labels().get(m.label())));
     }
 
     @Override
@@ -37,8 +38,8 @@ record MetricSelector(String text, String name, List<Matcher> matchers) {
     static MetricSelector read(String text, int[] at) {
         int start = at[0];
         int i = start;
-        while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
-                || text.charAt(i) == ':')) i++;
+        while (i < text.length()
+                && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == ':')) i++;
         if (i == start || Character.isDigit(text.charAt(start))) {
             throw new IllegalArgumentException("expected a metric name at column " + (start + 1));
         }
@@ -54,28 +55,32 @@ record MetricSelector(String text, String name, List<Matcher> matchers) {
                 if (i == labelStart) throw new IllegalArgumentException("expected a label name at column " + (i + 1));
                 String label = text.substring(labelStart, i);
                 i = skipSpaces(text, i);
-                String operator = text.startsWith("=~", i) ? "=~" : text.startsWith("!~", i) ? "!~"
-                        : text.startsWith("!=", i) ? "!=" : text.startsWith("=", i) ? "=" : null;
+                String operator = text.startsWith("=~", i)
+                        ? "=~"
+                        : text.startsWith("!~", i)
+                                ? "!~"
+                                : text.startsWith("!=", i) ? "!=" : text.startsWith("=", i) ? "=" : null;
                 if (operator == null) {
-                    throw new IllegalArgumentException("expected =, !=, =~ or !~ after label '" + label + "' at column "
-                            + (i + 1));
+                    throw new IllegalArgumentException(
+                            "expected =, !=, =~ or !~ after label '" + label + "' at column " + (i + 1));
                 }
                 i = skipSpaces(text, i + operator.length());
                 if (i >= text.length() || text.charAt(i) != '"') {
-                    throw new IllegalArgumentException("expected a quoted value for label '" + label + "' at column "
-                            + (i + 1));
+                    throw new IllegalArgumentException(
+                            "expected a quoted value for label '" + label + "' at column " + (i + 1));
                 }
                 int close = text.indexOf('"', i + 1);
                 while (close > 0 && text.charAt(close - 1) == '\\') close = text.indexOf('"', close + 1);
                 if (close < 0) throw new IllegalArgumentException("the value of label '" + label + "' is never closed");
-                String value = text.substring(i + 1, close).replace("\\\"", "\"").replace("\\\\", "\\");
+                String value =
+                        text.substring(i + 1, close).replace("\\\"", "\"").replace("\\\\", "\\");
                 Pattern regex = null;
                 if (operator.endsWith("~")) {
                     try {
                         regex = Pattern.compile(value);
                     } catch (PatternSyntaxException bad) {
-                        throw new IllegalArgumentException("label '" + label + "': invalid regular expression: "
-                                + bad.getDescription());
+                        throw new IllegalArgumentException(
+                                "label '" + label + "': invalid regular expression: " + bad.getDescription());
                     }
                 }
                 matchers.add(new Matcher(label, operator, value, regex));

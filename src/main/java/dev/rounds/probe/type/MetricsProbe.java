@@ -39,7 +39,8 @@ public final class MetricsProbe implements ProbeType {
     /** The node_exporter preset: fractions in percent, network counters as totals since boot. */
     static final Map<String, String> NODE = Map.of(
             "cpu_busy", "1 - increase(node_cpu_seconds_total{mode=\"idle\"}) / increase(node_cpu_seconds_total)",
-            "disk_used", "1 - node_filesystem_avail_bytes{mountpoint=\"/\"} / node_filesystem_size_bytes{mountpoint=\"/\"}",
+            "disk_used",
+                    "1 - node_filesystem_avail_bytes{mountpoint=\"/\"} / node_filesystem_size_bytes{mountpoint=\"/\"}",
             "memory_used", "1 - node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes",
             "network_receive_errors", "node_network_receive_errs_total{device!=\"lo\"}",
             "network_transmit_errors", "node_network_transmit_errs_total{device!=\"lo\"}",
@@ -48,12 +49,31 @@ public final class MetricsProbe implements ProbeType {
 
     private static final Duration DEFAULT_WINDOW = Duration.ofSeconds(1);
 
-    private static final ProbeSchema SCHEMA = new ProbeSchema("metrics",
-            Map.of("preset", SettingKind.STRING, "values", SettingKind.STRING_MAP, "url", SettingKind.STRING,
-                    "scheme", SettingKind.STRING, "port", SettingKind.INTEGER, "path", SettingKind.STRING,
-                    "headers", SettingKind.STRING_MAP, "window", SettingKind.DURATION, "auth_env", SettingKind.STRING,
-                    "auth_header", SettingKind.STRING),
-            Set.of(), Set.of(ProbeSchema.ANY_NAME));
+    private static final ProbeSchema SCHEMA = new ProbeSchema(
+            "metrics",
+            Map.of(
+                    "preset",
+                    SettingKind.STRING,
+                    "values",
+                    SettingKind.STRING_MAP,
+                    "url",
+                    SettingKind.STRING,
+                    "scheme",
+                    SettingKind.STRING,
+                    "port",
+                    SettingKind.INTEGER,
+                    "path",
+                    SettingKind.STRING,
+                    "headers",
+                    SettingKind.STRING_MAP,
+                    "window",
+                    SettingKind.DURATION,
+                    "auth_env",
+                    SettingKind.STRING,
+                    "auth_header",
+                    SettingKind.STRING),
+            Set.of(),
+            Set.of(ProbeSchema.ANY_NAME));
 
     @Override
     public ProbeSchema schema() {
@@ -89,49 +109,58 @@ public final class MetricsProbe implements ProbeType {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         // On a fresh machine nothing listens on 9100 yet: say what would.
-        String hint = "node".equals(spec.setting("preset", null)) && spec.settings().get("url") == null
-                ? "; is prometheus-node-exporter running there? (Debian: apt install prometheus-node-exporter)" : "";
+        String hint =
+                "node".equals(spec.setting("preset", null)) && spec.settings().get("url") == null
+                        ? "; is prometheus-node-exporter running there? (Debian: apt install prometheus-node-exporter)"
+                        : "";
         Scraper scraper = new Scraper(context, uri, headers, hint, authEnv);
         CompletionStage<Scrape> first = scraper.scrape(timeout);
         if (!twice) return first.thenApply(only -> judged(spec, formulas, only, only, uri, null));
         return first.thenCompose(before -> {
-            if (before.failure() != null) return CompletableFuture.completedFuture(before);
-            var later = new CompletableFuture<Scrape>();
-            context.vertx().setTimer(Math.max(1, window.toMillis()), id -> scraper
-                    .scrape(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())))
-                    .whenComplete((after, impossible) -> later.complete(after)));
-            return later;
-        }).thenCombine(first, (after, before) -> judged(spec, formulas, before, after, uri, window));
+                    if (before.failure() != null) return CompletableFuture.completedFuture(before);
+                    var later = new CompletableFuture<Scrape>();
+                    context.vertx()
+                            .setTimer(
+                                    Math.max(1, window.toMillis()),
+                                    id -> scraper.scrape(
+                                                    Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())))
+                                            .whenComplete((after, impossible) -> later.complete(after)));
+                    return later;
+                })
+                .thenCombine(first, (after, before) -> judged(spec, formulas, before, after, uri, window));
     }
 
     /** One scrape's samples, or why there are none. */
-    private record Scrape(List<Sample> samples, String failure) {
-    }
+    private record Scrape(List<Sample> samples, String failure) {}
 
     /** GETs and parses the page. */
     private record Scraper(ProbeContext context, URI uri, Map<String, String> headers, String hint, String authEnv) {
 
         CompletionStage<Scrape> scrape(Duration left) {
-            return HttpFetch.get(uri, headers).send(context.vertx(), left, context.maxBytes()).thenApply(answer -> {
-                String where = HttpFetch.shown(uri);
-                if (answer.failure() != null) {
-                    return failed(answer.failure().about(uri) + (answer.status() == null ? hint : ""));
-                }
-                if (answer.status() >= 400) {
-                    return failed("HTTP " + answer.status() + " from " + where + AuthHeader.hint(answer.status(), authEnv));
-                }
-                if (answer.cut()) {
-                    return failed("metrics from " + where + " are larger than the read cap of "
-                            + context.maxBytes() + " bytes; raise rounds.probe.max-bytes to read more");
-                }
-                try {
-                    List<Sample> samples = PrometheusText.parse(new String(answer.body(), StandardCharsets.UTF_8));
-                    return new Scrape(samples, null);
-                } catch (IllegalArgumentException malformed) {
-                    return failed("metrics from " + where + " are not in the Prometheus text format: "
-                            + malformed.getMessage());
-                }
-            });
+            return HttpFetch.get(uri, headers)
+                    .send(context.vertx(), left, context.maxBytes())
+                    .thenApply(answer -> {
+                        String where = HttpFetch.shown(uri);
+                        if (answer.failure() != null) {
+                            return failed(answer.failure().about(uri) + (answer.status() == null ? hint : ""));
+                        }
+                        if (answer.status() >= 400) {
+                            return failed("HTTP " + answer.status() + " from " + where
+                                    + AuthHeader.hint(answer.status(), authEnv));
+                        }
+                        if (answer.cut()) {
+                            return failed("metrics from " + where + " are larger than the read cap of "
+                                    + context.maxBytes() + " bytes; raise rounds.probe.max-bytes to read more");
+                        }
+                        try {
+                            List<Sample> samples =
+                                    PrometheusText.parse(new String(answer.body(), StandardCharsets.UTF_8));
+                            return new Scrape(samples, null);
+                        } catch (IllegalArgumentException malformed) {
+                            return failed("metrics from " + where + " are not in the Prometheus text format: "
+                                    + malformed.getMessage());
+                        }
+                    });
         }
 
         private static Scrape failed(String why) {
@@ -163,15 +192,16 @@ public final class MetricsProbe implements ProbeType {
         });
         for (Condition condition : spec.expect()) {
             if (!formulas.containsKey(condition.operand().name())) {
-                throw new IllegalArgumentException("expect names '" + condition.operand().name()
-                        + "', which is not one of this probe's values: " + String.join(", ", new TreeSet<>(formulas.keySet())));
+                throw new IllegalArgumentException(
+                        "expect names '" + condition.operand().name() + "', which is not one of this probe's values: "
+                                + String.join(", ", new TreeSet<>(formulas.keySet())));
             }
         }
         return formulas;
     }
 
-    private static Observation judged(ProbeSpec spec, Map<String, MetricFormula> formulas, Scrape before,
-            Scrape now, URI uri, Duration window) {
+    private static Observation judged(
+            ProbeSpec spec, Map<String, MetricFormula> formulas, Scrape before, Scrape now, URI uri, Duration window) {
         if (before.failure() != null) return Observation.down(Map.of(), before.failure());
         if (now.failure() != null) return Observation.down(Map.of(), now.failure());
         Map<String, Object> values = new LinkedHashMap<>();

@@ -10,7 +10,6 @@ import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeType;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,10 @@ import java.util.concurrent.CompletionStage;
  */
 public final class PingProbe implements ProbeType {
 
-    private static final ProbeSchema SCHEMA = new ProbeSchema("ping",
-            Map.of("count", SettingKind.INTEGER, "interval", SettingKind.DURATION), Set.of(),
+    private static final ProbeSchema SCHEMA = new ProbeSchema(
+            "ping",
+            Map.of("count", SettingKind.INTEGER, "interval", SettingKind.DURATION),
+            Set.of(),
             Set.of("packet_loss", "rtt", "rtt_max", "transmitted", "received"));
 
     /** Ping's statistics are a few lines; anything past this is not ping talking. */
@@ -60,17 +61,25 @@ public final class PingProbe implements ProbeType {
         Duration interval = spec.setting("interval", Duration.class, Duration.ofMillis(200));
         Duration timeout = spec.timeoutFor(target);
         Duration wait = timeout.minus(interval.multipliedBy(count - 1L)).minus(MARGIN);
-        String refused = host.startsWith("-") ? "'" + host + "' is not a host name or address"
-                : count < 1 ? "count must be at least 1, got " + count
-                : interval.isZero() || interval.isNegative() ? "interval must be positive"
-                : wait.compareTo(Duration.ofMillis(100)) < 0
-                        ? count + " packets " + Durations.format(interval) + " apart do not fit in the timeout of "
-                                + Durations.format(timeout) + ": lower count or interval, or raise the timeout"
-                        : null;
+        String refused = host.startsWith("-")
+                ? "'" + host + "' is not a host name or address"
+                : count < 1
+                        ? "count must be at least 1, got " + count
+                        : interval.isZero() || interval.isNegative()
+                                ? "interval must be positive"
+                                : wait.compareTo(Duration.ofMillis(100)) < 0
+                                        ? count + " packets " + Durations.format(interval)
+                                                + " apart do not fit in the timeout of " + Durations.format(timeout)
+                                                + ": lower count or interval, or raise the timeout"
+                                        : null;
         if (refused != null) return CompletableFuture.completedFuture(Observation.error(refused));
-        List<String> arguments = List.of(command, "-n", "-q", "-c", String.valueOf(count), "-i", seconds(interval),
-                "-W", seconds(wait), host);
-        var ping = new ChildProcess(arguments, ChildProcess.plainEnvironment(), OUTPUT_CAP, ChildProcess.OverCap.STOP,
+        List<String> arguments = List.of(
+                command, "-n", "-q", "-c", String.valueOf(count), "-i", seconds(interval), "-W", seconds(wait), host);
+        var ping = new ChildProcess(
+                arguments,
+                ChildProcess.plainEnvironment(),
+                OUTPUT_CAP,
+                ChildProcess.OverCap.STOP,
                 ChildProcess.ErrorOutput.MERGED);
         boolean judgeHere = spec.expect().isEmpty();
         return ping.run(context, timeout).thenApply(end -> observed(end, host, timeout, judgeHere));
@@ -78,14 +87,18 @@ public final class PingProbe implements ProbeType {
 
     private Observation observed(ChildProcess.End end, String host, Duration timeout, boolean judgeHere) {
         if (end instanceof ChildProcess.NotStarted missing) {
-            return Observation.error("cannot run '" + command + "' (" + missing.cause().getMessage() + "): the ping "
-                    + "probe needs the system ping from the iputils-ping package (apt-get install iputils-ping)");
+            return Observation.error(
+                    "cannot run '" + command + "' (" + missing.cause().getMessage() + "): the ping "
+                            + "probe needs the system ping from the iputils-ping package (apt-get install iputils-ping)");
         }
         if (end instanceof ChildProcess.ReadFailed broken) {
-            return Observation.down(Map.of(), "ping to " + host + " was stopped: " + broken.cause().getMessage());
+            return Observation.down(
+                    Map.of(),
+                    "ping to " + host + " was stopped: " + broken.cause().getMessage());
         }
         if (end instanceof ChildProcess.TimedOut) {
-            return Observation.down(Map.of(), "ping to " + host + " did not finish within " + Durations.format(timeout));
+            return Observation.down(
+                    Map.of(), "ping to " + host + " did not finish within " + Durations.format(timeout));
         }
         String output = ((ChildProcess.Exited) end).output();
         PingReport report = PingReport.parse(output);
@@ -109,7 +122,10 @@ public final class PingProbe implements ProbeType {
 
     /** Ping ended without statistics: it could not resolve the host, reach a network or open its socket. */
     private static Observation failed(String host, String output) {
-        String said = output.strip().lines().reduce((first, last) -> last).orElse("no output")
+        String said = output.strip()
+                .lines()
+                .reduce((first, last) -> last)
+                .orElse("no output")
                 .replaceFirst("^ping: ", "");
         if (said.contains("Operation not permitted") || said.contains("Permission denied")) {
             return Observation.error("ping may not send ICMP here (" + said + "): give it the capability "
@@ -120,10 +136,16 @@ public final class PingProbe implements ProbeType {
 
     /** Round trips as ping prints them: loopback's 0.047ms would read 0ms in the usual format. */
     private static String millis(Duration duration) {
-        return BigDecimal.valueOf(duration.toNanos()).movePointLeft(6).stripTrailingZeros().toPlainString() + "ms";
+        return BigDecimal.valueOf(duration.toNanos())
+                        .movePointLeft(6)
+                        .stripTrailingZeros()
+                        .toPlainString() + "ms";
     }
 
     private static String seconds(Duration duration) {
-        return BigDecimal.valueOf(duration.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(duration.toMillis())
+                .movePointLeft(3)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -16,7 +16,8 @@ record PingReport(int transmitted, int received, double packetLoss, Duration rtt
 
     private static final Pattern COUNTS = Pattern.compile("(\\d+) packets transmitted, (\\d+) (?:packets )?received");
     private static final Pattern LOSS = Pattern.compile("(\\d+(?:\\.\\d+)?)% packet loss");
-    private static final Pattern TIMES = Pattern.compile("= (\\d+(?:\\.\\d+)?)/(\\d+(?:\\.\\d+)?)/(\\d+(?:\\.\\d+)?)(?:/\\S+)? ms");
+    private static final Pattern TIMES =
+            Pattern.compile("= (\\d+(?:\\.\\d+)?)/(\\d+(?:\\.\\d+)?)/(\\d+(?:\\.\\d+)?)(?:/\\S+)? ms");
 
     /** The report in ping's output, or {@code null} when ping printed none (it failed before sending). */
     static PingReport parse(String output) {
@@ -25,8 +26,11 @@ record PingReport(int transmitted, int received, double packetLoss, Duration rtt
         if (!counts.find() || !loss.find()) return null;
         Matcher times = TIMES.matcher(output);
         boolean timed = times.find();
-        return new PingReport(Integer.parseInt(counts.group(1)), Integer.parseInt(counts.group(2)),
-                Double.parseDouble(loss.group(1)), timed ? millis(times.group(2)) : null,
+        return new PingReport(
+                Integer.parseInt(counts.group(1)),
+                Integer.parseInt(counts.group(2)),
+                Double.parseDouble(loss.group(1)),
+                timed ? millis(times.group(2)) : null,
                 timed ? millis(times.group(3)) : null);
     }
 

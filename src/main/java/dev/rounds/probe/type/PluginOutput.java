@@ -108,7 +108,8 @@ record PluginOutput(String text, String summary, Map<String, Object> perfdata) {
             return null;
         }
         return switch (value.substring(unit).toUpperCase(Locale.ROOT)) {
-            case "", "C", "%" -> number == Math.rint(number) && Math.abs(number) < 1e15 ? (Object) (long) number : number;
+            case "", "C", "%" ->
+                number == Math.rint(number) && Math.abs(number) < 1e15 ? (Object) (long) number : number;
             case "S" -> Duration.ofNanos(Math.round(number * 1e9));
             case "MS" -> Duration.ofNanos(Math.round(number * 1e6));
             case "US" -> Duration.ofNanos(Math.round(number * 1e3));

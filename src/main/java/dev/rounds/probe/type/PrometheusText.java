@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 final class PrometheusText {
 
     /** One line's sample. */
-    record Sample(String name, Map<String, String> labels, double value) {
-    }
+    record Sample(String name, Map<String, String> labels, double value) {}
 
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
@@ -69,8 +68,9 @@ final class PrometheusText {
             throw problem("expected a space and a value after " + (labels.isEmpty() ? "'" + name + "'" : "the labels"));
         }
         String[] rest = text.substring(at).strip().split("[ \t]+");
-        if (rest.length > 2) throw problem("expected a value and at most a timestamp after the name, got '"
-                + text.substring(at).strip() + "'");
+        if (rest.length > 2)
+            throw problem("expected a value and at most a timestamp after the name, got '"
+                    + text.substring(at).strip() + "'");
         return new Sample(name, Map.copyOf(labels), value(rest[0]));
     }
 

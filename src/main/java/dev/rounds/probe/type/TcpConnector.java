@@ -142,7 +142,9 @@ final class TcpConnector implements Closeable, Shareable {
                 } else {
                     channel.register(selector, SelectionKey.OP_CONNECT, pending);
                     pending.deadline = pending.startNanos + pending.timeoutNanos;
-                    deadlines.computeIfAbsent(pending.timeoutNanos, timeout -> new ArrayDeque<>()).addLast(pending);
+                    deadlines
+                            .computeIfAbsent(pending.timeoutNanos, timeout -> new ArrayDeque<>())
+                            .addLast(pending);
                 }
             } catch (IOException | RuntimeException failure) {
                 fail(pending, failure);

@@ -1,5 +1,6 @@
 package dev.rounds.probe.type;
 
+import dev.rounds.checklist.Durations;
 import dev.rounds.checklist.ProbeSchema;
 import dev.rounds.checklist.ProbeSchema.SettingKind;
 import dev.rounds.checklist.ProbeSpec;
@@ -7,7 +8,6 @@ import dev.rounds.checklist.Target;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeStatus;
-import dev.rounds.checklist.Durations;
 import dev.rounds.probe.ProbeType;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.util.NetUtil;
@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TcpProbe implements ProbeType {
 
-    private static final ProbeSchema SCHEMA = new ProbeSchema("tcp", Map.of("port", SettingKind.INTEGER),
-            Set.of("port"), Set.of("connected", "connect_time"));
+    private static final ProbeSchema SCHEMA = new ProbeSchema(
+            "tcp", Map.of("port", SettingKind.INTEGER), Set.of("port"), Set.of("connected", "connect_time"));
 
     @Override
     public ProbeSchema schema() {
@@ -50,19 +50,22 @@ public final class TcpProbe implements ProbeType {
         int number = address.port(port, 0);
         String where = Address.hostPort(address.host(), number);
         Duration timeout = spec.timeoutFor(target);
-        ProbeStatus unconnected = spec.expect().stream().anyMatch(c -> c.operand().name().equals("connected"))
-                ? null : ProbeStatus.DOWN;
+        ProbeStatus unconnected =
+                spec.expect().stream().anyMatch(c -> c.operand().name().equals("connected")) ? null : ProbeStatus.DOWN;
         long started = System.nanoTime();
         return resolve(context.vertx(), address.host(), timeout)
                 .thenCompose(ip -> TcpConnector.of(context.vertx())
                         .connect(new InetSocketAddress(ip, number), timeout.toNanos(), started))
                 .handle((took, failure) -> {
                     if (failure != null) {
-                        return new Observation(Map.of("connected", false), unconnected,
+                        return new Observation(
+                                Map.of("connected", false),
+                                unconnected,
                                 Failures.describe(failure, address.host(), number, timeout));
                     }
                     Duration connectTime = Duration.ofNanos(took);
-                    return Observation.measured(Map.of("connected", true, "connect_time", connectTime),
+                    return Observation.measured(
+                            Map.of("connected", true, "connect_time", connectTime),
                             "connected to " + where + " in " + Durations.format(connectTime));
                 });
     }
@@ -79,8 +82,9 @@ public final class TcpProbe implements ProbeType {
         }
         var resolved = new CompletableFuture<InetAddress>();
         // A resolver that never answers counts against the connect: the same deadline, the same sentence.
-        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> resolved
-                .completeExceptionally(new ConnectTimeoutException("resolving " + host + " timed out")));
+        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                .execute(() -> resolved.completeExceptionally(
+                        new ConnectTimeoutException("resolving " + host + " timed out")));
         ((VertxInternal) vertx).resolveAddress(host, lookup -> {
             if (lookup.succeeded()) {
                 resolved.complete(lookup.result());

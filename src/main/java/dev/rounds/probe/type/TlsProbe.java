@@ -29,10 +29,10 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -46,9 +46,11 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class TlsProbe implements ProbeType {
 
-    private static final ProbeSchema SCHEMA = new ProbeSchema("tls",
+    private static final ProbeSchema SCHEMA = new ProbeSchema(
+            "tls",
             Map.of("port", SettingKind.INTEGER, "server_name", SettingKind.STRING, "ca", SettingKind.STRING),
-            Set.of(), Set.of("cert_expiry", "chain_valid", "hostname_match", "issuer", "subject", "not_after"));
+            Set.of(),
+            Set.of("cert_expiry", "chain_valid", "hostname_match", "issuer", "subject", "not_after"));
 
     @Override
     public ProbeSchema schema() {
@@ -64,26 +66,34 @@ public final class TlsProbe implements ProbeType {
         Duration timeout = spec.timeoutFor(target);
         String where = Address.hostPort(address.host(), port);
         var socket = new Deadline.Handle<Socket>(TlsProbe::closeQuietly);
-        return Deadline.blocking(context, timeout, () -> {
-            Set<TrustAnchor> anchors;
-            try {
-                anchors = ca == null ? CertificateChecks.defaultAnchors() : CertificateChecks.anchors(Path.of(ca));
-            } catch (IllegalArgumentException unreadable) {
-                return Observation.error(unreadable.getMessage());
-            }
-            List<X509Certificate> chain;
-            try {
-                chain = handshake(address.host(), port, serverName, timeout, socket);
-            } catch (IOException | GeneralSecurityException failed) {
-                return Observation.down(Map.of(), Failures.describe(failed, address.host(), port, timeout));
-            }
-            return judged(spec, where, serverName, chain, anchors, context.clock());
-        }, () -> Observation.down(Map.of(), "no TLS handshake with " + where + " within " + Durations.format(timeout)),
+        return Deadline.blocking(
+                context,
+                timeout,
+                () -> {
+                    Set<TrustAnchor> anchors;
+                    try {
+                        anchors = ca == null
+                                ? CertificateChecks.defaultAnchors()
+                                : CertificateChecks.anchors(Path.of(ca));
+                    } catch (IllegalArgumentException unreadable) {
+                        return Observation.error(unreadable.getMessage());
+                    }
+                    List<X509Certificate> chain;
+                    try {
+                        chain = handshake(address.host(), port, serverName, timeout, socket);
+                    } catch (IOException | GeneralSecurityException failed) {
+                        return Observation.down(Map.of(), Failures.describe(failed, address.host(), port, timeout));
+                    }
+                    return judged(spec, where, serverName, chain, anchors, context.clock());
+                },
+                () -> Observation.down(
+                        Map.of(), "no TLS handshake with " + where + " within " + Durations.format(timeout)),
                 socket);
     }
 
-    private static List<X509Certificate> handshake(String host, int port, String serverName, Duration timeout,
-            Deadline.Handle<Socket> held) throws IOException, GeneralSecurityException {
+    private static List<X509Certificate> handshake(
+            String host, int port, String serverName, Duration timeout, Deadline.Handle<Socket> held)
+            throws IOException, GeneralSecurityException {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, new TrustManager[] {new Accepting()}, null);
         // The socket timeouts only back up the deadline, which closes the socket first.
@@ -104,8 +114,13 @@ public final class TlsProbe implements ProbeType {
         }
     }
 
-    private static Observation judged(ProbeSpec spec, String where, String serverName, List<X509Certificate> chain,
-            Set<TrustAnchor> anchors, Clock clock) {
+    private static Observation judged(
+            ProbeSpec spec,
+            String where,
+            String serverName,
+            List<X509Certificate> chain,
+            Set<TrustAnchor> anchors,
+            Clock clock) {
         X509Certificate leaf = chain.get(0);
         Instant now = clock.instant();
         Instant notAfter = leaf.getNotAfter().toInstant();
@@ -120,7 +135,8 @@ public final class TlsProbe implements ProbeType {
         values.put("subject", leaf.getSubjectX500Principal().getName());
         values.put("not_after", notAfter.toString());
         List<String> problems = new ArrayList<>();
-        if (expiry.isNegative() || expiry.isZero()) problems.add("expired " + Durations.format(expiry.negated()) + " ago, on " + notAfter);
+        if (expiry.isNegative() || expiry.isZero())
+            problems.add("expired " + Durations.format(expiry.negated()) + " ago, on " + notAfter);
         if (untrusted != null) problems.add("chain not trusted: " + untrusted);
         if (!nameMatches) problems.add("certificate does not name '" + serverName + "'");
         if (spec.expect().isEmpty() && !problems.isEmpty()) {
@@ -128,7 +144,8 @@ public final class TlsProbe implements ProbeType {
         }
         String summary = "certificate of " + where + " for " + values.get("subject") + " expires in "
                 + Durations.format(expiry) + " (" + notAfter + ")";
-        return Observation.measured(values, problems.isEmpty() ? summary : summary + "; " + String.join("; ", problems));
+        return Observation.measured(
+                values, problems.isEmpty() ? summary : summary + "; " + String.join("; ", problems));
     }
 
     private static void closeQuietly(Socket socket) {

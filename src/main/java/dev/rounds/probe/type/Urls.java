@@ -12,8 +12,7 @@ final class Urls {
 
     private static final String LEGAL = "-._~:/?#[]@!$&'()*+,;=%";
 
-    private Urls() {
-    }
+    private Urls() {}
 
     /**
      * The URL a probe reads: its {@code url} setting, else {@code scheme://address:port/path} from its settings
@@ -34,9 +33,10 @@ final class Urls {
             throw new IllegalArgumentException("set 'path' (read from the target's address) or 'url'");
         }
         Address address = Address.parse(target.address());
-        int port = address.port(spec.settings().get("port"),
-                scheme.equals("https") && defaultPort == 80 ? 443 : defaultPort);
-        return parse(scheme + "://" + Address.hostPort(address.host(), port) + (path.startsWith("/") ? "" : "/") + path);
+        int port = address.port(
+                spec.settings().get("port"), scheme.equals("https") && defaultPort == 80 ? 443 : defaultPort);
+        return parse(
+                scheme + "://" + Address.hostPort(address.host(), port) + (path.startsWith("/") ? "" : "/") + path);
     }
 
     /**

@@ -16,11 +16,9 @@ final class VertxClients {
     /** Probes to one host may all be in flight at once: the scheduler bounds concurrency, not the pool. */
     private static final int POOL_SIZE = 4096;
 
-    private record Held(Object client) implements Shareable {
-    }
+    private record Held(Object client) implements Shareable {}
 
-    private VertxClients() {
-    }
+    private VertxClients() {}
 
     /**
      * The HTTP client. Keep-alive is off so that every probe opens its own connection: a reused connection
@@ -46,7 +44,8 @@ final class VertxClients {
     private static HttpClient build(Vertx vertx, boolean trustAnyCertificate) {
         var options = new HttpClientOptions().setKeepAlive(false).setTryUseCompression(false);
         if (trustAnyCertificate) options.setTrustAll(true).setVerifyHost(false);
-        return vertx.httpClientBuilder().with(options)
+        return vertx.httpClientBuilder()
+                .with(options)
                 .with(new PoolOptions().setHttp1MaxSize(POOL_SIZE).setMaxWaitQueueSize(-1))
                 .withConnectHandler(VertxClients::quiet)
                 .build();
@@ -58,7 +57,7 @@ final class VertxClients {
      * request's and response's own handlers still see the failure, and the probe's result says it.
      */
     static void quiet(HttpConnection connection) {
-        connection.exceptionHandler(reportedByTheProbe -> { });
+        connection.exceptionHandler(reportedByTheProbe -> {});
     }
 
     private static Object shared(Vertx vertx, String name, java.util.function.Supplier<Object> create) {
@@ -66,7 +65,8 @@ final class VertxClients {
         Held held = clients.get(name);
         if (held != null) return held.client();
         synchronized (VertxClients.class) {
-            return clients.computeIfAbsent(name, missing -> new Held(create.get())).client();
+            return clients.computeIfAbsent(name, missing -> new Held(create.get()))
+                    .client();
         }
     }
 }

@@ -24,7 +24,8 @@ public final class CalendarHeatmap {
     private final DoubleFunction<String> format;
 
     /** @param shares per day, a value from 0 to 1, or absent/{@code null} for a day with nothing due */
-    public CalendarHeatmap(String title, YearMonth month, Map<LocalDate, Double> shares, DoubleFunction<String> format) {
+    public CalendarHeatmap(
+            String title, YearMonth month, Map<LocalDate, Double> shares, DoubleFunction<String> format) {
         this.title = title;
         this.month = month;
         this.shares = shares;
@@ -37,16 +38,30 @@ public final class CalendarHeatmap {
         int width = LEFT * 2 + CELL * 7;
         int height = TOP + CELL * weeks + 4;
         var svg = new StringBuilder(8192);
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart heatmap\" viewBox=\"0 0 ").append(width)
-                .append(' ').append(height).append("\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" role=\"img\" aria-label=\"").append(Svg.escape(title)).append("\">");
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart heatmap\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height)
+                .append("\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(Svg.escape(title))
+                .append("\">");
         svg.append("<title>").append(Svg.escape(title)).append("</title>");
-        svg.append("<text x=\"").append(LEFT).append("\" y=\"14\" font-size=\"13\" font-weight=\"600\">")
-                .append(Svg.escape(title)).append("</text>");
+        svg.append("<text x=\"")
+                .append(LEFT)
+                .append("\" y=\"14\" font-size=\"13\" font-weight=\"600\">")
+                .append(Svg.escape(title))
+                .append("</text>");
         for (DayOfWeek day : DayOfWeek.values()) {
-            svg.append("<text x=\"").append(LEFT + CELL * (day.getValue() - 1) + CELL / 2).append("\" y=\"32\"")
+            svg.append("<text x=\"")
+                    .append(LEFT + CELL * (day.getValue() - 1) + CELL / 2)
+                    .append("\" y=\"32\"")
                     .append(" text-anchor=\"middle\" font-size=\"10\" fill=\"#5b6572\">")
-                    .append(day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).append("</text>");
+                    .append(day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+                    .append("</text>");
         }
         for (int dayOfMonth = 1; dayOfMonth <= month.lengthOfMonth(); dayOfMonth++) {
             LocalDate date = month.atDay(dayOfMonth);
@@ -56,16 +71,36 @@ public final class CalendarHeatmap {
             Double share = shares.get(date);
             String label = share == null ? "nothing due" : format.apply(share);
             svg.append("<g class=\"day\" data-date=\"").append(date).append("\">");
-            svg.append("<rect x=\"").append(x + 1).append("\" y=\"").append(y + 1).append("\" width=\"")
-                    .append(CELL - 2).append("\" height=\"").append(CELL - 2).append("\" rx=\"3\" fill=\"")
-                    .append(colour(share)).append("\"><title>").append(date).append(": ").append(Svg.escape(label))
+            svg.append("<rect x=\"")
+                    .append(x + 1)
+                    .append("\" y=\"")
+                    .append(y + 1)
+                    .append("\" width=\"")
+                    .append(CELL - 2)
+                    .append("\" height=\"")
+                    .append(CELL - 2)
+                    .append("\" rx=\"3\" fill=\"")
+                    .append(colour(share))
+                    .append("\"><title>")
+                    .append(date)
+                    .append(": ")
+                    .append(Svg.escape(label))
                     .append("</title></rect>");
-            svg.append("<text x=\"").append(x + 5).append("\" y=\"").append(y + 14)
-                    .append("\" font-size=\"10\" fill=\"#1d232b\">").append(dayOfMonth).append("</text>");
+            svg.append("<text x=\"")
+                    .append(x + 5)
+                    .append("\" y=\"")
+                    .append(y + 14)
+                    .append("\" font-size=\"10\" fill=\"#1d232b\">")
+                    .append(dayOfMonth)
+                    .append("</text>");
             if (share != null) {
-                svg.append("<text x=\"").append(x + CELL - 5).append("\" y=\"").append(y + CELL - 7)
+                svg.append("<text x=\"")
+                        .append(x + CELL - 5)
+                        .append("\" y=\"")
+                        .append(y + CELL - 7)
                         .append("\" text-anchor=\"end\" font-size=\"10\" fill=\"#1d232b\">")
-                        .append(Svg.escape(label)).append("</text>");
+                        .append(Svg.escape(label))
+                        .append("</text>");
             }
             svg.append("</g>");
         }

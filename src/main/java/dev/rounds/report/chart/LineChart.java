@@ -66,25 +66,50 @@ public final class LineChart {
     public String render() {
         var svg = new StringBuilder(4096);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart line-chart\" viewBox=\"0 0 ")
-                .append(WIDTH).append(' ').append(HEIGHT).append("\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(HEIGHT).append("\" role=\"img\" aria-label=\"").append(Svg.escape(title)).append("\">");
+                .append(WIDTH)
+                .append(' ')
+                .append(HEIGHT)
+                .append("\" width=\"")
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(HEIGHT)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(Svg.escape(title))
+                .append("\">");
         svg.append("<title>").append(Svg.escape(title)).append("</title>");
-        svg.append("<text x=\"").append(LEFT).append("\" y=\"16\" font-size=\"13\" font-weight=\"600\">")
-                .append(Svg.escape(title)).append("</text>");
+        svg.append("<text x=\"")
+                .append(LEFT)
+                .append("\" y=\"16\" font-size=\"13\" font-weight=\"600\">")
+                .append(Svg.escape(title))
+                .append("</text>");
         if (isEmpty()) {
-            svg.append("<text x=\"").append(WIDTH / 2).append("\" y=\"").append(HEIGHT / 2)
-                    .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#6b7480\">no data in this period</text>");
+            svg.append("<text x=\"")
+                    .append(WIDTH / 2)
+                    .append("\" y=\"")
+                    .append(HEIGHT / 2)
+                    .append(
+                            "\" text-anchor=\"middle\" font-size=\"12\" fill=\"#6b7480\">no data in this period</text>");
             return svg.append("</svg>").toString();
         }
         Frame frame = frame();
         axes(svg, frame);
         if (limit != null) {
             double y = frame.y(limit);
-            svg.append("<line class=\"limit\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
-                    .append("\" y1=\"").append(Svg.n(y)).append("\" y2=\"").append(Svg.n(y))
+            svg.append("<line class=\"limit\" x1=\"")
+                    .append(LEFT)
+                    .append("\" x2=\"")
+                    .append(WIDTH - RIGHT)
+                    .append("\" y1=\"")
+                    .append(Svg.n(y))
+                    .append("\" y2=\"")
+                    .append(Svg.n(y))
                     .append("\" stroke=\"#8a2a1b\" stroke-width=\"1\" stroke-dasharray=\"2 3\"/>");
-            svg.append("<text x=\"").append(WIDTH - RIGHT).append("\" y=\"").append(Svg.n(y - 3))
-                    .append("\" text-anchor=\"end\" font-size=\"10\" fill=\"#8a2a1b\">").append(Svg.escape(limitLabel))
+            svg.append("<text x=\"")
+                    .append(WIDTH - RIGHT)
+                    .append("\" y=\"")
+                    .append(Svg.n(y - 3))
+                    .append("\" text-anchor=\"end\" font-size=\"10\" fill=\"#8a2a1b\">")
+                    .append(Svg.escape(limitLabel))
                     .append("</text>");
         }
         for (int i = 0; i < series.size(); i++) {
@@ -138,40 +163,72 @@ public final class LineChart {
         for (int tick = 0; tick <= 4; tick++) {
             double value = frame.minY() + (frame.maxY() - frame.minY()) * tick / 4;
             double y = frame.y(value);
-            svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"")
-                    .append(Svg.n(y)).append("\" y2=\"").append(Svg.n(y)).append("\" stroke=\"#e3e6ea\"/>");
-            svg.append("<text x=\"").append(LEFT - 4).append("\" y=\"").append(Svg.n(y + 3))
-                    .append("\" text-anchor=\"end\">").append(Svg.escape(format.apply(value))).append("</text>");
+            svg.append("<line x1=\"")
+                    .append(LEFT)
+                    .append("\" x2=\"")
+                    .append(WIDTH - RIGHT)
+                    .append("\" y1=\"")
+                    .append(Svg.n(y))
+                    .append("\" y2=\"")
+                    .append(Svg.n(y))
+                    .append("\" stroke=\"#e3e6ea\"/>");
+            svg.append("<text x=\"")
+                    .append(LEFT - 4)
+                    .append("\" y=\"")
+                    .append(Svg.n(y + 3))
+                    .append("\" text-anchor=\"end\">")
+                    .append(Svg.escape(format.apply(value)))
+                    .append("</text>");
         }
         for (int tick = 0; tick <= 2; tick++) {
             long second = frame.minX() + (frame.maxX() - frame.minX()) * tick / 2;
             double x = frame.x(Instant.ofEpochSecond(second));
             String anchor = tick == 0 ? "start" : tick == 2 ? "end" : "middle";
-            svg.append("<text x=\"").append(Svg.n(x)).append("\" y=\"").append(bottom + 16)
-                    .append("\" text-anchor=\"").append(anchor).append("\">")
-                    .append(dates.format(Instant.ofEpochSecond(second))).append("</text>");
+            svg.append("<text x=\"")
+                    .append(Svg.n(x))
+                    .append("\" y=\"")
+                    .append(bottom + 16)
+                    .append("\" text-anchor=\"")
+                    .append(anchor)
+                    .append("\">")
+                    .append(dates.format(Instant.ofEpochSecond(second)))
+                    .append("</text>");
         }
         svg.append("</g>");
     }
 
     private void line(StringBuilder svg, Frame frame, Series line, String colour) {
         if (line.points().isEmpty()) return;
-        svg.append("<g class=\"series\" data-series=\"").append(Svg.escape(line.name())).append("\">");
+        svg.append("<g class=\"series\" data-series=\"")
+                .append(Svg.escape(line.name()))
+                .append("\">");
         if (line.points().size() > 1) {
             svg.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.6\"");
             if (line.dashed()) svg.append(" stroke-dasharray=\"5 4\"");
             svg.append(" points=\"");
             for (Point point : line.points()) {
-                svg.append(Svg.n(frame.x(point.at()))).append(',').append(Svg.n(frame.y(point.value()))).append(' ');
+                svg.append(Svg.n(frame.x(point.at())))
+                        .append(',')
+                        .append(Svg.n(frame.y(point.value())))
+                        .append(' ');
             }
             svg.setLength(svg.length() - 1);
             svg.append("\"/>");
         }
         for (Point point : line.points()) {
-            svg.append("<circle cx=\"").append(Svg.n(frame.x(point.at()))).append("\" cy=\"")
-                    .append(Svg.n(frame.y(point.value()))).append("\" r=\"2\" fill=\"").append(colour).append("\">")
-                    .append("<title>").append(Svg.escape(line.name())).append(' ')
-                    .append(dates.format(point.at())).append(": ").append(Svg.escape(format.apply(point.value())))
+            svg.append("<circle cx=\"")
+                    .append(Svg.n(frame.x(point.at())))
+                    .append("\" cy=\"")
+                    .append(Svg.n(frame.y(point.value())))
+                    .append("\" r=\"2\" fill=\"")
+                    .append(colour)
+                    .append("\">")
+                    .append("<title>")
+                    .append(Svg.escape(line.name()))
+                    .append(' ')
+                    .append(dates.format(point.at()))
+                    .append(": ")
+                    .append(Svg.escape(format.apply(point.value())))
                     .append("</title></circle>");
         }
         svg.append("</g>");
@@ -183,8 +240,13 @@ public final class LineChart {
         for (int i = series.size() - 1; i >= 0; i--) {
             Series line = series.get(i);
             String label = line.name() + (line.dashed() ? " (projected)" : "");
-            svg.append("<text x=\"").append(x).append("\" y=\"16\" text-anchor=\"end\" fill=\"")
-                    .append(COLOURS[i % COLOURS.length]).append("\">").append(Svg.escape(label)).append("</text>");
+            svg.append("<text x=\"")
+                    .append(x)
+                    .append("\" y=\"16\" text-anchor=\"end\" fill=\"")
+                    .append(COLOURS[i % COLOURS.length])
+                    .append("\">")
+                    .append(Svg.escape(label))
+                    .append("</text>");
             x -= 8 + 6 * label.length();
         }
         svg.append("</g>");

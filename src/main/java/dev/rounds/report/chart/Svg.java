@@ -5,8 +5,7 @@ import java.util.Locale;
 /** The little SVG text writing the charts share: escaping and compact numbers. */
 final class Svg {
 
-    private Svg() {
-    }
+    private Svg() {}
 
     /** Text made safe for SVG content and attribute values. */
     static String escape(String text) {

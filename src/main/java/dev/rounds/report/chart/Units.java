@@ -5,8 +5,7 @@ import java.util.Locale;
 /** How chart axes and tooltips write values: shares as percentages, response times in ms or s. */
 public final class Units {
 
-    private Units() {
-    }
+    private Units() {}
 
     /** {@code 53%}: axes and capacity, where a whole percent is precise enough. */
     public static String percent(double share) {

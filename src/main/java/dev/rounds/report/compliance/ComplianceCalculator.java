@@ -24,8 +24,7 @@ public final class ComplianceCalculator {
 
     public static final String OVERALL = "overall";
 
-    private ComplianceCalculator() {
-    }
+    private ComplianceCalculator() {}
 
     /** Overall figures first, then one per checklist ({@code checklist:<id>}), then one per owner, each sorted. */
     public static List<ComplianceFigures> figures(List<OccurrenceFact> facts, Interval period, Instant now) {
@@ -41,13 +40,14 @@ public final class ComplianceCalculator {
      * Overall figures per local day in {@code zone}, by the day an occurrence was due: every day the period touches,
      * in order, those without anything due included (scope {@code day:<date>}).
      */
-    public static Map<LocalDate, ComplianceFigures> byDay(List<OccurrenceFact> facts, Interval period, ZoneId zone,
-            Instant now) {
+    public static Map<LocalDate, ComplianceFigures> byDay(
+            List<OccurrenceFact> facts, Interval period, ZoneId zone, Instant now) {
         var days = new LinkedHashMap<LocalDate, ComplianceFigures>();
         if (period.isEmpty()) return days;
         Map<LocalDate, List<OccurrenceFact>> due = new TreeMap<>();
         for (OccurrenceFact fact : counted(facts, period, now)) {
-            due.computeIfAbsent(fact.dueAt().atZone(zone).toLocalDate(), d -> new ArrayList<>()).add(fact);
+            due.computeIfAbsent(fact.dueAt().atZone(zone).toLocalDate(), d -> new ArrayList<>())
+                    .add(fact);
         }
         LocalDate last = period.to().minusNanos(1).atZone(zone).toLocalDate();
         for (LocalDate day = period.from().atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
@@ -71,8 +71,8 @@ public final class ComplianceCalculator {
         }
         int due = counted.size();
         int held = due - waived;
-        return new ComplianceFigures(scope, due, onTime, late, missed, waived,
-                held == 0 ? null : (double) onTime / held);
+        return new ComplianceFigures(
+                scope, due, onTime, late, missed, waived, held == 0 ? null : (double) onTime / held);
     }
 
     private static List<OccurrenceFact> counted(List<OccurrenceFact> facts, Interval period, Instant now) {
@@ -83,10 +83,13 @@ public final class ComplianceCalculator {
                 .toList();
     }
 
-    private static List<ComplianceFigures> grouped(List<OccurrenceFact> counted,
-            Function<OccurrenceFact, String> scope) {
+    private static List<ComplianceFigures> grouped(
+            List<OccurrenceFact> counted, Function<OccurrenceFact, String> scope) {
         Map<String, List<OccurrenceFact>> groups = new TreeMap<>();
-        for (OccurrenceFact fact : counted) groups.computeIfAbsent(scope.apply(fact), s -> new ArrayList<>()).add(fact);
-        return groups.entrySet().stream().map(e -> tally(e.getKey(), e.getValue())).toList();
+        for (OccurrenceFact fact : counted)
+            groups.computeIfAbsent(scope.apply(fact), s -> new ArrayList<>()).add(fact);
+        return groups.entrySet().stream()
+                .map(e -> tally(e.getKey(), e.getValue()))
+                .toList();
     }
 }

@@ -12,6 +12,5 @@ package dev.rounds.report.compliance;
  * @param waived excused, so not held against anyone
  * @param compliance {@code onTime / (due − waived)}, or {@code null} when nothing counted was due
  */
-public record ComplianceFigures(String scope, int due, int onTime, int late, int missed, int waived,
-        Double compliance) {
-}
+public record ComplianceFigures(
+        String scope, int due, int onTime, int late, int missed, int waived, Double compliance) {}

@@ -44,13 +44,25 @@ public class ComplianceService {
                 .setParameter("to", OffsetDateTime.ofInstant(period.to(), ZoneOffset.UTC))
                 .setParameter("retired", OccurrenceStatus.RETIRED.name())
                 .getResultList();
-        return rows.stream().map(row -> {
-            String checklistId = (String) row[1];
-            String owner = checklists.checklist(checklistId).map(Checklist::owner).orElse(REMOVED_CHECKLIST);
-            return new OccurrenceFact(((Number) row[0]).longValue(), checklistId, (String) row[2], owner,
-                    (String) row[3], toInstant(row[4]), OccurrenceStatus.valueOf((String) row[5]), toInstant(row[6]),
-                    (String) row[7]);
-        }).toList();
+        return rows.stream()
+                .map(row -> {
+                    String checklistId = (String) row[1];
+                    String owner = checklists
+                            .checklist(checklistId)
+                            .map(Checklist::owner)
+                            .orElse(REMOVED_CHECKLIST);
+                    return new OccurrenceFact(
+                            ((Number) row[0]).longValue(),
+                            checklistId,
+                            (String) row[2],
+                            owner,
+                            (String) row[3],
+                            toInstant(row[4]),
+                            OccurrenceStatus.valueOf((String) row[5]),
+                            toInstant(row[6]),
+                            (String) row[7]);
+                })
+                .toList();
     }
 
     /** Overall figures first, then per checklist, then per owner; see {@link ComplianceCalculator}. */

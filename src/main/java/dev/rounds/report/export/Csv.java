@@ -15,13 +15,13 @@ import org.apache.commons.csv.CSVPrinter;
 /** RFC 4180 CSV in UTF-8 with a header row; {@code null} is an empty field, instants are ISO-8601 UTC. */
 final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static <T> void write(OutputStream out, String[] header, List<T> rows, Function<T, Object[]> fields) {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try {
-            CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(header).get().print(writer);
+            CSVPrinter printer =
+                    CSVFormat.RFC4180.builder().setHeader(header).get().print(writer);
             for (T row : rows) printer.printRecord(wellFormed(fields.apply(row)));
             printer.flush();
         } catch (IOException e) {

@@ -56,7 +56,10 @@ public class ReportExportResource {
     }
 
     private static Response csv(String name, ReportPeriod period, StreamingOutput body) {
-        return Response.ok(body, CSV).header("Content-Disposition",
-                "attachment; filename=\"rounds-" + name + "-" + period.first() + "-" + period.last() + ".csv\"").build();
+        return Response.ok(body, CSV)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"rounds-" + name + "-" + period.first() + "-" + period.last() + ".csv\"")
+                .build();
     }
 }

@@ -1,14 +1,14 @@
 package dev.rounds.report.export;
 
+import dev.rounds.core.Interval;
 import dev.rounds.core.ProblemTitle;
+import dev.rounds.core.ReportZone;
 import dev.rounds.core.RoundsException;
 import dev.rounds.report.ReportPeriod;
-import dev.rounds.core.ReportZone;
 import dev.rounds.report.compliance.ComplianceCalculator;
 import dev.rounds.report.compliance.ComplianceFigures;
 import dev.rounds.report.compliance.ComplianceService;
 import dev.rounds.report.compliance.OccurrenceFact;
-import dev.rounds.core.Interval;
 import dev.rounds.report.sla.SlaService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,9 +22,8 @@ import java.util.List;
 public class ReportExports {
 
     /** Compliance of a range: the figures overall, per checklist and per owner, and every occurrence. */
-    public record ComplianceExport(Instant from, Instant to, String zone, List<ComplianceFigures> figures,
-            List<ComplianceRow> occurrences) {
-    }
+    public record ComplianceExport(
+            Instant from, Instant to, String zone, List<ComplianceFigures> figures, List<ComplianceRow> occurrences) {}
 
     @Inject
     ComplianceService compliance;
@@ -49,8 +48,12 @@ public class ReportExports {
 
     public ComplianceExport compliance(Interval range) {
         List<OccurrenceFact> facts = compliance.facts(range);
-        return new ComplianceExport(range.from(), range.to(), zone.get().getId(),
-                ComplianceCalculator.figures(facts, range, clock.instant()), rows(facts));
+        return new ComplianceExport(
+                range.from(),
+                range.to(),
+                zone.get().getId(),
+                ComplianceCalculator.figures(facts, range, clock.instant()),
+                rows(facts));
     }
 
     public List<SlaRow> sla(Interval range) {

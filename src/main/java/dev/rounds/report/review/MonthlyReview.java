@@ -15,8 +15,16 @@ import java.util.List;
  * @param rows the monthly checklist rows of the month
  * @param recovery the quarterly rows (the disaster-recovery test) of the quarter holding the month
  */
-public record MonthlyReview(ReportPeriod period, Instant now, boolean ended, List<ComplianceFigures> compliance,
-        String heatmap, List<Capacity> capacity, Security security, List<ReviewItem> rows, List<ReviewItem> recovery) {
+public record MonthlyReview(
+        ReportPeriod period,
+        Instant now,
+        boolean ended,
+        List<ComplianceFigures> compliance,
+        String heatmap,
+        List<Capacity> capacity,
+        Security security,
+        List<ReviewItem> rows,
+        List<ReviewItem> recovery) {
 
     /**
      * One resource of one target: its daily mean over the trend window and where the straight line through it
@@ -26,8 +34,14 @@ public record MonthlyReview(ReportPeriod period, Instant now, boolean ended, Lis
      * @param slopePerDay growth per day, a fraction; {@code null} without two days of data
      * @param fullOn the day it fills at this rate, or {@code null} when it does not grow
      */
-    public record Capacity(String target, String resource, String probeKey, Double latest, Double slopePerDay,
-            LocalDate fullOn, String chart) {
+    public record Capacity(
+            String target,
+            String resource,
+            String probeKey,
+            Double latest,
+            Double slopePerDay,
+            LocalDate fullOn,
+            String chart) {
 
         /** Growth over 30 days in percentage points: {@code +1.5 pt}. */
         public String monthlyGrowth() {
@@ -40,10 +54,8 @@ public record MonthlyReview(ReportPeriod period, Instant now, boolean ended, Lis
      *
      * @param open advisories new or applying, whenever first seen
      */
-    public record Security(int seen, int untriaged, int applies, int notApplicable, int patched,
-            List<AdvisoryLine> open) {
-    }
+    public record Security(
+            int seen, int untriaged, int applies, int notApplicable, int patched, List<AdvisoryLine> open) {}
 
-    public record AdvisoryLine(long id, String title, String link, String state, Instant firstSeen, String targets) {
-    }
+    public record AdvisoryLine(long id, String title, String link, String state, Instant firstSeen, String targets) {}
 }

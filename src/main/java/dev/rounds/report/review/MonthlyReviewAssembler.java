@@ -2,6 +2,7 @@ package dev.rounds.report.review;
 
 import dev.rounds.advisory.Advisory;
 import dev.rounds.advisory.TriageState;
+import dev.rounds.core.Interval;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.report.ReportPeriod;
 import dev.rounds.report.chart.CalendarHeatmap;
@@ -15,7 +16,6 @@ import dev.rounds.report.compliance.ComplianceService;
 import dev.rounds.report.compliance.OccurrenceFact;
 import dev.rounds.report.rollup.Granularity;
 import dev.rounds.report.rollup.Rollups;
-import dev.rounds.core.Interval;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -58,14 +58,23 @@ public class MonthlyReviewAssembler {
         List<OccurrenceFact> facts = compliance.facts(whole);
         List<ComplianceFigures> figures = ComplianceCalculator.figures(facts, whole, now);
         Map<LocalDate, Double> shares = new HashMap<>();
-        ComplianceCalculator.byDay(facts, whole, month.zone(), now).forEach((day, f) -> shares.put(day, f.compliance()));
-        String heatmap = new CalendarHeatmap("Compliance per day", YearMonth.from(month.first()), shares,
-                Units::percent).render();
+        ComplianceCalculator.byDay(facts, whole, month.zone(), now)
+                .forEach((day, f) -> shares.put(day, f.compliance()));
+        String heatmap = new CalendarHeatmap(
+                        "Compliance per day", YearMonth.from(month.first()), shares, Units::percent)
+                .render();
         LocalDate quarter = month.first().withMonth((month.first().getMonthValue() - 1) / 3 * 3 + 1);
         Instant quarterStart = quarter.atStartOfDay(month.zone()).toInstant();
         Instant quarterEnd = quarter.plusMonths(3).atStartOfDay(month.zone()).toInstant();
-        return new MonthlyReview(month, now, month.hasEnded(now), figures, heatmap, capacity(month, now),
-                security(whole), ReviewItem.of("monthly", whole.from(), whole.to()),
+        return new MonthlyReview(
+                month,
+                now,
+                month.hasEnded(now),
+                figures,
+                heatmap,
+                capacity(month, now),
+                security(whole),
+                ReviewItem.of("monthly", whole.from(), whole.to()),
                 ReviewItem.of("quarterly", quarterStart, quarterEnd));
     }
 
@@ -76,7 +85,8 @@ public class MonthlyReviewAssembler {
         Map<String, MonthlyReview.Capacity> byResource = new LinkedHashMap<>();
         for (ProbeSeries.Probe probe : probeSeries.probes("metrics")) {
             ProbeKey key = probe.key();
-            Map<String, List<String>> names = namesByActivity.computeIfAbsent(key.checklistId() + "/" + key.activityId(),
+            Map<String, List<String>> names = namesByActivity.computeIfAbsent(
+                    key.checklistId() + "/" + key.activityId(),
                     activity -> rollups.valueNames(key.checklistId(), key.activityId()));
             for (String name : names.getOrDefault(key.toString(), List.of())) {
                 if (!name.endsWith(RESOURCE_SUFFIX)) continue;
@@ -84,48 +94,66 @@ public class MonthlyReviewAssembler {
                 if (points.isEmpty()) continue;
                 String resource = name.substring(0, name.length() - RESOURCE_SUFFIX.length());
                 var line = capacity(key.targetId(), resource, key.toString(), points, month, end);
-                byResource.merge(key.targetId() + "/" + resource, line,
+                byResource.merge(
+                        key.targetId() + "/" + resource,
+                        line,
                         (kept, other) -> kept.chart().length() >= other.chart().length() ? kept : other);
             }
         }
         return List.copyOf(byResource.values());
     }
 
-    private static MonthlyReview.Capacity capacity(String target, String resource, String key, List<Point> points,
-            ReportPeriod month, Instant end) {
+    private static MonthlyReview.Capacity capacity(
+            String target, String resource, String key, List<Point> points, ReportPeriod month, Instant end) {
         Point latest = points.get(points.size() - 1);
         Optional<LinearTrend> trend = LinearTrend.fit(points);
         Optional<Instant> full = trend.flatMap(t -> t.reaches(1.0, latest.at()));
         var chart = new LineChart(resource + " used on " + target, Units::percent, month.zone())
-                .range(0, 1).limit(1.0, "full")
+                .range(0, 1)
+                .limit(1.0, "full")
                 .add(Series.measured(resource, points));
         trend.ifPresent(t -> {
             Instant until = full.filter(f -> f.isBefore(end.plus(TREND_WINDOW))).orElse(end.plus(TREND_WINDOW));
             if (until.isAfter(latest.at())) {
-                chart.add(Series.projected(resource,
-                        List.of(new Point(latest.at(), t.valueAt(latest.at())), new Point(until, Math.min(1.0, t.valueAt(until))))));
+                chart.add(Series.projected(
+                        resource,
+                        List.of(
+                                new Point(latest.at(), t.valueAt(latest.at())),
+                                new Point(until, Math.min(1.0, t.valueAt(until))))));
             }
         });
-        return new MonthlyReview.Capacity(target, resource, key, latest.value(),
+        return new MonthlyReview.Capacity(
+                target,
+                resource,
+                key,
+                latest.value(),
                 trend.map(LinearTrend::slopePerDay).orElse(null),
-                full.map(f -> LocalDate.ofInstant(f, month.zone())).orElse(null), chart.render());
+                full.map(f -> LocalDate.ofInstant(f, month.zone())).orElse(null),
+                chart.render());
     }
 
     private static MonthlyReview.Security security(Interval month) {
         List<Advisory> seen = Advisory.list("firstSeen >= ?1 and firstSeen < ?2", month.from(), month.to());
-        Map<TriageState, Long> byState = seen.stream().collect(Collectors.groupingBy(a -> a.state, Collectors.counting()));
-        List<Advisory> open = Advisory.list("state in ?1 order by firstSeen desc",
-                List.of(TriageState.NEW, TriageState.APPLIES));
+        Map<TriageState, Long> byState =
+                seen.stream().collect(Collectors.groupingBy(a -> a.state, Collectors.counting()));
+        List<Advisory> open =
+                Advisory.list("state in ?1 order by firstSeen desc", List.of(TriageState.NEW, TriageState.APPLIES));
         var lines = new ArrayList<MonthlyReview.AdvisoryLine>();
         for (Advisory advisory : open) {
-            String targets = advisory.matches.stream().map(m -> m.targetId + " (" + m.software + ")").distinct()
+            String targets = advisory.matches.stream()
+                    .map(m -> m.targetId + " (" + m.software + ")")
+                    .distinct()
                     .collect(Collectors.joining(", "));
-            lines.add(new MonthlyReview.AdvisoryLine(advisory.id, advisory.title, advisory.link,
-                    advisory.state.label(), advisory.firstSeen, targets));
+            lines.add(new MonthlyReview.AdvisoryLine(
+                    advisory.id, advisory.title, advisory.link, advisory.state.label(), advisory.firstSeen, targets));
         }
-        return new MonthlyReview.Security(seen.size(), count(byState, TriageState.NEW),
-                count(byState, TriageState.APPLIES), count(byState, TriageState.NOT_APPLICABLE),
-                count(byState, TriageState.PATCHED), lines);
+        return new MonthlyReview.Security(
+                seen.size(),
+                count(byState, TriageState.NEW),
+                count(byState, TriageState.APPLIES),
+                count(byState, TriageState.NOT_APPLICABLE),
+                count(byState, TriageState.PATCHED),
+                lines);
     }
 
     private static int count(Map<TriageState, Long> byState, TriageState state) {

@@ -5,11 +5,11 @@ import dev.rounds.checklist.Checklist;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.Target;
+import dev.rounds.core.Interval;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.report.chart.Point;
 import dev.rounds.report.rollup.Granularity;
 import dev.rounds.report.rollup.Rollups;
-import dev.rounds.core.Interval;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -20,16 +20,14 @@ import java.util.List;
 public class ProbeSeries {
 
     /** One probe against one target, with the activity it belongs to. */
-    public record Probe(ProbeKey key, String activityTitle, Target target) {
-    }
+    public record Probe(ProbeKey key, String activityTitle, Target target) {}
 
     /**
      * One probe × target's series of a value.
      *
      * @param label what the chart's legend calls it: {@code activity → target}
      */
-    public record Line(Probe probe, String label, List<Point> points) {
-    }
+    public record Line(Probe probe, String label, List<Point> points) {}
 
     @Inject
     ChecklistRegistry registry;
@@ -45,8 +43,10 @@ public class ProbeSeries {
                 for (ProbeSpec spec : activity.probes()) {
                     if (!spec.type().equals(type)) continue;
                     for (Target target : spec.targets()) {
-                        probes.add(new Probe(new ProbeKey(checklist.id(), activity.id(), spec.index(), target.id()),
-                                activity.title(), target));
+                        probes.add(new Probe(
+                                new ProbeKey(checklist.id(), activity.id(), spec.index(), target.id()),
+                                activity.title(),
+                                target));
                     }
                 }
             }
@@ -57,7 +57,8 @@ public class ProbeSeries {
     /** A probe's value as its mean per bucket over the period. */
     public List<Point> means(ProbeKey key, String value, Granularity granularity, Interval period) {
         return rollups.values(key.toString(), value, granularity, period).stream()
-                .map(point -> new Point(point.bucketStart(), point.mean())).toList();
+                .map(point -> new Point(point.bucketStart(), point.mean()))
+                .toList();
     }
 
     /** The value's mean per bucket, for each probe of the type that has any in the period. */
@@ -65,7 +66,9 @@ public class ProbeSeries {
         var lines = new ArrayList<Line>();
         for (Probe probe : probes(type)) {
             List<Point> points = means(probe.key(), value, granularity, period);
-            if (!points.isEmpty()) lines.add(new Line(probe, probe.activityTitle() + " → " + probe.target().id(), points));
+            if (!points.isEmpty())
+                lines.add(new Line(
+                        probe, probe.activityTitle() + " → " + probe.target().id(), points));
         }
         return lines;
     }

@@ -12,14 +12,33 @@ import java.util.List;
  *
  * @param note the latest sign-off's note, or {@code null}
  */
-public record ReviewItem(long occurrenceId, String activityId, String title, String period, String status,
-        Instant dueAt, String signedOffBy, Instant signedOffAt, String note) {
+public record ReviewItem(
+        long occurrenceId,
+        String activityId,
+        String title,
+        String period,
+        String status,
+        Instant dueAt,
+        String signedOffBy,
+        Instant signedOffAt,
+        String note) {
 
     static ReviewItem of(Occurrence o) {
         List<SignOff> signOffs = SignOff.findByOccurrence(o.id);
-        String note = signOffs.stream().max(Comparator.comparing(s -> s.signedAt)).map(s -> s.note).orElse(null);
-        return new ReviewItem(o.id, o.activityId, o.title, o.periodLabel, o.status.label(), o.dueAt, o.signedOffBy,
-                o.signedOffAt, note);
+        String note = signOffs.stream()
+                .max(Comparator.comparing(s -> s.signedAt))
+                .map(s -> s.note)
+                .orElse(null);
+        return new ReviewItem(
+                o.id,
+                o.activityId,
+                o.title,
+                o.periodLabel,
+                o.status.label(),
+                o.dueAt,
+                o.signedOffBy,
+                o.signedOffAt,
+                note);
     }
 
     /**
@@ -27,11 +46,15 @@ public record ReviewItem(long occurrenceId, String activityId, String title, Str
      * a checklist kept in another zone than the report still lands in the right week or month.
      */
     static List<ReviewItem> of(String cadence, Instant from, Instant to) {
-        List<Occurrence> occurrences = Occurrence.list("cadence = ?1 and periodStart < ?2 and periodEnd > ?3"
-                + " order by checklistId, id", cadence, to, from);
+        List<Occurrence> occurrences = Occurrence.list(
+                "cadence = ?1 and periodStart < ?2 and periodEnd > ?3" + " order by checklistId, id",
+                cadence,
+                to,
+                from);
         return occurrences.stream()
                 .filter(o -> {
-                    Instant middle = o.periodStart.plus(java.time.Duration.between(o.periodStart, o.periodEnd).dividedBy(2));
+                    Instant middle = o.periodStart.plus(java.time.Duration.between(o.periodStart, o.periodEnd)
+                            .dividedBy(2));
                     return !middle.isBefore(from) && middle.isBefore(to);
                 })
                 .map(ReviewItem::of)

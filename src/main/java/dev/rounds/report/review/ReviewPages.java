@@ -1,9 +1,9 @@
 package dev.rounds.report.review;
 
 import dev.rounds.core.ProblemTitle;
+import dev.rounds.core.ReportZone;
 import dev.rounds.core.RoundsException;
 import dev.rounds.report.ReportPeriod;
-import dev.rounds.core.ReportZone;
 import dev.rounds.report.pdf.PdfRenderer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -73,7 +73,9 @@ public class ReviewPages {
     @Produces("application/pdf")
     public Response weeklyPdf(@QueryParam("week") String week) {
         ReportPeriod period = week(week);
-        return pdf("weekly-review-" + period.label(), Templates.weeklyFile(weekly.assemble(period)).render());
+        return pdf(
+                "weekly-review-" + period.label(),
+                Templates.weeklyFile(weekly.assemble(period)).render());
     }
 
     @GET
@@ -81,12 +83,15 @@ public class ReviewPages {
     @Produces("application/pdf")
     public Response monthlyPdf(@QueryParam("month") String month) {
         ReportPeriod period = month(month);
-        return pdf("monthly-review-" + period.label(), Templates.monthlyFile(monthly.assemble(period)).render());
+        return pdf(
+                "monthly-review-" + period.label(),
+                Templates.monthlyFile(monthly.assemble(period)).render());
     }
 
     private Response pdf(String name, String html) {
         return Response.ok(pdf.render(html), "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"rounds-" + name + ".pdf\"").build();
+                .header("Content-Disposition", "inline; filename=\"rounds-" + name + ".pdf\"")
+                .build();
     }
 
     private ReportPeriod week(String text) {
@@ -97,9 +102,13 @@ public class ReviewPages {
         return period(text, "month", ReportPeriod::month, ReportPeriod::monthOf);
     }
 
-    private ReportPeriod period(String text, String name, BiFunction<String, java.time.ZoneId, ReportPeriod> parse,
+    private ReportPeriod period(
+            String text,
+            String name,
+            BiFunction<String, java.time.ZoneId, ReportPeriod> parse,
             BiFunction<LocalDate, java.time.ZoneId, ReportPeriod> current) {
-        if (text == null || text.isBlank()) return current.apply(LocalDate.ofInstant(clock.instant(), zone.get()), zone.get());
+        if (text == null || text.isBlank())
+            return current.apply(LocalDate.ofInstant(clock.instant(), zone.get()), zone.get());
         try {
             return parse.apply(text, zone.get());
         } catch (IllegalArgumentException e) {

@@ -1,9 +1,9 @@
 package dev.rounds.report.review;
 
-import dev.rounds.core.Sha256;
 import dev.rounds.audit.AuditLog;
-import dev.rounds.report.ReportPeriod;
 import dev.rounds.core.ReportZone;
+import dev.rounds.core.Sha256;
+import dev.rounds.report.ReportPeriod;
 import dev.rounds.report.pdf.PdfRenderer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,12 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +37,7 @@ public class ReviewSnapshots {
     private static final Logger LOG = Logger.getLogger(ReviewSnapshots.class);
 
     /** One file written: where, its digest and its size. */
-    public record Filed(Path file, String sha256, long bytes) {
-    }
+    public record Filed(Path file, String sha256, long bytes) {}
 
     @Inject
     WeeklyReviewAssembler weekly;
@@ -69,14 +65,19 @@ public class ReviewSnapshots {
         this.folder = config.dir();
     }
 
-    @Scheduled(every = "${rounds.reports.snapshot-interval}", delay = 1, delayUnit = TimeUnit.MINUTES,
+    @Scheduled(
+            every = "${rounds.reports.snapshot-interval}",
+            delay = 1,
+            delayUnit = TimeUnit.MINUTES,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         try {
             fileClosedPeriods();
         } catch (RuntimeException e) {
-            LOG.errorf(e, "filing the closed week's or month's review failed; it is tried again in a while: %s",
+            LOG.errorf(
+                    e,
+                    "filing the closed week's or month's review failed; it is tried again in a while: %s",
                     e.getMessage());
         }
     }
@@ -86,10 +87,14 @@ public class ReviewSnapshots {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone.get());
         var filed = new ArrayList<Filed>();
         ReportPeriod week = ReportPeriod.weekOf(today, zone.get()).previous();
-        filed.addAll(file(week, "weekly-review-" + week.label(),
+        filed.addAll(file(
+                week,
+                "weekly-review-" + week.label(),
                 () -> ReviewPages.Templates.weeklyFile(weekly.assemble(week)).render()));
         ReportPeriod month = ReportPeriod.monthOf(today, zone.get()).previous();
-        filed.addAll(file(month, "monthly-review-" + month.label(),
+        filed.addAll(file(
+                month,
+                "monthly-review-" + month.label(),
                 () -> ReviewPages.Templates.monthlyFile(monthly.assemble(month)).render()));
         return filed;
     }
@@ -116,8 +121,8 @@ public class ReviewSnapshots {
             LOG.infof("filed the review of %s in %s", period.label(), year);
             return written;
         } catch (IOException e) {
-            throw new UncheckedIOException("the review of " + period.label() + " could not be filed in " + year
-                    + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "the review of " + period.label() + " could not be filed in " + year + ": " + e.getMessage(), e);
         }
     }
 

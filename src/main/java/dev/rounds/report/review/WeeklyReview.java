@@ -1,8 +1,8 @@
 package dev.rounds.report.review;
 
+import dev.rounds.core.Incident;
 import dev.rounds.report.ReportPeriod;
 import dev.rounds.report.compliance.ComplianceFigures;
-import dev.rounds.core.Incident;
 import dev.rounds.report.sla.SlaFigures;
 import java.time.Instant;
 import java.util.List;
@@ -17,15 +17,30 @@ import java.util.List;
  * @param backlogChart inline SVG of each backlog probe's daily item count, or {@code null} without backlog probes
  * @param operationsReview the occurrence of the weekly operations review, or {@code null} if the pack has none
  */
-public record WeeklyReview(ReportPeriod period, Instant now, boolean ended, List<ComplianceFigures> compliance,
-        List<SlaFigures> sla, List<Incident> alerts, String performanceChart, List<ChangeLine> changes,
-        String backlogChart, List<ReviewItem> rows, ReviewItem operationsReview) {
+public record WeeklyReview(
+        ReportPeriod period,
+        Instant now,
+        boolean ended,
+        List<ComplianceFigures> compliance,
+        List<SlaFigures> sla,
+        List<Incident> alerts,
+        String performanceChart,
+        List<ChangeLine> changes,
+        String backlogChart,
+        List<ReviewItem> rows,
+        ReviewItem operationsReview) {
 
     /**
      * A change implemented in the week, with the incidents that started on its target (any target when it names
      * none) within {@link WeeklyReviewAssembler#AFTER_CHANGE} of its implementation.
      */
-    public record ChangeLine(long id, String title, String target, String state, Instant implementedAt,
-            String implementedBy, String outcome, List<Incident> followedBy) {
-    }
+    public record ChangeLine(
+            long id,
+            String title,
+            String target,
+            String state,
+            Instant implementedAt,
+            String implementedBy,
+            String outcome,
+            List<Incident> followedBy) {}
 }

@@ -4,6 +4,8 @@ import dev.rounds.change.Change;
 import dev.rounds.change.ChangeService;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.Target;
+import dev.rounds.core.Incident;
+import dev.rounds.core.Interval;
 import dev.rounds.report.ReportPeriod;
 import dev.rounds.report.chart.LineChart;
 import dev.rounds.report.chart.Point;
@@ -13,8 +15,6 @@ import dev.rounds.report.compliance.ComplianceService;
 import dev.rounds.report.rollup.DayStats;
 import dev.rounds.report.rollup.Granularity;
 import dev.rounds.report.rollup.Rollups;
-import dev.rounds.core.Incident;
-import dev.rounds.core.Interval;
 import dev.rounds.report.sla.SlaService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +31,7 @@ public class WeeklyReviewAssembler {
 
     /** How long after a change an incident on its target is listed as following it. */
     static final Duration AFTER_CHANGE = Duration.ofHours(24);
+
     static final String OPERATIONS_REVIEW = "operations-review";
 
     @Inject
@@ -59,13 +60,25 @@ public class WeeklyReviewAssembler {
         Interval whole = week.interval();
         Interval counted = week.until(now);
         List<Incident> alerts = rollups.incidents(counted).stream()
-                .filter(i -> !i.startedAt().isBefore(counted.from()) && i.startedAt().isBefore(counted.to()))
+                .filter(i ->
+                        !i.startedAt().isBefore(counted.from()) && i.startedAt().isBefore(counted.to()))
                 .toList();
         List<ReviewItem> rows = ReviewItem.of("weekly", whole.from(), whole.to());
-        ReviewItem operationsReview = rows.stream().filter(r -> r.activityId().equals(OPERATIONS_REVIEW)).findFirst()
+        ReviewItem operationsReview = rows.stream()
+                .filter(r -> r.activityId().equals(OPERATIONS_REVIEW))
+                .findFirst()
                 .orElse(null);
-        return new WeeklyReview(week, now, week.hasEnded(now), compliance.figures(whole, now), sla.all(counted),
-                alerts, performanceChart(week), changeLines(whole), backlogChart(week, counted), rows,
+        return new WeeklyReview(
+                week,
+                now,
+                week.hasEnded(now),
+                compliance.figures(whole, now),
+                sla.all(counted),
+                alerts,
+                performanceChart(week),
+                changeLines(whole),
+                backlogChart(week, counted),
+                rows,
                 operationsReview);
     }
 
@@ -75,7 +88,8 @@ public class WeeklyReviewAssembler {
             var points = new ArrayList<Point>();
             for (DayStats day : rollups.days(target.id(), week.first(), week.last())) {
                 Duration p95 = day.latency().percentile(0.95);
-                if (p95 != null) points.add(new Point(day.day().atStartOfDay(week.zone()).toInstant(), p95.toNanos() / 1e6));
+                if (p95 != null)
+                    points.add(new Point(day.day().atStartOfDay(week.zone()).toInstant(), p95.toNanos() / 1e6));
             }
             if (!points.isEmpty()) chart.add(Series.measured(target.id(), points));
         }
@@ -85,8 +99,8 @@ public class WeeklyReviewAssembler {
     private String backlogChart(ReportPeriod week, Interval counted) {
         List<ProbeSeries.Line> lines = probeSeries.of("backlog", "count", Granularity.DAY, counted);
         if (lines.isEmpty()) return null;
-        var chart = new LineChart("open items per day (daily mean)", v -> String.format(Locale.ROOT, "%.0f", v),
-                week.zone());
+        var chart = new LineChart(
+                "open items per day (daily mean)", v -> String.format(Locale.ROOT, "%.0f", v), week.zone());
         lines.forEach(line -> chart.add(Series.measured(line.label(), line.points())));
         return chart.render();
     }
@@ -102,8 +116,14 @@ public class WeeklyReviewAssembler {
                         .filter(i -> change.targetId == null || change.targetId.equals(i.targetId()))
                         .toList();
             }
-            lines.add(new WeeklyReview.ChangeLine(change.id, change.title, change.targetId, change.state.label(),
-                    change.implementedAt, change.implementedBy, change.outcome == null ? null : change.outcome.label(),
+            lines.add(new WeeklyReview.ChangeLine(
+                    change.id,
+                    change.title,
+                    change.targetId,
+                    change.state.label(),
+                    change.implementedAt,
+                    change.implementedBy,
+                    change.outcome == null ? null : change.outcome.label(),
                     followedBy));
         }
         return lines;

@@ -49,7 +49,10 @@ final class ChunkFold {
      * @param runs the stored runs of the chunk's probes by probe key, which the fold changes and adds to
      * @param coverage the stored coverage of the chunk's targets by target id, which the fold changes and adds to
      */
-    ChunkFold(ZoneId zone, Function<ProbeKey, ProbeSpec> specs, Map<String, ProbeRun> runs,
+    ChunkFold(
+            ZoneId zone,
+            Function<ProbeKey, ProbeSpec> specs,
+            Map<String, ProbeRun> runs,
             Map<String, Coverage> coverage) {
         this.zone = zone;
         this.specs = specs;
@@ -61,8 +64,10 @@ final class ChunkFold {
     void add(ResultRow result) {
         Instant hour = result.startedAt().truncatedTo(ChronoUnit.HOURS);
         LocalDate day = LocalDate.ofInstant(result.startedAt(), zone);
-        hours.computeIfAbsent(new TargetKey(result.key().targetId(), hour), k -> new TargetBucket()).add(result);
-        days.computeIfAbsent(new TargetKey(result.key().targetId(), day), k -> new TargetBucket()).add(result);
+        hours.computeIfAbsent(new TargetKey(result.key().targetId(), hour), k -> new TargetBucket())
+                .add(result);
+        days.computeIfAbsent(new TargetKey(result.key().targetId(), day), k -> new TargetBucket())
+                .add(result);
         addValues(result, hour, day);
         ProbeSpec spec = specCache.computeIfAbsent(result.key(), specs::apply);
         addToRun(result, spec);
@@ -81,10 +86,14 @@ final class ChunkFold {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!field.getValue().isNumber() || field.getKey().length() > 200) continue;
             double value = field.getValue().doubleValue();
-            valueHours.computeIfAbsent(new ValueKey(result.probeKey(), field.getKey(), hour),
-                    k -> new ValueBucket(result.key())).add(value, result.startedAt());
-            valueDays.computeIfAbsent(new ValueKey(result.probeKey(), field.getKey(), day),
-                    k -> new ValueBucket(result.key())).add(value, result.startedAt());
+            valueHours
+                    .computeIfAbsent(
+                            new ValueKey(result.probeKey(), field.getKey(), hour), k -> new ValueBucket(result.key()))
+                    .add(value, result.startedAt());
+            valueDays
+                    .computeIfAbsent(
+                            new ValueKey(result.probeKey(), field.getKey(), day), k -> new ValueBucket(result.key()))
+                    .add(value, result.startedAt());
         }
     }
 
@@ -168,15 +177,12 @@ final class ChunkFold {
     }
 
     /** A target's bucket: {@code bucket} is an hour's start as an {@link Instant}, or a {@link LocalDate}. */
-    record TargetKey(String targetId, Object bucket) {
-    }
+    record TargetKey(String targetId, Object bucket) {}
 
     /** A numeric value's bucket: {@code bucket} is an hour's start as an {@link Instant}, or a {@link LocalDate}. */
-    record ValueKey(String probeKey, String name, Object bucket) {
-    }
+    record ValueKey(String probeKey, String name, Object bucket) {}
 
-    record UnknownSpan(String targetId, Instant from, Instant to) {
-    }
+    record UnknownSpan(String targetId, Instant from, Instant to) {}
 
     /** A probe's run of downs; {@code openId} (stored) or {@code opened} (by this chunk) is its open incident. */
     static final class ProbeRun {

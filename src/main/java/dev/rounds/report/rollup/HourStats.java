@@ -4,6 +4,5 @@ import dev.rounds.report.sla.LatencyHistogram;
 import java.time.Instant;
 
 /** One target's results in one UTC hour: counts, the latency of those that are not errors, first and last. */
-public record HourStats(Instant hourStart, ResultCounts counts, LatencyHistogram latency, Instant firstAt,
-        Instant lastAt) {
-}
+public record HourStats(
+        Instant hourStart, ResultCounts counts, LatencyHistogram latency, Instant firstAt, Instant lastAt) {}

@@ -24,12 +24,12 @@ final class InListQuery {
         void read(ResultSet rows) throws SQLException;
     }
 
-    private InListQuery() {
-    }
+    private InListQuery() {}
 
     /** Runs {@code sql} for the keys with the parameters {@code before} set ahead of each {@code IN} list. */
-    static void forEachIn(Connection connection, String sql, Collection<String> keys, List<Object> before,
-            RowReader reader) throws SQLException {
+    static void forEachIn(
+            Connection connection, String sql, Collection<String> keys, List<Object> before, RowReader reader)
+            throws SQLException {
         var all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += IN_LIST) {
             List<String> part = all.subList(from, Math.min(all.size(), from + IN_LIST));

@@ -30,19 +30,21 @@ final class OrphanedIncidents {
     private static final String FORGET_RUN = "UPDATE rollup_probe SET consecutive_down = 0, first_down_at = NULL,"
             + " open_incident_id = NULL WHERE probe_key = ?";
 
-    private OrphanedIncidents() {
-    }
+    private OrphanedIncidents() {}
 
     /** Ends each open incident whose probe no longer runs under {@code checklists}; returns how many. */
     static int end(Connection connection, ChecklistSet checklists) throws SQLException {
-        record Open(long id, String probeKey, Instant confirmedAt) {
-        }
+        record Open(long id, String probeKey, Instant confirmedAt) {}
         var orphans = new ArrayList<Open>();
-        try (PreparedStatement open = connection.prepareStatement(OPEN); ResultSet rows = open.executeQuery()) {
+        try (PreparedStatement open = connection.prepareStatement(OPEN);
+                ResultSet rows = open.executeQuery()) {
             while (rows.next()) {
                 String key = rows.getString(2);
                 if (!runs(checklists, key)) {
-                    orphans.add(new Open(rows.getLong(1), key, rows.getObject(3, OffsetDateTime.class).toInstant()));
+                    orphans.add(new Open(
+                            rows.getLong(1),
+                            key,
+                            rows.getObject(3, OffsetDateTime.class).toInstant()));
                 }
             }
         }
@@ -57,8 +59,9 @@ final class OrphanedIncidents {
                 forget.setString(1, orphan.probeKey());
                 forget.executeUpdate();
             }
-            LOG.infof("probe=%s incident %d ended at its last result %s: the probe no longer runs", orphan.probeKey(),
-                    orphan.id(), end);
+            LOG.infof(
+                    "probe=%s incident %d ended at its last result %s: the probe no longer runs",
+                    orphan.probeKey(), orphan.id(), end);
         }
         return orphans.size();
     }
@@ -75,14 +78,17 @@ final class OrphanedIncidents {
         } catch (IllegalArgumentException unreadable) {
             return false;
         }
-        Optional<ProbeSpec> spec = checklists.checklist(key.checklistId())
+        Optional<ProbeSpec> spec = checklists
+                .checklist(key.checklistId())
                 .flatMap(checklist -> checklist.activity(key.activityId()))
                 .filter(Activity::enabled)
-                .flatMap(a -> a.probes().stream().filter(p -> p.index() == key.probeIndex()).findFirst());
+                .flatMap(a -> a.probes().stream()
+                        .filter(p -> p.index() == key.probeIndex())
+                        .findFirst());
         if (spec.isEmpty()) return false;
         Optional<Target> target = checklists.inventory().target(key.targetId());
-        return target.isEmpty() || target.get().enabled()
-                && spec.get().targets().stream().anyMatch(t -> t.id().equals(key.targetId()));
+        return target.isEmpty()
+                || target.get().enabled() && spec.get().targets().stream().anyMatch(t -> t.id().equals(key.targetId()));
     }
 
     private static Optional<Instant> lastResult(Connection connection, String probeKey) throws SQLException {

@@ -28,8 +28,8 @@ public class ResultRetention {
     private static final Logger LOG = Logger.getLogger(ResultRetention.class);
     private static final String PRUNABLE = "SELECT COUNT(*), MAX(id) FROM probe_result WHERE started_at < ?"
             + " AND id <= (SELECT last_result_id FROM rollup_watermark WHERE id = 1)";
-    private static final String CHUNK_END = "SELECT MAX(id) FROM (SELECT id FROM probe_result WHERE id > ?"
-            + " AND id <= ? ORDER BY id LIMIT ?) chunk";
+    private static final String CHUNK_END =
+            "SELECT MAX(id) FROM (SELECT id FROM probe_result WHERE id > ?" + " AND id <= ? ORDER BY id LIMIT ?) chunk";
     private static final String DELETE = "DELETE FROM probe_result WHERE id > ? AND id <= ? AND started_at < ?";
 
     private final DataSource dataSource;
@@ -39,8 +39,8 @@ public class ResultRetention {
     private final int chunk;
 
     @Inject
-    public ResultRetention(DataSource dataSource, AuditLog audit, Clock clock,
-            ResultsConfig results, RollupConfig config) {
+    public ResultRetention(
+            DataSource dataSource, AuditLog audit, Clock clock, ResultsConfig results, RollupConfig config) {
         this.dataSource = dataSource;
         this.audit = audit;
         this.clock = clock;
@@ -48,7 +48,9 @@ public class ResultRetention {
         this.chunk = config.chunk();
     }
 
-    @Scheduled(cron = "${rounds.results.prune-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            cron = "${rounds.results.prune-cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void daily() {
         prune();
@@ -57,7 +59,8 @@ public class ResultRetention {
     /** Deletes the rolled-up results that started before now minus the retention; returns how many. */
     public synchronized long prune() {
         Instant before = clock.instant().minus(retention);
-        long[] prunable = QuarkusTransaction.requiringNew().call(() -> jdbc(connection -> prunable(connection, before)));
+        long[] prunable =
+                QuarkusTransaction.requiringNew().call(() -> jdbc(connection -> prunable(connection, before)));
         if (prunable[0] == 0) return 0;
         long lastId = prunable[1];
         long deleted = 0;
@@ -66,17 +69,27 @@ public class ResultRetention {
         while (after < lastId) {
             long from = after;
             boolean record = !recorded;
-            long[] done = QuarkusTransaction.requiringNew().call(() -> jdbc(connection -> {
-                long to = chunkEnd(connection, from, lastId);
-                long count = delete(connection, from, to, before);
-                // With the first chunk, not after the last: a crash between chunks then leaves results deleted
-                // that verify already knows cannot be checked, never a false alarm about tampered results.
-                if (record) {
-                    audit.append(AuditLog.SYSTEM, ResultDigest.PRUNED_ACTION, ResultDigest.SUBJECT, Map.of(
-                            "before_id", lastId + 1, "started_before", before.toString(), "count", prunable[0]));
-                }
-                return new long[] {to, count};
-            }));
+            long[] done = QuarkusTransaction.requiringNew()
+                    .call(() -> jdbc(connection -> {
+                        long to = chunkEnd(connection, from, lastId);
+                        long count = delete(connection, from, to, before);
+                        // With the first chunk, not after the last: a crash between chunks then leaves results deleted
+                        // that verify already knows cannot be checked, never a false alarm about tampered results.
+                        if (record) {
+                            audit.append(
+                                    AuditLog.SYSTEM,
+                                    ResultDigest.PRUNED_ACTION,
+                                    ResultDigest.SUBJECT,
+                                    Map.of(
+                                            "before_id",
+                                            lastId + 1,
+                                            "started_before",
+                                            before.toString(),
+                                            "count",
+                                            prunable[0]));
+                        }
+                        return new long[] {to, count};
+                    }));
             recorded = true;
             after = done[0];
             deleted += done[1];

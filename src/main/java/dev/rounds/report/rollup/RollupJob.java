@@ -2,8 +2,8 @@ package dev.rounds.report.rollup;
 
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.ProbeSpec;
-import dev.rounds.probe.ProbeKey;
 import dev.rounds.core.ReportZone;
+import dev.rounds.probe.ProbeKey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,20 +31,23 @@ public class RollupJob {
     private final ReentrantLock folding = new ReentrantLock();
 
     @Inject
-    public RollupJob(DataSource dataSource, ChecklistRegistry checklists, RollupConfig config, ReportZone zone,
-            Clock clock) {
+    public RollupJob(
+            DataSource dataSource, ChecklistRegistry checklists, RollupConfig config, ReportZone zone, Clock clock) {
         this.dataSource = dataSource;
         this.checklists = checklists;
         this.fold = new RollupFold(config.chunk(), zone.get(), this::spec, clock, config.settle());
     }
 
-    @Scheduled(every = "${rounds.rollup.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${rounds.rollup.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         try {
             catchUp();
         } catch (RuntimeException failure) {
-            LOG.error("folding probe results into the rollups failed; the next run retries from the watermark", failure);
+            LOG.error(
+                    "folding probe results into the rollups failed; the next run retries from the watermark", failure);
         }
     }
 
@@ -77,15 +80,20 @@ public class RollupJob {
         try (Connection connection = dataSource.getConnection()) {
             OrphanedIncidents.end(connection, checklists.current());
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot end the incidents of probes that no longer run: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot end the incidents of probes that no longer run: " + e.getMessage(), e);
         }
     }
 
     /** The probe as now configured, or {@code null} when its checklist, activity or position no longer exists. */
     private ProbeSpec spec(ProbeKey key) {
-        return checklists.current().checklist(key.checklistId())
+        return checklists
+                .current()
+                .checklist(key.checklistId())
                 .flatMap(checklist -> checklist.activity(key.activityId()))
-                .flatMap(activity -> activity.probes().stream().filter(p -> p.index() == key.probeIndex()).findFirst())
+                .flatMap(activity -> activity.probes().stream()
+                        .filter(p -> p.index() == key.probeIndex())
+                        .findFirst())
                 .orElse(null);
     }
 }

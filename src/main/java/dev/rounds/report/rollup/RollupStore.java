@@ -38,13 +38,12 @@ import java.util.Set;
  */
 final class RollupStore {
 
-    private static final String LOCK_WATERMARK =
-            "SELECT last_result_id FROM rollup_watermark WHERE id = 1 FOR UPDATE";
+    private static final String LOCK_WATERMARK = "SELECT last_result_id FROM rollup_watermark WHERE id = 1 FOR UPDATE";
     private static final String READ_RESULTS = "SELECT id, probe_key, checklist_id, activity_id, probe_index,"
             + " target_id, started_at, duration_us, status, values_json, message FROM probe_result WHERE id > ?"
             + " ORDER BY id LIMIT ?";
-    private static final String TARGET_COLUMNS = "up_count, warn_count, down_count, error_count, unknown_count,"
-            + " latency, first_at, last_at";
+    private static final String TARGET_COLUMNS =
+            "up_count, warn_count, down_count, error_count, unknown_count," + " latency, first_at, last_at";
     private static final String VALUE_UPDATE = " SET n = n + ?, total = total + ?,"
             + " min_value = LEAST(min_value, CAST(? AS DOUBLE PRECISION)),"
             + " max_value = GREATEST(max_value, CAST(? AS DOUBLE PRECISION)),"
@@ -60,15 +59,16 @@ final class RollupStore {
 
     /** Locks the watermark row until the transaction ends and returns the last result id folded. */
     long lockWatermark() throws SQLException {
-        try (Statement lock = connection.createStatement(); ResultSet row = lock.executeQuery(LOCK_WATERMARK)) {
+        try (Statement lock = connection.createStatement();
+                ResultSet row = lock.executeQuery(LOCK_WATERMARK)) {
             row.next();
             return row.getLong(1);
         }
     }
 
     void moveWatermark(long lastResultId) throws SQLException {
-        try (PreparedStatement move = connection.prepareStatement(
-                "UPDATE rollup_watermark SET last_result_id = ? WHERE id = 1")) {
+        try (PreparedStatement move =
+                connection.prepareStatement("UPDATE rollup_watermark SET last_result_id = ? WHERE id = 1")) {
             move.setLong(1, lastResultId);
             move.executeUpdate();
         }
@@ -83,10 +83,15 @@ final class RollupStore {
             select.setFetchSize(Math.min(chunk, 10_000));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    results.add(new ResultRow(rows.getLong(1), rows.getString(2),
+                    results.add(new ResultRow(
+                            rows.getLong(1),
+                            rows.getString(2),
                             new ProbeKey(rows.getString(3), rows.getString(4), rows.getInt(5), rows.getString(6)),
-                            rows.getObject(7, OffsetDateTime.class).toInstant(), rows.getLong(8),
-                            ProbeStatus.ofLabel(rows.getString(9)), rows.getString(10), rows.getString(11)));
+                            rows.getObject(7, OffsetDateTime.class).toInstant(),
+                            rows.getLong(8),
+                            ProbeStatus.ofLabel(rows.getString(9)),
+                            rows.getString(10),
+                            rows.getString(11)));
                 }
             }
         }
@@ -98,13 +103,18 @@ final class RollupStore {
         Set<String> keys = new HashSet<>();
         results.forEach(result -> keys.add(result.probeKey()));
         Map<String, ProbeRun> runs = new HashMap<>();
-        forEachIn(connection, "SELECT probe_key, consecutive_down, first_down_at, open_incident_id"
-                + " FROM rollup_probe WHERE probe_key IN ", keys, List.of(), rows -> {
-            DownRun downs = new DownRun(rows.getInt(2), instant(rows, 3));
-            long open = rows.getLong(4);
-            Long openId = rows.wasNull() ? null : open;
-            runs.put(rows.getString(1), new ProbeRun(downs, openId, true));
-        });
+        forEachIn(
+                connection,
+                "SELECT probe_key, consecutive_down, first_down_at, open_incident_id"
+                        + " FROM rollup_probe WHERE probe_key IN ",
+                keys,
+                List.of(),
+                rows -> {
+                    DownRun downs = new DownRun(rows.getInt(2), instant(rows, 3));
+                    long open = rows.getLong(4);
+                    Long openId = rows.wasNull() ? null : open;
+                    runs.put(rows.getString(1), new ProbeRun(downs, openId, true));
+                });
         return runs;
     }
 
@@ -113,8 +123,11 @@ final class RollupStore {
         Set<String> targets = new HashSet<>();
         results.forEach(result -> targets.add(result.key().targetId()));
         Map<String, Coverage> coverage = new HashMap<>();
-        forEachIn(connection, "SELECT target_id, first_covered_at, covered_until FROM rollup_coverage"
-                + " WHERE target_id IN ", targets, List.of(),
+        forEachIn(
+                connection,
+                "SELECT target_id, first_covered_at, covered_until FROM rollup_coverage" + " WHERE target_id IN ",
+                targets,
+                List.of(),
                 rows -> coverage.put(rows.getString(1), new Coverage(instant(rows, 2), instant(rows, 3), true)));
         return coverage;
     }
@@ -146,26 +159,29 @@ final class RollupStore {
             if (first == null || compare(key.bucket(), first) < 0) first = key.bucket();
             if (last == null || compare(key.bucket(), last) > 0) last = key.bucket();
         }
-        forEachIn(connection, "SELECT target_id, " + bucketColumn + ", " + TARGET_COLUMNS + " FROM " + table
-                + " WHERE " + bucketColumn + " BETWEEN ? AND ? AND target_id IN ", targets,
+        forEachIn(
+                connection,
+                "SELECT target_id, " + bucketColumn + ", " + TARGET_COLUMNS + " FROM " + table + " WHERE "
+                        + bucketColumn + " BETWEEN ? AND ? AND target_id IN ",
+                targets,
                 List.of(bucket(first), bucket(last)),
                 rows -> {
-                    Object bucket = bucketColumn.equals("bucket_day") ? rows.getObject(2, LocalDate.class)
-                            : instant(rows, 2);
+                    Object bucket =
+                            bucketColumn.equals("bucket_day") ? rows.getObject(2, LocalDate.class) : instant(rows, 2);
                     TargetBucket found = buckets.get(new TargetKey(rows.getString(1), bucket));
                     if (found == null) return;
                     long[] counts = new long[found.counts.length];
                     for (int i = 0; i < counts.length; i++) counts[i] = rows.getLong(3 + i);
-                    found.addStored(counts, LatencyHistogram.decode(rows.getString(8)), instant(rows, 9),
-                            instant(rows, 10));
+                    found.addStored(
+                            counts, LatencyHistogram.decode(rows.getString(8)), instant(rows, 9), instant(rows, 10));
                 });
     }
 
     private void writeTargetBuckets(String table, String bucketColumn, Map<TargetKey, TargetBucket> buckets)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET up_count = ?,"
-                + " warn_count = ?, down_count = ?, error_count = ?, unknown_count = ?, latency = ?, first_at = ?,"
-                + " last_at = ? WHERE target_id = ? AND " + bucketColumn + " = ?");
+                        + " warn_count = ?, down_count = ?, error_count = ?, unknown_count = ?, latency = ?, first_at = ?,"
+                        + " last_at = ? WHERE target_id = ? AND " + bucketColumn + " = ?");
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " ("
                         + TARGET_COLUMNS + ", target_id, " + bucketColumn
                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -191,8 +207,8 @@ final class RollupStore {
         if (buckets.isEmpty()) return;
         var entries = new ArrayList<>(buckets.entrySet());
         var missing = new ArrayList<Map.Entry<ValueKey, ValueBucket>>();
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE " + table + VALUE_UPDATE + bucketColumn + " = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE " + table + VALUE_UPDATE + bucketColumn + " = ?")) {
             for (Map.Entry<ValueKey, ValueBucket> entry : entries) {
                 ValueBucket value = entry.getValue();
                 OffsetDateTime lastAt = timestamp(value.lastAt);
@@ -240,9 +256,11 @@ final class RollupStore {
     private void writeIncidents(List<NewIncident> opened, Map<Long, Instant> ended) throws SQLException {
         if (!opened.isEmpty()) {
             // One at a time: the generated id is needed for the probe's state, and incidents are rare.
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO incident (target_id,"
-                    + " probe_key, checklist_id, activity_id, continuous, started_at, confirmed_at, ended_at,"
-                    + " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO incident (target_id,"
+                            + " probe_key, checklist_id, activity_id, continuous, started_at, confirmed_at, ended_at,"
+                            + " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"})) {
                 for (NewIncident incident : opened) {
                     ResultRow confirming = incident.confirming;
                     insert.setString(1, confirming.key().targetId());
@@ -275,7 +293,7 @@ final class RollupStore {
 
     private void writeRuns(Map<String, ProbeRun> runs) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE rollup_probe SET consecutive_down = ?,"
-                + " first_down_at = ?, open_incident_id = ? WHERE probe_key = ?");
+                        + " first_down_at = ?, open_incident_id = ? WHERE probe_key = ?");
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO rollup_probe"
                         + " (consecutive_down, first_down_at, open_incident_id, probe_key) VALUES (?, ?, ?, ?)")) {
             for (Map.Entry<String, ProbeRun> entry : runs.entrySet()) {
@@ -298,8 +316,8 @@ final class RollupStore {
     }
 
     private void writeCoverage(Map<String, Coverage> coverage, List<UnknownSpan> unknown) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE rollup_coverage SET"
-                + " first_covered_at = ?, covered_until = ? WHERE target_id = ?");
+        try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE rollup_coverage SET" + " first_covered_at = ?, covered_until = ? WHERE target_id = ?");
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO rollup_coverage"
                         + " (first_covered_at, covered_until, target_id) VALUES (?, ?, ?)")) {
             for (Map.Entry<String, Coverage> entry : coverage.entrySet()) {

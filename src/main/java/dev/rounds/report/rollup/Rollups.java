@@ -3,9 +3,9 @@ package dev.rounds.report.rollup;
 import static dev.rounds.report.rollup.SqlTimestamps.instant;
 import static dev.rounds.report.rollup.SqlTimestamps.timestamp;
 
-import dev.rounds.core.ReportZone;
 import dev.rounds.core.Incident;
 import dev.rounds.core.Interval;
+import dev.rounds.core.ReportZone;
 import dev.rounds.report.sla.LatencyHistogram;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,8 +30,8 @@ public class Rollups {
     private static final String INCIDENT = "SELECT id, target_id, probe_key, continuous, started_at, confirmed_at,"
             + " ended_at, message FROM incident WHERE ";
     private static final String OVERLAPS = "started_at < ? AND (ended_at IS NULL OR ended_at > ?)";
-    private static final String TARGET_STATS = "up_count, warn_count, down_count, error_count, unknown_count,"
-            + " latency, first_at, last_at";
+    private static final String TARGET_STATS =
+            "up_count, warn_count, down_count, error_count, unknown_count," + " latency, first_at, last_at";
     private static final String VALUES = "n, total, min_value, max_value, last_value";
 
     private final DataSource dataSource;
@@ -49,13 +49,20 @@ public class Rollups {
 
     /** The incidents of one target that overlap the period, by start. */
     public List<Incident> incidents(String targetId, Interval period) {
-        return query(INCIDENT + "target_id = ? AND " + OVERLAPS + " ORDER BY started_at, id",
-                Rollups::incident, targetId, timestamp(period.to()), timestamp(period.from()));
+        return query(
+                INCIDENT + "target_id = ? AND " + OVERLAPS + " ORDER BY started_at, id",
+                Rollups::incident,
+                targetId,
+                timestamp(period.to()),
+                timestamp(period.from()));
     }
 
     /** The incidents of every target that overlap the period, by start. */
     public List<Incident> incidents(Interval period) {
-        return query(INCIDENT + OVERLAPS + " ORDER BY started_at, id", Rollups::incident, timestamp(period.to()),
+        return query(
+                INCIDENT + OVERLAPS + " ORDER BY started_at, id",
+                Rollups::incident,
+                timestamp(period.to()),
                 timestamp(period.from()));
     }
 
@@ -78,17 +85,25 @@ public class Rollups {
         Instant end = now.isBefore(period.to()) ? now : period.to();
         if (!end.isAfter(period.from())) return List.of();
         Interval known = new Interval(period.from(), end);
-        List<Interval> coverage = query("SELECT first_covered_at, covered_until FROM rollup_coverage"
-                + " WHERE target_id = ?", rows -> new Interval(instant(rows, 1), instant(rows, 2)), targetId);
+        List<Interval> coverage = query(
+                "SELECT first_covered_at, covered_until FROM rollup_coverage" + " WHERE target_id = ?",
+                rows -> new Interval(instant(rows, 1), instant(rows, 2)),
+                targetId);
         if (coverage.isEmpty()) return List.of(known);
         Interval covered = coverage.get(0);
-        var spans = new ArrayList<Interval>(query("SELECT started_at, ended_at FROM rollup_unknown WHERE target_id = ?"
-                + " AND started_at < ? AND ended_at > ?", rows -> new Interval(instant(rows, 1), instant(rows, 2)),
-                targetId, timestamp(end), timestamp(period.from())));
+        var spans = new ArrayList<Interval>(query(
+                "SELECT started_at, ended_at FROM rollup_unknown WHERE target_id = ?"
+                        + " AND started_at < ? AND ended_at > ?",
+                rows -> new Interval(instant(rows, 1), instant(rows, 2)),
+                targetId,
+                timestamp(end),
+                timestamp(period.from())));
         if (covered.from().isAfter(period.from())) spans.add(new Interval(period.from(), covered.from()));
         if (covered.to().isBefore(end)) spans.add(new Interval(covered.to(), end));
-        return Interval.union(spans.stream().map(span -> span.intersection(known))
-                .filter(Objects::nonNull).toList());
+        return Interval.union(spans.stream()
+                .map(span -> span.intersection(known))
+                .filter(Objects::nonNull)
+                .toList());
     }
 
     /**
@@ -100,8 +115,8 @@ public class Rollups {
         var histogram = new LatencyHistogram();
         var rest = new ArrayList<Interval>();
         Instant covered = period.from();
-        for (DayStats day : days(targetId, LocalDate.ofInstant(period.from(), zone),
-                LocalDate.ofInstant(period.to(), zone))) {
+        for (DayStats day :
+                days(targetId, LocalDate.ofInstant(period.from(), zone), LocalDate.ofInstant(period.to(), zone))) {
             Instant start = day.day().atStartOfDay(zone).toInstant();
             Instant end = day.day().plusDays(1).atStartOfDay(zone).toInstant();
             // A day whose midnight falls inside a UTC hour would share that hour's results with the hourly rows.
@@ -119,42 +134,72 @@ public class Rollups {
 
     /** The target's local days from {@code from} to {@code toInclusive} that have results, in order. */
     public List<DayStats> days(String targetId, LocalDate from, LocalDate toInclusive) {
-        return query("SELECT bucket_day, " + TARGET_STATS + " FROM rollup_target_day WHERE target_id = ?"
-                + " AND bucket_day BETWEEN ? AND ? ORDER BY bucket_day",
-                rows -> new DayStats(rows.getObject(1, LocalDate.class), counts(rows), latency(rows),
-                        instant(rows, 8), instant(rows, 9)), targetId, from, toInclusive);
+        return query(
+                "SELECT bucket_day, " + TARGET_STATS + " FROM rollup_target_day WHERE target_id = ?"
+                        + " AND bucket_day BETWEEN ? AND ? ORDER BY bucket_day",
+                rows -> new DayStats(
+                        rows.getObject(1, LocalDate.class),
+                        counts(rows),
+                        latency(rows),
+                        instant(rows, 8),
+                        instant(rows, 9)),
+                targetId,
+                from,
+                toInclusive);
     }
 
     /** The target's UTC hours that start in the period and have results, in order. */
     public List<HourStats> hours(String targetId, Interval period) {
-        return query("SELECT bucket_start, " + TARGET_STATS + " FROM rollup_target_hour WHERE target_id = ?"
-                + " AND bucket_start >= ? AND bucket_start < ? ORDER BY bucket_start",
-                rows -> new HourStats(instant(rows, 1), counts(rows), latency(rows), instant(rows, 8),
-                        instant(rows, 9)), targetId, timestamp(period.from()), timestamp(period.to()));
+        return query(
+                "SELECT bucket_start, " + TARGET_STATS + " FROM rollup_target_hour WHERE target_id = ?"
+                        + " AND bucket_start >= ? AND bucket_start < ? ORDER BY bucket_start",
+                rows -> new HourStats(
+                        instant(rows, 1), counts(rows), latency(rows), instant(rows, 8), instant(rows, 9)),
+                targetId,
+                timestamp(period.from()),
+                timestamp(period.to()));
     }
 
     /** One numeric value of one probe per bucket starting in the period, in order; buckets without it are left out. */
     public List<ValuePoint> values(String probeKey, String name, Granularity granularity, Interval period) {
         if (granularity == Granularity.HOUR) {
-            return query("SELECT bucket_start, " + VALUES + " FROM rollup_value_hour WHERE probe_key = ?"
-                    + " AND value_name = ? AND bucket_start >= ? AND bucket_start < ? ORDER BY bucket_start",
-                    rows -> valuePoint(rows, instant(rows, 1)), probeKey, name, timestamp(period.from()),
+            return query(
+                    "SELECT bucket_start, " + VALUES + " FROM rollup_value_hour WHERE probe_key = ?"
+                            + " AND value_name = ? AND bucket_start >= ? AND bucket_start < ? ORDER BY bucket_start",
+                    rows -> valuePoint(rows, instant(rows, 1)),
+                    probeKey,
+                    name,
+                    timestamp(period.from()),
                     timestamp(period.to()));
         }
-        return query("SELECT bucket_day, " + VALUES + " FROM rollup_value_day WHERE probe_key = ?"
-                + " AND value_name = ? AND bucket_day BETWEEN ? AND ? ORDER BY bucket_day",
-                rows -> valuePoint(rows, rows.getObject(1, LocalDate.class).atStartOfDay(zone).toInstant()),
-                probeKey, name, LocalDate.ofInstant(period.from(), zone), LocalDate.ofInstant(period.to(), zone))
-                .stream().filter(point -> !point.bucketStart().isBefore(period.from())
-                        && point.bucketStart().isBefore(period.to())).toList();
+        return query(
+                        "SELECT bucket_day, " + VALUES + " FROM rollup_value_day WHERE probe_key = ?"
+                                + " AND value_name = ? AND bucket_day BETWEEN ? AND ? ORDER BY bucket_day",
+                        rows -> valuePoint(
+                                rows,
+                                rows.getObject(1, LocalDate.class)
+                                        .atStartOfDay(zone)
+                                        .toInstant()),
+                        probeKey,
+                        name,
+                        LocalDate.ofInstant(period.from(), zone),
+                        LocalDate.ofInstant(period.to(), zone))
+                .stream()
+                .filter(point -> !point.bucketStart().isBefore(period.from())
+                        && point.bucketStart().isBefore(period.to()))
+                .toList();
     }
 
     /** The probe keys of an activity that recorded numeric values, each with their names, sorted. */
     public Map<String, List<String>> valueNames(String checklistId, String activityId) {
         Map<String, List<String>> names = new LinkedHashMap<>();
-        query("SELECT DISTINCT probe_key, value_name FROM rollup_value_day WHERE checklist_id = ? AND activity_id = ?"
-                + " ORDER BY probe_key, value_name", rows -> names.computeIfAbsent(rows.getString(1),
-                        key -> new ArrayList<>()).add(rows.getString(2)), checklistId, activityId);
+        query(
+                "SELECT DISTINCT probe_key, value_name FROM rollup_value_day WHERE checklist_id = ? AND activity_id = ?"
+                        + " ORDER BY probe_key, value_name",
+                rows -> names.computeIfAbsent(rows.getString(1), key -> new ArrayList<>())
+                        .add(rows.getString(2)),
+                checklistId,
+                activityId);
         return names;
     }
 
@@ -163,8 +208,15 @@ public class Rollups {
     }
 
     private static Incident incident(ResultSet rows) throws SQLException {
-        return new Incident(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getBoolean(4),
-                instant(rows, 5), instant(rows, 6), instant(rows, 7), rows.getString(8));
+        return new Incident(
+                rows.getLong(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getBoolean(4),
+                instant(rows, 5),
+                instant(rows, 6),
+                instant(rows, 7),
+                rows.getString(8));
     }
 
     private static ResultCounts counts(ResultSet rows) throws SQLException {
@@ -176,7 +228,12 @@ public class Rollups {
     }
 
     private static ValuePoint valuePoint(ResultSet rows, Instant bucketStart) throws SQLException {
-        return new ValuePoint(bucketStart, rows.getLong(2), rows.getDouble(3), rows.getDouble(4), rows.getDouble(5),
+        return new ValuePoint(
+                bucketStart,
+                rows.getLong(2),
+                rows.getDouble(3),
+                rows.getDouble(4),
+                rows.getDouble(5),
                 rows.getDouble(6));
     }
 

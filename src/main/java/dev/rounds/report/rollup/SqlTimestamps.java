@@ -14,8 +14,7 @@ import java.time.ZoneOffset;
  */
 final class SqlTimestamps {
 
-    private SqlTimestamps() {
-    }
+    private SqlTimestamps() {}
 
     static OffsetDateTime timestamp(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);

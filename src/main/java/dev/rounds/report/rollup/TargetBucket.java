@@ -9,6 +9,7 @@ final class TargetBucket {
 
     /** The columns {@code up_count} to {@code unknown_count}: a count for each {@link ProbeStatus}, in its order. */
     final long[] counts = new long[5];
+
     final LatencyHistogram latency = new LatencyHistogram();
     Instant firstAt;
     Instant lastAt;

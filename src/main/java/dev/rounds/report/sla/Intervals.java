@@ -11,8 +11,7 @@ import java.util.List;
  */
 public final class Intervals {
 
-    private Intervals() {
-    }
+    private Intervals() {}
 
     /** The time in both {@code a} and {@code b}. */
     public static List<Interval> intersect(List<Interval> a, List<Interval> b) {

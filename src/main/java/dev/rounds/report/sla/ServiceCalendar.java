@@ -1,8 +1,8 @@
 package dev.rounds.report.sla;
 
-import dev.rounds.core.Interval;
 import dev.rounds.checklist.MaintenanceWindow;
 import dev.rounds.checklist.ServiceHours;
+import dev.rounds.core.Interval;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -21,8 +21,7 @@ import java.util.List;
  */
 public final class SlaCalculator {
 
-    private SlaCalculator() {
-    }
+    private SlaCalculator() {}
 
     public static SlaFigures compute(SlaInputs in) {
         Interval period = in.period();
@@ -31,40 +30,59 @@ public final class SlaCalculator {
         List<Interval> unknown = Intervals.intersect(counted, Interval.union(in.unknown()));
         List<Interval> known = Intervals.subtract(counted, unknown);
         List<Outage> outages = outages(in.incidents(), period.to());
-        List<Interval> unplanned = Intervals.intersect(known,
-                Interval.union(outages.stream().map(Outage::span).toList()));
+        List<Interval> unplanned = Intervals.intersect(
+                known, Interval.union(outages.stream().map(Outage::span).toList()));
 
         Duration knownTime = Intervals.total(known);
         Duration unplannedTime = Intervals.total(unplanned);
-        Double availability = knownTime.isZero() ? null
+        Double availability = knownTime.isZero()
+                ? null
                 : (double) knownTime.minus(unplannedTime).toNanos() / knownTime.toNanos();
 
-        List<Outage> started = outages.stream().filter(o -> within(o.span().from(), period)).toList();
-        List<Duration> recovered = started.stream().filter(o -> !o.open()).map(o -> o.span().length()).toList();
-        Duration mttr = recovered.isEmpty() ? null
+        List<Outage> started =
+                outages.stream().filter(o -> within(o.span().from(), period)).toList();
+        List<Duration> recovered = started.stream()
+                .filter(o -> !o.open())
+                .map(o -> o.span().length())
+                .toList();
+        Duration mttr = recovered.isEmpty()
+                ? null
                 : recovered.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(recovered.size());
 
         Duration p95 = in.latency() == null ? null : in.latency().percentile(0.95);
         Boolean breached = availability == null || in.objective() == null ? null : availability < in.objective();
-        return new SlaFigures(in.targetId(), period, serviceTime.serviceLength(), serviceTime.plannedLength(),
-                unplannedTime, Intervals.total(unknown), availability, started.size(), mttr, p95, in.objective(),
+        return new SlaFigures(
+                in.targetId(),
+                period,
+                serviceTime.serviceLength(),
+                serviceTime.plannedLength(),
+                unplannedTime,
+                Intervals.total(unknown),
+                availability,
+                started.size(),
+                mttr,
+                p95,
+                in.objective(),
                 breached);
     }
 
     /** An outage: overlapping or touching incidents merged; open while any of them is. */
-    private record Outage(Interval span, boolean open) {
-    }
+    private record Outage(Interval span, boolean open) {}
 
     private static List<Outage> outages(List<Incident> incidents, Instant periodEnd) {
-        List<Incident> counted = new ArrayList<>(incidents.stream().filter(Incident::continuous).toList());
+        List<Incident> counted =
+                new ArrayList<>(incidents.stream().filter(Incident::continuous).toList());
         counted.sort(Comparator.comparing(Incident::startedAt));
         var merged = new ArrayList<Outage>();
         for (Incident incident : counted) {
             Interval span = incident.span(periodEnd);
             Outage last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
             if (last != null && !span.from().isAfter(last.span().to())) {
-                Instant end = span.to().isAfter(last.span().to()) ? span.to() : last.span().to();
-                merged.set(merged.size() - 1,
+                Instant end = span.to().isAfter(last.span().to())
+                        ? span.to()
+                        : last.span().to();
+                merged.set(
+                        merged.size() - 1,
                         new Outage(new Interval(last.span().from(), end), last.open() || incident.isOpen()));
             } else {
                 merged.add(new Outage(span, incident.isOpen()));

@@ -14,7 +14,16 @@ import java.time.Duration;
  * @param p95 95th percentile response time, or {@code null} without measurements
  * @param breached whether availability fell below the objective; {@code null} without an objective or a figure
  */
-public record SlaFigures(String targetId, Interval period, Duration serviceTime, Duration plannedDowntime,
-        Duration unplannedDowntime, Duration unknown, Double availability, int incidents, Duration mttr,
-        Duration p95, Double objective, Boolean breached) {
-}
+public record SlaFigures(
+        String targetId,
+        Interval period,
+        Duration serviceTime,
+        Duration plannedDowntime,
+        Duration unplannedDowntime,
+        Duration unknown,
+        Double availability,
+        int incidents,
+        Duration mttr,
+        Duration p95,
+        Double objective,
+        Boolean breached) {}

@@ -1,9 +1,9 @@
 package dev.rounds.report.sla;
 
-import dev.rounds.core.Incident;
-import dev.rounds.core.Interval;
 import dev.rounds.checklist.MaintenanceWindow;
 import dev.rounds.checklist.ServiceHours;
+import dev.rounds.core.Incident;
+import dev.rounds.core.Interval;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -18,8 +18,16 @@ import java.util.List;
  * @param unknown the spans within the period with no verdict on it: no results, Rounds down, only errors
  * @param latency response times of its results within the period
  */
-public record SlaInputs(String targetId, Double objective, ServiceHours hours, List<MaintenanceWindow> maintenance,
-        ZoneId zone, Interval period, List<Incident> incidents, List<Interval> unknown, LatencyHistogram latency) {
+public record SlaInputs(
+        String targetId,
+        Double objective,
+        ServiceHours hours,
+        List<MaintenanceWindow> maintenance,
+        ZoneId zone,
+        Interval period,
+        List<Incident> incidents,
+        List<Interval> unknown,
+        LatencyHistogram latency) {
 
     public SlaInputs {
         maintenance = List.copyOf(maintenance);

@@ -1,12 +1,12 @@
 package dev.rounds.report.sla;
 
-import dev.rounds.core.Incident;
-import dev.rounds.core.ProblemTitle;
-import dev.rounds.core.RoundsException;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.Target;
-import dev.rounds.report.ReportPeriod;
+import dev.rounds.core.Incident;
+import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.ReportZone;
+import dev.rounds.core.RoundsException;
+import dev.rounds.report.ReportPeriod;
 import dev.rounds.report.chart.LineChart;
 import dev.rounds.report.chart.Point;
 import dev.rounds.report.chart.Series;
@@ -36,9 +36,13 @@ public class SlaPages {
     static final int DEFAULT_DAYS = 30;
 
     /** One target's page: its figures, daily availability and p95, and its incidents. */
-    public record TargetSla(Target target, ReportPeriod period, SlaFigures figures, String availabilityChart,
-            String latencyChart, List<Incident> incidents) {
-    }
+    public record TargetSla(
+            Target target,
+            ReportPeriod period,
+            SlaFigures figures,
+            String availabilityChart,
+            String latencyChart,
+            List<Incident> incidents) {}
 
     @CheckedTemplate
     static class Templates {
@@ -72,26 +76,32 @@ public class SlaPages {
     @GET
     @Path("{target}")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance target(@PathParam("target") String targetId, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
-        Target target = registry.current().inventory().target(targetId).orElseThrow(() -> new RoundsException(404,
-                ProblemTitle.NOT_FOUND, "the inventory has no target '" + targetId + "'"));
+    public TemplateInstance target(
+            @PathParam("target") String targetId, @QueryParam("from") String from, @QueryParam("to") String to) {
+        Target target = registry.current()
+                .inventory()
+                .target(targetId)
+                .orElseThrow(() -> new RoundsException(
+                        404, ProblemTitle.NOT_FOUND, "the inventory has no target '" + targetId + "'"));
         ReportPeriod period = period(from, to);
         SlaFigures figures = sla.of(target.id(), period.interval()).orElseThrow();
         var availability = new ArrayList<Point>();
         var latency = new ArrayList<Point>();
         for (SlaFigures day : sla.daily(target, period.first(), period.last())) {
-            if (day.availability() != null) availability.add(new Point(day.period().from(), day.availability()));
-            if (day.p95() != null) latency.add(new Point(day.period().from(), day.p95().toNanos() / 1e6));
+            if (day.availability() != null)
+                availability.add(new Point(day.period().from(), day.availability()));
+            if (day.p95() != null)
+                latency.add(new Point(day.period().from(), day.p95().toNanos() / 1e6));
         }
         var availabilityChart = new LineChart("availability per day", Units::availability, zone.get())
                 .add(Series.measured(target.id(), availability));
-        if (target.sla() != null) availabilityChart.limit(target.sla(), "objective " + Units.availability(target.sla()));
+        if (target.sla() != null)
+            availabilityChart.limit(target.sla(), "objective " + Units.availability(target.sla()));
         var latencyChart = new LineChart("p95 response time per day", Units::milliseconds, zone.get())
                 .add(Series.measured(target.id(), latency));
         List<Incident> incidents = rollups.incidents(target.id(), period.until(clock.instant()));
-        return Templates.target(new TargetSla(target, period, figures, availabilityChart.render(),
-                latencyChart.render(), incidents));
+        return Templates.target(
+                new TargetSla(target, period, figures, availabilityChart.render(), latencyChart.render(), incidents));
     }
 
     private ReportPeriod period(String from, String to) {

@@ -1,9 +1,9 @@
 package dev.rounds.report.sla;
 
-import dev.rounds.core.Incident;
-import dev.rounds.core.Interval;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.Target;
+import dev.rounds.core.Incident;
+import dev.rounds.core.Interval;
 import dev.rounds.core.ReportZone;
 import dev.rounds.report.rollup.Rollups;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +55,8 @@ public class SlaService {
         Instant now = clock.instant();
         Instant from = first.atStartOfDay(zone.get()).toInstant();
         if (!from.isBefore(now)) return List.of();
-        Interval range = new Interval(from, last.plusDays(1).atStartOfDay(zone.get()).toInstant()).until(now);
+        Interval range =
+                new Interval(from, last.plusDays(1).atStartOfDay(zone.get()).toInstant()).until(now);
         List<Incident> incidents = rollups.incidents(target.id(), range);
         List<Interval> unknown = rollups.unknown(target.id(), range, now);
         Map<LocalDate, LatencyHistogram> latency = new HashMap<>();
@@ -64,10 +65,18 @@ public class SlaService {
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             Instant start = day.atStartOfDay(zone.get()).toInstant();
             if (!start.isBefore(now)) break;
-            Interval counted = new Interval(start, day.plusDays(1).atStartOfDay(zone.get()).toInstant()).until(now);
-            days.add(figures(target, counted,
-                    incidents.stream().filter(i -> i.span(now).intersection(counted) != null).toList(),
-                    unknown.stream().map(u -> u.intersection(counted)).filter(Objects::nonNull).toList(),
+            Interval counted =
+                    new Interval(start, day.plusDays(1).atStartOfDay(zone.get()).toInstant()).until(now);
+            days.add(figures(
+                    target,
+                    counted,
+                    incidents.stream()
+                            .filter(i -> i.span(now).intersection(counted) != null)
+                            .toList(),
+                    unknown.stream()
+                            .map(u -> u.intersection(counted))
+                            .filter(Objects::nonNull)
+                            .toList(),
                     latency.getOrDefault(day, new LatencyHistogram())));
         }
         return days;
@@ -75,13 +84,29 @@ public class SlaService {
 
     SlaFigures of(Target target, Interval period, Instant now) {
         Interval counted = period.until(now);
-        return figures(target, counted, rollups.incidents(target.id(), counted),
-                rollups.unknown(target.id(), counted, now), rollups.latency(target.id(), counted));
+        return figures(
+                target,
+                counted,
+                rollups.incidents(target.id(), counted),
+                rollups.unknown(target.id(), counted, now),
+                rollups.latency(target.id(), counted));
     }
 
-    private SlaFigures figures(Target target, Interval counted, List<Incident> incidents, List<Interval> unknown,
+    private SlaFigures figures(
+            Target target,
+            Interval counted,
+            List<Incident> incidents,
+            List<Interval> unknown,
             LatencyHistogram latency) {
-        return SlaCalculator.compute(new SlaInputs(target.id(), target.sla(), target.slaHours(), target.maintenance(),
-                zone.get(), counted, incidents, unknown, latency));
+        return SlaCalculator.compute(new SlaInputs(
+                target.id(),
+                target.sla(),
+                target.slaHours(),
+                target.maintenance(),
+                zone.get(),
+                counted,
+                incidents,
+                unknown,
+                latency));
     }
 }

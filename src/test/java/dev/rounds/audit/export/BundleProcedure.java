@@ -50,7 +50,8 @@ public final class BundleProcedure {
         }
         Path out = Files.createTempFile("procedure", ".out");
         Path err = Files.createTempFile("procedure", ".err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the procedure ran for more than 60 s on " + bundle);

@@ -12,11 +12,10 @@ import dev.rounds.audit.AuditEntry;
 import dev.rounds.audit.AuditEvent;
 import dev.rounds.audit.AuditLog;
 import dev.rounds.audit.ChainedAuditLog;
-import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,17 +55,30 @@ class BundleResourceTest {
     @Test
     void theReadmeProcedureVerifiesTheBundleAndCatchesEveryTampering() throws Exception {
         TestAccounts.ensure("bundle-new-" + System.nanoTime(), "operator");
-        long firstSeq = log.append("bundle-test", "bundle.awkward", AWKWARD, Map.of("note", AWKWARD,
-                "fake", "\",\"prev_hash\":\"" + "0".repeat(64) + "\",\"hash\":\"" + "1".repeat(64) + "\"}"));
+        long firstSeq = log.append(
+                "bundle-test",
+                "bundle.awkward",
+                AWKWARD,
+                Map.of(
+                        "note",
+                        AWKWARD,
+                        "fake",
+                        "\",\"prev_hash\":\"" + "0".repeat(64) + "\",\"hash\":\"" + "1".repeat(64) + "\"}"));
         long lastSeq = log.appendAll(List.of(
-                new AuditEvent(AWKWARD.replace('\n', ' '), "bundle.batch", "", Map.of("n", 1, "list", List.of(1, 2))),
-                new AuditEvent("bundle-test", "bundle.batch", "b", Map.of()))).get(1);
+                        new AuditEvent(
+                                AWKWARD.replace('\n', ' '), "bundle.batch", "", Map.of("n", 1, "list", List.of(1, 2))),
+                        new AuditEvent("bundle-test", "bundle.batch", "b", Map.of())))
+                .get(1);
         String today = LocalDate.now().toString();
         String yesterday = LocalDate.now().minusDays(1).toString();
 
-        Response response = TestAccounts.as(AUDITOR).queryParam("from", yesterday).queryParam("to", today)
+        Response response = TestAccounts.as(AUDITOR)
+                .queryParam("from", yesterday)
+                .queryParam("to", today)
                 .get("/api/audit/bundle");
-        response.then().statusCode(200).contentType("application/zip")
+        response.then()
+                .statusCode(200)
+                .contentType("application/zip")
                 .header("Content-Disposition", containsString("rounds-audit-" + yesterday + "-" + today + ".zip"));
         Path bundle = temp.resolve("bundle");
         List<String> names = BundleProcedure.unzip(new ByteArrayInputStream(response.asByteArray()), bundle);
@@ -74,7 +86,8 @@ class BundleResourceTest {
         List<String> files = names.subList(0, names.size() - 1);
         assertEquals(files.stream().sorted().toList(), files, "files in name order, manifest last");
         assertTrue(files.containsAll(List.of(AuditJsonlFile.NAME, RangeEchoFile.NAME)), names.toString());
-        assertTrue(BundleProcedure.text(bundle.resolve(BundleWriter.MANIFEST)).contains("\"name\":\"" + RangeEchoFile.NAME + "\""));
+        assertTrue(BundleProcedure.text(bundle.resolve(BundleWriter.MANIFEST))
+                .contains("\"name\":\"" + RangeEchoFile.NAME + "\""));
         Path zip = temp.resolve("bundle.zip");
         Files.write(zip, response.asByteArray());
         BundleProcedure procedure = new BundleProcedure();
@@ -82,9 +95,12 @@ class BundleResourceTest {
         List<String> lines = Files.readAllLines(bundle.resolve(AuditJsonlFile.NAME));
         BundleProcedure.Outcome verified = procedure.run(zip);
         assertEquals(0, verified.exit(), verified.toString());
-        assertTrue(verified.out().startsWith("bundle verified: " + lines.size() + " entries, last seq "),
+        assertTrue(
+                verified.out().startsWith("bundle verified: " + lines.size() + " entries, last seq "),
                 verified.toString());
-        assertTrue(lines.stream().anyMatch(line -> line.startsWith("{\"seq\":" + firstSeq + ",")), "slice has seq " + firstSeq);
+        assertTrue(
+                lines.stream().anyMatch(line -> line.startsWith("{\"seq\":" + firstSeq + ",")),
+                "slice has seq " + firstSeq);
         assertTrue(Long.parseLong(verified.out().split(" ")[6]) >= lastSeq, verified.toString());
         Path mawk = Path.of("/usr/bin/mawk");
         if (Files.isExecutable(mawk)) {
@@ -99,19 +115,24 @@ class BundleResourceTest {
             byte[] bytes = Files.readAllBytes(copy.resolve(name));
             // In the manifest, a byte of a value the procedure checks; created_at and the range are covered only by
             // the manifest's SHA-256 recorded in Rounds, which the procedure prints.
-            int at = name.equals(BundleWriter.MANIFEST) ? new String(bytes, StandardCharsets.UTF_8).indexOf("\"sha256\":\"") + 12
+            int at = name.equals(BundleWriter.MANIFEST)
+                    ? new String(bytes, StandardCharsets.UTF_8).indexOf("\"sha256\":\"") + 12
                     : bytes.length / 2;
             bytes[at] = (byte) (bytes[at] == 'a' ? 'b' : 'a');
             Files.write(copy.resolve(name), bytes);
             BundleProcedure.Outcome flipped = procedure.run(copy);
             assertNotEquals(0, flipped.exit(), name + ": " + flipped);
-            assertTrue(flipped.err().startsWith("bundle NOT verified: ") && flipped.err().contains(name), flipped.toString());
+            assertTrue(
+                    flipped.err().startsWith("bundle NOT verified: ")
+                            && flipped.err().contains(name),
+                    flipped.toString());
         }
 
         int awkwardLine = indexOfSeq(lines, firstSeq);
         List<String> actorChanged = new ArrayList<>(lines);
-        actorChanged.set(awkwardLine, actorChanged.get(awkwardLine).replace("\"actor\":\"bundle-test\"",
-                "\"actor\":\"bundle-tesT\""));
+        actorChanged.set(
+                awkwardLine,
+                actorChanged.get(awkwardLine).replace("\"actor\":\"bundle-test\"", "\"actor\":\"bundle-tesT\""));
         assertNotEquals(lines, actorChanged);
         BundleProcedure.Outcome rewritten = procedure.run(withAuditLines(bundle, "actor-changed", actorChanged));
         assertEquals(1, rewritten.exit(), rewritten.toString());
@@ -138,20 +159,34 @@ class BundleResourceTest {
         String today = LocalDate.now().toString();
         long before = log.append("bundle-test", "bundle.before-export", "", Map.of());
 
-        String sha256 = TestAccounts.as(AUDITOR).queryParam("from", today).queryParam("to", today)
-                .get("/api/audit/bundle").then().statusCode(200).extract().header(BundleResource.MANIFEST_SHA256);
+        String sha256 = TestAccounts.as(AUDITOR)
+                .queryParam("from", today)
+                .queryParam("to", today)
+                .get("/api/audit/bundle")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header(BundleResource.MANIFEST_SHA256);
 
         AuditEntry exported = chain.entries(before, 1000).stream()
-                .filter(entry -> entry.action().equals(AuditExport.ACTION) && entry.detail().contains(sha256))
-                .findFirst().orElseThrow(() -> new AssertionError("no audit.exported entry with " + sha256));
+                .filter(entry -> entry.action().equals(AuditExport.ACTION)
+                        && entry.detail().contains(sha256))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no audit.exported entry with " + sha256));
         assertEquals(AUDITOR, exported.actor());
         assertTrue(exported.detail().contains("\"manifest_sha256\":\"" + sha256 + "\""), exported.detail());
     }
 
     @Test
     void aRangeWithoutEntriesIsAValidBundleThatSaysSo() throws Exception {
-        byte[] zip = asAdmin().queryParam("from", "2001-01-01").queryParam("to", "2001-01-31")
-                .get("/api/audit/bundle").then().statusCode(200).extract().asByteArray();
+        byte[] zip = asAdmin()
+                .queryParam("from", "2001-01-01")
+                .queryParam("to", "2001-01-31")
+                .get("/api/audit/bundle")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         Path bundle = temp.resolve("empty");
         BundleProcedure.unzip(new ByteArrayInputStream(zip), bundle);
 
@@ -165,19 +200,32 @@ class BundleResourceTest {
     @Test
     void withoutASigningKeyThereIsNoSignatureAndNoKey() throws Exception {
         String today = LocalDate.now().toString();
-        byte[] zip = TestAccounts.as(AUDITOR).queryParam("from", today).queryParam("to", today)
-                .get("/api/audit/bundle").then().statusCode(200).extract().asByteArray();
+        byte[] zip = TestAccounts.as(AUDITOR)
+                .queryParam("from", today)
+                .queryParam("to", today)
+                .get("/api/audit/bundle")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
 
         assertTrue(!BundleProcedure.unzip(new ByteArrayInputStream(zip), temp.resolve("unsigned"))
                 .contains(BundleWriter.SIGNATURE));
-        TestAccounts.as(AUDITOR).get("/api/audit/key").then().statusCode(404)
+        TestAccounts.as(AUDITOR)
+                .get("/api/audit/key")
+                .then()
+                .statusCode(404)
                 .body("detail", containsString("rounds.audit.signing-key"));
     }
 
     @Test
     void aViewerMayNotExport() {
-        TestAccounts.as(VIEWER).queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
-                .get("/api/audit/bundle").then().statusCode(403);
+        TestAccounts.as(VIEWER)
+                .queryParam("from", "2026-11-01")
+                .queryParam("to", "2026-11-30")
+                .get("/api/audit/bundle")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -192,7 +240,10 @@ class BundleResourceTest {
     private static void badRange(String from, String to, String message) {
         var request = TestAccounts.as(AUDITOR);
         if (from != null) request.queryParam("from", from);
-        request.queryParam("to", to).get("/api/audit/bundle").then().statusCode(400)
+        request.queryParam("to", to)
+                .get("/api/audit/bundle")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", equalTo("invalid query parameter"))
                 .body("detail", containsString(message));
@@ -213,7 +264,8 @@ class BundleResourceTest {
         Files.write(audit, (String.join("\n", lines) + (lines.isEmpty() ? "" : "\n")).getBytes(StandardCharsets.UTF_8));
         byte[] changed = Files.readAllBytes(audit);
         String manifest = BundleProcedure.text(copy.resolve(BundleWriter.MANIFEST))
-                .replace("{\"bytes\":" + original.length + ",\"name\":\"audit.jsonl\",\"sha256\":\"" + sha256(original),
+                .replace(
+                        "{\"bytes\":" + original.length + ",\"name\":\"audit.jsonl\",\"sha256\":\"" + sha256(original),
                         "{\"bytes\":" + changed.length + ",\"name\":\"audit.jsonl\",\"sha256\":\"" + sha256(changed));
         assertTrue(manifest.contains(sha256(changed)), manifest);
         Files.writeString(copy.resolve(BundleWriter.MANIFEST), manifest);

@@ -32,10 +32,17 @@ class ExportRangeTest {
 
     @Test
     void fourHundredDaysAreTheLongestRange() {
-        assertEquals(400, ExportRange.parse("2026-01-01", "2027-02-04", ZoneId.of("UTC")).interval().length().toDays());
-        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
-                () -> ExportRange.parse("2026-01-01", "2027-02-05", ZoneId.of("UTC")));
-        assertEquals("'to' (2027-02-05) is 401 days after 'from' (2026-01-01); a bundle covers at most 400 days,"
-                + " export a longer span in parts", tooLong.getMessage());
+        assertEquals(
+                400,
+                ExportRange.parse("2026-01-01", "2027-02-04", ZoneId.of("UTC"))
+                        .interval()
+                        .length()
+                        .toDays());
+        IllegalArgumentException tooLong = assertThrows(
+                IllegalArgumentException.class, () -> ExportRange.parse("2026-01-01", "2027-02-05", ZoneId.of("UTC")));
+        assertEquals(
+                "'to' (2027-02-05) is 401 days after 'from' (2026-01-01); a bundle covers at most 400 days,"
+                        + " export a longer span in parts",
+                tooLong.getMessage());
     }
 }

@@ -33,10 +33,15 @@ class SignedBundleTest {
         public Map<String, String> getConfigOverrides() {
             try {
                 Path file = Files.createTempFile("rounds-signing-key", ".pem");
-                byte[] pkcs8 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded();
-                Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
-                        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs8)
-                        + "\n-----END PRIVATE KEY-----\n");
+                byte[] pkcs8 = KeyPairGenerator.getInstance("Ed25519")
+                        .generateKeyPair()
+                        .getPrivate()
+                        .getEncoded();
+                Files.writeString(
+                        file,
+                        "-----BEGIN PRIVATE KEY-----\n"
+                                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs8)
+                                + "\n-----END PRIVATE KEY-----\n");
                 file.toFile().deleteOnExit();
                 return Map.of("rounds.audit.signing-key", file.toString());
             } catch (IOException e) {
@@ -54,20 +59,33 @@ class SignedBundleTest {
     void theProcedureChecksTheManifestsSignatureWithTheServedPublicKey() throws Exception {
         TestAccounts.ensure("signed-auditor", "auditor");
         String today = LocalDate.now().toString();
-        byte[] zip = TestAccounts.as("signed-auditor").queryParam("from", today).queryParam("to", today)
-                .get("/api/audit/bundle").then().statusCode(200).extract().asByteArray();
+        byte[] zip = TestAccounts.as("signed-auditor")
+                .queryParam("from", today)
+                .queryParam("to", today)
+                .get("/api/audit/bundle")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         Path bundle = temp.resolve("bundle");
         List<String> names = BundleProcedure.unzip(new ByteArrayInputStream(zip), bundle);
         assertEquals(BundleWriter.SIGNATURE, names.get(names.size() - 1));
         Path publicKey = temp.resolve("rounds-public.pem");
-        Files.writeString(publicKey, TestAccounts.as("signed-auditor").get("/api/audit/key").then().statusCode(200)
-                .extract().asString());
+        Files.writeString(
+                publicKey,
+                TestAccounts.as("signed-auditor")
+                        .get("/api/audit/key")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
         BundleProcedure procedure = new BundleProcedure();
 
         BundleProcedure.Outcome verified = procedure.run(bundle, null, publicKey);
 
         assertEquals(0, verified.exit(), verified.toString());
-        assertTrue(verified.out().startsWith("manifest.json signature verified with " + publicKey), verified.toString());
+        assertTrue(
+                verified.out().startsWith("manifest.json signature verified with " + publicKey), verified.toString());
 
         // Unsigned, a changed created_at would pass; signed, it does not.
         Path copy = BundleProcedure.copy(bundle, temp.resolve("created-at-changed"));
@@ -78,7 +96,8 @@ class SignedBundleTest {
         assertEquals(0, procedure.run(copy).exit(), "without the key the change goes unnoticed");
         BundleProcedure.Outcome tampered = procedure.run(copy, null, publicKey);
         assertNotEquals(0, tampered.exit(), tampered.toString());
-        assertTrue(tampered.err().startsWith("bundle NOT verified: manifest.sig: not a signature of manifest.json"),
+        assertTrue(
+                tampered.err().startsWith("bundle NOT verified: manifest.sig: not a signature of manifest.json"),
                 tampered.toString());
 
         Files.delete(copy.resolve(BundleWriter.SIGNATURE));

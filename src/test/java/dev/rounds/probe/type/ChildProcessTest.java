@@ -45,18 +45,30 @@ class ChildProcessTest {
         vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
-    private static CompletionStage<ChildProcess.End> start(String script, long maxBytes, ChildProcess.OverCap overCap,
-            ChildProcess.ErrorOutput errors, Duration timeout) {
-        return new ChildProcess(List.of("/bin/sh", "-c", script), PATH, maxBytes, overCap, errors).run(context, timeout);
+    private static CompletionStage<ChildProcess.End> start(
+            String script,
+            long maxBytes,
+            ChildProcess.OverCap overCap,
+            ChildProcess.ErrorOutput errors,
+            Duration timeout) {
+        return new ChildProcess(List.of("/bin/sh", "-c", script), PATH, maxBytes, overCap, errors)
+                .run(context, timeout);
     }
 
-    private static ChildProcess.End run(String script, long maxBytes, ChildProcess.OverCap overCap,
-            ChildProcess.ErrorOutput errors, Duration timeout) {
-        return start(script, maxBytes, overCap, errors, timeout).toCompletableFuture().join();
+    private static ChildProcess.End run(
+            String script,
+            long maxBytes,
+            ChildProcess.OverCap overCap,
+            ChildProcess.ErrorOutput errors,
+            Duration timeout) {
+        return start(script, maxBytes, overCap, errors, timeout)
+                .toCompletableFuture()
+                .join();
     }
 
     private static ChildProcess.Exited exited(String script, ChildProcess.ErrorOutput errors) {
-        return assertInstanceOf(ChildProcess.Exited.class,
+        return assertInstanceOf(
+                ChildProcess.Exited.class,
                 run(script, 4096, ChildProcess.OverCap.DRAIN, errors, Duration.ofSeconds(10)));
     }
 
@@ -68,8 +80,11 @@ class ChildProcessTest {
     }
 
     private static boolean running(String marker) {
-        return ProcessHandle.allProcesses().anyMatch(process -> process.info().commandLine()
-                .map(line -> line.contains("sleep " + marker)).orElse(false));
+        return ProcessHandle.allProcesses()
+                .anyMatch(process -> process.info()
+                        .commandLine()
+                        .map(line -> line.contains("sleep " + marker))
+                        .orElse(false));
     }
 
     private static boolean goneWithin(String marker, Duration wait) throws InterruptedException {
@@ -90,18 +105,36 @@ class ChildProcessTest {
 
     @Test
     void theProcessSeesExactlyTheEnvironmentItIsGiven() {
-        ChildProcess.End end = new ChildProcess(List.of("/usr/bin/env"), Map.of("PATH", "/usr/bin:/bin", "LC_ALL", "C"),
-                4096, ChildProcess.OverCap.DRAIN, ChildProcess.ErrorOutput.first(100)).run(context, Duration.ofSeconds(10))
-                .toCompletableFuture().join();
+        ChildProcess.End end = new ChildProcess(
+                        List.of("/usr/bin/env"),
+                        Map.of("PATH", "/usr/bin:/bin", "LC_ALL", "C"),
+                        4096,
+                        ChildProcess.OverCap.DRAIN,
+                        ChildProcess.ErrorOutput.first(100))
+                .run(context, Duration.ofSeconds(10))
+                .toCompletableFuture()
+                .join();
 
-        assertEquals(List.of("LC_ALL=C", "PATH=/usr/bin:/bin"),
-                assertInstanceOf(ChildProcess.Exited.class, end).output().lines().sorted().toList());
+        assertEquals(
+                List.of("LC_ALL=C", "PATH=/usr/bin:/bin"),
+                assertInstanceOf(ChildProcess.Exited.class, end)
+                        .output()
+                        .lines()
+                        .sorted()
+                        .toList());
     }
 
     @Test
     void theProcessGetsNoInput() {
-        ChildProcess.End end = new ChildProcess(List.of("/bin/cat"), PATH, 4096, ChildProcess.OverCap.DRAIN,
-                ChildProcess.ErrorOutput.first(100)).run(context, Duration.ofSeconds(10)).toCompletableFuture().join();
+        ChildProcess.End end = new ChildProcess(
+                        List.of("/bin/cat"),
+                        PATH,
+                        4096,
+                        ChildProcess.OverCap.DRAIN,
+                        ChildProcess.ErrorOutput.first(100))
+                .run(context, Duration.ofSeconds(10))
+                .toCompletableFuture()
+                .join();
 
         ChildProcess.Exited exited = assertInstanceOf(ChildProcess.Exited.class, end, "cat ends at once");
         assertEquals(0, exited.exitCode());
@@ -110,8 +143,12 @@ class ChildProcessTest {
 
     @Test
     void drainedOutputIsCutAtTheCapAndTheProcessFinishes() {
-        ChildProcess.End end = run("head -c 1000000 /dev/zero | tr '\\0' x; echo done >&2; exit 0", 1000,
-                ChildProcess.OverCap.DRAIN, ChildProcess.ErrorOutput.first(100), Duration.ofSeconds(10));
+        ChildProcess.End end = run(
+                "head -c 1000000 /dev/zero | tr '\\0' x; echo done >&2; exit 0",
+                1000,
+                ChildProcess.OverCap.DRAIN,
+                ChildProcess.ErrorOutput.first(100),
+                Duration.ofSeconds(10));
 
         ChildProcess.Exited exited = assertInstanceOf(ChildProcess.Exited.class, end);
         assertEquals(0, exited.exitCode(), "it ran to its end");
@@ -122,8 +159,11 @@ class ChildProcessTest {
 
     @Test
     void outputPastTheCapStopsTheProcessWhenAsked() {
-        ChildProcess.End end = new ChildProcess(List.of("/usr/bin/yes"), PATH, 1000, ChildProcess.OverCap.STOP,
-                ChildProcess.ErrorOutput.MERGED).run(context, Duration.ofSeconds(20)).toCompletableFuture().join();
+        ChildProcess.End end = new ChildProcess(
+                        List.of("/usr/bin/yes"), PATH, 1000, ChildProcess.OverCap.STOP, ChildProcess.ErrorOutput.MERGED)
+                .run(context, Duration.ofSeconds(20))
+                .toCompletableFuture()
+                .join();
 
         ChildProcess.Exited exited = assertInstanceOf(ChildProcess.Exited.class, end);
         assertTrue(exited.cut());
@@ -147,12 +187,19 @@ class ChildProcessTest {
 
     @Test
     void aProgramThatCannotStartSaysWhy() {
-        ChildProcess.End end = new ChildProcess(List.of(dir.resolve("missing").toString()), PATH, 100,
-                ChildProcess.OverCap.DRAIN, ChildProcess.ErrorOutput.MERGED).run(context, Duration.ofSeconds(5))
-                .toCompletableFuture().join();
+        ChildProcess.End end = new ChildProcess(
+                        List.of(dir.resolve("missing").toString()),
+                        PATH,
+                        100,
+                        ChildProcess.OverCap.DRAIN,
+                        ChildProcess.ErrorOutput.MERGED)
+                .run(context, Duration.ofSeconds(5))
+                .toCompletableFuture()
+                .join();
 
         ChildProcess.NotStarted notStarted = assertInstanceOf(ChildProcess.NotStarted.class, end);
-        assertTrue(notStarted.cause().getMessage().contains("No such file or directory"),
+        assertTrue(
+                notStarted.cause().getMessage().contains("No such file or directory"),
                 notStarted.cause().getMessage());
     }
 
@@ -162,12 +209,20 @@ class ChildProcessTest {
         Path hang = script("hang", "sleep " + marker + " &\nsleep " + marker + "\n");
         long start = System.nanoTime();
 
-        ChildProcess.End end = new ChildProcess(List.of(hang.toString()), PATH, 100, ChildProcess.OverCap.DRAIN,
-                ChildProcess.ErrorOutput.first(100)).run(context, Duration.ofMillis(500)).toCompletableFuture().join();
+        ChildProcess.End end = new ChildProcess(
+                        List.of(hang.toString()),
+                        PATH,
+                        100,
+                        ChildProcess.OverCap.DRAIN,
+                        ChildProcess.ErrorOutput.first(100))
+                .run(context, Duration.ofMillis(500))
+                .toCompletableFuture()
+                .join();
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertEquals(new ChildProcess.TimedOut(2), end);
-        assertTrue(took.compareTo(Duration.ofMillis(450)) >= 0 && took.compareTo(Duration.ofSeconds(5)) < 0,
+        assertTrue(
+                took.compareTo(Duration.ofMillis(450)) >= 0 && took.compareTo(Duration.ofSeconds(5)) < 0,
                 took::toString);
         assertTrue(goneWithin(marker, Duration.ofSeconds(5)), "a sleep " + marker + " survived");
     }
@@ -177,26 +232,43 @@ class ChildProcessTest {
         // The subshell's sleep is orphaned at once, so it is no descendant to kill, and keeps stdout open.
         String marker = "3" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         try {
-            CompletionStage<ChildProcess.End> stage = start("(sleep " + marker + " &); sleep " + marker, 100,
-                    ChildProcess.OverCap.DRAIN, ChildProcess.ErrorOutput.first(100), Duration.ofMillis(500));
+            CompletionStage<ChildProcess.End> stage = start(
+                    "(sleep " + marker + " &); sleep " + marker,
+                    100,
+                    ChildProcess.OverCap.DRAIN,
+                    ChildProcess.ErrorOutput.first(100),
+                    Duration.ofMillis(500));
             assertFalse(stage.toCompletableFuture().isDone(), "run returns before the process ends");
 
             ChildProcess.End end = stage.toCompletableFuture().get(5, TimeUnit.SECONDS);
 
             assertInstanceOf(ChildProcess.TimedOut.class, end);
         } finally {
-            ProcessHandle.allProcesses().filter(process -> process.info().commandLine()
-                    .map(line -> line.contains("sleep " + marker)).orElse(false))
+            ProcessHandle.allProcesses()
+                    .filter(process -> process.info()
+                            .commandLine()
+                            .map(line -> line.contains("sleep " + marker))
+                            .orElse(false))
                     .forEach(ProcessHandle::destroyForcibly);
         }
     }
 
     @Test
     void aPlainEnvironmentCarriesNoneOfRoundsOwnVariables() {
-        var env = new ChildProcess(List.of("/usr/bin/env"), ChildProcess.plainEnvironment(), 65536,
-                ChildProcess.OverCap.DRAIN, ChildProcess.ErrorOutput.MERGED).run(context, Duration.ofSeconds(10));
-        ChildProcess.Exited exited = assertInstanceOf(ChildProcess.Exited.class, env.toCompletableFuture().join());
-        List<String> names = exited.output().lines().map(line -> line.substring(0, line.indexOf('='))).sorted().toList();
+        var env = new ChildProcess(
+                        List.of("/usr/bin/env"),
+                        ChildProcess.plainEnvironment(),
+                        65536,
+                        ChildProcess.OverCap.DRAIN,
+                        ChildProcess.ErrorOutput.MERGED)
+                .run(context, Duration.ofSeconds(10));
+        ChildProcess.Exited exited = assertInstanceOf(
+                ChildProcess.Exited.class, env.toCompletableFuture().join());
+        List<String> names = exited.output()
+                .lines()
+                .map(line -> line.substring(0, line.indexOf('=')))
+                .sorted()
+                .toList();
         assertTrue(List.of("HOME", "LC_ALL", "PATH").containsAll(names), "the child saw " + names);
         assertTrue(exited.output().lines().anyMatch("LC_ALL=C"::equals), exited.output());
         assertTrue(System.getenv().size() > names.size(), "this test's own environment has more than the child saw");

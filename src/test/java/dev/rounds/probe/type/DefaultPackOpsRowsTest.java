@@ -42,15 +42,23 @@ class DefaultPackOpsRowsTest {
     }
 
     private static Activity activity(String checklist, String id) {
-        return pack.checklists().stream().filter(c -> c.id().equals(checklist)).findFirst().orElseThrow()
-                .activities().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+        return pack.checklists().stream()
+                .filter(c -> c.id().equals(checklist))
+                .findFirst()
+                .orElseThrow()
+                .activities()
+                .stream()
+                .filter(a -> a.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Observation observe(ProbeSpec spec) {
         ProbeType type = TYPES.type(spec.type()).orElseThrow();
-        return type.observe(spec, spec.targets().get(0),
-                ProbeHarness.context(Clock.systemUTC(), 1024 * 1024, NOTHING_SET))
-                .toCompletableFuture().join();
+        return type.observe(
+                        spec, spec.targets().get(0), ProbeHarness.context(Clock.systemUTC(), 1024 * 1024, NOTHING_SET))
+                .toCompletableFuture()
+                .join();
     }
 
     @Test
@@ -58,11 +66,14 @@ class DefaultPackOpsRowsTest {
         String tail = " is not set; set it to the Authorization header value (e.g. 'Bearer <token>' or "
                 + "'Basic <base64 of user:token>') in the environment Rounds starts in";
 
-        assertEquals("environment variable ROUNDS_SERVICENOW_AUTH" + tail,
+        assertEquals(
+                "environment variable ROUNDS_SERVICENOW_AUTH" + tail,
                 observe(activity("daily", "incident-tickets").probes().get(0)).message());
-        assertEquals("environment variable ROUNDS_SERVICENOW_AUTH" + tail,
+        assertEquals(
+                "environment variable ROUNDS_SERVICENOW_AUTH" + tail,
                 observe(activity("daily", "resolve-tickets").probes().get(0)).message());
-        assertEquals("environment variable ROUNDS_JIRA_AUTH" + tail,
+        assertEquals(
+                "environment variable ROUNDS_JIRA_AUTH" + tail,
                 observe(activity("daily", "portal-requests").probes().get(0)).message());
     }
 
@@ -70,10 +81,14 @@ class DefaultPackOpsRowsTest {
     void resourceRowsSayWhatToInstall() {
         assumeTrue(nothingListensOn(9100), "something listens on 127.0.0.1:9100 here");
 
-        for (Activity row : List.of(activity("daily", "resource-usage"), activity("weekly", "weekly-performance"),
+        for (Activity row : List.of(
+                activity("daily", "resource-usage"),
+                activity("weekly", "weekly-performance"),
                 activity("monthly", "capacity-planning"))) {
-            assertEquals("connection refused by 127.0.0.1:9100; is prometheus-node-exporter running there? "
-                    + "(Debian: apt install prometheus-node-exporter)", observe(row.probes().get(0)).message());
+            assertEquals(
+                    "connection refused by 127.0.0.1:9100; is prometheus-node-exporter running there? "
+                            + "(Debian: apt install prometheus-node-exporter)",
+                    observe(row.probes().get(0)).message());
         }
     }
 
@@ -82,8 +97,10 @@ class DefaultPackOpsRowsTest {
         for (String id : List.of("incident-tickets", "resolve-tickets", "portal-requests", "resource-usage")) {
             assertEquals(SignoffPolicy.ALWAYS, activity("daily", id).signoff(), id);
         }
-        assertEquals(SignoffPolicy.ALWAYS, activity("weekly", "weekly-performance").signoff());
-        assertEquals(SignoffPolicy.ALWAYS, activity("monthly", "capacity-planning").signoff());
+        assertEquals(
+                SignoffPolicy.ALWAYS, activity("weekly", "weekly-performance").signoff());
+        assertEquals(
+                SignoffPolicy.ALWAYS, activity("monthly", "capacity-planning").signoff());
     }
 
     private static boolean nothingListensOn(int port) {

@@ -39,19 +39,24 @@ class DnsProbeTest {
 
     private static ProbeResult run(Target target, Map<String, Object> settings, Condition... expect) {
         return runner.run(spec("dns", target, settings, Duration.ofSeconds(5), expect), target, KEY)
-                .toCompletableFuture().join();
+                .toCompletableFuture()
+                .join();
     }
 
     @Test
     void localhostResolvesToLoopbackWithItsAnswersAndLookupTime() {
         // Judging depends on Condition.evaluate (the checklist feature's condition language).
-        ProbeResult result = run(target("local", "127.0.0.1"), Map.of("name", "localhost", "family", "ipv4"),
+        ProbeResult result = run(
+                target("local", "127.0.0.1"),
+                Map.of("name", "localhost", "family", "ipv4"),
                 expect("answers", Operator.CONTAINS, text("127.0.0.1")),
                 expect("answer_count", Operator.GE, number(1)));
 
         assertEquals(ProbeStatus.UP, result.status(), result.message());
         assertEquals(true, result.values().get("resolved"));
-        assertTrue(Arrays.asList(((String) result.values().get("answers")).split(",")).contains("127.0.0.1"),
+        assertTrue(
+                Arrays.asList(((String) result.values().get("answers")).split(","))
+                        .contains("127.0.0.1"),
                 result.values()::toString);
         assertInstanceOf(Duration.class, result.values().get("lookup_time"));
         assertTrue(result.message().startsWith("'localhost' resolved to "), result.message());
@@ -78,7 +83,9 @@ class DnsProbeTest {
     @Test
     void unresolvableNameCanBeExpected() {
         // Judging depends on Condition.evaluate (the checklist feature's condition language).
-        ProbeResult result = run(target("local", "127.0.0.1"), Map.of("name", "retired.invalid"),
+        ProbeResult result = run(
+                target("local", "127.0.0.1"),
+                Map.of("name", "retired.invalid"),
                 expect("resolved", Operator.EQ, bool(false)));
 
         assertEquals(ProbeStatus.UP, result.status(), result.message());

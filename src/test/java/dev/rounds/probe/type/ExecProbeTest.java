@@ -45,10 +45,15 @@ class ExecProbeTest {
     @TempDir
     Path dir;
 
-    private static Observation observe(Target target, Map<String, Object> settings, Duration timeout,
-            Condition... expect) {
-        return new ExecProbe().observe(spec("exec", target, settings, timeout, expect), target,
-                ProbeHarness.context(Clock.systemUTC(), CAP)).toCompletableFuture().join();
+    private static Observation observe(
+            Target target, Map<String, Object> settings, Duration timeout, Condition... expect) {
+        return new ExecProbe()
+                .observe(
+                        spec("exec", target, settings, timeout, expect),
+                        target,
+                        ProbeHarness.context(Clock.systemUTC(), CAP))
+                .toCompletableFuture()
+                .join();
     }
 
     private Path script(String name, String body) throws IOException {
@@ -68,8 +73,10 @@ class ExecProbeTest {
         try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             Target target = target("local", "127.0.0.1:" + listening.getLocalPort());
 
-            Observation observation = observe(target, Map.of("command", "check_tcp",
-                    "args", List.of("-H", "{host}", "-p", "{port}")), Duration.ofSeconds(10));
+            Observation observation = observe(
+                    target,
+                    Map.of("command", "check_tcp", "args", List.of("-H", "{host}", "-p", "{port}")),
+                    Duration.ofSeconds(10));
 
             assertNull(observation.verdict(), observation.message());
             assertEquals(0, observation.values().get("exit_code"));
@@ -88,12 +95,19 @@ class ExecProbeTest {
         }
         Target target = target("local", "127.0.0.1:" + closed);
 
-        Observation observation = observe(target, Map.of("command", PLUGINS.resolve("check_tcp").toString(),
-                "args", List.of("-H", "{host}", "-p", "{port}")), Duration.ofSeconds(10));
+        Observation observation = observe(
+                target,
+                Map.of(
+                        "command",
+                        PLUGINS.resolve("check_tcp").toString(),
+                        "args",
+                        List.of("-H", "{host}", "-p", "{port}")),
+                Duration.ofSeconds(10));
 
         assertEquals(ProbeStatus.DOWN, observation.verdict());
         assertEquals(2, observation.values().get("exit_code"));
-        assertEquals("check_tcp: connect to address 127.0.0.1 and port " + closed + ": Connection refused",
+        assertEquals(
+                "check_tcp: connect to address 127.0.0.1 and port " + closed + ": Connection refused",
                 observation.message());
     }
 
@@ -102,8 +116,10 @@ class ExecProbeTest {
         assumePlugin("check_disk");
         Target target = target("localhost", "127.0.0.1");
 
-        Observation observation = observe(target, Map.of("command", "check_disk",
-                "args", List.of("-w", "10%", "-c", "5%", "-p", "/tmp")), Duration.ofSeconds(10));
+        Observation observation = observe(
+                target,
+                Map.of("command", "check_disk", "args", List.of("-w", "10%", "-c", "5%", "-p", "/tmp")),
+                Duration.ofSeconds(10));
 
         Map<String, Object> perfdata = new HashMap<>(observation.values());
         perfdata.keySet().removeAll(List.of("exit_code", "output"));
@@ -121,8 +137,8 @@ class ExecProbeTest {
         String marker = "3" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         Path hang = script("hang", "sleep " + marker + " &\nsleep " + marker + "\n");
 
-        Observation observation = observe(target("localhost", "127.0.0.1"), Map.of("command", hang.toString()),
-                Duration.ofSeconds(1));
+        Observation observation =
+                observe(target("localhost", "127.0.0.1"), Map.of("command", hang.toString()), Duration.ofSeconds(1));
 
         assertEquals(ProbeStatus.DOWN, observation.verdict());
         assertEquals("hang did not finish within 1s; killed it and 2 process(es) it started", observation.message());
@@ -137,8 +153,13 @@ class ExecProbeTest {
         try (SilentServer silent = new SilentServer()) {
             Target target = target("quiet", "127.0.0.1:" + silent.port());
 
-            Observation observation = observe(target, Map.of("command", "check_tcp",
-                    "args", List.of("-H", "{host}", "-p", "{port}", "-s", "HELLO", "-e", "WORLD", "-t", "60")),
+            Observation observation = observe(
+                    target,
+                    Map.of(
+                            "command",
+                            "check_tcp",
+                            "args",
+                            List.of("-H", "{host}", "-p", "{port}", "-s", "HELLO", "-e", "WORLD", "-t", "60")),
                     Duration.ofSeconds(1));
 
             assertEquals(ProbeStatus.DOWN, observation.verdict());
@@ -147,18 +168,26 @@ class ExecProbeTest {
     }
 
     private static boolean leftBehind(String marker) {
-        return ProcessHandle.allProcesses().anyMatch(process -> process.info().commandLine()
-                .map(line -> line.contains("sleep " + marker)).orElse(false));
+        return ProcessHandle.allProcesses()
+                .anyMatch(process -> process.info()
+                        .commandLine()
+                        .map(line -> line.contains("sleep " + marker))
+                        .orElse(false));
     }
 
     @Test
     void warningStandsUnlessAConditionFails() throws IOException {
-        Path warning = script("check_queue", "echo 'QUEUE WARNING - 85 waiting|waiting=85;80;90;0;100 age=40s'\nexit 1\n");
+        Path warning =
+                script("check_queue", "echo 'QUEUE WARNING - 85 waiting|waiting=85;80;90;0;100 age=40s'\nexit 1\n");
         Target target = target("localhost", "127.0.0.1");
         Map<String, Object> settings = Map.of("command", warning.toString());
 
-        Observation warned = observe(target, settings, Duration.ofSeconds(5), expect("waiting", Operator.LT, number(90)));
-        Observation failed = observe(target, settings, Duration.ofSeconds(5),
+        Observation warned =
+                observe(target, settings, Duration.ofSeconds(5), expect("waiting", Operator.LT, number(90)));
+        Observation failed = observe(
+                target,
+                settings,
+                Duration.ofSeconds(5),
                 expect("age", Operator.LT, new Literal.Time(Duration.ofSeconds(30), "30s")));
 
         assertEquals(ProbeStatus.WARN, warned.verdict());
@@ -172,24 +201,32 @@ class ExecProbeTest {
     void unknownAndOtherExitCodesAreUnknown() throws IOException {
         Target target = target("localhost", "127.0.0.1");
 
-        Observation unknown = observe(target, Map.of("command", script("u", "echo 'UNKNOWN - no data'\nexit 3\n").toString()),
+        Observation unknown = observe(
+                target,
+                Map.of(
+                        "command",
+                        script("u", "echo 'UNKNOWN - no data'\nexit 3\n").toString()),
                 Duration.ofSeconds(5));
-        Observation crashed = observe(target, Map.of("command", script("c", "echo oops >&2\nexit 127\n").toString()),
+        Observation crashed = observe(
+                target,
+                Map.of("command", script("c", "echo oops >&2\nexit 127\n").toString()),
                 Duration.ofSeconds(5));
 
         assertEquals(ProbeStatus.UNKNOWN, unknown.verdict());
         assertEquals("u: UNKNOWN - no data", unknown.message());
         assertEquals(ProbeStatus.UNKNOWN, crashed.verdict());
-        assertEquals("c exited with 127, not a plugin status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN): oops",
+        assertEquals(
+                "c exited with 127, not a plugin status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN): oops",
                 crashed.message());
     }
 
     @Test
     void outputBeyondTheCapIsCutAndThePluginStillFinishes() throws IOException {
-        Path chatty = script("chatty", "echo 'OK - chatty|lines=1'\nhead -c 1000000 /dev/zero | tr '\\\\0' x\nexit 0\n");
+        Path chatty =
+                script("chatty", "echo 'OK - chatty|lines=1'\nhead -c 1000000 /dev/zero | tr '\\\\0' x\nexit 0\n");
 
-        Observation observation = observe(target("localhost", "127.0.0.1"), Map.of("command", chatty.toString()),
-                Duration.ofSeconds(10));
+        Observation observation =
+                observe(target("localhost", "127.0.0.1"), Map.of("command", chatty.toString()), Duration.ofSeconds(10));
 
         assertNull(observation.verdict(), observation.message());
         assertEquals(0, observation.values().get("exit_code"));
@@ -199,13 +236,15 @@ class ExecProbeTest {
     @Test
     void pluginsSeeNoneOfRoundsEnvironmentButPathHomeAndTheCLocale() throws IOException {
         String inherited = System.getenv().keySet().stream()
-                .filter(name -> !List.of("PATH", "HOME", "LC_ALL", "PWD", "SHLVL", "_").contains(name))
-                .findFirst().orElse(null);
+                .filter(name ->
+                        !List.of("PATH", "HOME", "LC_ALL", "PWD", "SHLVL", "_").contains(name))
+                .findFirst()
+                .orElse(null);
         assumeTrue(inherited != null, "this JVM has no other environment variable to leave out");
         Path env = script("env", "echo \"OK - $(env | cut -d= -f1 | sort | tr '\\n' ' ')\"\n");
 
-        Observation observation = observe(target("localhost", "127.0.0.1"), Map.of("command", env.toString()),
-                Duration.ofSeconds(5));
+        Observation observation =
+                observe(target("localhost", "127.0.0.1"), Map.of("command", env.toString()), Duration.ofSeconds(5));
 
         String names = (String) observation.values().get("output");
         assertTrue(names.contains(" LC_ALL ") && names.contains(" PATH "), names);
@@ -216,12 +255,17 @@ class ExecProbeTest {
     void commandsThatCannotRunAreErrors() {
         Target hostOnly = target("localhost", "127.0.0.1");
 
-        assertEquals("command 'check_nothing_here' is neither in /usr/lib/nagios/plugins nor in the PATH; "
-                + "install the monitoring-plugins package",
-                observe(hostOnly, Map.of("command", "check_nothing_here"), Duration.ofSeconds(1)).message());
-        assertEquals("command must be an absolute path or a plugin name such as check_tcp, got 'bin/check'",
-                observe(hostOnly, Map.of("command", "bin/check"), Duration.ofSeconds(1)).message());
-        assertEquals("args use {port}, but target localhost's address '127.0.0.1' has none; write it as host:port",
+        assertEquals(
+                "command 'check_nothing_here' is neither in /usr/lib/nagios/plugins nor in the PATH; "
+                        + "install the monitoring-plugins package",
+                observe(hostOnly, Map.of("command", "check_nothing_here"), Duration.ofSeconds(1))
+                        .message());
+        assertEquals(
+                "command must be an absolute path or a plugin name such as check_tcp, got 'bin/check'",
+                observe(hostOnly, Map.of("command", "bin/check"), Duration.ofSeconds(1))
+                        .message());
+        assertEquals(
+                "args use {port}, but target localhost's address '127.0.0.1' has none; write it as host:port",
                 observe(hostOnly, Map.of("command", "sh", "args", List.of("-p", "{port}")), Duration.ofSeconds(1))
                         .message());
     }

@@ -27,23 +27,31 @@ class FailuresTest {
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of(new CompletionException(new SocketException("Connection reset by peer")),
+                Arguments.of(
+                        new CompletionException(new SocketException("Connection reset by peer")),
                         "connection reset by db01:5432"),
-                Arguments.of(new IOException("recvAddress(..) failed: Connection reset by peer"),
+                Arguments.of(
+                        new IOException("recvAddress(..) failed: Connection reset by peer"),
                         "connection reset by db01:5432"),
                 Arguments.of(new SocketException("Broken pipe"), "connection reset by db01:5432"),
-                Arguments.of(new CompletionException(new ConnectException("Connection refused")),
+                Arguments.of(
+                        new CompletionException(new ConnectException("Connection refused")),
                         "connection refused by db01:5432"),
-                Arguments.of(new ClosedChannelException(),
-                        "connection closed by db01:5432 before the answer was complete"),
-                Arguments.of(new SSLHandshakeException("PKIX path building failed: "
-                        + "sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid "
-                        + "certification path to requested target").initCause(new CertPathBuilderException(
-                        "unable to find valid certification path to requested target")),
+                Arguments.of(
+                        new ClosedChannelException(), "connection closed by db01:5432 before the answer was complete"),
+                Arguments.of(
+                        new SSLHandshakeException("PKIX path building failed: "
+                                        + "sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid "
+                                        + "certification path to requested target")
+                                .initCause(new CertPathBuilderException(
+                                        "unable to find valid certification path to requested target")),
                         "TLS with db01:5432 failed: the server's certificate is not trusted (unable to find valid "
                                 + "certification path to requested target)"),
-                Arguments.of(new CompletionException("java.lang.IllegalStateException: pool closed",
-                        new IllegalStateException("pool closed")), "exchange with db01:5432 failed: pool closed"),
+                Arguments.of(
+                        new CompletionException(
+                                "java.lang.IllegalStateException: pool closed",
+                                new IllegalStateException("pool closed")),
+                        "exchange with db01:5432 failed: pool closed"),
                 Arguments.of(new IOException(), "exchange with db01:5432 failed: the network gave no reason"));
     }
 
@@ -60,9 +68,11 @@ class FailuresTest {
             try (Socket accepted = server.accept()) {
                 accepted.setSoLinger(true, 0);
             }
-            IOException reset = assertThrows(IOException.class, () -> client.getInputStream().read());
+            IOException reset = assertThrows(
+                    IOException.class, () -> client.getInputStream().read());
 
-            assertEquals("connection reset by 127.0.0.1:" + server.getLocalPort(),
+            assertEquals(
+                    "connection reset by 127.0.0.1:" + server.getLocalPort(),
                     Failures.describe(new CompletionException(reset), "127.0.0.1", server.getLocalPort(), TIMEOUT));
             assertEquals("the connection was reset", Failures.reason(reset));
         }

@@ -45,8 +45,12 @@ class HttpFetchTest {
     private static final List<String> userAgents = new CopyOnWriteArrayList<>();
     /** What each endless path had sent when the client hung up, by path. */
     private static final Map<String, CompletableFuture<Long>> endlessSent = Map.of(
-            "/endless", new CompletableFuture<>(), "/endless-404", new CompletableFuture<>(),
-            "/endless-after-redirect", new CompletableFuture<>());
+            "/endless",
+            new CompletableFuture<>(),
+            "/endless-404",
+            new CompletableFuture<>(),
+            "/endless-after-redirect",
+            new CompletableFuture<>());
 
     @BeforeAll
     static void start() throws IOException {
@@ -181,14 +185,17 @@ class HttpFetchTest {
             HttpFetch.Answer answer = fetch(HttpFetch.get(uri, Map.of()), Duration.ofMillis(500));
 
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            assertTrue(took.compareTo(Duration.ofMillis(450)) >= 0 && took.compareTo(Duration.ofSeconds(3)) < 0,
+            assertTrue(
+                    took.compareTo(Duration.ofMillis(450)) >= 0 && took.compareTo(Duration.ofSeconds(3)) < 0,
                     took::toString);
             assertNull(answer.status());
             assertTrue(answer.failure().timedOut());
             assertEquals(HttpFetch.Stage.AWAITING_RESPONSE, answer.failure().stage());
-            assertEquals("no response from 127.0.0.1:" + silent.port() + " within 500ms",
+            assertEquals(
+                    "no response from 127.0.0.1:" + silent.port() + " within 500ms",
                     answer.failure().sentence("127.0.0.1:" + silent.port(), "body"));
-            assertEquals("no response from http://127.0.0.1:" + silent.port() + "/metrics within 500ms",
+            assertEquals(
+                    "no response from http://127.0.0.1:" + silent.port() + "/metrics within 500ms",
                     answer.failure().about(uri));
         }
     }
@@ -200,7 +207,8 @@ class HttpFetchTest {
         assertEquals(200, answer.status());
         assertEquals(HttpFetch.Stage.READING_BODY, answer.failure().stage());
         assertEquals(1000, answer.failure().read());
-        assertEquals("answer from " + url("/stalls") + " not complete within 500ms (1000 bytes read)",
+        assertEquals(
+                "answer from " + url("/stalls") + " not complete within 500ms (1000 bytes read)",
                 answer.failure().about(url("/stalls")));
     }
 
@@ -211,19 +219,20 @@ class HttpFetchTest {
             unused = free.getLocalPort();
         }
 
-        HttpFetch.Answer answer = fetch(HttpFetch.get(URI.create("http://127.0.0.1:" + unused + "/"), Map.of()),
-                Duration.ofSeconds(5));
+        HttpFetch.Answer answer =
+                fetch(HttpFetch.get(URI.create("http://127.0.0.1:" + unused + "/"), Map.of()), Duration.ofSeconds(5));
 
         assertFalse(answer.failure().timedOut());
         assertEquals(HttpFetch.Stage.CONNECTING, answer.failure().stage());
-        assertEquals("connection refused by 127.0.0.1:" + unused, answer.failure().sentence("anywhere", "body"));
+        assertEquals(
+                "connection refused by 127.0.0.1:" + unused, answer.failure().sentence("anywhere", "body"));
     }
 
     @Test
     void aRedirectIsTheAnswerUnlessTheFetchFollowsIt() {
         HttpFetch.Answer redirect = fetch(HttpFetch.get(url("/moved"), Map.of()), Duration.ofSeconds(5));
-        HttpFetch.Answer followed = fetch(HttpFetch.get(url("/moved"), Map.of()).followingRedirects(),
-                Duration.ofSeconds(5));
+        HttpFetch.Answer followed =
+                fetch(HttpFetch.get(url("/moved"), Map.of()).followingRedirects(), Duration.ofSeconds(5));
 
         assertEquals(302, redirect.status());
         assertEquals("see /small", new String(redirect.body(), StandardCharsets.UTF_8));
@@ -233,8 +242,8 @@ class HttpFetchTest {
 
     @Test
     void aFollowedRedirectToAnEndlessBodyIsCutAndItsConnectionClosed() throws Exception {
-        HttpFetch.Answer answer = fetch(HttpFetch.get(url("/moved-to-endless"), Map.of()).followingRedirects(),
-                Duration.ofSeconds(10));
+        HttpFetch.Answer answer =
+                fetch(HttpFetch.get(url("/moved-to-endless"), Map.of()).followingRedirects(), Duration.ofSeconds(10));
 
         assertTrue(answer.cut());
         long sent = endlessSent.get("/endless-after-redirect").get(10, TimeUnit.SECONDS);
@@ -243,10 +252,12 @@ class HttpFetchTest {
 
     @Test
     void aStatusWhoseBodyIsNotWantedAnswersAtItsHead() throws Exception {
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url("/endless-404").toString());
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(url("/endless-404").toString());
 
-        HttpFetch.Answer answer = fetch(HttpFetch.of(request).readingBodyOnlyOf(status -> status == 200),
-                Duration.ofSeconds(10));
+        HttpFetch.Answer answer =
+                fetch(HttpFetch.of(request).readingBodyOnlyOf(status -> status == 200), Duration.ofSeconds(10));
 
         assertEquals(404, answer.status());
         assertNull(answer.failure());

@@ -16,15 +16,15 @@ import dev.rounds.checklist.Condition;
 import dev.rounds.checklist.Operator;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.Target;
+import dev.rounds.probe.LoggedErrors;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeHarness;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeResult;
 import dev.rounds.probe.ProbeRunner;
 import dev.rounds.probe.ProbeStatus;
-import dev.rounds.probe.SilentServer;
-import dev.rounds.probe.LoggedErrors;
 import dev.rounds.probe.ResettingServer;
+import dev.rounds.probe.SilentServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -113,18 +113,26 @@ class HttpProbeTest {
     }
 
     private static Observation observe(ProbeSpec spec, Target target) {
-        return new HttpProbe().observe(spec, target, ProbeHarness.context(Clock.systemUTC(), CAP))
-                .toCompletableFuture().join();
+        return new HttpProbe()
+                .observe(spec, target, ProbeHarness.context(Clock.systemUTC(), CAP))
+                .toCompletableFuture()
+                .join();
     }
 
     @Test
     void serviceIsUpWhenEveryConditionHolds() {
         // Judging depends on Condition.evaluate (the checklist feature's condition language).
-        ProbeResult result = run(spec("http", local(), Map.of("path", "/ok"), Duration.ofSeconds(5),
-                expect("status", Operator.EQ, number(200)),
-                expect("response_time", Operator.LT, millis(2000)),
-                expect("json($.items[0].name)", Operator.EQ, text("alpha")),
-                expect("body", Operator.CONTAINS, text("green"))), local());
+        ProbeResult result = run(
+                spec(
+                        "http",
+                        local(),
+                        Map.of("path", "/ok"),
+                        Duration.ofSeconds(5),
+                        expect("status", Operator.EQ, number(200)),
+                        expect("response_time", Operator.LT, millis(2000)),
+                        expect("json($.items[0].name)", Operator.EQ, text("alpha")),
+                        expect("body", Operator.CONTAINS, text("green"))),
+                local());
 
         assertEquals(ProbeStatus.UP, result.status(), result.message());
         assertEquals(200, result.values().get("status"));
@@ -135,8 +143,14 @@ class HttpProbeTest {
     @Test
     void wrongStatusIsDownAndTheMessageShowsWhatWasSeen() {
         // Judging depends on Condition.evaluate (the checklist feature's condition language).
-        ProbeResult result = run(spec("http", local(), Map.of("path", "/maintenance"), Duration.ofSeconds(5),
-                expect("status", Operator.EQ, number(200))), local());
+        ProbeResult result = run(
+                spec(
+                        "http",
+                        local(),
+                        Map.of("path", "/maintenance"),
+                        Duration.ofSeconds(5),
+                        expect("status", Operator.EQ, number(200))),
+                local());
 
         assertEquals(ProbeStatus.DOWN, result.status());
         assertTrue(result.message().contains("503"), result.message());
@@ -145,8 +159,8 @@ class HttpProbeTest {
 
     @Test
     void withoutConditionsAnErrorStatusIsDown() {
-        Observation observation = observe(spec("http", local(), Map.of("path", "/maintenance"), Duration.ofSeconds(5)),
-                local());
+        Observation observation =
+                observe(spec("http", local(), Map.of("path", "/maintenance"), Duration.ofSeconds(5)), local());
 
         assertEquals(ProbeStatus.DOWN, observation.verdict());
         assertEquals(503, observation.values().get("status"));
@@ -158,8 +172,8 @@ class HttpProbeTest {
         Condition quoted = expect("json($['state'])", Operator.EQ, text("green"));
         Condition missing = expect("json($.items[3].name)", Operator.EQ, text("beta"));
 
-        Observation observation = observe(spec("http", local(), Map.of("path", "/ok"), Duration.ofSeconds(5),
-                first, quoted, missing), local());
+        Observation observation = observe(
+                spec("http", local(), Map.of("path", "/ok"), Duration.ofSeconds(5), first, quoted, missing), local());
 
         assertNull(observation.verdict());
         assertEquals("alpha", observation.values().get("json($.items[0].name)"));
@@ -170,8 +184,15 @@ class HttpProbeTest {
     @Test
     void sendsTheConfiguredMethodPathAndHeadersToThePortOfTheSetting() {
         Target hostOnly = target("local", "127.0.0.1");
-        Map<String, Object> settings = Map.of("port", server.getAddress().getPort(), "path", "/echo?from=rounds",
-                "method", "put", "headers", Map.of("X-Probe", "rounds"));
+        Map<String, Object> settings = Map.of(
+                "port",
+                server.getAddress().getPort(),
+                "path",
+                "/echo?from=rounds",
+                "method",
+                "put",
+                "headers",
+                Map.of("X-Probe", "rounds"));
 
         Observation observation = observe(spec("http", hostOnly, settings, Duration.ofSeconds(5)), hostOnly);
 
@@ -196,12 +217,21 @@ class HttpProbeTest {
     @Test
     void bodyOverTheCapIsDownWhateverTheConditionsSayAndTheConnectionClosed() throws Exception {
         Target self = local();
-        ProbeResult result = run(spec("http", self, Map.of("path", "/endless"), Duration.ofSeconds(10),
-                expect("status", Operator.EQ, number(200)), expect("body", Operator.CONTAINS, text("xxx"))), self);
+        ProbeResult result = run(
+                spec(
+                        "http",
+                        self,
+                        Map.of("path", "/endless"),
+                        Duration.ofSeconds(10),
+                        expect("status", Operator.EQ, number(200)),
+                        expect("body", Operator.CONTAINS, text("xxx"))),
+                self);
 
         assertEquals(ProbeStatus.DOWN, result.status(), result.message());
-        assertEquals("body from 127.0.0.1:" + server.getAddress().getPort() + " (HTTP 200) is larger than the read "
-                + "cap of 1048576 bytes; raise rounds.probe.max-bytes to read more", result.message());
+        assertEquals(
+                "body from 127.0.0.1:" + server.getAddress().getPort() + " (HTTP 200) is larger than the read "
+                        + "cap of 1048576 bytes; raise rounds.probe.max-bytes to read more",
+                result.message());
         long read = (Long) result.values().get("body_size");
         assertTrue(read > CAP && read <= CAP + 64 * 1024, "read " + read + " bytes");
         assertEquals(200, result.values().get("status"));
@@ -226,14 +256,16 @@ class HttpProbeTest {
 
     @Test
     void serverThatResetsIsDownInPlainWordsAndNothingIsLoggedAsAnError() throws Exception {
-        try (ResettingServer resetting = new ResettingServer(true); LoggedErrors errors = new LoggedErrors()) {
+        try (ResettingServer resetting = new ResettingServer(true);
+                LoggedErrors errors = new LoggedErrors()) {
             Target reset = target("reset", "127.0.0.1:" + resetting.port());
 
             ProbeResult result = run(spec("http", reset, Map.of(), Duration.ofSeconds(2)), reset);
 
             assertEquals(ProbeStatus.DOWN, result.status());
             assertEquals("connection reset by 127.0.0.1:" + resetting.port(), result.message());
-            assertFalse(result.message().contains("Exception") || result.message().contains("java."));
+            assertFalse(
+                    result.message().contains("Exception") || result.message().contains("java."));
             // Vert.x logs a connection's failure only after the probe has its result: give it a moment to show.
             Thread.sleep(200);
             assertEquals(List.of(), errors.lines());
@@ -252,8 +284,8 @@ class HttpProbeTest {
 
     @Test
     void badSchemeIsRoundsErrorNotTheTargets() {
-        Observation observation = observe(spec("http", local(), Map.of("scheme", "ftp"), Duration.ofSeconds(1)),
-                local());
+        Observation observation =
+                observe(spec("http", local(), Map.of("scheme", "ftp"), Duration.ofSeconds(1)), local());
 
         assertEquals(ProbeStatus.ERROR, observation.verdict());
         assertEquals("scheme must be http or https, got 'ftp'", observation.message());

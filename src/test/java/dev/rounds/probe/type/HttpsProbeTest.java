@@ -5,7 +5,6 @@ import static dev.rounds.probe.Fixtures.spec;
 import static dev.rounds.probe.Fixtures.target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -53,8 +52,13 @@ class HttpsProbeTest {
     @BeforeAll
     static void start() throws IOException, GeneralSecurityException {
         runner = ProbeHarness.runner(Clock.fixed(NOW, ZoneOffset.UTC), 1024);
-        Path store = new TestCertificates(folder).selfSigned("self.p12", "localhost", "dns:localhost,ip:127.0.0.1",
-                Instant.parse("2026-01-01T00:00:00Z"), 100);
+        Path store = new TestCertificates(folder)
+                .selfSigned(
+                        "self.p12",
+                        "localhost",
+                        "dns:localhost,ip:127.0.0.1",
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        100);
         https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         https.setHttpsConfigurator(new HttpsConfigurator(TestCertificates.serverContext(store)));
         https.createContext("/", HttpsProbeTest::ok);
@@ -77,7 +81,8 @@ class HttpsProbeTest {
 
     private static ProbeResult run(Target target, Map<String, Object> settings, Condition... expect) {
         return runner.run(spec("http", target, settings, Duration.ofSeconds(5), expect), target, KEY)
-                .toCompletableFuture().join();
+                .toCompletableFuture()
+                .join();
     }
 
     private static Condition moreThan30Days() {
@@ -103,8 +108,10 @@ class HttpsProbeTest {
         ProbeResult result = run(target, Map.of("scheme", "https"), moreThan30Days());
 
         assertEquals(ProbeStatus.DOWN, result.status());
-        assertEquals("TLS with 127.0.0.1:" + https.getAddress().getPort() + " failed: the server's certificate is "
-                + "not trusted (unable to find valid certification path to requested target)", result.message());
+        assertEquals(
+                "TLS with 127.0.0.1:" + https.getAddress().getPort() + " failed: the server's certificate is "
+                        + "not trusted (unable to find valid certification path to requested target)",
+                result.message());
     }
 
     @Test

@@ -25,27 +25,31 @@ class MetricFormulaTest {
             """);
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "fs_avail{mount=\"/\"}|25",
-            "fs_avail|30",
-            "max(fs_avail)|25",
-            "min(fs_avail)|5",
-            "avg(fs_size)|55",
-            "count(errs{device!=\"lo\"})|2",
-            "errs{device=~\"eth.*\"}|7",
-            "errs{device!~\"eth[0-9]\"}|100",
-            "errs{device=~\"eth\"}|MISSING",
-            "fs_avail{mount=\"/\"} / fs_size{mount=\"/\"}|25",
-            "1 - fs_avail{mount=\"/\"} / fs_size{mount=\"/\"}|75",
-            "1 - sum(fs_avail{fs=\"vfat\"}) / max(fs_size)|95",
-            "1 - errs{device=\"eth0\"}|-2",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "fs_avail{mount=\"/\"}|25",
+                "fs_avail|30",
+                "max(fs_avail)|25",
+                "min(fs_avail)|5",
+                "avg(fs_size)|55",
+                "count(errs{device!=\"lo\"})|2",
+                "errs{device=~\"eth.*\"}|7",
+                "errs{device!~\"eth[0-9]\"}|100",
+                "errs{device=~\"eth\"}|MISSING",
+                "fs_avail{mount=\"/\"} / fs_size{mount=\"/\"}|25",
+                "1 - fs_avail{mount=\"/\"} / fs_size{mount=\"/\"}|75",
+                "1 - sum(fs_avail{fs=\"vfat\"}) / max(fs_size)|95",
+                "1 - errs{device=\"eth0\"}|-2",
+            })
     void valuesOfAPage(String formula, String expected) {
         MetricFormula parsed = MetricFormula.parse(formula);
 
         if (expected.equals("MISSING")) {
-            assertEquals("no series matches errs{device=~\"eth\"}",
-                    assertThrows(IllegalArgumentException.class, () -> parsed.evaluate(PAGE, PAGE)).getMessage());
+            assertEquals(
+                    "no series matches errs{device=~\"eth\"}",
+                    assertThrows(IllegalArgumentException.class, () -> parsed.evaluate(PAGE, PAGE))
+                            .getMessage());
         } else {
             assertEquals(Double.parseDouble(expected), parsed.evaluate(PAGE, PAGE), 1e-9);
         }
@@ -67,26 +71,31 @@ class MetricFormulaTest {
 
     @Test
     void divisionByZeroSaysWhichSelectorIsZero() {
-        var refused = assertThrows(IllegalArgumentException.class,
-                () -> MetricFormula.parse("errs / fs_avail{mount=\"none\"}").evaluate(PAGE,
-                        PrometheusText.parse("errs 1\nfs_avail{mount=\"none\"} 0")));
+        var refused = assertThrows(
+                IllegalArgumentException.class,
+                () -> MetricFormula.parse("errs / fs_avail{mount=\"none\"}")
+                        .evaluate(PAGE, PrometheusText.parse("errs 1\nfs_avail{mount=\"none\"} 0")));
 
         assertEquals("fs_avail{mount=\"none\"} is 0, cannot divide by it", refused.getMessage());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "rate(x)|unknown function 'rate'; use sum, min, max, avg, count or increase",
-            "x{a=\"1\"|expected ',' or '}' at column 8",
-            "x{a~\"1\"}|expected =, !=, =~ or !~ after label 'a' at column 4",
-            "x{a=1}|expected a quoted value for label 'a' at column 5",
-            "x{a=~\"(\"}|label 'a': invalid regular expression: Unclosed group",
-            "x * y|unexpected '* y' at column 3; a value is [1 -] selector [/ selector]",
-            "sum(x|expected ')' after x at column 6",
-            "/ y|expected a metric name at column 1",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "rate(x)|unknown function 'rate'; use sum, min, max, avg, count or increase",
+                "x{a=\"1\"|expected ',' or '}' at column 8",
+                "x{a~\"1\"}|expected =, !=, =~ or !~ after label 'a' at column 4",
+                "x{a=1}|expected a quoted value for label 'a' at column 5",
+                "x{a=~\"(\"}|label 'a': invalid regular expression: Unclosed group",
+                "x * y|unexpected '* y' at column 3; a value is [1 -] selector [/ selector]",
+                "sum(x|expected ')' after x at column 6",
+                "/ y|expected a metric name at column 1",
+            })
     void mistakesAreExplained(String formula, String message) {
-        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> MetricFormula.parse(formula))
-                .getMessage());
+        assertEquals(
+                message,
+                assertThrows(IllegalArgumentException.class, () -> MetricFormula.parse(formula))
+                        .getMessage());
     }
 }

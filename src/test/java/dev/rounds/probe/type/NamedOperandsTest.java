@@ -59,9 +59,11 @@ class NamedOperandsTest {
 
         LoadResult result = new ChecklistLoader().load(dir, new ProbeTypes());
 
-        assertEquals(List.of("daily.yaml:22:18: probe type 'http' has no operand 'disk_used'; it measures body, "
-                        + "body_size, cert_expiry, json(), response_time, status",
-                "daily.yaml:25:19: operand 'json' of probe type 'metrics' takes no argument"),
+        assertEquals(
+                List.of(
+                        "daily.yaml:22:18: probe type 'http' has no operand 'disk_used'; it measures body, "
+                                + "body_size, cert_expiry, json(), response_time, status",
+                        "daily.yaml:25:19: operand 'json' of probe type 'metrics' takes no argument"),
                 result.problems().stream().map(Problem::toString).toList());
     }
 
@@ -89,8 +91,19 @@ class NamedOperandsTest {
         LoadResult result = new ChecklistLoader().load(dir, new ProbeTypes());
 
         assertEquals(List.of(), result.problems());
-        assertEquals(Map.of("data_free", "node_filesystem_avail_bytes{mountpoint=\"/data\"} / "
-                + "node_filesystem_size_bytes{mountpoint=\"/data\"}"), result.set().checklists().get(0).activities()
-                .get(0).probes().get(0).settings().get("values"));
+        assertEquals(
+                Map.of(
+                        "data_free",
+                        "node_filesystem_avail_bytes{mountpoint=\"/data\"} / "
+                                + "node_filesystem_size_bytes{mountpoint=\"/data\"}"),
+                result.set()
+                        .checklists()
+                        .get(0)
+                        .activities()
+                        .get(0)
+                        .probes()
+                        .get(0)
+                        .settings()
+                        .get("values"));
     }
 }

@@ -41,20 +41,25 @@ class PingProbeTest {
         runner = ProbeHarness.runner(Clock.systemUTC(), 1024);
     }
 
-    private static ProbeResult run(Target target, Map<String, Object> settings, Duration timeout,
-            Condition... expect) {
-        return runner.run(spec("ping", target, settings, timeout, expect), target, KEY).toCompletableFuture().join();
+    private static ProbeResult run(Target target, Map<String, Object> settings, Duration timeout, Condition... expect) {
+        return runner.run(spec("ping", target, settings, timeout, expect), target, KEY)
+                .toCompletableFuture()
+                .join();
     }
 
     private static Observation observe(PingProbe probe, Target target, Duration timeout) {
-        return probe.observe(spec("ping", target, Map.of(), timeout), target,
-                ProbeHarness.context(Clock.systemUTC(), 1024)).toCompletableFuture().join();
+        return probe.observe(
+                        spec("ping", target, Map.of(), timeout), target, ProbeHarness.context(Clock.systemUTC(), 1024))
+                .toCompletableFuture()
+                .join();
     }
 
     @Test
     void loopbackAnswersEveryPacket() {
         // Judging depends on Condition.evaluate (the checklist feature's condition language).
-        ProbeResult result = run(target("local", "127.0.0.1"), Map.of("count", 3, "interval", Duration.ofMillis(200)),
+        ProbeResult result = run(
+                target("local", "127.0.0.1"),
+                Map.of("count", 3, "interval", Duration.ofMillis(200)),
                 Duration.ofSeconds(3),
                 expect("packet_loss", Operator.LT, new Literal.Percent(20, "20%")),
                 expect("rtt", Operator.LT, millis(500)));
@@ -67,7 +72,9 @@ class PingProbeTest {
         Duration rttMax = (Duration) result.values().get("rtt_max");
         assertTrue(!rtt.isNegative() && !rtt.isZero() && rttMax.compareTo(rtt) >= 0, result.values()::toString);
         assertEquals("packet_loss (0%) < 20%", result.conditions().get(0).text());
-        assertTrue(result.message().matches("3/3 replies from 127\\.0\\.0\\.1, 0% loss, rtt [0-9.]+ms \\(max [0-9.]+ms\\)"),
+        assertTrue(
+                result.message()
+                        .matches("3/3 replies from 127\\.0\\.0\\.1, 0% loss, rtt [0-9.]+ms \\(max [0-9.]+ms\\)"),
                 result.message());
     }
 
@@ -84,18 +91,23 @@ class PingProbeTest {
         ProbeResult result = run(target("local", "no-such-host.invalid"), Map.of(), Duration.ofSeconds(3));
 
         assertEquals(ProbeStatus.DOWN, result.status());
-        assertTrue(result.message().startsWith("ping to no-such-host.invalid failed: no-such-host.invalid: "),
+        assertTrue(
+                result.message().startsWith("ping to no-such-host.invalid failed: no-such-host.invalid: "),
                 result.message());
     }
 
     @Test
     void packetsThatDoNotFitInTheTimeoutAreAnError() {
-        ProbeResult result = run(target("local", "127.0.0.1"), Map.of("count", 20, "interval", Duration.ofSeconds(1)),
+        ProbeResult result = run(
+                target("local", "127.0.0.1"),
+                Map.of("count", 20, "interval", Duration.ofSeconds(1)),
                 Duration.ofSeconds(3));
 
         assertEquals(ProbeStatus.ERROR, result.status());
-        assertEquals("20 packets 1s apart do not fit in the timeout of 3s: lower count or interval, or raise the "
-                + "timeout", result.message());
+        assertEquals(
+                "20 packets 1s apart do not fit in the timeout of 3s: lower count or interval, or raise the "
+                        + "timeout",
+                result.message());
     }
 
     @Test
@@ -108,12 +120,16 @@ class PingProbeTest {
 
     @Test
     void missingPingNamesThePackageToInstall(@TempDir Path folder) {
-        Observation observation = observe(new PingProbe(folder.resolve("ping").toString()),
-                target("local", "127.0.0.1"), Duration.ofSeconds(3));
+        Observation observation = observe(
+                new PingProbe(folder.resolve("ping").toString()), target("local", "127.0.0.1"), Duration.ofSeconds(3));
 
         assertEquals(ProbeStatus.ERROR, observation.verdict());
-        assertTrue(observation.message().endsWith("the ping probe needs the system ping from the iputils-ping "
-                + "package (apt-get install iputils-ping)"), observation.message());
+        assertTrue(
+                observation
+                        .message()
+                        .endsWith("the ping probe needs the system ping from the iputils-ping "
+                                + "package (apt-get install iputils-ping)"),
+                observation.message());
     }
 
     @Test
@@ -124,12 +140,14 @@ class PingProbeTest {
         Files.writeString(hanging, "#!/bin/sh\necho $$ > " + pidFile + "\nexec sleep 60\n");
         Files.setPosixFilePermissions(hanging, PosixFilePermissions.fromString("rwx------"));
 
-        Observation observation = observe(new PingProbe(hanging.toString()), target("local", "127.0.0.1"),
-                Duration.ofSeconds(1));
+        Observation observation =
+                observe(new PingProbe(hanging.toString()), target("local", "127.0.0.1"), Duration.ofSeconds(1));
 
         assertEquals(ProbeStatus.DOWN, observation.verdict());
         assertEquals("ping to 127.0.0.1 did not finish within 1s", observation.message());
-        ProcessHandle stopped = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).orElse(null);
+        ProcessHandle stopped = ProcessHandle.of(
+                        Long.parseLong(Files.readString(pidFile).strip()))
+                .orElse(null);
         if (stopped != null) stopped.onExit().get(5, TimeUnit.SECONDS);
         assertFalse(stopped != null && stopped.isAlive(), "the hanging process is gone");
     }

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Reading ping's statistics, from real captured output (src/test/resources/ping) and iputils' other forms. */
 class PingReportTest {
@@ -35,11 +35,13 @@ class PingReportTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "3 packets transmitted, 2 received, 33.3333% packet loss, time 402ms|3|2|33.3333",
-        "5 packets transmitted, 0 received, +5 errors, 100% packet loss, time 4083ms|5|0|100",
-        "4 packets transmitted, 4 received, +1 duplicates, 0% packet loss, time 3004ms|4|4|0",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "3 packets transmitted, 2 received, 33.3333% packet loss, time 402ms|3|2|33.3333",
+                "5 packets transmitted, 0 received, +5 errors, 100% packet loss, time 4083ms|5|0|100",
+                "4 packets transmitted, 4 received, +1 duplicates, 0% packet loss, time 3004ms|4|4|0",
+            })
     void partialLossErrorsAndDuplicatesAreRead(String line, int transmitted, int received, double loss) {
         PingReport report = PingReport.parse("--- host ping statistics ---\n" + line + "\n");
 

@@ -45,17 +45,34 @@ class PluginOutputTest {
     void checkLoadPerfdataBecomesNumbersNamedAfterTheLabels() {
         PluginOutput output = recorded("check_load -r -w 4,3,2 -c 8,6,4");
 
-        assertEquals(Map.of("load1", 6.77, "scaled_load1", 3.385, "load5", 4.64, "scaled_load5", 2.32,
-                "load15", 2.93, "scaled_load15", 1.465), output.perfdata());
-        assertEquals("LOAD OK - scaled load average: 3.38, 2.32, 1.47 - total load average: 6.77, 4.64, 2.93",
+        assertEquals(
+                Map.of(
+                        "load1",
+                        6.77,
+                        "scaled_load1",
+                        3.385,
+                        "load5",
+                        4.64,
+                        "scaled_load5",
+                        2.32,
+                        "load15",
+                        2.93,
+                        "scaled_load15",
+                        1.465),
+                output.perfdata());
+        assertEquals(
+                "LOAD OK - scaled load average: 3.38, 2.32, 1.47 - total load average: 6.77, 4.64, 2.93",
                 output.summary());
     }
 
     @Test
     void secondsBecomeDurationsAndBytesBecomeSizes() {
-        assertEquals(Map.of("time", Duration.ofNanos(3_093_000), "size", 520L),
+        assertEquals(
+                Map.of("time", Duration.ofNanos(3_093_000), "size", 520L),
                 recorded("check_http -H 127.0.0.1 -p 18080 -u /missing.html").perfdata());
-        assertEquals(Map.of("time", Duration.ofNanos(110_000)), recorded("check_tcp -H 127.0.0.1 -p 18080").perfdata());
+        assertEquals(
+                Map.of("time", Duration.ofNanos(110_000)),
+                recorded("check_tcp -H 127.0.0.1 -p 18080").perfdata());
     }
 
     @Test
@@ -72,9 +89,12 @@ class PluginOutputTest {
 
         assertEquals(Map.of(), output.perfdata());
         assertEquals("check_load: Could not parse arguments", output.summary());
-        assertEquals("check_load: Could not parse arguments\nUsage:\n"
-                + "check_load [-r] -w WLOAD1,WLOAD5,WLOAD15 -c CLOAD1,CLOAD5,CLOAD15 [-n NUMBER_OF_PROCS]", output.text());
-        assertEquals("connect to address 127.0.0.1 and port 18081: Connection refused\nHTTP CRITICAL - Unable to open TCP socket",
+        assertEquals(
+                "check_load: Could not parse arguments\nUsage:\n"
+                        + "check_load [-r] -w WLOAD1,WLOAD5,WLOAD15 -c CLOAD1,CLOAD5,CLOAD15 [-n NUMBER_OF_PROCS]",
+                output.text());
+        assertEquals(
+                "connect to address 127.0.0.1 and port 18081: Connection refused\nHTTP CRITICAL - Unable to open TCP socket",
                 recorded("check_http -H 127.0.0.1 -p 18081").text());
     }
 
@@ -89,7 +109,8 @@ class PluginOutputTest {
                 """);
 
         assertEquals("DISK WARNING - /var at 85%\n/var is filling up\n/home is fine", output.text());
-        assertEquals(List.of("var_used", "it_s", "home", "queue", "wait_time", "latency"),
+        assertEquals(
+                List.of("var_used", "it_s", "home", "queue", "wait_time", "latency"),
                 List.copyOf(output.perfdata().keySet()));
         assertEquals(85L, output.perfdata().get("var_used"));
         assertEquals(2L, output.perfdata().get("it_s"));
@@ -100,8 +121,16 @@ class PluginOutputTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"/|root", "/var/log|var_log", "load1|load1", "'my label'|my_label",
-            "5min|_5min", "C:\\ Drive|C_Drive"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/|root",
+                "/var/log|var_log",
+                "load1|load1",
+                "'my label'|my_label",
+                "5min|_5min",
+                "C:\\ Drive|C_Drive"
+            })
     void labelsBecomeOperandNames(String label, String operand) {
         assertEquals(operand, PluginOutput.operandName(label));
     }

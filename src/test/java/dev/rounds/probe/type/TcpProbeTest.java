@@ -45,7 +45,8 @@ class TcpProbeTest {
 
     private static ProbeResult run(Target target, int port, dev.rounds.checklist.Condition... expect) {
         return runner.run(spec("tcp", target, Map.of("port", port), Duration.ofSeconds(2), expect), target, KEY)
-                .toCompletableFuture().join();
+                .toCompletableFuture()
+                .join();
     }
 
     @Test
@@ -82,15 +83,16 @@ class TcpProbeTest {
 
             assertEquals(ProbeStatus.DOWN, result.status(), result.message());
             assertEquals("connection reset by 127.0.0.1:" + resetting.port(), result.message());
-            assertFalse(result.message().contains("Exception") || result.message().contains("java."));
+            assertFalse(
+                    result.message().contains("Exception") || result.message().contains("java."));
         }
     }
 
     @Test
     void closedPortCanBeExpected() throws IOException {
         // Judging depends on Condition.evaluate (the checklist feature's condition language).
-        ProbeResult result = run(target("local", "127.0.0.1"), unusedPort(),
-                expect("connected", Operator.EQ, bool(false)));
+        ProbeResult result =
+                run(target("local", "127.0.0.1"), unusedPort(), expect("connected", Operator.EQ, bool(false)));
 
         assertEquals(ProbeStatus.UP, result.status(), result.message());
     }

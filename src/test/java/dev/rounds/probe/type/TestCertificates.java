@@ -23,8 +23,8 @@ import javax.net.ssl.SSLContext;
 final class TestCertificates {
 
     static final String PASSWORD = "changeit";
-    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter START =
+            DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final Path folder;
 
@@ -35,8 +35,20 @@ final class TestCertificates {
     /** A self-signed server certificate for {@code names} (SAN entries such as {@code dns:localhost}). */
     Path selfSigned(String file, String commonName, String names, Instant from, int days) throws IOException {
         Path store = folder.resolve(file);
-        keytool("-genkeypair", "-keystore", store.toString(), "-alias", "server", "-dname", "CN=" + commonName,
-                "-ext", "san=" + names, "-startdate", START.format(from), "-validity", String.valueOf(days));
+        keytool(
+                "-genkeypair",
+                "-keystore",
+                store.toString(),
+                "-alias",
+                "server",
+                "-dname",
+                "CN=" + commonName,
+                "-ext",
+                "san=" + names,
+                "-startdate",
+                START.format(from),
+                "-validity",
+                String.valueOf(days));
         return store;
     }
 
@@ -44,8 +56,20 @@ final class TestCertificates {
     Path authority(Instant from, int days) throws IOException {
         Path store = folder.resolve("ca.p12");
         Path pem = folder.resolve("ca.pem");
-        keytool("-genkeypair", "-keystore", store.toString(), "-alias", "ca", "-dname", "CN=Rounds Test CA",
-                "-ext", "bc:c", "-startdate", START.format(from), "-validity", String.valueOf(days));
+        keytool(
+                "-genkeypair",
+                "-keystore",
+                store.toString(),
+                "-alias",
+                "ca",
+                "-dname",
+                "CN=Rounds Test CA",
+                "-ext",
+                "bc:c",
+                "-startdate",
+                START.format(from),
+                "-validity",
+                String.valueOf(days));
         keytool("-exportcert", "-rfc", "-keystore", store.toString(), "-alias", "ca", "-file", pem.toString());
         return pem;
     }
@@ -57,11 +81,32 @@ final class TestCertificates {
         Path certificate = folder.resolve(file + ".pem");
         keytool("-genkeypair", "-keystore", store.toString(), "-alias", "server", "-dname", "CN=" + commonName);
         keytool("-certreq", "-keystore", store.toString(), "-alias", "server", "-file", request.toString());
-        keytool("-gencert", "-rfc", "-keystore", folder.resolve("ca.p12").toString(), "-alias", "ca",
-                "-infile", request.toString(), "-outfile", certificate.toString(), "-ext", "san=" + names,
-                "-startdate", START.format(from), "-validity", String.valueOf(days));
-        keytool("-importcert", "-noprompt", "-keystore", store.toString(), "-alias", "ca",
-                "-file", folder.resolve("ca.pem").toString());
+        keytool(
+                "-gencert",
+                "-rfc",
+                "-keystore",
+                folder.resolve("ca.p12").toString(),
+                "-alias",
+                "ca",
+                "-infile",
+                request.toString(),
+                "-outfile",
+                certificate.toString(),
+                "-ext",
+                "san=" + names,
+                "-startdate",
+                START.format(from),
+                "-validity",
+                String.valueOf(days));
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-keystore",
+                store.toString(),
+                "-alias",
+                "ca",
+                "-file",
+                folder.resolve("ca.pem").toString());
         keytool("-importcert", "-keystore", store.toString(), "-alias", "server", "-file", certificate.toString());
         return store;
     }
@@ -80,12 +125,13 @@ final class TestCertificates {
     }
 
     private static void keytool(String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
-                .toString(), "-J-Duser.timezone=UTC"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-J-Duser.timezone=UTC"));
         command.addAll(List.of(arguments));
         command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD, "-keyalg", "EC"));
         // -keyalg only belongs to -genkeypair; keytool refuses it elsewhere.
-        if (!arguments[0].equals("-genkeypair")) command.subList(command.size() - 2, command.size()).clear();
+        if (!arguments[0].equals("-genkeypair"))
+            command.subList(command.size() - 2, command.size()).clear();
         Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

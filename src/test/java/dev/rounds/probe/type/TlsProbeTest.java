@@ -68,7 +68,8 @@ class TlsProbeTest {
     private static ProbeResult run(Instant now, Target target, Map<String, Object> settings, Condition... expect) {
         var runner = ProbeHarness.runner(Clock.fixed(now, ZoneOffset.UTC), 1024);
         return runner.run(spec("tls", target, settings, Duration.ofSeconds(3), expect), target, KEY)
-                .toCompletableFuture().join();
+                .toCompletableFuture()
+                .join();
     }
 
     private static Map<String, Object> trusting(String serverName, int port) {
@@ -80,7 +81,10 @@ class TlsProbeTest {
     @Test
     void selfSignedCertificateIsMeasuredToTheExactDay() {
         // Judging depends on Condition.evaluate (the checklist feature's condition language).
-        ProbeResult result = run(MARCH, target("local", "localhost"), Map.of("port", selfSigned.port()),
+        ProbeResult result = run(
+                MARCH,
+                target("local", "localhost"),
+                Map.of("port", selfSigned.port()),
                 expect("cert_expiry", Operator.GT, new Literal.Time(Duration.ofDays(30), "30d")),
                 expect("hostname_match", Operator.EQ, bool(true)));
 
@@ -98,15 +102,16 @@ class TlsProbeTest {
         ProbeResult result = run(MARCH, target("local", "127.0.0.1"), Map.of("port", selfSigned.port()));
 
         assertEquals(ProbeStatus.DOWN, result.status());
-        assertTrue(result.message().startsWith("certificate of 127.0.0.1:" + selfSigned.port() + ": chain not trusted"),
+        assertTrue(
+                result.message().startsWith("certificate of 127.0.0.1:" + selfSigned.port() + ": chain not trusted"),
                 result.message());
         assertEquals(true, result.values().get("hostname_match"), "the IP address is in the certificate");
     }
 
     @Test
     void leafSignedByTheConfiguredCaIsValidAndUp() {
-        ProbeResult result = run(MARCH, target("local", "127.0.0.1:" + caSigned.port()),
-                trusting("service.test", caSigned.port()));
+        ProbeResult result =
+                run(MARCH, target("local", "127.0.0.1:" + caSigned.port()), trusting("service.test", caSigned.port()));
 
         assertEquals(ProbeStatus.UP, result.status(), result.message());
         assertEquals(true, result.values().get("chain_valid"));
@@ -125,7 +130,8 @@ class TlsProbeTest {
 
     @Test
     void wrongNameIsNoHostnameMatchAndDown() {
-        ProbeResult result = run(MARCH, target("local", "127.0.0.1"), trusting("deep.portal.apps.test", caSigned.port()));
+        ProbeResult result =
+                run(MARCH, target("local", "127.0.0.1"), trusting("deep.portal.apps.test", caSigned.port()));
 
         assertEquals(ProbeStatus.DOWN, result.status());
         assertEquals(false, result.values().get("hostname_match"));
@@ -140,8 +146,11 @@ class TlsProbeTest {
         assertEquals(ProbeStatus.DOWN, result.status());
         assertEquals(Duration.ofDays(-20), result.values().get("cert_expiry"));
         assertEquals(false, result.values().get("chain_valid"), "expired at the probe's clock");
-        assertTrue(result.message().startsWith("certificate of 127.0.0.1:" + caSigned.port()
-                + ": expired 20d ago, on 2026-04-11T00:00:00Z"), result.message());
+        assertTrue(
+                result.message()
+                        .startsWith("certificate of 127.0.0.1:" + caSigned.port()
+                                + ": expired 20d ago, on 2026-04-11T00:00:00Z"),
+                result.message());
     }
 
     @Test
@@ -169,12 +178,14 @@ class TlsProbeTest {
 
     @Test
     void unreadableCaFileIsAnErrorNamingIt() {
-        Map<String, Object> settings = Map.of("port", caSigned.port(), "ca", folder.resolve("missing.pem").toString());
+        Map<String, Object> settings = Map.of(
+                "port", caSigned.port(), "ca", folder.resolve("missing.pem").toString());
 
         ProbeResult result = run(MARCH, target("local", "127.0.0.1"), settings);
 
         assertEquals(ProbeStatus.ERROR, result.status());
-        assertTrue(result.message().startsWith("ca file '" + folder.resolve("missing.pem") + "' cannot be read"),
+        assertTrue(
+                result.message().startsWith("ca file '" + folder.resolve("missing.pem") + "' cannot be read"),
                 result.message());
     }
 }

@@ -17,8 +17,8 @@ final class TlsServer implements AutoCloseable {
     final List<String> requestedNames = new CopyOnWriteArrayList<>();
 
     TlsServer(SSLContext context) throws IOException {
-        server = (SSLServerSocket) context.getServerSocketFactory()
-                .createServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        server = (SSLServerSocket)
+                context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         Thread acceptor = new Thread(this::serve, "tls-test-server");
         acceptor.setDaemon(true);
         acceptor.start();

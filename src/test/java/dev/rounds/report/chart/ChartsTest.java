@@ -23,16 +23,25 @@ class ChartsTest {
 
     @Test
     void aLineChartIsWellFormedSvgWithOnePointPerMeasurementAndItsLimit() throws Exception {
-        var chart = new LineChart("Disk <used> & free", v -> String.format(Locale.ROOT, "%.0f%%", v * 100), ZoneOffset.UTC)
-                .add(Series.measured("used", List.of(new Point(DAY, 0.5), new Point(DAY.plusSeconds(86_400), 0.6),
-                        new Point(DAY.plusSeconds(2 * 86_400), 0.7))))
-                .add(Series.projected("projection", List.of(new Point(DAY.plusSeconds(2 * 86_400), 0.7),
-                        new Point(DAY.plusSeconds(5 * 86_400), 1.0))))
+        var chart = new LineChart(
+                        "Disk <used> & free", v -> String.format(Locale.ROOT, "%.0f%%", v * 100), ZoneOffset.UTC)
+                .add(Series.measured(
+                        "used",
+                        List.of(
+                                new Point(DAY, 0.5),
+                                new Point(DAY.plusSeconds(86_400), 0.6),
+                                new Point(DAY.plusSeconds(2 * 86_400), 0.7))))
+                .add(Series.projected(
+                        "projection",
+                        List.of(
+                                new Point(DAY.plusSeconds(2 * 86_400), 0.7),
+                                new Point(DAY.plusSeconds(5 * 86_400), 1.0))))
                 .limit(1.0, "full");
 
         Document svg = parse(chart.render());
 
-        assertEquals("Disk <used> & free", svg.getElementsByTagName("title").item(0).getTextContent());
+        assertEquals(
+                "Disk <used> & free", svg.getElementsByTagName("title").item(0).getTextContent());
         assertEquals(5, svg.getElementsByTagName("circle").getLength());
         assertEquals(2, svg.getElementsByTagName("polyline").getLength());
         Element projected = (Element) svg.getElementsByTagName("polyline").item(1);
@@ -65,8 +74,8 @@ class ChartsTest {
         var shares = new HashMap<LocalDate, Double>();
         shares.put(LocalDate.of(2026, 3, 1), 1.0);
         shares.put(LocalDate.of(2026, 3, 29), 0.4);
-        Document svg = parse(new CalendarHeatmap("March", YearMonth.of(2026, 3), shares,
-                v -> Math.round(v * 100) + "%").render());
+        Document svg = parse(
+                new CalendarHeatmap("March", YearMonth.of(2026, 3), shares, v -> Math.round(v * 100) + "%").render());
 
         assertEquals(31, count(svg, "g", "class", "day"));
         Element first = dayRect(svg, "2026-03-01");
@@ -77,14 +86,16 @@ class ChartsTest {
         assertEquals(CalendarHeatmap.colour(null), none.getAttribute("fill"));
         assertEquals("2026-03-29: 40%", bad.getTextContent());
         // 1 March 2026 is a Sunday: the last column; 2 March, a Monday, starts the second row.
-        assertTrue(Double.parseDouble(first.getAttribute("x")) > Double.parseDouble(dayRect(svg, "2026-03-02").getAttribute("x")));
+        assertTrue(Double.parseDouble(first.getAttribute("x"))
+                > Double.parseDouble(dayRect(svg, "2026-03-02").getAttribute("x")));
     }
 
     private static Element dayRect(Document svg, String date) {
         var groups = svg.getElementsByTagName("g");
         for (int i = 0; i < groups.getLength(); i++) {
             Element group = (Element) groups.item(i);
-            if (date.equals(group.getAttribute("data-date"))) return (Element) group.getElementsByTagName("rect").item(0);
+            if (date.equals(group.getAttribute("data-date")))
+                return (Element) group.getElementsByTagName("rect").item(0);
         }
         throw new AssertionError("no day " + date);
     }
@@ -99,7 +110,8 @@ class ChartsTest {
     }
 
     static Document parse(String svg) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ComplianceServiceTest {
 
-    static final Interval FEBRUARY_2001 = new Interval(Instant.parse("2001-02-01T00:00:00Z"),
-            Instant.parse("2001-03-01T00:00:00Z"));
+    static final Interval FEBRUARY_2001 =
+            new Interval(Instant.parse("2001-02-01T00:00:00Z"), Instant.parse("2001-03-01T00:00:00Z"));
     static final Instant NOW = Instant.parse("2001-02-15T00:00:00Z");
 
     @Inject
@@ -35,6 +35,7 @@ class ComplianceServiceTest {
 
     /** The fixture is written once, so that the checklist and owner figures each test sees are the same. */
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
     private static final String REMOVED = "cs-" + RUN;
     private static boolean written;
 
@@ -79,15 +80,20 @@ class ComplianceServiceTest {
     }
 
     private List<OccurrenceFact> mine() {
-        return compliance.facts(FEBRUARY_2001).stream().filter(f -> f.activityId().contains(RUN)).toList();
+        return compliance.facts(FEBRUARY_2001).stream()
+                .filter(f -> f.activityId().contains(RUN))
+                .toList();
     }
 
     @Test
     void factsAreTheOccurrencesDueInThePeriodWithTheirChecklistsOwner() {
         List<OccurrenceFact> facts = mine();
         // 1, 2, 3, 4 and 8 are due in February; 5 is retired, 6 and 7 fall outside
-        assertEquals(List.of("1", "2", "3", "4", "8"),
-                facts.stream().map(f -> f.activityId().substring(f.activityId().lastIndexOf('-') + 1)).toList());
+        assertEquals(
+                List.of("1", "2", "3", "4", "8"),
+                facts.stream()
+                        .map(f -> f.activityId().substring(f.activityId().lastIndexOf('-') + 1))
+                        .toList());
         OccurrenceFact late = facts.get(1);
         assertEquals("operations", late.owner());
         assertEquals(OccurrenceStatus.LATE, late.status());
@@ -100,18 +106,22 @@ class ComplianceServiceTest {
     @Test
     void figuresAreOverallThenPerChecklistThenPerOwner() {
         List<ComplianceFigures> figures = compliance.figures(FEBRUARY_2001, NOW).stream()
-                .filter(f -> f.scope().equals("overall") || f.scope().equals("checklist:" + REMOVED)
-                        || f.scope().equals("checklist:daily") || f.scope().startsWith("owner:"))
+                .filter(f -> f.scope().equals("overall")
+                        || f.scope().equals("checklist:" + REMOVED)
+                        || f.scope().equals("checklist:daily")
+                        || f.scope().startsWith("owner:"))
                 .toList();
-        assertEquals(List.of(
-                // due by now: 1 passed, 2 late, 3 missed, 4 waived: 1 / (4 − 1)
-                new ComplianceFigures("overall", 4, 1, 1, 1, 1, 1.0 / 3),
-                // 3 missed, 4 waived: 0 / (2 − 1)
-                new ComplianceFigures("checklist:" + REMOVED, 2, 0, 0, 1, 1, 0.0),
-                // 1 passed, 2 late: 1 / 2
-                new ComplianceFigures("checklist:daily", 2, 1, 1, 0, 0, 0.5),
-                new ComplianceFigures("owner:(removed checklist)", 2, 0, 0, 1, 1, 0.0),
-                new ComplianceFigures("owner:operations", 2, 1, 1, 0, 0, 0.5)), figures);
+        assertEquals(
+                List.of(
+                        // due by now: 1 passed, 2 late, 3 missed, 4 waived: 1 / (4 − 1)
+                        new ComplianceFigures("overall", 4, 1, 1, 1, 1, 1.0 / 3),
+                        // 3 missed, 4 waived: 0 / (2 − 1)
+                        new ComplianceFigures("checklist:" + REMOVED, 2, 0, 0, 1, 1, 0.0),
+                        // 1 passed, 2 late: 1 / 2
+                        new ComplianceFigures("checklist:daily", 2, 1, 1, 0, 0, 0.5),
+                        new ComplianceFigures("owner:(removed checklist)", 2, 0, 0, 1, 1, 0.0),
+                        new ComplianceFigures("owner:operations", 2, 1, 1, 0, 0, 0.5)),
+                figures);
     }
 
     @Test

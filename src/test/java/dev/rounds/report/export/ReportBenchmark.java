@@ -3,11 +3,11 @@ package dev.rounds.report.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rounds.checklist.MaintenanceWindow;
 import dev.rounds.checklist.ServiceHours;
+import dev.rounds.core.Incident;
+import dev.rounds.core.Interval;
 import dev.rounds.report.rollup.Granularity;
 import dev.rounds.report.rollup.Rollups;
 import dev.rounds.report.rollup.ValuePoint;
-import dev.rounds.core.Incident;
-import dev.rounds.core.Interval;
 import dev.rounds.report.sla.LatencyHistogram;
 import dev.rounds.report.sla.SlaCalculator;
 import dev.rounds.report.sla.SlaFigures;
@@ -33,7 +33,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,10 +58,13 @@ import org.h2.jdbcx.JdbcDataSource;
 public final class ReportBenchmark {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-    private static final Instant YEAR_START = LocalDateTime.parse("2025-12-01T00:00").atZone(ZONE).toInstant();
-    private static final Instant YEAR_END = LocalDateTime.parse("2026-12-01T00:00").atZone(ZONE).toInstant();
+    private static final Instant YEAR_START =
+            LocalDateTime.parse("2025-12-01T00:00").atZone(ZONE).toInstant();
+    private static final Instant YEAR_END =
+            LocalDateTime.parse("2026-12-01T00:00").atZone(ZONE).toInstant();
     /** March 2026: a month with a daylight-saving change, 743 hours. */
     private static final LocalDate MONTH_FIRST = LocalDate.parse("2026-03-01");
+
     private static final LocalDate MONTH_LAST = LocalDate.parse("2026-03-31");
     private static final Duration EVERY = Duration.ofMinutes(5);
     private static final int CONFIRM = 2;
@@ -72,19 +74,24 @@ public final class ReportBenchmark {
     private static final int DOWN = 2;
     private static final int ERROR = 3;
     private static final String[] STATUS = {"up", "warn", "down", "error"};
-    private static final ServiceHours OFFICE = new ServiceHours(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-            LocalTime.of(8, 0), Duration.ofHours(10), "Mon-Fri 08:00-18:00");
-    private static final List<MaintenanceWindow> WINDOWS = List.of(
-            new MaintenanceWindow(DayOfWeek.SUNDAY, LocalTime.of(2, 0), Duration.ofHours(4)));
+    private static final ServiceHours OFFICE = new ServiceHours(
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+            LocalTime.of(8, 0),
+            Duration.ofHours(10),
+            "Mon-Fri 08:00-18:00");
+    private static final List<MaintenanceWindow> WINDOWS =
+            List.of(new MaintenanceWindow(DayOfWeek.SUNDAY, LocalTime.of(2, 0), Duration.ofHours(4)));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final List<Target> targets = new ArrayList<>();
     private final Interval year = new Interval(YEAR_START, YEAR_END);
-    private final Interval month = new Interval(MONTH_FIRST.atStartOfDay(ZONE).toInstant(),
+    private final Interval month = new Interval(
+            MONTH_FIRST.atStartOfDay(ZONE).toInstant(),
             MONTH_LAST.plusDays(1).atStartOfDay(ZONE).toInstant());
     /** Pooled as the application's data source is: H2 would otherwise open and close the database per query. */
     private final JdbcConnectionPool dataSource;
+
     private final Rollups rollups;
 
     private ReportBenchmark(int count, Path folder) {
@@ -95,8 +102,11 @@ public final class ReportBenchmark {
         h2.setUser("rounds");
         h2.setPassword("");
         dataSource = JdbcConnectionPool.create(h2);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load()
+                .migrate();
         rollups = new Rollups(dataSource, ZONE);
     }
 
@@ -111,7 +121,8 @@ public final class ReportBenchmark {
         } finally {
             if (benchmark != null) benchmark.dataSource.dispose();
             try (var files = Files.walk(folder)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+                files.sorted((a, b) -> b.compareTo(a))
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -120,8 +131,9 @@ public final class ReportBenchmark {
         long start = System.nanoTime();
         long hourRows = fillRollups();
         double rollupFill = seconds(System.nanoTime() - start);
-        System.out.printf("filled a year of rollups: %,d hourly rows for %d targets in %.1f s%n", hourRows,
-                targets.size(), rollupFill);
+        System.out.printf(
+                "filled a year of rollups: %,d hourly rows for %d targets in %.1f s%n",
+                hourRows, targets.size(), rollupFill);
         start = System.nanoTime();
         long rawRows = fillRaw();
         double rawFill = seconds(System.nanoTime() - start);
@@ -131,7 +143,8 @@ public final class ReportBenchmark {
         List<SlaFigures> fromRaw = monthlyFromRaw();
         long agree = 0;
         for (int i = 0; i < fromRollups.size(); i++) if (same(fromRollups.get(i), fromRaw.get(i))) agree++;
-        System.out.printf("the month's SLA figures from rollups and from raw results agree for %d of %d targets%n",
+        System.out.printf(
+                "the month's SLA figures from rollups and from raw results agree for %d of %d targets%n",
                 agree, targets.size());
 
         Timing monthly = time("monthly review data from rollups", runs, this::monthlyFromRollups);
@@ -141,8 +154,11 @@ public final class ReportBenchmark {
         double scale = (double) Duration.between(YEAR_START, YEAR_END).toHours()
                 / Duration.between(month.from(), month.to()).toHours();
 
-        System.out.printf("%n%d targets, best of %d runs after a warm-up, load average %.1f on %d cores%n",
-                targets.size(), runs, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        System.out.printf(
+                "%n%d targets, best of %d runs after a warm-up, load average %.1f on %d cores%n",
+                targets.size(),
+                runs,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("%-52s %10s %10s%n", "", "wall ms", "CPU ms");
         System.out.printf("%-52s %10.0f%n", "fill: a year of rollups (s)", rollupFill);
@@ -151,9 +167,13 @@ public final class ReportBenchmark {
         row("monthly review data from raw results", monthlyRaw, 1);
         row("yearly SLA export from rollups", yearly, 1);
         row(String.format("yearly SLA export from raw results (month x %.2f)", scale), monthSlaRaw, scale);
-        System.out.printf("ratio raw/rollups: monthly review %.1fx wall (%.1fx CPU), yearly SLA export %.1fx wall"
-                + " (%.1fx CPU)%n", monthlyRaw.wall / monthly.wall, monthlyRaw.cpu / monthly.cpu,
-                monthSlaRaw.wall * scale / yearly.wall, monthSlaRaw.cpu * scale / yearly.cpu);
+        System.out.printf(
+                "ratio raw/rollups: monthly review %.1fx wall (%.1fx CPU), yearly SLA export %.1fx wall"
+                        + " (%.1fx CPU)%n",
+                monthlyRaw.wall / monthly.wall,
+                monthlyRaw.cpu / monthly.cpu,
+                monthSlaRaw.wall * scale / yearly.wall,
+                monthSlaRaw.cpu * scale / yearly.cpu);
     }
 
     /** The monthly review's reads: each target's SLA figures and daily stats, the month's alerts, disk values. */
@@ -164,7 +184,8 @@ public final class ReportBenchmark {
             checksum += rollups.days(target.id, MONTH_FIRST, MONTH_LAST).size();
             if (target.hasDisk()) {
                 checksum += rollups.values(target.diskKey, DISK, Granularity.DAY, month).stream()
-                        .mapToDouble(ValuePoint::mean).count();
+                        .mapToDouble(ValuePoint::mean)
+                        .count();
             }
         }
         if (checksum == 0) throw new IllegalStateException("the rollups are empty");
@@ -175,8 +196,11 @@ public final class ReportBenchmark {
     private List<SlaFigures> slaFromRollups(Interval period) {
         var figures = new ArrayList<SlaFigures>();
         for (Target target : targets) {
-            figures.add(SlaCalculator.compute(target.inputs(period, rollups.incidents(target.id, period),
-                    rollups.unknown(target.id, period, YEAR_END), rollups.latency(target.id, period))));
+            figures.add(SlaCalculator.compute(target.inputs(
+                    period,
+                    rollups.incidents(target.id, period),
+                    rollups.unknown(target.id, period, YEAR_END),
+                    rollups.latency(target.id, period))));
         }
         return figures;
     }
@@ -195,13 +219,16 @@ public final class ReportBenchmark {
                 bind(select, target.diskKey, month);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        LocalDate day = LocalDate.ofInstant(rows.getObject(1, OffsetDateTime.class).toInstant(), ZONE);
+                        LocalDate day = LocalDate.ofInstant(
+                                rows.getObject(1, OffsetDateTime.class).toInstant(), ZONE);
                         double[] sum = sums.computeIfAbsent(day, d -> new double[2]);
                         sum[0] += JSON.readTree(rows.getString(2)).get(DISK).doubleValue();
                         sum[1]++;
                     }
                 }
-                checksum += sums.values().stream().mapToDouble(sum -> sum[0] / sum[1]).count();
+                checksum += sums.values().stream()
+                        .mapToDouble(sum -> sum[0] / sum[1])
+                        .count();
             }
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException(e);
@@ -222,12 +249,14 @@ public final class ReportBenchmark {
                 bind(select, target.tcpKey, month);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        fold.add(rows.getObject(1, OffsetDateTime.class).toInstant(), status(rows.getString(3)),
+                        fold.add(
+                                rows.getObject(1, OffsetDateTime.class).toInstant(),
+                                status(rows.getString(3)),
                                 rows.getLong(2));
                     }
                 }
-                figures.add(SlaCalculator.compute(target.inputs(month, fold.incidents, fold.unknown(month),
-                        fold.latency)));
+                figures.add(
+                        SlaCalculator.compute(target.inputs(month, fold.incidents, fold.unknown(month), fold.latency)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -273,7 +302,8 @@ public final class ReportBenchmark {
                     fold.add(at, status, micros);
                     Instant hourStart = at.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
                     if (hourBucket == null || !hourBucket.key.equals(hourStart)) {
-                        if (hourBucket != null) hourRows += hourBucket.write(hour, target.id, timestamp((Instant) hourBucket.key));
+                        if (hourBucket != null)
+                            hourRows += hourBucket.write(hour, target.id, timestamp((Instant) hourBucket.key));
                         hourBucket = new Bucket(hourStart);
                     }
                     hourBucket.add(at, status, micros);
@@ -317,7 +347,8 @@ public final class ReportBenchmark {
     private void fillDiskDays(Target target, PreparedStatement value) throws SQLException {
         Map<LocalDate, List<Instant>> hours = new TreeMap<>();
         for (Instant at = YEAR_START; at.isBefore(YEAR_END); at = at.plus(Duration.ofHours(1))) {
-            hours.computeIfAbsent(LocalDate.ofInstant(at, ZONE), d -> new ArrayList<>()).add(at);
+            hours.computeIfAbsent(LocalDate.ofInstant(at, ZONE), d -> new ArrayList<>())
+                    .add(at);
         }
         for (Map.Entry<LocalDate, List<Instant>> day : hours.entrySet()) {
             List<Instant> times = day.getValue();
@@ -389,8 +420,10 @@ public final class ReportBenchmark {
     }
 
     private static boolean same(SlaFigures a, SlaFigures b) {
-        return a.incidents() == b.incidents() && a.unknown().equals(b.unknown())
-                && a.unplannedDowntime().equals(b.unplannedDowntime()) && Objects.equals(a.p95(), b.p95());
+        return a.incidents() == b.incidents()
+                && a.unknown().equals(b.unknown())
+                && a.unplannedDowntime().equals(b.unplannedDowntime())
+                && Objects.equals(a.p95(), b.p95());
     }
 
     private static int status(String label) {
@@ -416,8 +449,7 @@ public final class ReportBenchmark {
         return nanos / 1e9;
     }
 
-    private record Timing(double wall, double cpu) {
-    }
+    private record Timing(double wall, double cpu) {}
 
     private interface Work {
         Object run() throws SQLException;
@@ -506,8 +538,8 @@ public final class ReportBenchmark {
         }
 
         SlaInputs inputs(Interval period, List<Incident> incidents, List<Interval> unknown, LatencyHistogram latency) {
-            return new SlaInputs(id, 0.999, index % 2 == 0 ? OFFICE : null, WINDOWS, ZONE, period, incidents, unknown,
-                    latency);
+            return new SlaInputs(
+                    id, 0.999, index % 2 == 0 ? OFFICE : null, WINDOWS, ZONE, period, incidents, unknown, latency);
         }
 
         private static long mix(long z) {
@@ -542,14 +574,23 @@ public final class ReportBenchmark {
             if (status == DOWN && open == null) {
                 if (downs++ == 0) firstDown = at;
                 if (downs >= CONFIRM) {
-                    open = new Incident(incidents.size() + 1, target.id, target.tcpKey, true, firstDown, at, null,
-                            "down");
+                    open = new Incident(
+                            incidents.size() + 1, target.id, target.tcpKey, true, firstDown, at, null, "down");
                     incidents.add(open);
                 }
             } else if (status == UP || status == WARN) {
                 if (open != null) {
-                    incidents.set(incidents.size() - 1, new Incident(open.id(), open.targetId(), open.probeKey(),
-                            true, open.startedAt(), open.confirmedAt(), at, open.message()));
+                    incidents.set(
+                            incidents.size() - 1,
+                            new Incident(
+                                    open.id(),
+                                    open.targetId(),
+                                    open.probeKey(),
+                                    true,
+                                    open.startedAt(),
+                                    open.confirmedAt(),
+                                    at,
+                                    open.message()));
                 }
                 open = null;
                 downs = 0;
@@ -571,7 +612,9 @@ public final class ReportBenchmark {
             var spans = new ArrayList<>(gaps);
             if (firstCovered.isAfter(period.from())) spans.add(new Interval(period.from(), firstCovered));
             if (coveredUntil.isBefore(period.to())) spans.add(new Interval(coveredUntil, period.to()));
-            return Interval.union(spans.stream().map(span -> span.intersection(period)).filter(Objects::nonNull)
+            return Interval.union(spans.stream()
+                    .map(span -> span.intersection(period))
+                    .filter(Objects::nonNull)
                     .toList());
         }
     }

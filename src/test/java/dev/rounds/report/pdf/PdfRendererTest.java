@@ -21,8 +21,12 @@ class PdfRendererTest {
 
     @Test
     void aPageBecomesAPdfWithItsTextAndItsChartButWithoutNavigationOrForms() throws Exception {
-        String heatmap = new CalendarHeatmap("Compliance", YearMonth.of(2026, 11),
-                Map.of(LocalDate.of(2026, 11, 2), 1.0, LocalDate.of(2026, 11, 3), 1.0), v -> "100%").render();
+        String heatmap = new CalendarHeatmap(
+                        "Compliance",
+                        YearMonth.of(2026, 11),
+                        Map.of(LocalDate.of(2026, 11, 2), 1.0, LocalDate.of(2026, 11, 3), 1.0),
+                        v -> "100%")
+                .render();
         String page = "<!DOCTYPE html><html><head><link rel=\"stylesheet\" href=\"/rounds.css\"><title>t</title></head>"
                 + "<body><header class=\"top\"><nav><a href=\"/\">Navigation link</a></nav></header><main>"
                 + "<h1>Monthly review &amp; figures</h1><p>Compliance 97.5%<br></p>" + heatmap
@@ -54,9 +58,11 @@ class PdfRendererTest {
     void noJarOnTheClassPathCarriesItsOwnCopyOfTheJaxpApi() throws Exception {
         // xml-apis (pulled in by Batik) did: in the packaged application its DocumentBuilderFactory shadowed the
         // JDK's and asked for a Xerces that is not there, so every review PDF failed.
-        var copies = java.util.Collections.list(ClassLoader.getSystemClassLoader()
-                .getResources("javax/xml/parsers/DocumentBuilderFactory.class"));
-        assertEquals(java.util.List.of(), copies.stream().filter(url -> url.getProtocol().equals("jar")).toList());
+        var copies = java.util.Collections.list(
+                ClassLoader.getSystemClassLoader().getResources("javax/xml/parsers/DocumentBuilderFactory.class"));
+        assertEquals(
+                java.util.List.of(),
+                copies.stream().filter(url -> url.getProtocol().equals("jar")).toList());
     }
 
     private static int pixels(BufferedImage image, int rgb) {

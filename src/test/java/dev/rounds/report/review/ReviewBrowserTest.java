@@ -40,15 +40,21 @@ class ReviewBrowserTest extends ReviewFixture {
 
     @BeforeEach
     void startBrowserAndLogIn() {
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(),
-                new ChromeOptions().setBinary("/usr/bin/chromium")
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                        .usingAnyFreePort()
+                        .build(),
+                new ChromeOptions()
+                        .setBinary("/usr/bin/chromium")
                         .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"));
         browser.get(base + "login");
         browser.findElement(By.name("j_username")).sendKeys(OPERATOR);
         browser.findElement(By.name("j_password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !d.getCurrentUrl().contains("/login"));
+        browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]"))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     @AfterEach
@@ -64,7 +70,9 @@ class ReviewBrowserTest extends ReviewFixture {
         assertEquals(2, charts.size(), "the performance and backlog trends");
         for (WebElement chart : charts) {
             assertTrue(chart.isDisplayed());
-            assertTrue(chart.getRect().getWidth() > 300 && chart.getRect().getHeight() > 100, chart.getRect().toString());
+            assertTrue(
+                    chart.getRect().getWidth() > 300 && chart.getRect().getHeight() > 100,
+                    chart.getRect().toString());
         }
         WebElement line = browser.findElement(By.cssSelector("#performance svg.chart polyline"));
         assertTrue(line.getRect().getWidth() > 100, "the p95 line spans the week: " + line.getRect());
@@ -80,14 +88,18 @@ class ReviewBrowserTest extends ReviewFixture {
         browser.get(base + "reports/monthly?month=2026-03");
         List<WebElement> days = browser.findElements(By.cssSelector("svg.heatmap g.day rect"));
         assertEquals(31, days.size());
-        assertTrue(days.get(0).getRect().getWidth() > 20, "each day is a visible square: " + days.get(0).getRect());
+        assertTrue(
+                days.get(0).getRect().getWidth() > 20,
+                "each day is a visible square: " + days.get(0).getRect());
         assertTrue(pdfText(browser).contains("2026-05-12"), "the capacity projection prints");
 
         browser.get(base + "reports/sla/" + ReviewChecklists.TARGET + "?from=2026-03-23&to=2026-03-29");
-        WebElement availability = browser.findElements(By.cssSelector("svg.chart")).get(0);
+        WebElement availability =
+                browser.findElements(By.cssSelector("svg.chart")).get(0);
         assertEquals(7, availability.findElements(By.cssSelector("circle")).size());
         // A horizontal line has no height, which WebDriver calls "not displayed": its laid-out width says it is drawn.
-        assertTrue(availability.findElement(By.cssSelector("line.limit")).getRect().getWidth() > 300,
+        assertTrue(
+                availability.findElement(By.cssSelector("line.limit")).getRect().getWidth() > 300,
                 "the objective is drawn across the chart");
     }
 

@@ -81,6 +81,5 @@ final class ReviewChecklists {
                         signoff: always
                     """.formatted(MONTHLY, TARGET));
 
-    private ReviewChecklists() {
-    }
+    private ReviewChecklists() {}
 }

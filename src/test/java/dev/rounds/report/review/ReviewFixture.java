@@ -74,38 +74,67 @@ abstract class ReviewFixture {
             return;
         }
         clock.set(TestClock.START);
-        long review = TestAccounts.as(OPERATOR).get("/api/occurrences?checklist=" + WEEKLY).then().statusCode(200)
-                .extract().jsonPath().getLong("find { it.activity == 'operations-review' }.id");
-        TestAccounts.as(OPERATOR).contentType(ContentType.JSON)
+        long review = TestAccounts.as(OPERATOR)
+                .get("/api/occurrences?checklist=" + WEEKLY)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("find { it.activity == 'operations-review' }.id");
+        TestAccounts.as(OPERATOR)
+                .contentType(ContentType.JSON)
                 .body(Map.of("note", "Walked the team through the week; follow-ups in OPS-7"))
-                .post("/api/occurrences/{id}/signoff", review).then().statusCode(201);
+                .post("/api/occurrences/{id}/signoff", review)
+                .then()
+                .statusCode(201);
 
         for (int hour = 0; hour < 7 * 24; hour++) {
             Instant at = WEEK_START.plus(Duration.ofHours(hour));
-            if (!at.isBefore(Instant.parse("2026-03-26T00:00:00Z")) && at.isBefore(Instant.parse("2026-03-26T06:00:00Z"))) {
+            if (!at.isBefore(Instant.parse("2026-03-26T00:00:00Z"))
+                    && at.isBefore(Instant.parse("2026-03-26T06:00:00Z"))) {
                 continue;
             }
-            boolean down = at.equals(Instant.parse("2026-03-24T10:00:00Z")) || at.equals(Instant.parse("2026-03-24T11:00:00Z"));
-            submit(new ProbeKey(WEEKLY, "uptime", 0, TARGET), "tcp", at, down ? ProbeStatus.DOWN : ProbeStatus.UP,
+            boolean down = at.equals(Instant.parse("2026-03-24T10:00:00Z"))
+                    || at.equals(Instant.parse("2026-03-24T11:00:00Z"));
+            submit(
+                    new ProbeKey(WEEKLY, "uptime", 0, TARGET),
+                    "tcp",
+                    at,
+                    down ? ProbeStatus.DOWN : ProbeStatus.UP,
                     Map.of("connected", !down));
         }
         for (int day = 0; day < 3; day++) {
-            submit(new ProbeKey(WEEKLY, "tickets", 0, TARGET), "backlog", WEEK_START.plus(Duration.ofDays(day)).plusSeconds(3600),
-                    ProbeStatus.UP, Map.of("count", 10 + 2 * day, "total", 10 + 2 * day));
+            submit(
+                    new ProbeKey(WEEKLY, "tickets", 0, TARGET),
+                    "backlog",
+                    WEEK_START.plus(Duration.ofDays(day)).plusSeconds(3600),
+                    ProbeStatus.UP,
+                    Map.of("count", 10 + 2 * day, "total", 10 + 2 * day));
         }
         for (int day = 0; day < 4; day++) {
-            submit(new ProbeKey(MONTHLY, "capacity", 0, TARGET), "metrics", WEEK_START.plus(Duration.ofDays(day)).plusSeconds(7200),
-                    ProbeStatus.UP, Map.of("disk_used", 0.50 + day / 100.0, "memory_used", 0.40));
+            submit(
+                    new ProbeKey(MONTHLY, "capacity", 0, TARGET),
+                    "metrics",
+                    WEEK_START.plus(Duration.ofDays(day)).plusSeconds(7200),
+                    ProbeStatus.UP,
+                    Map.of("disk_used", 0.50 + day / 100.0, "memory_used", 0.40));
         }
         writer.flush();
         rollups.catchUp();
 
-        var change = changes.request(OPERATOR, new ChangeRequest("Upgrade the web server", "Apply the vendor patch",
-                TARGET, null, Instant.parse("2026-03-24T09:00:00Z"), Instant.parse("2026-03-24T10:00:00Z")));
+        var change = changes.request(
+                OPERATOR,
+                new ChangeRequest(
+                        "Upgrade the web server",
+                        "Apply the vendor patch",
+                        TARGET,
+                        null,
+                        Instant.parse("2026-03-24T09:00:00Z"),
+                        Instant.parse("2026-03-24T10:00:00Z")));
         changes.classify(change.id, OPERATOR, new ChangeSteps.Classification("medium", "normal"));
         changes.approve(change.id, MANAGER, new ChangeSteps.Decision("go"));
-        changes.implement(change.id, OPERATOR, new ChangeSteps.Implementation(Instant.parse("2026-03-24T09:30:00Z"),
-                "patched"));
+        changes.implement(
+                change.id, OPERATOR, new ChangeSteps.Implementation(Instant.parse("2026-03-24T09:30:00Z"), "patched"));
 
         clock.set(NOW);
         schedule.tick();
@@ -113,7 +142,7 @@ abstract class ReviewFixture {
     }
 
     private void submit(ProbeKey key, String type, Instant at, ProbeStatus status, Map<String, Object> values) {
-        assertTrue(writer.submit(new ProbeResult(key, type, at, Duration.ofMillis(5), status, values, List.of(),
-                status.label())));
+        assertTrue(writer.submit(
+                new ProbeResult(key, type, at, Duration.ofMillis(5), status, values, List.of(), status.label())));
     }
 }

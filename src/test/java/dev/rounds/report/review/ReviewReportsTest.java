@@ -55,7 +55,12 @@ class ReviewReportsTest extends ReviewFixture {
     ProbeScheduler probes;
 
     private static Document page(String path) {
-        return Jsoup.parse(TestAccounts.as(OPERATOR).get(path).then().statusCode(200).extract().asString());
+        return Jsoup.parse(TestAccounts.as(OPERATOR)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 
     @Test
@@ -65,14 +70,20 @@ class ReviewReportsTest extends ReviewFixture {
         var sla = review.select("#sla tr:has(a[href^=/reports/sla/" + TARGET + "])");
         assertEquals(1, sla.size(), review.select("#sla").outerHtml());
         List<String> cells = sla.get(0).select("td").eachText();
-        assertEquals(List.of(TARGET, "98.77% breached", "99.50%", "2h 00m", "0 ms", "5h 00m", "1", "2h 00m", "5 ms"),
-                cells);
-        assertTrue(review.select("#alerts").text().contains("2026-03-24 10:00 UTC"), review.select("#alerts").text());
+        assertEquals(
+                List.of(TARGET, "98.77% breached", "99.50%", "2h 00m", "0 ms", "5h 00m", "1", "2h 00m", "5 ms"), cells);
+        assertTrue(
+                review.select("#alerts").text().contains("2026-03-24 10:00 UTC"),
+                review.select("#alerts").text());
         assertTrue(review.select("#alerts").text().contains("2026-03-24 12:00 UTC"));
-        String change = review.select("#changes tr:contains(Upgrade the web server)").text();
+        String change =
+                review.select("#changes tr:contains(Upgrade the web server)").text();
         assertTrue(change.contains("2026-03-24 09:30 UTC by " + OPERATOR), change);
         assertTrue(change.contains("incident"), "the incident an hour after the change follows it: " + change);
-        assertEquals(1, review.select("#performance svg.chart g.series[data-series=" + TARGET + "]").size());
+        assertEquals(
+                1,
+                review.select("#performance svg.chart g.series[data-series=" + TARGET + "]")
+                        .size());
         assertEquals(7, review.select("#performance svg.chart g.series circle").size(), "one p95 a day");
         assertEquals(3, review.select("#backlog svg.chart circle").size(), "one backlog mean a day");
         String signOff = review.select("#operations-review").text();
@@ -86,9 +97,12 @@ class ReviewReportsTest extends ReviewFixture {
 
         assertEquals(31, review.select("#compliance svg.heatmap g.day").size());
         var disk = review.select("#capacity tr:contains(disk)");
-        assertEquals(List.of(TARGET, "disk", "53.00%", "+30.0 pt", "2026-05-12"), disk.get(0).select("td").eachText());
+        assertEquals(
+                List.of(TARGET, "disk", "53.00%", "+30.0 pt", "2026-05-12"),
+                disk.get(0).select("td").eachText());
         assertTrue(review.select("#capacity tr:contains(memory)").text().contains("not growing"));
-        assertTrue(review.select("#capacity svg.chart polyline[stroke-dasharray]").size() >= 1, "the projection is drawn");
+        assertTrue(
+                review.select("#capacity svg.chart polyline[stroke-dasharray]").size() >= 1, "the projection is drawn");
         assertTrue(review.select("#rows").text().contains("Review the administrators' documentation"));
         assertTrue(review.select("#recovery").text().contains("No occurrence"));
     }
@@ -96,7 +110,9 @@ class ReviewReportsTest extends ReviewFixture {
     @Test
     void theSlaPageOfATargetHasItsFiguresDailyChartAndIncidents() {
         Document sla = page("/reports/sla/" + TARGET + "?from=2026-03-23&to=2026-03-29");
-        assertTrue(sla.select("table.figures").text().contains("Availability 98.77% breached"), sla.select("table.figures").text());
+        assertTrue(
+                sla.select("table.figures").text().contains("Availability 98.77% breached"),
+                sla.select("table.figures").text());
         var days = sla.select("svg.chart").get(0).select("circle");
         assertEquals(7, days.size(), "seven daily availabilities");
         // The 24th: down 10:00-12:00 of 24 known hours, 22/24. The 26th: 5 h unknown, the other 19 up.
@@ -105,11 +121,20 @@ class ReviewReportsTest extends ReviewFixture {
         assertEquals(TARGET + " 03-23: 100.00%", days.get(0).text());
         assertEquals(1, sla.select("svg.chart line.limit").size(), "the objective is drawn");
         assertTrue(sla.select("body").text().contains(WEEKLY_PROBE));
-        TestAccounts.as(OPERATOR).get("/reports/sla/no-such-target").then().statusCode(404)
+        TestAccounts.as(OPERATOR)
+                .get("/reports/sla/no-such-target")
+                .then()
+                .statusCode(404)
                 .body(containsString("the inventory has no target 'no-such-target'"));
-        TestAccounts.as(OPERATOR).get("/reports/sla?from=2026-03-29&to=2026-03-23").then().statusCode(400)
+        TestAccounts.as(OPERATOR)
+                .get("/reports/sla?from=2026-03-29&to=2026-03-23")
+                .then()
+                .statusCode(400)
                 .body(containsString("'to' (2026-03-23) is before 'from' (2026-03-29)"));
-        TestAccounts.as(OPERATOR).get("/reports/weekly?week=W13").then().statusCode(400)
+        TestAccounts.as(OPERATOR)
+                .get("/reports/weekly?week=W13")
+                .then()
+                .statusCode(400)
                 .body(containsString("a week is written like 2026-W48"));
     }
 
@@ -117,12 +142,24 @@ class ReviewReportsTest extends ReviewFixture {
 
     @Test
     void slaAndComplianceExportAsCsvAndJsonWithTheSameFigures() throws Exception {
-        String csv = TestAccounts.as(OPERATOR).get("/api/reports/sla.csv?from=2026-03-23&to=2026-03-29").then()
-                .statusCode(200).header("Content-Disposition", containsString("rounds-sla-2026-03-23-2026-03-29.csv"))
-                .extract().asString();
-        CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv)).getRecords().stream().filter(r -> r.get("target").equals(TARGET))
-                .findFirst().orElseThrow();
+        String csv = TestAccounts.as(OPERATOR)
+                .get("/api/reports/sla.csv?from=2026-03-23&to=2026-03-29")
+                .then()
+                .statusCode(200)
+                .header("Content-Disposition", containsString("rounds-sla-2026-03-23-2026-03-29.csv"))
+                .extract()
+                .asString();
+        CSVRecord row = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv))
+                .getRecords()
+                .stream()
+                .filter(r -> r.get("target").equals(TARGET))
+                .findFirst()
+                .orElseThrow();
         assertEquals("604800", row.get("service_seconds"));
         assertEquals("7200", row.get("unplanned_downtime_seconds"));
         assertEquals("18000", row.get("unknown_seconds"));
@@ -130,29 +167,52 @@ class ReviewReportsTest extends ReviewFixture {
         assertEquals("true", row.get("breached"));
         assertEquals("7200", row.get("mttr_seconds"));
 
-        JsonPath json = TestAccounts.as(OPERATOR).get("/api/reports/sla?from=2026-03-23&to=2026-03-29").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath json = TestAccounts.as(OPERATOR)
+                .get("/api/reports/sla?from=2026-03-23&to=2026-03-29")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(161.0 / 163, json.getDouble("find { it.target == '" + TARGET + "' }.availability"), 1e-6);
 
         // The review opened after its usual due time (the application starts on Saturday), so it is due by the end
         // of its week, 30 March 00:00: a range up to the 31st holds it.
-        JsonPath compliance = TestAccounts.as(OPERATOR).get("/api/reports/compliance?from=2026-03-23&to=2026-03-31")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath compliance = TestAccounts.as(OPERATOR)
+                .get("/api/reports/compliance?from=2026-03-23&to=2026-03-31")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals("done", compliance.getString("occurrences.find { it.activity == 'operations-review' }.status"));
-        assertEquals(OPERATOR, compliance.getString("occurrences.find { it.activity == 'operations-review' }.signedOffBy"));
-        TestAccounts.as(OPERATOR).get("/api/reports/compliance.csv?from=2026-03-23&to=2026-03-31").then().statusCode(200)
-                .body(containsString("operations-review")).body(containsString(OPERATOR));
-        TestAccounts.as(OPERATOR).get("/api/reports/sla?from=2025-01-01&to=2026-03-29").then().statusCode(400)
+        assertEquals(
+                OPERATOR, compliance.getString("occurrences.find { it.activity == 'operations-review' }.signedOffBy"));
+        TestAccounts.as(OPERATOR)
+                .get("/api/reports/compliance.csv?from=2026-03-23&to=2026-03-31")
+                .then()
+                .statusCode(200)
+                .body(containsString("operations-review"))
+                .body(containsString(OPERATOR));
+        TestAccounts.as(OPERATOR)
+                .get("/api/reports/sla?from=2025-01-01&to=2026-03-29")
+                .then()
+                .statusCode(400)
                 .body(containsString("at most 400 days"));
-        TestAccounts.as(OPERATOR).get("/api/reports/sla?to=2026-03-29").then().statusCode(400)
+        TestAccounts.as(OPERATOR)
+                .get("/api/reports/sla?to=2026-03-29")
+                .then()
+                .statusCode(400)
                 .body(containsString("'from' is missing"));
     }
 
     @Test
     void theAuditorsBundleCarriesTheComplianceAndSlaFilesAndVerifiesOffline() throws Exception {
         TestAccounts.ensure("rv-auditor", "auditor");
-        byte[] zip = TestAccounts.as("rv-auditor").get("/api/audit/bundle?from=2026-03-23&to=2026-03-31").then()
-                .statusCode(200).extract().asByteArray();
+        byte[] zip = TestAccounts.as("rv-auditor")
+                .get("/api/audit/bundle?from=2026-03-23&to=2026-03-31")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         Path folder = Files.createTempDirectory("rv-bundle-");
         Path bundle = folder.resolve("bundle.zip");
         Files.write(bundle, zip);
@@ -162,7 +222,9 @@ class ReviewReportsTest extends ReviewFixture {
                 files.put(entry.getName(), new String(entries.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        String slaCsv = TestAccounts.as(OPERATOR).get("/api/reports/sla.csv?from=2026-03-23&to=2026-03-31").asString();
+        String slaCsv = TestAccounts.as(OPERATOR)
+                .get("/api/reports/sla.csv?from=2026-03-23&to=2026-03-31")
+                .asString();
         assertEquals(slaCsv, files.get("sla.csv"), "the bundle's sla.csv is the export of the same days");
         assertTrue(files.get("compliance.csv").contains("operations-review"), files.get("compliance.csv"));
         var outcome = new BundleProcedure().run(bundle);
@@ -172,15 +234,24 @@ class ReviewReportsTest extends ReviewFixture {
 
     @Test
     void theReviewsPrintToPdfWithTheirFigures() throws Exception {
-        byte[] pdf = TestAccounts.as(OPERATOR).get("/reports/weekly.pdf?week=2026-W13").then().statusCode(200)
-                .contentType("application/pdf").extract().asByteArray();
+        byte[] pdf = TestAccounts.as(OPERATOR)
+                .get("/reports/weekly.pdf?week=2026-W13")
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf")
+                .extract()
+                .asByteArray();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertTrue(text.contains("Weekly review 2026-W13"), text);
             assertTrue(text.contains("98.77%"), text);
         }
-        byte[] monthly = TestAccounts.as(OPERATOR).get("/reports/monthly.pdf?month=2026-03").then().statusCode(200)
-                .extract().asByteArray();
+        byte[] monthly = TestAccounts.as(OPERATOR)
+                .get("/reports/monthly.pdf?month=2026-03")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         try (PDDocument document = Loader.loadPDF(monthly)) {
             assertTrue(new PDFTextStripper().getText(document).contains("2026-05-12"));
         }
@@ -203,8 +274,12 @@ class ReviewReportsTest extends ReviewFixture {
     @Test
     void aBreachedSlaIsNotifiedOncePerTargetAndMonth() throws Exception {
         List<NotificationEvent> first = breaches.check();
-        assertEquals(List.of("sla-breached:" + TARGET + ":2026-03"), first.stream().map(NotificationEvent::key).toList());
-        assertTrue(first.get(0).text().contains("below its objective of 99.500%"), first.get(0).text());
+        assertEquals(
+                List.of("sla-breached:" + TARGET + ":2026-03"),
+                first.stream().map(NotificationEvent::key).toList());
+        assertTrue(
+                first.get(0).text().contains("below its objective of 99.500%"),
+                first.get(0).text());
         breaches.check();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM notification WHERE event_key = ?")) {
@@ -219,22 +294,33 @@ class ReviewReportsTest extends ReviewFixture {
     @Test
     void theDashboardShowsTodaysComplianceFailingProbesOverdueItemsAndBackups() throws Exception {
         // The backup probe runs when its occurrence opens: its result is on the page once written.
-        probes.lastRunOnce(ReviewChecklists.WEEKLY, "backup-check").toCompletableFuture().get(10, TimeUnit.SECONDS);
+        probes.lastRunOnce(ReviewChecklists.WEEKLY, "backup-check")
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         writer.flush();
         Document today = page("/");
-        String backup = today.select("section.backups tr:contains(database backup)").text();
-        assertTrue(backup.contains(TARGET) && backup.contains("down"), today.select("section.backups").outerHtml());
-        String failing = today.select("section.failing-probes tr:contains(database backup)").text();
-        assertTrue(failing.startsWith("backup → " + TARGET + " down"), today.select("section.failing-probes").outerHtml());
-        assertTrue(today.select(".compliance-today").text().startsWith("Compliance so far today: — 0 on time of 0 due"),
+        String backup =
+                today.select("section.backups tr:contains(database backup)").text();
+        assertTrue(
+                backup.contains(TARGET) && backup.contains("down"),
+                today.select("section.backups").outerHtml());
+        String failing = today.select("section.failing-probes tr:contains(database backup)")
+                .text();
+        assertTrue(
+                failing.startsWith("backup → " + TARGET + " down"),
+                today.select("section.failing-probes").outerHtml());
+        assertTrue(
+                today.select(".compliance-today").text().startsWith("Compliance so far today: — 0 on time of 0 due"),
                 today.select(".compliance-today").text());
-        assertEquals("Nothing is past its due time.", today.select("section.overdue p").text());
+        assertEquals(
+                "Nothing is past its due time.",
+                today.select("section.overdue p").text());
     }
 
     private int auditEntriesNaming(String sha256) throws Exception {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement find = c.prepareStatement(
-                        "SELECT COUNT(*) FROM audit_log WHERE action = ? AND detail LIKE ?")) {
+                PreparedStatement find =
+                        c.prepareStatement("SELECT COUNT(*) FROM audit_log WHERE action = ? AND detail LIKE ?")) {
             find.setString(1, ReviewSnapshots.ACTION);
             find.setString(2, "%" + sha256 + "%");
             try (ResultSet rows = find.executeQuery()) {

@@ -34,12 +34,12 @@ class ChunkFoldTest {
     private static final Instant T = Instant.parse("2026-11-20T22:00:00Z");
     private static final ProbeKey CONTINUOUS = new ProbeKey("daily", "up", 0, "web");
     private static final ProbeKey ONCE = new ProbeKey("daily", "up", 1, "web");
-    private static final ProbeSpec EVERY_MINUTE_CONFIRM_2 = new ProbeSpec(0, "tcp", "web", List.of(), Map.of(),
-            Duration.ofMinutes(1), null, 2, List.of());
-    private static final ProbeSpec PER_OCCURRENCE = new ProbeSpec(1, "tcp", "web", List.of(), Map.of(), null, null,
-            3, List.of());
-    private static final Function<ProbeKey, ProbeSpec> SPECS = key -> key.probeIndex() == 0 ? EVERY_MINUTE_CONFIRM_2
-            : key.probeIndex() == 1 ? PER_OCCURRENCE : null;
+    private static final ProbeSpec EVERY_MINUTE_CONFIRM_2 =
+            new ProbeSpec(0, "tcp", "web", List.of(), Map.of(), Duration.ofMinutes(1), null, 2, List.of());
+    private static final ProbeSpec PER_OCCURRENCE =
+            new ProbeSpec(1, "tcp", "web", List.of(), Map.of(), null, null, 3, List.of());
+    private static final Function<ProbeKey, ProbeSpec> SPECS =
+            key -> key.probeIndex() == 0 ? EVERY_MINUTE_CONFIRM_2 : key.probeIndex() == 1 ? PER_OCCURRENCE : null;
 
     private long nextId = 1;
 
@@ -85,14 +85,16 @@ class ChunkFoldTest {
         TargetBucket twentieth = fold.days().get(new TargetKey("web", LocalDate.parse("2026-11-20")));
         assertArrayEquals(new long[] {2, 0, 1, 1, 0}, twentieth.counts);
         assertEquals(T.minusSeconds(1800), twentieth.firstAt);
-        assertArrayEquals(new long[] {0, 1, 0, 0, 1},
+        assertArrayEquals(
+                new long[] {0, 1, 0, 0, 1},
                 fold.days().get(new TargetKey("web", LocalDate.parse("2026-11-21"))).counts);
         assertFalse(twentieth.stored, "nothing stored was added");
     }
 
     @Test
     void storedRowsAddToTheChunksBucket() {
-        TargetBucket bucket = fold(result(CONTINUOUS, T.plusSeconds(600), ProbeStatus.DOWN)).hours()
+        TargetBucket bucket = fold(result(CONTINUOUS, T.plusSeconds(600), ProbeStatus.DOWN))
+                .hours()
                 .get(new TargetKey("web", T));
         var stored = new LatencyHistogram();
         stored.recordMicros(500);
@@ -125,8 +127,9 @@ class ChunkFoldTest {
         assertEquals(T.plusSeconds(180), load.lastAt);
         assertEquals("daily", load.checklistId);
         assertEquals(1, fold.valueHours().size(), "booleans and strings are not values");
-        assertEquals(3, fold.valueDays().get(new ValueKey(CONTINUOUS.toString(), "load",
-                LocalDate.parse("2026-11-20"))).count);
+        assertEquals(
+                3,
+                fold.valueDays().get(new ValueKey(CONTINUOUS.toString(), "load", LocalDate.parse("2026-11-20"))).count);
     }
 
     @Test
@@ -164,7 +167,9 @@ class ChunkFoldTest {
         runs.put(CONTINUOUS.toString(), new ProbeRun(new DownRun(1, T.minusSeconds(60)), null, true));
         runs.put(ONCE.toString(), new ProbeRun(new DownRun(3, T.minusSeconds(600)), 42L, true));
 
-        ChunkFold fold = fold(runs, new HashMap<>(),
+        ChunkFold fold = fold(
+                runs,
+                new HashMap<>(),
                 result(CONTINUOUS, T, ProbeStatus.DOWN),
                 result(ONCE, T, ProbeStatus.DOWN),
                 result(ONCE, T.plusSeconds(60), ProbeStatus.UP));

@@ -22,8 +22,9 @@ class MissingBlocksTest {
 
     private static List<ResultRow> ids(long... ids) {
         ProbeKey key = new ProbeKey("daily", "up", 0, "web");
-        return Arrays.stream(ids).mapToObj(id -> new ResultRow(id, key.toString(), key, Instant.EPOCH, 1,
-                ProbeStatus.UP, "{}", null)).toList();
+        return Arrays.stream(ids)
+                .mapToObj(id -> new ResultRow(id, key.toString(), key, Instant.EPOCH, 1, ProbeStatus.UP, "{}", null))
+                .toList();
     }
 
     @Test

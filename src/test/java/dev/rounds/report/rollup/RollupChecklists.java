@@ -33,6 +33,5 @@ final class RollupChecklists {
                     expect: [connected == true]
             """);
 
-    private RollupChecklists() {
-    }
+    private RollupChecklists() {}
 }

@@ -42,9 +42,10 @@ class RollupFoldTest {
         "SELECT * FROM rollup_coverage ORDER BY target_id",
         "SELECT * FROM rollup_probe ORDER BY probe_key",
         "SELECT id, target_id, probe_key, continuous, started_at, confirmed_at, ended_at, message FROM incident ORDER BY id",
-        "SELECT * FROM rollup_watermark"};
-    private static final ProbeSpec EVERY_MINUTE_CONFIRM_2 = new ProbeSpec(0, "tcp", "web", List.of(), Map.of(),
-            Duration.ofMinutes(1), null, 2, List.of());
+        "SELECT * FROM rollup_watermark"
+    };
+    private static final ProbeSpec EVERY_MINUTE_CONFIRM_2 =
+            new ProbeSpec(0, "tcp", "web", List.of(), Map.of(), Duration.ofMinutes(1), null, 2, List.of());
 
     @Test
     void foldingInSmallChunksGivesTheRollupsOfOnePass() throws Exception {
@@ -53,15 +54,19 @@ class RollupFoldTest {
 
     @Test
     void theUpsertsWorkOnPostgresql() throws Exception {
-        String name = "rounds_rollup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "rounds_rollup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "")) {
             admin.createStatement().execute("CREATE DATABASE " + name);
         } catch (SQLException unreachable) {
             Assumptions.abort("PostgreSQL is not reachable at 127.0.0.1:5432 as postgres: " + unreachable.getMessage());
         }
         try {
-            Flyway.configure().dataSource(POSTGRES + name, "postgres", "")
-                    .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+            Flyway.configure()
+                    .dataSource(POSTGRES + name, "postgres", "")
+                    .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+                    .load()
+                    .migrate();
             List<List<String>> postgres;
             try (Connection connection = DriverManager.getConnection(POSTGRES + name, "postgres", "")) {
                 postgres = writeAndFold(connection, 3);
@@ -77,8 +82,11 @@ class RollupFoldTest {
     @Test
     void aMissingBatchHoldsTheFoldBackUntilItSettles() throws Exception {
         String url = "jdbc:h2:mem:rollup_" + UUID.randomUUID().toString().replace('-', '_') + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load()
+                .migrate();
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             connection.setAutoCommit(false);
             ResultWriter writer = writer(connection);
@@ -86,11 +94,15 @@ class RollupFoldTest {
             writer.submit(upResult(start));
             writer.flush();
             // another instance takes the next block of ids and has not committed its batch yet
-            connection.createStatement().executeQuery("SELECT NEXT VALUE FOR probe_result_id_seq").close();
+            connection
+                    .createStatement()
+                    .executeQuery("SELECT NEXT VALUE FOR probe_result_id_seq")
+                    .close();
             writer.submit(upResult(start.plusSeconds(60)));
             writer.flush();
             var clock = new TestClock();
-            var fold = new RollupFold(1000, ZoneId.of("UTC"), key -> EVERY_MINUTE_CONFIRM_2, clock, Duration.ofMinutes(1));
+            var fold =
+                    new RollupFold(1000, ZoneId.of("UTC"), key -> EVERY_MINUTE_CONFIRM_2, clock, Duration.ofMinutes(1));
 
             assertEquals(1, fold.foldNextChunk(connection), "the batch before the missing block");
             assertEquals(0, fold.foldNextChunk(connection), "held back while the missing block may still come");
@@ -101,25 +113,41 @@ class RollupFoldTest {
     }
 
     private static ProbeResult upResult(Instant at) {
-        return new ProbeResult(new ProbeKey("daily", "up", 0, "host0"), "tcp", at, Duration.ofMillis(1),
-                ProbeStatus.UP, Map.of(), List.of(), "up");
+        return new ProbeResult(
+                new ProbeKey("daily", "up", 0, "host0"),
+                "tcp",
+                at,
+                Duration.ofMillis(1),
+                ProbeStatus.UP,
+                Map.of(),
+                List.of(),
+                "up");
     }
 
     private static ResultWriter writer(Connection connection) {
-        return new ResultWriter(work -> {
-            try {
-                work.run(connection);
-                connection.commit();
-            } catch (SQLException failure) {
-                throw new IllegalStateException(failure);
-            }
-        }, (actor, action, subject, detail) -> 1, 7, Duration.ofSeconds(1), 1000, new SimpleMeterRegistry());
+        return new ResultWriter(
+                work -> {
+                    try {
+                        work.run(connection);
+                        connection.commit();
+                    } catch (SQLException failure) {
+                        throw new IllegalStateException(failure);
+                    }
+                },
+                (actor, action, subject, detail) -> 1,
+                7,
+                Duration.ofSeconds(1),
+                1000,
+                new SimpleMeterRegistry());
     }
 
     private static List<List<String>> foldedH2(int chunk) throws Exception {
         String url = "jdbc:h2:mem:rollup_" + UUID.randomUUID().toString().replace('-', '_') + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load()
+                .migrate();
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             return writeAndFold(connection, chunk);
         }
@@ -130,20 +158,38 @@ class RollupFoldTest {
         connection.setAutoCommit(false);
         ResultWriter writer = writer(connection);
         Instant start = Instant.parse("2026-11-20T23:30:00Z");
-        ProbeStatus[] pattern = {ProbeStatus.UP, ProbeStatus.DOWN, ProbeStatus.ERROR, ProbeStatus.DOWN,
-            ProbeStatus.DOWN, ProbeStatus.WARN, ProbeStatus.UNKNOWN, ProbeStatus.DOWN, ProbeStatus.UP};
+        ProbeStatus[] pattern = {
+            ProbeStatus.UP,
+            ProbeStatus.DOWN,
+            ProbeStatus.ERROR,
+            ProbeStatus.DOWN,
+            ProbeStatus.DOWN,
+            ProbeStatus.WARN,
+            ProbeStatus.UNKNOWN,
+            ProbeStatus.DOWN,
+            ProbeStatus.UP
+        };
         for (int i = 0; i < 60; i++) {
             String target = "host" + (i % 2);
             // a pause of ten minutes in the middle leaves an unknown span on each target
             Instant at = start.plusSeconds(i * 30L + (i >= 30 ? 600 : 0));
-            assertTrue(writer.submit(new ProbeResult(new ProbeKey("daily", "up", i % 3 == 0 ? 1 : 0, target), "tcp",
-                    at, Duration.ofNanos(1000L * (50 + i * i)), pattern[i % pattern.length],
-                    Map.of("connect_time", Duration.ofNanos(1000L * (50 + i)), "load", i % 5, "ok", true), List.of(),
+            assertTrue(writer.submit(new ProbeResult(
+                    new ProbeKey("daily", "up", i % 3 == 0 ? 1 : 0, target),
+                    "tcp",
+                    at,
+                    Duration.ofNanos(1000L * (50 + i * i)),
+                    pattern[i % pattern.length],
+                    Map.of("connect_time", Duration.ofNanos(1000L * (50 + i)), "load", i % 5, "ok", true),
+                    List.of(),
                     "run " + i)));
         }
         writer.flush();
-        var fold = new RollupFold(chunk, ZoneId.of("Europe/Paris"),
-                key -> key.probeIndex() == 0 ? EVERY_MINUTE_CONFIRM_2 : null, Clock.systemUTC(), Duration.ZERO);
+        var fold = new RollupFold(
+                chunk,
+                ZoneId.of("Europe/Paris"),
+                key -> key.probeIndex() == 0 ? EVERY_MINUTE_CONFIRM_2 : null,
+                Clock.systemUTC(),
+                Duration.ZERO);
         int folded;
         do {
             folded = fold.foldNextChunk(connection);
@@ -156,7 +202,8 @@ class RollupFoldTest {
                 int columns = result.getMetaData().getColumnCount();
                 while (result.next()) {
                     var row = new StringBuilder();
-                    for (int c = 1; c <= columns; c++) row.append(text(result.getObject(c))).append('|');
+                    for (int c = 1; c <= columns; c++)
+                        row.append(text(result.getObject(c))).append('|');
                     rows.add(row.toString());
                 }
             }
@@ -169,7 +216,8 @@ class RollupFoldTest {
     }
 
     private static String text(Object value) {
-        if (value instanceof java.time.OffsetDateTime time) return time.toInstant().toString();
+        if (value instanceof java.time.OffsetDateTime time)
+            return time.toInstant().toString();
         if (value instanceof java.sql.Timestamp time) return time.toInstant().toString();
         if (value instanceof java.sql.Date date) return date.toLocalDate().toString();
         if (value instanceof Number number && !(value instanceof Double)) return Long.toString(number.longValue());

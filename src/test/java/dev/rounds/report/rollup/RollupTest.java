@@ -2,7 +2,6 @@ package dev.rounds.report.rollup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rounds.SharedChecklistsProfile;
@@ -10,12 +9,12 @@ import dev.rounds.TestClock;
 import dev.rounds.audit.AuditVerifier;
 import dev.rounds.audit.ResultDigest;
 import dev.rounds.audit.VerificationReport;
+import dev.rounds.core.Incident;
+import dev.rounds.core.Interval;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeResult;
 import dev.rounds.probe.ProbeStatus;
 import dev.rounds.probe.ResultWriter;
-import dev.rounds.core.Incident;
-import dev.rounds.core.Interval;
 import dev.rounds.report.sla.LatencyHistogram;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -76,9 +75,21 @@ class RollupTest {
     }
 
     private static ProbeResult result(String target, int probe, Instant at, ProbeStatus status, long micros) {
-        return new ProbeResult(new ProbeKey("rollup", "web", probe, target), "tcp", at, Duration.ofNanos(micros * 1000),
-                status, Map.of("connect_time", Duration.ofNanos(micros * 1000), "connected", status == ProbeStatus.UP,
-                        "queue", (int) (micros % 7)), List.of(), status.label() + " at " + at);
+        return new ProbeResult(
+                new ProbeKey("rollup", "web", probe, target),
+                "tcp",
+                at,
+                Duration.ofNanos(micros * 1000),
+                status,
+                Map.of(
+                        "connect_time",
+                        Duration.ofNanos(micros * 1000),
+                        "connected",
+                        status == ProbeStatus.UP,
+                        "queue",
+                        (int) (micros % 7)),
+                List.of(),
+                status.label() + " at " + at);
     }
 
     private void fold(ProbeResult... results) {
@@ -94,15 +105,18 @@ class RollupTest {
         var results = new ArrayList<ProbeResult>();
         for (int i = 0; i < 50; i++) {
             // 10:00 to 13:03 UTC on one London day, and a few the day after
-            Instant at = i < 45 ? T.plusSeconds(i * 250L) : T.plus(Duration.ofDays(1)).plusSeconds(i);
+            Instant at = i < 45
+                    ? T.plusSeconds(i * 250L)
+                    : T.plus(Duration.ofDays(1)).plusSeconds(i);
             results.add(result(target, i % 2, at, statuses[i % statuses.length], 100 + i * 37L));
         }
         fold(results.toArray(ProbeResult[]::new));
 
         var rawHistogram = new LatencyHistogram();
         long[] rawCounts = new long[5];
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "SELECT status, duration_us, started_at FROM probe_result WHERE target_id = ? AND started_at < ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT status, duration_us, started_at FROM probe_result WHERE target_id = ? AND started_at < ?")) {
             select.setString(1, target);
             select.setObject(2, SqlTimestamps.timestamp(T.plus(Duration.ofHours(14))));
             try (ResultSet rows = select.executeQuery()) {
@@ -114,8 +128,9 @@ class RollupTest {
             }
         }
         List<HourStats> hours = rollups.hours(target, new Interval(T, T.plus(Duration.ofDays(2))));
-        assertEquals(List.of(T, T.plusSeconds(3600), T.plusSeconds(7200), T.plusSeconds(10800),
-                T.plus(Duration.ofDays(1))), hours.stream().map(HourStats::hourStart).toList());
+        assertEquals(
+                List.of(T, T.plusSeconds(3600), T.plusSeconds(7200), T.plusSeconds(10800), T.plus(Duration.ofDays(1))),
+                hours.stream().map(HourStats::hourStart).toList());
         assertEquals(15, hours.get(0).counts().total(), "250 s apart: 10:00:00 to 10:58:20");
         var fromHours = new LatencyHistogram();
         hours.subList(0, 4).forEach(hour -> fromHours.merge(hour.latency()));
@@ -124,7 +139,8 @@ class RollupTest {
         List<DayStats> days = rollups.days(target, LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 21));
         assertEquals(2, days.size());
         ResultCounts day = days.get(0).counts();
-        assertEquals(List.of(rawCounts[0], rawCounts[1], rawCounts[2], rawCounts[3], rawCounts[4]),
+        assertEquals(
+                List.of(rawCounts[0], rawCounts[1], rawCounts[2], rawCounts[3], rawCounts[4]),
                 List.of(day.up(), day.warn(), day.down(), day.error(), day.unknown()));
         assertEquals(rawHistogram, days.get(0).latency());
         assertEquals(T, days.get(0).firstAt());
@@ -132,34 +148,55 @@ class RollupTest {
         assertEquals(5, days.get(1).counts().total());
 
         Instant londonMidnight = Instant.parse("2026-11-20T00:00:00Z");
-        assertEquals(rawHistogram, rollups.latency(target, new Interval(londonMidnight, londonMidnight.plus(Duration.ofDays(1)))),
+        assertEquals(
+                rawHistogram,
+                rollups.latency(target, new Interval(londonMidnight, londonMidnight.plus(Duration.ofDays(1)))),
                 "a whole day read from its daily row");
-        assertEquals(rawHistogram.count() + 5 - 1, rollups.latency(target,
-                new Interval(T, T.plus(Duration.ofDays(2)))).count(), "the edges read from hourly rows");
+        assertEquals(
+                rawHistogram.count() + 5 - 1,
+                rollups.latency(target, new Interval(T, T.plus(Duration.ofDays(2))))
+                        .count(),
+                "the edges read from hourly rows");
 
         String probe = new ProbeKey("rollup", "web", 0, target).toString();
-        List<ValuePoint> queue = rollups.values(probe, "queue", Granularity.DAY,
-                new Interval(londonMidnight, londonMidnight.plus(Duration.ofDays(1))));
-        var even = results.stream().limit(45).filter(r -> r.key().probeIndex() == 0).toList();
+        List<ValuePoint> queue = rollups.values(
+                probe, "queue", Granularity.DAY, new Interval(londonMidnight, londonMidnight.plus(Duration.ofDays(1))));
+        var even = results.stream()
+                .limit(45)
+                .filter(r -> r.key().probeIndex() == 0)
+                .toList();
         assertEquals(1, queue.size());
         assertEquals(even.size(), queue.get(0).count());
-        assertEquals(even.stream().mapToInt(r -> (Integer) r.values().get("queue")).sum(), queue.get(0).sum());
-        assertEquals(even.stream().mapToInt(r -> (Integer) r.values().get("queue")).min().orElseThrow(),
+        assertEquals(
+                even.stream().mapToInt(r -> (Integer) r.values().get("queue")).sum(),
+                queue.get(0).sum());
+        assertEquals(
+                even.stream()
+                        .mapToInt(r -> (Integer) r.values().get("queue"))
+                        .min()
+                        .orElseThrow(),
                 queue.get(0).min());
-        assertEquals(((Integer) even.get(even.size() - 1).values().get("queue")).doubleValue(), queue.get(0).last());
-        assertEquals(List.of("connect_time", "queue"), rollups.valueNames("rollup", "web").get(probe),
+        assertEquals(
+                ((Integer) even.get(even.size() - 1).values().get("queue")).doubleValue(),
+                queue.get(0).last());
+        assertEquals(
+                List.of("connect_time", "queue"),
+                rollups.valueNames("rollup", "web").get(probe),
                 "numbers only: 'connected' is a boolean");
     }
 
     @Test
     void anIncidentOpensAfterConfirmDownsCountsFromTheFirstAndOnlyAnUpEndsIt() {
         String target = uniqueTarget();
-        fold(result(target, 0, T, ProbeStatus.DOWN, 10), result(target, 0, T.plusSeconds(60), ProbeStatus.DOWN, 10),
+        fold(
+                result(target, 0, T, ProbeStatus.DOWN, 10),
+                result(target, 0, T.plusSeconds(60), ProbeStatus.DOWN, 10),
                 result(target, 0, T.plusSeconds(90), ProbeStatus.ERROR, 10));
         Interval day = new Interval(T.minus(Duration.ofDays(1)), T.plus(Duration.ofDays(1)));
         assertTrue(rollups.incidents(target, day).isEmpty(), "two downs and an error do not confirm three");
 
-        fold(result(target, 0, T.plusSeconds(120), ProbeStatus.DOWN, 10),
+        fold(
+                result(target, 0, T.plusSeconds(120), ProbeStatus.DOWN, 10),
                 result(target, 0, T.plusSeconds(180), ProbeStatus.ERROR, 10),
                 result(target, 0, T.plusSeconds(200), ProbeStatus.UNKNOWN, 10));
         List<Incident> incidents = rollups.incidents(target, day);
@@ -171,21 +208,25 @@ class RollupTest {
         assertTrue(incident.continuous());
         assertTrue(incident.isOpen(), "errors and unknowns do not end it");
 
-        fold(result(target, 0, T.plusSeconds(240), ProbeStatus.DOWN, 10),
+        fold(
+                result(target, 0, T.plusSeconds(240), ProbeStatus.DOWN, 10),
                 result(target, 0, T.plusSeconds(300), ProbeStatus.UP, 10),
                 result(target, 0, T.plusSeconds(360), ProbeStatus.DOWN, 10));
         Incident ended = rollups.incidents(target, day).get(0);
         assertEquals(T.plusSeconds(300), ended.endedAt());
         assertEquals(1, rollups.incidents(target, day).size(), "one down after the up is not an incident");
         assertTrue(rollups.incidents(day).stream().anyMatch(any -> any.id() == ended.id()));
-        assertTrue(rollups.incidents(target, new Interval(T.plusSeconds(300), T.plusSeconds(400))).isEmpty());
+        assertTrue(rollups.incidents(target, new Interval(T.plusSeconds(300), T.plusSeconds(400)))
+                .isEmpty());
     }
 
     @Test
     void resultsThatStopAndResumeLeaveAnUnknownSpan() {
         String target = uniqueTarget();
         String never = uniqueTarget();
-        fold(result(target, 0, T, ProbeStatus.UP, 10), result(target, 0, T.plusSeconds(60), ProbeStatus.DOWN, 10),
+        fold(
+                result(target, 0, T, ProbeStatus.UP, 10),
+                result(target, 0, T.plusSeconds(60), ProbeStatus.DOWN, 10),
                 result(target, 0, T.plusSeconds(120), ProbeStatus.UP, 10),
                 // nothing covers from 10:04: errors and the once-per-occurrence probe say nothing about availability
                 result(target, 0, T.plusSeconds(400), ProbeStatus.ERROR, 10),
@@ -196,11 +237,16 @@ class RollupTest {
                 result(never, 1, T, ProbeStatus.UP, 10));
         Interval hour = new Interval(T.minusSeconds(600), T.plusSeconds(3000));
 
-        assertEquals(List.of(new Interval(T.minusSeconds(600), T), new Interval(T.plusSeconds(240), T.plusSeconds(600)),
-                new Interval(T.plusSeconds(720), T.plusSeconds(1000))),
+        assertEquals(
+                List.of(
+                        new Interval(T.minusSeconds(600), T),
+                        new Interval(T.plusSeconds(240), T.plusSeconds(600)),
+                        new Interval(T.plusSeconds(720), T.plusSeconds(1000))),
                 rollups.unknown(target, hour, T.plusSeconds(1000)));
-        assertEquals(List.of(new Interval(T.minusSeconds(600), T.plusSeconds(1000))),
-                rollups.unknown(never, hour, T.plusSeconds(1000)), "never probed continuously: all unknown");
+        assertEquals(
+                List.of(new Interval(T.minusSeconds(600), T.plusSeconds(1000))),
+                rollups.unknown(never, hour, T.plusSeconds(1000)),
+                "never probed continuously: all unknown");
         assertEquals(List.of(), rollups.unknown(target, new Interval(T, T.plusSeconds(200)), T.plusSeconds(1000)));
     }
 
@@ -209,7 +255,9 @@ class RollupTest {
         String target = uniqueTarget();
         Instant old = Instant.parse("2001-01-10T12:00:00Z");
         Instant recent = Instant.parse("2001-05-10T12:00:00Z");
-        fold(result(target, 0, old, ProbeStatus.UP, 10), result(target, 0, old.plusSeconds(60), ProbeStatus.UP, 10),
+        fold(
+                result(target, 0, old, ProbeStatus.UP, 10),
+                result(target, 0, old.plusSeconds(60), ProbeStatus.UP, 10),
                 result(target, 0, recent, ProbeStatus.UP, 10));
         assertTrue(writer.submit(result(target, 0, old.plusSeconds(120), ProbeStatus.DOWN, 10)));
         writer.flush(); // written, not yet rolled up
@@ -219,17 +267,26 @@ class RollupTest {
         } finally {
             clock.set(TestClock.START);
         }
-        assertEquals(List.of(old.plusSeconds(120), recent), startedAt(target),
+        assertEquals(
+                List.of(old.plusSeconds(120), recent),
+                startedAt(target),
                 "the recent result and the one not yet rolled up stay");
-        assertEquals(2, rollups.days(target, LocalDate.of(2001, 1, 10), LocalDate.of(2001, 1, 10)).get(0)
-                .counts().up(), "rollups are kept");
+        assertEquals(
+                2,
+                rollups.days(target, LocalDate.of(2001, 1, 10), LocalDate.of(2001, 1, 10))
+                        .get(0)
+                        .counts()
+                        .up(),
+                "rollups are kept");
 
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "SELECT detail FROM audit_log WHERE action = ? ORDER BY seq DESC")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select =
+                        c.prepareStatement("SELECT detail FROM audit_log WHERE action = ? ORDER BY seq DESC")) {
             select.setString(1, ResultDigest.PRUNED_ACTION);
             try (ResultSet rows = select.executeQuery()) {
                 assertTrue(rows.next());
-                assertTrue(rows.getString(1).contains("\"started_before\":\"2001-03-03T00:00:00Z\""), rows.getString(1));
+                assertTrue(
+                        rows.getString(1).contains("\"started_before\":\"2001-03-03T00:00:00Z\""), rows.getString(1));
             }
         }
         VerificationReport report = verifier.verify();
@@ -241,8 +298,9 @@ class RollupTest {
 
     private List<Instant> startedAt(String target) throws Exception {
         var found = new ArrayList<Instant>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "SELECT started_at FROM probe_result WHERE target_id = ? ORDER BY started_at")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT started_at FROM probe_result WHERE target_id = ? ORDER BY started_at")) {
             select.setString(1, target);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) found.add(SqlTimestamps.instant(rows, 1));
@@ -254,14 +312,32 @@ class RollupTest {
     @Test
     void aProbeThatNoLongerExistsNeedsTheDefaultConfirmAndItsIncidentEndsAtItsLastResult() {
         String target = uniqueTarget();
-        ProbeResult gone = new ProbeResult(new ProbeKey("rollup", "removed", 0, target), "tcp", T, Duration.ZERO,
-                ProbeStatus.DOWN, Map.of(), List.of(), "refused");
-        fold(gone, new ProbeResult(gone.key(), "tcp", T.plusSeconds(60), Duration.ZERO, ProbeStatus.DOWN, Map.of(),
-                List.of(), "refused"));
+        ProbeResult gone = new ProbeResult(
+                new ProbeKey("rollup", "removed", 0, target),
+                "tcp",
+                T,
+                Duration.ZERO,
+                ProbeStatus.DOWN,
+                Map.of(),
+                List.of(),
+                "refused");
+        fold(
+                gone,
+                new ProbeResult(
+                        gone.key(),
+                        "tcp",
+                        T.plusSeconds(60),
+                        Duration.ZERO,
+                        ProbeStatus.DOWN,
+                        Map.of(),
+                        List.of(),
+                        "refused"));
         List<Incident> incidents = rollups.incidents(target, new Interval(T, T.plusSeconds(3600)));
         assertEquals(1, incidents.size());
         assertFalse(incidents.get(0).continuous());
-        assertEquals(T.plusSeconds(60), incidents.get(0).endedAt(),
+        assertEquals(
+                T.plusSeconds(60),
+                incidents.get(0).endedAt(),
                 "no up result of a removed probe will ever end it: it ends at the last result");
     }
 }

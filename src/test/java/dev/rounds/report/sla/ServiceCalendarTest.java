@@ -1,10 +1,10 @@
 package dev.rounds.report.sla;
 
-import dev.rounds.core.Interval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rounds.checklist.MaintenanceWindow;
 import dev.rounds.checklist.ServiceHours;
+import dev.rounds.core.Interval;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +19,13 @@ import org.junit.jupiter.api.Test;
 class ServiceCalendarTest {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final ServiceHours OFFICE = new ServiceHours(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-            LocalTime.of(8, 0), Duration.ofHours(10), "Mon-Fri 08:00-18:00");
-    static final ServiceHours EVERY_HOUR = new ServiceHours(EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT,
-            Duration.ofHours(24), "00:00-24:00");
+    static final ServiceHours OFFICE = new ServiceHours(
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+            LocalTime.of(8, 0),
+            Duration.ofHours(10),
+            "Mon-Fri 08:00-18:00");
+    static final ServiceHours EVERY_HOUR =
+            new ServiceHours(EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT, Duration.ofHours(24), "00:00-24:00");
 
     static Instant utc(String localDateTime) {
         return LocalDateTime.parse(localDateTime).toInstant(ZoneOffset.UTC);
@@ -33,7 +36,8 @@ class ServiceCalendarTest {
     }
 
     static Interval local(ZoneId zone, String from, String to) {
-        return new Interval(LocalDateTime.parse(from).atZone(zone).toInstant(),
+        return new Interval(
+                LocalDateTime.parse(from).atZone(zone).toInstant(),
                 LocalDateTime.parse(to).atZone(zone).toInstant());
     }
 
@@ -41,9 +45,12 @@ class ServiceCalendarTest {
     void marchInBerlinHas743HoursBecauseClocksGoForwardOnTheLastSunday() {
         Interval march = local(BERLIN, "2026-03-01T00:00", "2026-04-01T00:00");
         // 31 days × 24 h = 744 h, less the hour skipped at 02:00 on Sunday 29 March = 743 h
-        assertEquals(Duration.ofHours(743), new ServiceCalendar(BERLIN, null, List.of()).over(march).serviceLength());
+        assertEquals(
+                Duration.ofHours(743),
+                new ServiceCalendar(BERLIN, null, List.of()).over(march).serviceLength());
         // the same written as service hours 00:00-24:00: each local day from midnight to midnight, 29 March has 23 h
-        assertEquals(Duration.ofHours(743),
+        assertEquals(
+                Duration.ofHours(743),
                 new ServiceCalendar(BERLIN, EVERY_HOUR, List.of()).over(march).serviceLength());
     }
 
@@ -51,7 +58,8 @@ class ServiceCalendarTest {
     void octoberInBerlinHas745HoursBecauseClocksGoBack() {
         Interval october = local(BERLIN, "2026-10-01T00:00", "2026-11-01T00:00");
         // 31 × 24 = 744 h, plus the hour repeated at 03:00 on Sunday 25 October = 745 h
-        assertEquals(Duration.ofHours(745),
+        assertEquals(
+                Duration.ofHours(745),
                 new ServiceCalendar(BERLIN, EVERY_HOUR, List.of()).over(october).serviceLength());
     }
 
@@ -92,8 +100,12 @@ class ServiceCalendarTest {
                 .over(utc("2026-03-02T00:00", "2026-03-04T00:00"));
         // 1 Mar 23:00-01:00 gives 00:00-01:00 = 1 h; 2 Mar 23:00-01:00 = 2 h; 3 Mar 23:00-01:00 gives 23:00-24:00 = 1 h
         assertEquals(Duration.ofHours(4), days.plannedLength());
-        assertEquals(List.of(utc("2026-03-02T00:00", "2026-03-02T01:00"), utc("2026-03-02T23:00", "2026-03-03T01:00"),
-                utc("2026-03-03T23:00", "2026-03-04T00:00")), days.planned());
+        assertEquals(
+                List.of(
+                        utc("2026-03-02T00:00", "2026-03-02T01:00"),
+                        utc("2026-03-02T23:00", "2026-03-03T01:00"),
+                        utc("2026-03-03T23:00", "2026-03-04T00:00")),
+                days.planned());
         assertEquals(Duration.ofHours(48), days.serviceLength());
     }
 
@@ -102,10 +114,12 @@ class ServiceCalendarTest {
         var wednesdayEvening = new MaintenanceWindow(DayOfWeek.WEDNESDAY, LocalTime.of(17, 0), Duration.ofHours(2));
         var mondayMorning = new MaintenanceWindow(DayOfWeek.MONDAY, LocalTime.of(7, 0), Duration.ofHours(2));
         var saturday = new MaintenanceWindow(DayOfWeek.SATURDAY, LocalTime.of(10, 0), Duration.ofHours(4));
-        ServiceTime week = new ServiceCalendar(ZoneOffset.UTC, OFFICE, List.of(wednesdayEvening, mondayMorning,
-                saturday)).over(utc("2026-03-02T00:00", "2026-03-09T00:00"));
+        ServiceTime week = new ServiceCalendar(
+                        ZoneOffset.UTC, OFFICE, List.of(wednesdayEvening, mondayMorning, saturday))
+                .over(utc("2026-03-02T00:00", "2026-03-09T00:00"));
         // Wed 17:00-19:00 ∩ 08:00-18:00 = 1 h; Mon 07:00-09:00 ∩ 08:00-18:00 = 1 h; Saturday has no service hours
-        assertEquals(List.of(utc("2026-03-02T08:00", "2026-03-02T09:00"), utc("2026-03-04T17:00", "2026-03-04T18:00")),
+        assertEquals(
+                List.of(utc("2026-03-02T08:00", "2026-03-02T09:00"), utc("2026-03-04T17:00", "2026-03-04T18:00")),
                 week.planned());
         assertEquals(Duration.ofHours(50), week.serviceLength());
     }

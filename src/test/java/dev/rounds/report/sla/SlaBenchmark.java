@@ -1,9 +1,9 @@
 package dev.rounds.report.sla;
 
-import dev.rounds.core.Incident;
-import dev.rounds.core.Interval;
 import dev.rounds.checklist.MaintenanceWindow;
 import dev.rounds.checklist.ServiceHours;
+import dev.rounds.core.Incident;
+import dev.rounds.core.Interval;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.DayOfWeek;
@@ -29,17 +29,21 @@ import java.util.Random;
  */
 public final class SlaBenchmark {
 
-    private SlaBenchmark() {
-    }
+    private SlaBenchmark() {}
 
     public static void main(String[] args) {
         int targets = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         ZoneId zone = ZoneId.of("Europe/Berlin");
-        Interval year = new Interval(LocalDateTime.parse("2026-01-01T00:00").atZone(zone).toInstant(),
+        Interval year = new Interval(
+                LocalDateTime.parse("2026-01-01T00:00").atZone(zone).toInstant(),
                 LocalDateTime.parse("2027-01-01T00:00").atZone(zone).toInstant());
-        var office = new ServiceHours(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(8, 0),
-                Duration.ofHours(10), "Mon-Fri 08:00-18:00");
-        List<MaintenanceWindow> windows = List.of(new MaintenanceWindow(null, LocalTime.of(23, 0), Duration.ofHours(2)),
+        var office = new ServiceHours(
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                LocalTime.of(8, 0),
+                Duration.ofHours(10),
+                "Mon-Fri 08:00-18:00");
+        List<MaintenanceWindow> windows = List.of(
+                new MaintenanceWindow(null, LocalTime.of(23, 0), Duration.ofHours(2)),
                 new MaintenanceWindow(DayOfWeek.SUNDAY, LocalTime.of(2, 0), Duration.ofHours(4)));
         var random = new Random(42);
         var inputs = new ArrayList<SlaInputs>();
@@ -48,15 +52,22 @@ public final class SlaBenchmark {
             var unknown = new ArrayList<Interval>();
             for (int i = 0; i < 100; i++) {
                 Instant start = randomInstant(random, year);
-                incidents.add(new Incident(i, "t" + t, "p" + (i % 3), true, start, start,
-                        start.plusSeconds(60 + random.nextInt(7200)), "down"));
+                incidents.add(new Incident(
+                        i,
+                        "t" + t,
+                        "p" + (i % 3),
+                        true,
+                        start,
+                        start,
+                        start.plusSeconds(60 + random.nextInt(7200)),
+                        "down"));
                 Instant gap = randomInstant(random, year);
                 unknown.add(new Interval(gap, gap.plusSeconds(60 + random.nextInt(3600))));
             }
             var latency = new LatencyHistogram();
             for (int i = 0; i < 1000; i++) latency.recordMicros(100 + random.nextInt(100_000));
-            inputs.add(new SlaInputs("t" + t, 0.999, t % 2 == 0 ? office : null, windows, zone, year, incidents,
-                    unknown, latency));
+            inputs.add(new SlaInputs(
+                    "t" + t, 0.999, t % 2 == 0 ? office : null, windows, zone, year, incidents, unknown, latency));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int round = 0; round < 10; round++) {
@@ -73,16 +84,21 @@ public final class SlaBenchmark {
             long merged = 0;
             for (SlaInputs in : inputs) {
                 merged += Interval.union(in.unknown()).size();
-                merged += Interval.union(in.incidents().stream().map(i -> i.span(year.to())).toList()).size();
+                merged += Interval.union(in.incidents().stream()
+                                .map(i -> i.span(year.to()))
+                                .toList())
+                        .size();
             }
             long baseline = System.nanoTime() - start;
-            System.out.printf("round %d: SLA figures of %d targets over a year %d ms (%d ms CPU, mean availability"
-                    + " %.5f); baseline, merging their spans alone, %d ms (%d spans)%n", round + 1, targets,
-                    sla / 1_000_000, cpu / 1_000_000, sum / targets, baseline / 1_000_000, merged);
+            System.out.printf(
+                    "round %d: SLA figures of %d targets over a year %d ms (%d ms CPU, mean availability"
+                            + " %.5f); baseline, merging their spans alone, %d ms (%d spans)%n",
+                    round + 1, targets, sla / 1_000_000, cpu / 1_000_000, sum / targets, baseline / 1_000_000, merged);
         }
     }
 
     private static Instant randomInstant(Random random, Interval within) {
-        return within.from().plusSeconds((long) (random.nextDouble() * within.length().getSeconds()));
+        return within.from()
+                .plusSeconds((long) (random.nextDouble() * within.length().getSeconds()));
     }
 }

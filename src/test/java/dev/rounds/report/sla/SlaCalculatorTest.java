@@ -1,7 +1,5 @@
 package dev.rounds.report.sla;
 
-import dev.rounds.core.Incident;
-import dev.rounds.core.Interval;
 import static dev.rounds.report.sla.ServiceCalendarTest.BERLIN;
 import static dev.rounds.report.sla.ServiceCalendarTest.OFFICE;
 import static dev.rounds.report.sla.ServiceCalendarTest.local;
@@ -11,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.rounds.checklist.MaintenanceWindow;
 import dev.rounds.checklist.ServiceHours;
+import dev.rounds.core.Incident;
+import dev.rounds.core.Interval;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -22,6 +22,7 @@ class SlaCalculatorTest {
 
     /** Monday 2 March 2026, all day, UTC. */
     static final Interval MONDAY = utc("2026-03-02T00:00", "2026-03-03T00:00");
+
     static final double EXACT = 1e-12;
 
     private long ids;
@@ -30,10 +31,16 @@ class SlaCalculatorTest {
         return new Incident(++ids, "web", probe, true, utc(from), utc(from), to == null ? null : utc(to), "down");
     }
 
-    static SlaInputs inputs(Interval period, Double objective, ServiceHours hours, List<MaintenanceWindow> maintenance,
-            ZoneId zone, List<Incident> incidents, List<Interval> unknown) {
-        return new SlaInputs("web", objective, hours, maintenance, zone, period, incidents, unknown,
-                new LatencyHistogram());
+    static SlaInputs inputs(
+            Interval period,
+            Double objective,
+            ServiceHours hours,
+            List<MaintenanceWindow> maintenance,
+            ZoneId zone,
+            List<Incident> incidents,
+            List<Interval> unknown) {
+        return new SlaInputs(
+                "web", objective, hours, maintenance, zone, period, incidents, unknown, new LatencyHistogram());
     }
 
     static SlaFigures allHours(Interval period, List<Incident> incidents, List<Interval> unknown) {
@@ -42,7 +49,9 @@ class SlaCalculatorTest {
 
     @Test
     void unknownTimeIsReportedApartAndNotCountedAsUpOrDown() {
-        SlaFigures figures = allHours(MONDAY, List.of(incident("http", "2026-03-02T05:00", "2026-03-02T07:00")),
+        SlaFigures figures = allHours(
+                MONDAY,
+                List.of(incident("http", "2026-03-02T05:00", "2026-03-02T07:00")),
                 List.of(utc("2026-03-02T00:00", "2026-03-02T06:00")));
         // unknown 00:00-06:00 = 6 h; known = 24 − 6 = 18 h
         assertEquals(Duration.ofHours(6), figures.unknown());
@@ -58,8 +67,10 @@ class SlaCalculatorTest {
 
     @Test
     void overlappingUnknownSpansCountOnce() {
-        SlaFigures figures = allHours(MONDAY, List.of(), List.of(utc("2026-03-02T00:00", "2026-03-02T06:00"),
-                utc("2026-03-02T04:00", "2026-03-02T08:00")));
+        SlaFigures figures = allHours(
+                MONDAY,
+                List.of(),
+                List.of(utc("2026-03-02T00:00", "2026-03-02T06:00"), utc("2026-03-02T04:00", "2026-03-02T08:00")));
         // 00:00-06:00 ∪ 04:00-08:00 = 00:00-08:00 = 8 h; known 16 h, all up
         assertEquals(Duration.ofHours(8), figures.unknown());
         assertEquals(1.0, figures.availability(), EXACT);
@@ -68,8 +79,14 @@ class SlaCalculatorTest {
     @Test
     void maintenanceIsPlannedDowntimeAndAnOutageWithinItIsNotUnplanned() {
         var nightly = new MaintenanceWindow(null, LocalTime.of(22, 0), Duration.ofHours(4));
-        SlaFigures figures = SlaCalculator.compute(inputs(MONDAY, 0.999, null, List.of(nightly), ZoneOffset.UTC,
-                List.of(incident("http", "2026-03-02T23:00", "2026-03-02T23:30"),
+        SlaFigures figures = SlaCalculator.compute(inputs(
+                MONDAY,
+                0.999,
+                null,
+                List.of(nightly),
+                ZoneOffset.UTC,
+                List.of(
+                        incident("http", "2026-03-02T23:00", "2026-03-02T23:30"),
                         incident("http", "2026-03-02T12:00", "2026-03-02T12:36")),
                 List.of()));
         // Sunday's window 22:00-02:00 gives 00:00-02:00, Monday's 22:00-02:00 gives 22:00-24:00: 4 h planned
@@ -85,8 +102,14 @@ class SlaCalculatorTest {
 
     @Test
     void onlyOutagesWithinServiceHoursAreUnplannedDowntime() {
-        SlaFigures figures = SlaCalculator.compute(inputs(utc("2026-03-02T00:00", "2026-03-09T00:00"), null, OFFICE,
-                List.of(), ZoneOffset.UTC, List.of(incident("http", "2026-03-07T10:00", "2026-03-07T12:00"),
+        SlaFigures figures = SlaCalculator.compute(inputs(
+                utc("2026-03-02T00:00", "2026-03-09T00:00"),
+                null,
+                OFFICE,
+                List.of(),
+                ZoneOffset.UTC,
+                List.of(
+                        incident("http", "2026-03-07T10:00", "2026-03-07T12:00"),
                         incident("http", "2026-03-03T17:00", "2026-03-04T09:00")),
                 List.of()));
         // Mon-Fri 08:00-18:00: 5 × 10 h = 50 h
@@ -102,8 +125,12 @@ class SlaCalculatorTest {
 
     @Test
     void overlappingIncidentsOfTwoProbesCountAsOneOutage() {
-        SlaFigures figures = allHours(MONDAY, List.of(incident("http", "2026-03-02T10:00", "2026-03-02T11:00"),
-                incident("tcp", "2026-03-02T10:30", "2026-03-02T11:30")), List.of());
+        SlaFigures figures = allHours(
+                MONDAY,
+                List.of(
+                        incident("http", "2026-03-02T10:00", "2026-03-02T11:00"),
+                        incident("tcp", "2026-03-02T10:30", "2026-03-02T11:30")),
+                List.of());
         // 10:00-11:00 ∪ 10:30-11:30 = 10:00-11:30 = 90 min, one outage
         assertEquals(Duration.ofMinutes(90), figures.unplannedDowntime());
         assertEquals(1, figures.incidents());
@@ -115,8 +142,12 @@ class SlaCalculatorTest {
     @Test
     void anOpenIncidentCountsUpToThePeriodsEnd() {
         Interval untilNoon = utc("2026-03-02T00:00", "2026-03-02T12:00");
-        SlaFigures figures = allHours(untilNoon, List.of(incident("http", "2026-03-02T09:00", null),
-                incident("tcp", "2026-03-02T09:30", "2026-03-02T10:00")), List.of());
+        SlaFigures figures = allHours(
+                untilNoon,
+                List.of(
+                        incident("http", "2026-03-02T09:00", null),
+                        incident("tcp", "2026-03-02T09:30", "2026-03-02T10:00")),
+                List.of());
         // 09:00 to the period's end 12:00 = 3 h, the tcp incident inside it
         assertEquals(Duration.ofHours(3), figures.unplannedDowntime());
         // (12 − 3) / 12
@@ -128,8 +159,8 @@ class SlaCalculatorTest {
 
     @Test
     void anOutageThatStartedBeforeThePeriodIsDowntimeButNotAnIncidentOfIt() {
-        SlaFigures figures = allHours(MONDAY, List.of(incident("http", "2026-03-01T23:00", "2026-03-02T01:12")),
-                List.of());
+        SlaFigures figures =
+                allHours(MONDAY, List.of(incident("http", "2026-03-01T23:00", "2026-03-02T01:12")), List.of());
         // 00:00-01:12 = 72 min inside; (1440 − 72) / 1440 = 0.95
         assertEquals(Duration.ofMinutes(72), figures.unplannedDowntime());
         assertEquals(0.95, figures.availability(), EXACT);
@@ -139,8 +170,15 @@ class SlaCalculatorTest {
 
     @Test
     void incidentsOfProbesThatDoNotRunContinuouslyAreIgnored() {
-        var once = new Incident(1, "web", "tls", false, utc("2026-03-02T10:00"), utc("2026-03-02T10:00"),
-                utc("2026-03-02T14:00"), "certificate expires");
+        var once = new Incident(
+                1,
+                "web",
+                "tls",
+                false,
+                utc("2026-03-02T10:00"),
+                utc("2026-03-02T10:00"),
+                utc("2026-03-02T14:00"),
+                "certificate expires");
         SlaFigures figures = allHours(MONDAY, List.of(once), List.of());
         assertEquals(Duration.ZERO, figures.unplannedDowntime());
         assertEquals(1.0, figures.availability(), EXACT);
@@ -150,8 +188,8 @@ class SlaCalculatorTest {
 
     @Test
     void aPeriodWithoutDataIsAllUnknownAndHasNoFigures() {
-        SlaFigures figures = SlaCalculator.compute(inputs(MONDAY, 0.99, null, List.of(), ZoneOffset.UTC, List.of(),
-                List.of(MONDAY)));
+        SlaFigures figures = SlaCalculator.compute(
+                inputs(MONDAY, 0.99, null, List.of(), ZoneOffset.UTC, List.of(), List.of(MONDAY)));
         assertEquals(Duration.ofHours(24), figures.unknown());
         assertNull(figures.availability());
         assertNull(figures.breached());
@@ -181,8 +219,8 @@ class SlaCalculatorTest {
         var latency = new LatencyHistogram();
         for (int i = 0; i < 95; i++) latency.record(Duration.ofMillis(1));
         for (int i = 0; i < 5; i++) latency.record(Duration.ofSeconds(1));
-        SlaFigures figures = SlaCalculator.compute(new SlaInputs("web", null, null, List.of(), ZoneOffset.UTC, MONDAY,
-                List.of(), List.of(), latency));
+        SlaFigures figures = SlaCalculator.compute(
+                new SlaInputs("web", null, null, List.of(), ZoneOffset.UTC, MONDAY, List.of(), List.of(), latency));
         // rank ceil(0.95 × 100) = 95 is the last 1 ms: bucket floor(log2(1000 µs / 10 µs) × 8) = floor(53.15) = 53,
         // whose geometric middle is 10 µs × 2^(53.5 / 8) = 1030.714 µs
         assertEquals(Duration.ofNanos(1_030_714), figures.p95());
@@ -190,15 +228,24 @@ class SlaCalculatorTest {
         latency.record(Duration.ofSeconds(1));
         // 101 times: rank ceil(0.95 × 101) = 96 falls among the 1 s ones: bucket floor(log2(100000) × 8) = 132,
         // 10 µs × 2^(132.5 / 8) = 0.967852783 s
-        assertEquals(Duration.ofNanos(967_852_783), SlaCalculator.compute(new SlaInputs("web", null, null, List.of(),
-                ZoneOffset.UTC, MONDAY, List.of(), List.of(), latency)).p95());
+        assertEquals(
+                Duration.ofNanos(967_852_783),
+                SlaCalculator.compute(new SlaInputs(
+                                "web", null, null, List.of(), ZoneOffset.UTC, MONDAY, List.of(), List.of(), latency))
+                        .p95());
     }
 
     @Test
     void aMonthWithTheSpringChangeHas743HoursOfServiceInBerlin() {
         Interval march = local(BERLIN, "2026-03-01T00:00", "2026-04-01T00:00");
-        SlaFigures figures = SlaCalculator.compute(inputs(march, 0.999, null, List.of(), BERLIN,
-                List.of(incident("http", "2026-03-10T10:00", "2026-03-10T10:44:35.8")), List.of()));
+        SlaFigures figures = SlaCalculator.compute(inputs(
+                march,
+                0.999,
+                null,
+                List.of(),
+                BERLIN,
+                List.of(incident("http", "2026-03-10T10:00", "2026-03-10T10:44:35.8")),
+                List.of()));
         // 744 h − the skipped hour on 29 March
         assertEquals(Duration.ofHours(743), figures.serviceTime());
         // 44 min 35.8 s = 2675.8 s; 743 h = 2,674,800 s; (2,674,800 − 2,675.8) / 2,674,800 = 0.99899962...
@@ -208,8 +255,8 @@ class SlaCalculatorTest {
 
     @Test
     void theTargetAndPeriodAndObjectiveAreCarriedThrough() {
-        SlaFigures figures = SlaCalculator.compute(inputs(MONDAY, 0.5, null, List.of(), ZoneOffset.UTC, List.of(),
-                List.of()));
+        SlaFigures figures =
+                SlaCalculator.compute(inputs(MONDAY, 0.5, null, List.of(), ZoneOffset.UTC, List.of(), List.of()));
         assertEquals("web", figures.targetId());
         assertEquals(MONDAY, figures.period());
         assertEquals(0.5, figures.objective());
