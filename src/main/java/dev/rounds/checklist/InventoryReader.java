@@ -1,15 +1,11 @@
 package dev.rounds.checklist;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -35,21 +31,20 @@ final class InventoryReader {
             "reason",
             "maintenance",
             "sla_hours");
-    static final Set<String> MAINTENANCE_KEYS = Set.of("every", "duration");
 
     /** Target and group ids: they appear in probe keys and URLs, so no spaces, slashes, '#' or '@'. */
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
-    private static final Pattern WINDOW = Pattern.compile("(?:([A-Za-z]+)\\s+)?(\\d{1,2}):(\\d{2})");
-    private static final Pattern HOURS = Pattern.compile("(?:(\\S+)\\s+)?(\\d{1,2}):(\\d{2})-(\\d{1,2}):(\\d{2})");
     private static final Pattern SLA = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
 
     private final YamlFile file;
+    private final ServiceTimeReader serviceTime;
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, Node> parentNodes = new HashMap<>();
 
     InventoryReader(YamlFile file) {
         this.file = file;
+        this.serviceTime = new ServiceTimeReader(file);
     }
 
     /** Reads what it can; every problem goes to the file's problem list. An empty file is an empty inventory. */
@@ -109,7 +104,10 @@ final class InventoryReader {
                 if (confirm != null) defaults.put("confirm", confirm);
             }
         }
-        groups.put(id, new Group(id, parent, defaults, maintenance(fields, what), serviceHours(fields)));
+        groups.put(
+                id,
+                new Group(
+                        id, parent, defaults, serviceTime.maintenance(fields, what), serviceTime.serviceHours(fields)));
     }
 
     private void checkParents() {
@@ -193,8 +191,8 @@ final class InventoryReader {
         List<String> software = fields.textList("software");
         boolean enabled = !Boolean.FALSE.equals(fields.bool("enabled"));
         String reason = pausedReason(file, fields, enabled, what);
-        List<MaintenanceWindow> windows = new ArrayList<>(maintenance(fields, what));
-        ServiceHours hours = serviceHours(fields);
+        List<MaintenanceWindow> windows = new ArrayList<>(serviceTime.maintenance(fields, what));
+        ServiceHours hours = serviceTime.serviceHours(fields);
         Map<String, Object> defaults = new LinkedHashMap<>();
         // The first listed group wins, so its defaults are laid over the others'.
         for (String group : reversed(memberOf)) {
@@ -247,99 +245,6 @@ final class InventoryReader {
                 value,
                 "'sla' must be a percentage above 0% and at most 100%, like 99.9%, got " + YamlFile.describe(value));
         return null;
-    }
-
-    private List<MaintenanceWindow> maintenance(YamlFields fields, String owner) {
-        List<Node> items = fields.list("maintenance");
-        if (items == null) return List.of();
-        List<MaintenanceWindow> windows = new ArrayList<>();
-        for (Node item : items) {
-            YamlFields window = file.fields(item, "a maintenance window of " + owner);
-            if (window == null) continue;
-            window.rejectUnknown(MAINTENANCE_KEYS);
-            String every = window.requiredText("every");
-            Duration duration = window.positiveDuration("duration");
-            if (!window.has("duration")) window.missing("duration");
-            if (every == null) continue;
-            Matcher m = WINDOW.matcher(every.strip());
-            DayOfWeek day = m.matches() && m.group(1) != null ? day(m.group(1)) : null;
-            LocalTime start = m.matches() ? time(m.group(2), m.group(3)) : null;
-            if (start == null || m.group(1) != null && day == null) {
-                file.problem(
-                        window.value("every"),
-                        "maintenance 'every' must be a day and time like 'Sun 02:00', "
-                                + "or a time like '02:00' for every day, got " + Problem.quote(every));
-                continue;
-            }
-            Duration longest = day == null ? Duration.ofDays(1) : Duration.ofDays(7);
-            if (duration != null && duration.compareTo(longest) > 0) {
-                file.problem(
-                        window.value("duration"),
-                        "a " + (day == null ? "daily" : "weekly") + " maintenance window lasts at most "
-                                + (day == null ? "24h" : "7d") + ", got " + window.text("duration"));
-                continue;
-            }
-            if (duration != null) windows.add(new MaintenanceWindow(day, start, duration));
-        }
-        return windows;
-    }
-
-    private ServiceHours serviceHours(YamlFields fields) {
-        String text = fields.text("sla_hours");
-        if (text == null) return null;
-        Matcher m = HOURS.matcher(text.strip());
-        Set<DayOfWeek> days = m.matches() ? days(m.group(1)) : null;
-        LocalTime start = m.matches() ? time(m.group(2), m.group(3)) : null;
-        boolean endOfDay = m.matches() && m.group(4).equals("24") && m.group(5).equals("00");
-        LocalTime end = m.matches() && !endOfDay ? time(m.group(4), m.group(5)) : null;
-        if (days == null || start == null || end == null && !endOfDay) {
-            file.problem(
-                    fields.value("sla_hours"),
-                    "'sla_hours' must be days and hours like 'Mon-Fri 08:00-18:00', got " + Problem.quote(text));
-            return null;
-        }
-        Duration length = endOfDay ? Duration.between(start, LocalTime.MAX).plusNanos(1) : Duration.between(start, end);
-        if (length.isNegative() || length.isZero()) {
-            file.problem(
-                    fields.value("sla_hours"),
-                    "'sla_hours' must end after they start, got " + Problem.quote(text)
-                            + " (hours across midnight are not supported; split them, or use 00:00-24:00)");
-            return null;
-        }
-        return new ServiceHours(days, start, length, text.strip());
-    }
-
-    /** {@code Mon-Fri}, {@code Sat,Sun}, {@code Mon-Wed,Fri}; wrapping ranges such as {@code Fri-Mon} too. */
-    private static Set<DayOfWeek> days(String spec) {
-        if (spec == null) return EnumSet.allOf(DayOfWeek.class);
-        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        for (String part : spec.split(",")) {
-            String[] range = part.split("-", -1);
-            DayOfWeek from = day(range[0]);
-            DayOfWeek to = range.length == 2 ? day(range[1]) : from;
-            if (from == null || to == null || range.length > 2) return null;
-            for (DayOfWeek d = from; ; d = d.plus(1)) {
-                days.add(d);
-                if (d == to) break;
-            }
-        }
-        return days;
-    }
-
-    /** A day as {@code Mon} or {@code Monday}, in any case. */
-    private static DayOfWeek day(String word) {
-        String lower = word.toLowerCase(Locale.ROOT);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            String full = day.name().toLowerCase(Locale.ROOT);
-            if (lower.equals(full) || lower.equals(full.substring(0, 3))) return day;
-        }
-        return null;
-    }
-
-    private static LocalTime time(String hours, String minutes) {
-        int h = Integer.parseInt(hours);
-        int m = Integer.parseInt(minutes);
-        return h < 24 && m < 60 ? LocalTime.of(h, m) : null;
     }
 
     /** A group and its ancestors, nearest first, stopping where a parent is unknown or the chain loops. */

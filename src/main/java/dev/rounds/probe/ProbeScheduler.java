@@ -205,37 +205,13 @@ public class ProbeScheduler {
                         key,
                         next.spec(),
                         next.target(),
-                        firstRun(key, next.spec().every(), now));
+                        ProbeSlots.firstRun(key, next.spec().every(), now));
                 entries.put(key, added);
                 queue.add(added);
             }
         });
         queue.removeIf(entry -> entry.retired);
         LOG.infof("scheduled=%d continuous probes x targets", entries.size());
-    }
-
-    /**
-     * The first instant at or after {@code now} in the probe's slot: its interval's boundaries shifted by a
-     * stable offset derived from its key, so that the slot is the same on every instance and after every restart.
-     */
-    static Instant firstRun(ProbeKey key, Duration every, Instant now) {
-        long interval = Math.max(1, every.toMillis());
-        long offset = Math.floorMod(spread(key.toString().hashCode()), interval);
-        long nowMillis = now.toEpochMilli();
-        long slot = Math.floorDiv(nowMillis - offset, interval) * interval + offset;
-        return Instant.ofEpochMilli(slot < nowMillis ? slot + interval : slot);
-    }
-
-    /** Mixes a string hash so that keys differing in one character land far apart (MurmurHash3's finaliser). */
-    private static long spread(int hash) {
-        long h = hash & 0xffffffffL;
-        h ^= h >>> 16;
-        h *= 0x85ebca6bL;
-        h &= 0xffffffffL;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35L;
-        h &= 0xffffffffL;
-        return h ^ (h >>> 16);
     }
 
     /** Starts every due probe that concurrency and the writer allow; the rest wait for a later tick. */

@@ -55,7 +55,7 @@ class JsonSchemaTest {
         assertEquals(InventoryReader.GROUP_KEYS, keys(INVENTORY, "/$defs/group/properties"));
         assertEquals(InventoryReader.DEFAULTS_KEYS, keys(INVENTORY, "/$defs/defaults/properties"));
         assertEquals(InventoryReader.TARGET_KEYS, keys(INVENTORY, "/$defs/target/properties"));
-        assertEquals(InventoryReader.MAINTENANCE_KEYS, keys(INVENTORY, "/$defs/maintenance/items/properties"));
+        assertEquals(ServiceTimeReader.MAINTENANCE_KEYS, keys(INVENTORY, "/$defs/maintenance/items/properties"));
     }
 
     @Test

@@ -39,7 +39,7 @@ import org.flywaydb.core.Flyway;
  * </pre>
  * Defaults: every 60 s, 70 s per side (every probe starts at least once), 10,000 probes: about two and a half
  * minutes in all. A shorter interval keeps the rate if the probe count shrinks with it, e.g. {@code 10 20 1667}.
- * The slots come from {@link ProbeScheduler#firstRun}, so both sides fire exactly the same instants.
+ * The slots come from {@link ProbeSlots#firstRun}, so both sides fire exactly the same instants.
  */
 public final class ScheduleLagBenchmark {
 
@@ -134,7 +134,7 @@ public final class ScheduleLagBenchmark {
         long nanosAtNow = System.nanoTime();
         for (ProbeKey key : keys) {
             long firstSlot = nanosAtNow
-                    + Duration.between(now, ProbeScheduler.firstRun(key, every, now))
+                    + Duration.between(now, ProbeSlots.firstRun(key, every, now))
                             .toNanos();
             long[] slot = {firstSlot};
             executor.scheduleAtFixedRate(
@@ -165,7 +165,7 @@ public final class ScheduleLagBenchmark {
             @Override
             public CompletionStage<ProbeResult> run(ProbeSpec spec, Target target, ProbeKey key) {
                 Instant started = clock.instant();
-                Instant next = ProbeScheduler.firstRun(key, every, started);
+                Instant next = ProbeSlots.firstRun(key, every, started);
                 // firstRun rounds down to the millisecond, so a slot started within its millisecond comes back.
                 Instant slot = next.isAfter(started) ? next.minus(every) : next;
                 lags.add(Duration.between(slot, started).toNanos());
