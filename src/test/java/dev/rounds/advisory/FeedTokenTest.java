@@ -10,6 +10,7 @@ import dev.rounds.checklist.Target;
 import dev.rounds.probe.Environment;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
+import dev.rounds.probe.ProbeHarness;
 import dev.rounds.probe.ProbeStatus;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -40,7 +41,7 @@ class FeedTokenTest {
 
     @BeforeAll
     static void start() throws IOException {
-        vertx = Vertx.vertx();
+        vertx = ProbeHarness.vertx();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.createContext("/feed.xml", exchange -> {
             apiKeys.add(String.valueOf(exchange.getRequestHeaders().getFirst("apiKey")));
@@ -55,7 +56,6 @@ class FeedTokenTest {
     @AfterAll
     static void stop() {
         server.stop(0);
-        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     private static Observation fetch(String tokenEnv) {

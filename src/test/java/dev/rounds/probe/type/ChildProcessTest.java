@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rounds.probe.ProbeContext;
-import io.vertx.core.Vertx;
+import dev.rounds.probe.ProbeHarness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,6 @@ class ChildProcessTest {
 
     private static final Map<String, String> PATH = Map.of("PATH", "/usr/bin:/bin");
 
-    private static Vertx vertx;
     private static ProbeContext context;
 
     @TempDir
@@ -36,13 +34,7 @@ class ChildProcessTest {
 
     @BeforeAll
     static void start() {
-        vertx = Vertx.vertx();
-        context = new ProbeContext(vertx, Clock.systemUTC(), 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+        context = ProbeHarness.context(Clock.systemUTC(), 0);
     }
 
     private static CompletionStage<ChildProcess.End> start(

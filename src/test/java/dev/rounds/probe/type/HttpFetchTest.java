@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.rounds.probe.ProbeHarness;
 import dev.rounds.probe.SilentServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -54,7 +55,7 @@ class HttpFetchTest {
 
     @BeforeAll
     static void start() throws IOException {
-        vertx = Vertx.vertx();
+        vertx = ProbeHarness.vertx();
         handlers = Executors.newCachedThreadPool();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.setExecutor(handlers);
@@ -90,7 +91,6 @@ class HttpFetchTest {
         stop.countDown();
         server.stop(0);
         handlers.shutdownNow();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
