@@ -59,6 +59,11 @@ final class PackagedRounds {
         return home;
     }
 
+    /** How many times Rounds was launched, including starts retried because their port was taken. */
+    int launches() {
+        return starts;
+    }
+
     /**
      * Starts the server on a free port and waits until it is ready. A port found free may be taken before the server
      * binds it (by H2's own server port or a probe's connection), so a start that finds it taken tries another.
