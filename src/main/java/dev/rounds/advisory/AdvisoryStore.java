@@ -148,16 +148,12 @@ public class AdvisoryStore implements AdvisoryInbox {
 
     /** A key too long for its column is replaced by its digest, which stays unique and stable. */
     private static String storableKey(String key) {
-        return key.length() <= KEY_LENGTH ? key : "sha256:" + sha256(key);
+        return key.length() <= KEY_LENGTH ? key : "sha256:" + Sha256.hex(key);
     }
 
     static String softwareDigest(List<Target> targets) {
         TreeSet<String> lines = new TreeSet<>();
         targets.forEach(t -> t.software().forEach(s -> lines.add(t.id() + "\t" + s.strip())));
-        return sha256(String.join("\n", lines));
-    }
-
-    private static String sha256(String text) {
-        return Sha256.hex(text);
+        return Sha256.hex(String.join("\n", lines));
     }
 }

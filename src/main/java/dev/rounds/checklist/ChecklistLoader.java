@@ -72,7 +72,7 @@ public final class ChecklistLoader {
             YamlFile file = new YamlFile(name, problems);
             try {
                 byte[] bytes = Files.readAllBytes(path);
-                hashes.put(name, sha256(bytes));
+                hashes.put(name, Sha256.hex(bytes));
                 int before = problems.size();
                 roots.put(name, compose(file, bytes));
                 parsed.put(name, problems.size() == before);
@@ -137,7 +137,7 @@ public final class ChecklistLoader {
         try {
             List<Problem> outside = new ArrayList<>();
             for (Path path : yamlFiles(dir, outside)) {
-                hashes.put(path.getFileName().toString(), sha256(Files.readAllBytes(path)));
+                hashes.put(path.getFileName().toString(), Sha256.hex(Files.readAllBytes(path)));
             }
             // Never read, but a link that appears or goes is a change.
             outside.forEach(p -> hashes.put(p.file(), "outside the folder"));
@@ -255,10 +255,5 @@ public final class ChecklistLoader {
             file.problem("YAML error: " + e.getMessage());
             return null;
         }
-    }
-
-    /** Lowercase hex SHA-256 of the bytes. */
-    static String sha256(byte[] bytes) {
-        return Sha256.hex(bytes);
     }
 }

@@ -1,7 +1,7 @@
 package dev.rounds.checklist;
 
 import dev.rounds.audit.CanonicalJson;
-import java.nio.charset.StandardCharsets;
+import dev.rounds.core.Sha256;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +30,6 @@ public record ChecklistSet(List<Checklist> checklists, Inventory inventory) {
      * {@code checklist.loaded} entry records, so the one can be recomputed from the other.
      */
     public String sha256() {
-        return ChecklistLoader.sha256(CanonicalJson.of(fileHashes()).getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(CanonicalJson.of(fileHashes()));
     }
 }

@@ -131,10 +131,6 @@ public class ReviewSnapshots {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Files.write(partial, content);
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new Filed(file, sha256(content), content.length);
-    }
-
-    static String sha256(byte[] content) {
-        return Sha256.hex(content);
+        return new Filed(file, Sha256.hex(content), content.length);
     }
 }

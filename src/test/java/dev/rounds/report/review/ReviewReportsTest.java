@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.TestAccounts;
 import dev.rounds.audit.export.BundleProcedure;
+import dev.rounds.core.Sha256;
 import dev.rounds.notify.NotificationEvent;
 import dev.rounds.notify.SlaBreachWatch;
 import dev.rounds.probe.ProbeScheduler;
@@ -263,7 +264,7 @@ class ReviewReportsTest extends ReviewFixture {
         assertEquals(4, filed.size(), "HTML and PDF of week 2026-W13 and of 2026-02: " + filed);
         for (ReviewSnapshots.Filed file : filed) {
             byte[] content = Files.readAllBytes(file.file());
-            assertEquals(ReviewSnapshots.sha256(content), file.sha256());
+            assertEquals(Sha256.hex(content), file.sha256());
             assertEquals(1, auditEntriesNaming(file.sha256()), "one report.filed entry for " + file.file());
         }
         assertTrue(filed.get(0).file().toString().endsWith("2026/weekly-review-2026-W13.html"), filed.toString());
