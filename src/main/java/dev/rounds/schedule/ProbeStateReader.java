@@ -1,6 +1,7 @@
 package dev.rounds.schedule;
 
 import dev.rounds.probe.ProbeStatus;
+import dev.rounds.probe.SetupNeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,7 +28,7 @@ public class ProbeStateReader {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 em.createNativeQuery("""
-                SELECT probe_key, last_status, last_started_at, consecutive_down, last_message
+                SELECT probe_key, last_status, last_started_at, consecutive_down, last_message, setup_kind, setup_fix
                 FROM probe_state WHERE probe_key IN (:keys)""").setParameter("keys", probeKeys).getResultList();
         for (Object[] row : rows) {
             String key = (String) row[0];
@@ -38,7 +39,8 @@ public class ProbeStateReader {
                             ProbeStatus.valueOf(((String) row[1]).toUpperCase(Locale.ROOT)),
                             toInstant(row[2]),
                             ((Number) row[3]).intValue(),
-                            (String) row[4]));
+                            (String) row[4],
+                            row[5] == null ? null : new SetupNeed((String) row[5], (String) row[6])));
         }
         return found;
     }
