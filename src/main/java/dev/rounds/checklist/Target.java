@@ -46,4 +46,10 @@ public record Target(
             String pausedReason) {
         this(id, address, groups, sla, attributes, software, defaults, enabled, pausedReason, List.of(), null);
     }
+
+    /** The same target at another address. */
+    public Target withAddress(String other) {
+        return new Target(
+                id, other, groups, sla, attributes, software, defaults, enabled, pausedReason, maintenance, slaHours);
+    }
 }

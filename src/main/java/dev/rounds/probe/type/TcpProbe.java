@@ -61,7 +61,8 @@ public final class TcpProbe implements ProbeType {
                         return new Observation(
                                 Map.of("connected", false),
                                 unconnected,
-                                Failures.describe(failure, address.host(), number, timeout));
+                                Failures.describe(failure, address.host(), number, timeout),
+                                Failures.setupNeed(failure, address.host(), number));
                     }
                     Duration connectTime = Duration.ofNanos(took);
                     return Observation.measured(
