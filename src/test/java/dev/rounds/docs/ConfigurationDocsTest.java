@@ -31,13 +31,11 @@ class ConfigurationDocsTest {
     void everyKeyIsDocumentedWithItsDefault() {
         Map<String, String> keys = new TreeMap<>();
         new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.rounds")
-                .stream()
-                .filter(c -> c.isAnnotatedWith(ConfigMapping.class))
-                .map(c -> c.reflect())
-                .forEach(mapping -> collect(
-                        mapping.getAnnotation(ConfigMapping.class).prefix(), mapping, keys));
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.rounds").stream()
+                        .filter(c -> c.isAnnotatedWith(ConfigMapping.class))
+                        .map(c -> c.reflect())
+                        .forEach(mapping -> collect(
+                                mapping.getAnnotation(ConfigMapping.class).prefix(), mapping, keys));
         List<String> rows = MarkdownFiles.read(REFERENCE).stream()
                 .filter(line -> line.startsWith("| `"))
                 .toList();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class DocsLinksTest {
 
     static final int README_MOST_LINES = 200;
+    static final Path VERIFY_BUNDLE = Path.of("docs/verify-bundle.sh");
     static final List<String> AUDIENCE_PAGES =
             List.of("docs/operator.md", "docs/manager.md", "docs/auditor.md", "docs/admin.md", "ARCHITECTURE.md");
 
@@ -52,9 +53,8 @@ class DocsLinksTest {
                 .flatMap(List::stream)
                 .map(target -> target.replaceFirst("#.*", ""))
                 .toList();
-        List<String> missing = AUDIENCE_PAGES.stream()
-                .filter(page -> !targets.contains(page))
-                .toList();
+        List<String> missing =
+                AUDIENCE_PAGES.stream().filter(page -> !targets.contains(page)).toList();
         assertEquals(List.of(), missing, "README.md links no page for these");
     }
 
@@ -75,6 +75,24 @@ class DocsLinksTest {
                 .filter(file -> !linked.contains(file))
                 .toList();
         assertEquals(List.of(), orphans, "pages under docs/ that no page links to");
+    }
+
+    @Test
+    void theVerificationScriptIsAFileNotACopyInTheDocs() {
+        List<String> scriptLines = MarkdownFiles.read(VERIFY_BUNDLE).stream()
+                .map(String::strip)
+                .filter(line -> line.length() > 40)
+                .toList();
+        List<String> copies = MarkdownFiles.all().stream()
+                .filter(file -> MarkdownFiles.read(file).stream()
+                                .map(String::strip)
+                                .filter(scriptLines::contains)
+                                .count()
+                        >= 5)
+                .map(Path::toString)
+                .toList();
+        assertTrue(scriptLines.size() > 20, VERIFY_BUNDLE + " is the whole procedure");
+        assertEquals(List.of(), copies, "pages that copy " + VERIFY_BUNDLE + " instead of linking it");
     }
 
     /** What is wrong with a link from a file, or null when it resolves. */
