@@ -2,6 +2,7 @@ package dev.rounds.checklist;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A host or service from the inventory.
@@ -24,6 +25,12 @@ public record Target(
         String pausedReason,
         List<MaintenanceWindow> maintenance,
         ServiceHours slaHours) {
+
+    /** In an address, the port Rounds itself listens on: {@code localhost:${quarkus.http.port}}. */
+    public static final String OWN_PORT = "${quarkus.http.port}";
+
+    private static final Pattern WITH_PORT =
+            Pattern.compile("^(?:[^:\\[\\]]+|\\[[^\\]]+\\]):(?:\\d+|\\$\\{quarkus\\.http\\.port\\})$");
 
     public Target {
         groups = List.copyOf(groups);
@@ -51,5 +58,10 @@ public record Target(
     public Target withAddress(String other) {
         return new Target(
                 id, other, groups, sla, attributes, software, defaults, enabled, pausedReason, maintenance, slaHours);
+    }
+
+    /** Whether the address names a port: {@code db01:5432}, {@code [::1]:8443} or {@code localhost:${quarkus.http.port}}. */
+    public boolean addressHasPort() {
+        return address != null && WITH_PORT.matcher(address).matches();
     }
 }

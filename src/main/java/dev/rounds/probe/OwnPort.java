@@ -9,7 +9,7 @@ import dev.rounds.checklist.Target;
  */
 public interface OwnPort extends ProbeFacility {
 
-    String PLACEHOLDER = "${quarkus.http.port}";
+    String PLACEHOLDER = Target.OWN_PORT;
 
     int port();
 
