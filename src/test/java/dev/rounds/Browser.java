@@ -85,7 +85,8 @@ public final class Browser implements AutoCloseable {
 
     /** The path of the page shown now. */
     public String path() {
-        return URI.create(driver.getCurrentUrl()).getPath();
+        String path = URI.create(driver.getCurrentUrl()).getPath();
+        return path == null ? "" : path; // a fresh window shows "data:,", which has none
     }
 
     /**
