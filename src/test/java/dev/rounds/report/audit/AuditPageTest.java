@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rounds.Logins;
 import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.TestAccounts;
 import dev.rounds.TestClock;
@@ -263,6 +264,42 @@ class AuditPageTest {
         assertFalse(FRACTIONAL_ISO.matcher(occurrence).find(), "no stored ISO instant on the occurrence page");
         assertTrue(
                 Jsoup.parse(occurrence).select("time[datetime$=Z][title$=UTC]").size() > 0, occurrence);
+    }
+
+    @Test
+    void accountPagesShowTheirTimesAsTimesNotAsStoredInstants() {
+        String holder = TestAccounts.ensure("audit-page-token-holder", "viewer");
+        long id = as(holder)
+                .contentType("application/json")
+                .body(Map.of("name", "ci"))
+                .post("/api/account/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        as(holder).delete("/api/account/tokens/" + id).then().statusCode(204);
+
+        String tokens = as(holder)
+                .get("/account/tokens")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String users = Logins.asAdmin()
+                .get("/admin/users")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+
+        for (String html : List.of(tokens, users)) {
+            assertFalse(FRACTIONAL_ISO.matcher(html).find(), html);
+        }
+        assertEquals(
+                2,
+                Jsoup.parse(tokens).select("#token-" + id + " time[datetime]").size());
+        assertNotNull(Jsoup.parse(users).selectFirst("#user-" + holder + " time[datetime]"));
     }
 
     @Test
