@@ -1,5 +1,6 @@
 package dev.rounds.checklist;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,7 @@ import java.util.Map;
  *
  * @param groups the groups it belongs to directly
  * @param defaults probe defaults inherited from its groups (nearest group wins)
- * @param sla availability objective as a fraction (0.999 for 99.9%), or {@code null}
+ * @param sla availability objective as an exact fraction (0.999 for 99.9%), or {@code null}
  * @param maintenance its recurring maintenance windows: its own, then those of its groups and their ancestors
  * @param slaHours the service hours its SLA counts: its own, else its nearest group's; {@code null} for all hours
  */
@@ -16,7 +17,7 @@ public record Target(
         String id,
         String address,
         List<String> groups,
-        Double sla,
+        BigDecimal sla,
         Map<String, String> attributes,
         List<String> software,
         Map<String, Object> defaults,
@@ -38,7 +39,7 @@ public record Target(
             String id,
             String address,
             List<String> groups,
-            Double sla,
+            BigDecimal sla,
             Map<String, String> attributes,
             List<String> software,
             Map<String, Object> defaults,

@@ -2,6 +2,7 @@ package dev.rounds.report.review;
 
 import dev.rounds.advisory.Advisory;
 import dev.rounds.advisory.TriageState;
+import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.core.Interval;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.report.ReportPeriod;
@@ -16,6 +17,8 @@ import dev.rounds.report.compliance.ComplianceService;
 import dev.rounds.report.compliance.OccurrenceFact;
 import dev.rounds.report.rollup.Granularity;
 import dev.rounds.report.rollup.Rollups;
+import dev.rounds.report.sla.SlaFeeds;
+import dev.rounds.report.sla.SlaService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -50,6 +53,12 @@ public class MonthlyReviewAssembler {
     ProbeSeries probeSeries;
 
     @Inject
+    SlaService sla;
+
+    @Inject
+    ChecklistRegistry registry;
+
+    @Inject
     Clock clock;
 
     public MonthlyReview assemble(ReportPeriod month) {
@@ -72,6 +81,9 @@ public class MonthlyReviewAssembler {
                 month.hasEnded(now),
                 figures,
                 heatmap,
+                sla.all(month.until(now)),
+                SlaFeeds.of(registry),
+                sla.minCoveragePercent(),
                 capacity(month, now),
                 security(whole),
                 ReviewItem.of("monthly", whole.from(), whole.to()),
