@@ -19,8 +19,10 @@ import dev.rounds.report.rollup.Granularity;
 import dev.rounds.report.rollup.Rollups;
 import dev.rounds.report.sla.SlaFeeds;
 import dev.rounds.report.sla.SlaService;
+import dev.rounds.report.sla.SlaText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,9 +70,14 @@ public class MonthlyReviewAssembler {
         List<ComplianceFigures> figures = ComplianceCalculator.figures(facts, whole, now);
         Map<LocalDate, Double> shares = new HashMap<>();
         ComplianceCalculator.byDay(facts, whole, month.zone(), now)
-                .forEach((day, f) -> shares.put(day, f.compliance()));
+                .forEach((day, f) -> shares.put(
+                        day, f.compliance() == null ? null : f.compliance().doubleValue()));
         String heatmap = new CalendarHeatmap(
-                        "Compliance per day", YearMonth.from(month.first()), shares, Units::percent)
+                        "Compliance per day",
+                        YearMonth.from(month.first()),
+                        shares,
+                        // rounded down: a day with one late item among hundreds is not 100%
+                        share -> SlaText.percent(BigDecimal.valueOf(share), 0))
                 .render();
         LocalDate quarter = month.first().withMonth((month.first().getMonthValue() - 1) / 3 * 3 + 1);
         Instant quarterStart = quarter.atStartOfDay(month.zone()).toInstant();
