@@ -1,5 +1,6 @@
 package dev.rounds.checklist;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ final class InventoryReader {
     /** Target and group ids: they appear in probe keys and URLs, so no spaces, slashes, '#' or '@'. */
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final Pattern SLA = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
 
     private final YamlFile file;
@@ -186,7 +188,7 @@ final class InventoryReader {
                 }
             }
         }
-        Double sla = sla(fields);
+        BigDecimal sla = sla(fields);
         Map<String, String> attributes = fields.textMap("attributes");
         List<String> software = fields.textList("software");
         boolean enabled = !Boolean.FALSE.equals(fields.bool("enabled"));
@@ -233,13 +235,14 @@ final class InventoryReader {
         return reason;
     }
 
-    private Double sla(YamlFields fields) {
+    /** Exact decimal, so 99.9% is 0.999 and not 0.9990000000000001, which would judge 99.9% a breach. */
+    private BigDecimal sla(YamlFields fields) {
         Node value = fields.value("sla");
         if (value == null) return null;
         Matcher m = value instanceof ScalarNode scalar ? SLA.matcher(scalar.getValue()) : null;
         if (m != null && m.matches()) {
-            double percent = Double.parseDouble(m.group(1));
-            if (percent > 0 && percent <= 100) return percent / 100;
+            BigDecimal percent = new BigDecimal(m.group(1));
+            if (percent.signum() > 0 && percent.compareTo(HUNDRED) <= 0) return percent.movePointLeft(2);
         }
         file.problem(
                 value,

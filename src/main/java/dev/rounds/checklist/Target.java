@@ -1,5 +1,6 @@
 package dev.rounds.checklist;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  *
  * @param groups the groups it belongs to directly
  * @param defaults probe defaults inherited from its groups (nearest group wins)
- * @param sla availability objective as a fraction (0.999 for 99.9%), or {@code null}
+ * @param sla availability objective as an exact fraction (0.999 for 99.9%), or {@code null}
  * @param maintenance its recurring maintenance windows: its own, then those of its groups and their ancestors
  * @param slaHours the service hours its SLA counts: its own, else its nearest group's; {@code null} for all hours
  */
@@ -17,7 +18,7 @@ public record Target(
         String id,
         String address,
         List<String> groups,
-        Double sla,
+        BigDecimal sla,
         Map<String, String> attributes,
         List<String> software,
         Map<String, Object> defaults,
@@ -45,7 +46,7 @@ public record Target(
             String id,
             String address,
             List<String> groups,
-            Double sla,
+            BigDecimal sla,
             Map<String, String> attributes,
             List<String> software,
             Map<String, Object> defaults,

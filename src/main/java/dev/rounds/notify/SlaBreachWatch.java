@@ -9,6 +9,8 @@ import dev.rounds.report.sla.SlaService;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,7 +93,7 @@ public class SlaBreachWatch {
     }
 
     private static Duration known(SlaFigures figures) {
-        return figures.serviceTime().minus(figures.plannedDowntime()).minus(figures.unknown());
+        return figures.known();
     }
 
     private NotificationEvent event(Target target, ReportPeriod month, SlaFigures figures, Instant now) {
@@ -116,7 +118,9 @@ public class SlaBreachWatch {
                 fields);
     }
 
-    private static String percent(Double share) {
-        return share == null ? "unknown" : String.format(java.util.Locale.ROOT, "%.3f%%", share * 100);
+    private static String percent(BigDecimal share) {
+        return share == null
+                ? "unknown"
+                : share.movePointRight(2).setScale(3, RoundingMode.DOWN).toPlainString() + "%";
     }
 }

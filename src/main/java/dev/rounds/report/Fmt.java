@@ -1,7 +1,9 @@
 package dev.rounds.report;
 
 import dev.rounds.report.chart.Units;
+import dev.rounds.report.sla.SlaText;
 import io.quarkus.qute.TemplateExtension;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -12,9 +14,13 @@ import java.util.Locale;
 @TemplateExtension(namespace = "fmt")
 public class Fmt {
 
-    /** {@code 99.95%}: two decimals, since SLA objectives live in the last nines; a dash for no figure. */
-    static String percent(Double share) {
-        return share == null ? "—" : Units.availability(share);
+    /**
+     * {@code 99.95%}: two decimals, since SLA objectives live in the last nines; a dash for no figure. An exact
+     * decimal share is rounded down, so it never reads better than it was.
+     */
+    static String percent(Number share) {
+        if (share instanceof BigDecimal exact) return SlaText.percent(exact, 2);
+        return share == null ? "—" : Units.availability(share.doubleValue());
     }
 
     /** {@code 3d 4h}, {@code 1h 05m}, {@code 4m 10s}, {@code 850 ms}: the two largest units; a dash for nothing. */

@@ -2,11 +2,16 @@ package dev.rounds.waiver;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * A waiver as the API and the page show it.
  *
  * @param expiresIn how long until it expires, in words ({@code 3 days}), or {@code null} once it no longer can
+ * @param lastDay the last day it covers, in its checklist's zone: it expires when that day ends, so "expires
+ *     2026-12-06 00:00" read as one day more than was asked for
  */
 public record WaiverView(
         long id,
@@ -24,9 +29,16 @@ public record WaiverView(
         Instant revokedAt,
         String revokeNote,
         Instant expiredAt,
-        String expiresIn) {
+        String expiresIn,
+        LocalDate lastDay) {
 
+    /** The waiver with its last day in UTC; pages pass the checklist's zone. */
     public static WaiverView of(Waiver w, Instant now) {
+        return of(w, now, ZoneOffset.UTC);
+    }
+
+    /** The waiver with its last day in {@code zone}, the zone of its checklist. */
+    public static WaiverView of(Waiver w, Instant now, ZoneId zone) {
         boolean running =
                 (w.state == WaiverState.REQUESTED || w.state == WaiverState.APPROVED) && w.expiresAt.isAfter(now);
         return new WaiverView(
@@ -45,7 +57,8 @@ public record WaiverView(
                 w.revokedAt,
                 w.revokeNote,
                 w.expiredAt,
-                running ? inWords(Duration.between(now, w.expiresAt)) : null);
+                running ? inWords(Duration.between(now, w.expiresAt)) : null,
+                LocalDate.ofInstant(w.expiresAt.minusNanos(1), zone));
     }
 
     /** Whole days, or hours and minutes within the last day, rounded down. */

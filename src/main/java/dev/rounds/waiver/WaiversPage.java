@@ -124,6 +124,14 @@ public class WaiversPage {
         return form().seeOther(() -> waivers.revoke(id, actor(), new WaiverDecision(note)), "/waivers");
     }
 
+    /** The zone a waiver's last day is counted in: its checklist's, as when it was requested. */
+    private java.time.ZoneId zoneOf(Waiver w) {
+        return registry.current()
+                .checklist(w.checklistId)
+                .map(Checklist::timezone)
+                .orElse(java.time.ZoneOffset.UTC);
+    }
+
     /** The forms of this page: errors come back on it. */
     private FormPost form() {
         return FormPost.showing(this::render);
@@ -131,8 +139,9 @@ public class WaiversPage {
 
     private TemplateInstance render(String error) {
         Instant now = clock.instant();
-        List<WaiverView> listed =
-                waivers.list(null).stream().map(w -> WaiverView.of(w, now)).toList();
+        List<WaiverView> listed = waivers.list(null).stream()
+                .map(w -> WaiverView.of(w, now, zoneOf(w)))
+                .toList();
         List<Choice> activities = new ArrayList<>();
         for (Checklist c : registry.current().checklists()) {
             for (Activity a : c.activities()) {

@@ -198,7 +198,7 @@ class ChecklistLoaderTest {
         Target host01 = inventory.target("host01").orElseThrow();
         assertEquals("host01.example.internal", host01.address());
         assertEquals(List.of("hyperv-hosts"), host01.groups());
-        assertEquals(0.999, host01.sla(), 1e-12);
+        assertEquals(new java.math.BigDecimal("0.999"), host01.sla(), "99.9% is exactly 0.999, not 0.9990000000000001");
         assertEquals(Map.of("os", "Windows Server 2008 R2", "cores", "8", "memory", "64GiB"), host01.attributes());
         assertEquals(List.of("Hyper-V", "SQL Server 2008"), host01.software());
         assertEquals(Map.of("timeout", Duration.ofSeconds(3), "confirm", 3), host01.defaults());

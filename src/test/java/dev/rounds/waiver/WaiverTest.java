@@ -311,7 +311,8 @@ class WaiverTest {
                 .get("/waivers")
                 .then()
                 .statusCode(200)
-                .body(containsString("expires in 28 days"))
+                .body(containsString("until 2026-04-30 <span class=\"muted\">(last day covered)</span>"))
+                .body(containsString("ends in 28 days"))
                 .body(not(containsString("Request a waiver")));
         assertEquals(List.of(MANAGER), actorsOf("waiver.approved", "waiver/" + id));
     }

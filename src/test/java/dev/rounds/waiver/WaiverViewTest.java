@@ -3,6 +3,9 @@ package dev.rounds.waiver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,5 +23,24 @@ class WaiverViewTest {
     })
     void timeLeftIsInWholeUnits(Duration left, String words) {
         assertEquals(words, WaiverView.inWords(left));
+    }
+
+    @ParameterizedTest(name = "expiring at {0} in {1}: last day {2}")
+    @CsvSource({
+        "2026-12-06T00:00:00Z, UTC, 2026-12-05",
+        "2026-12-05T23:00:00Z, Europe/Berlin, 2026-12-05",
+        "2026-12-06T05:00:00Z, America/New_York, 2026-12-05"
+    })
+    void aWaiverShowsTheLastDayItCoversNotTheMidnightItEndsAt(Instant expires, ZoneId zone, LocalDate lastDay) {
+        var waiver = new Waiver();
+        waiver.id = 1L;
+        waiver.checklistId = "daily";
+        waiver.activityId = "tapes";
+        waiver.state = WaiverState.REQUESTED;
+        waiver.expiresAt = expires;
+        assertEquals(
+                lastDay,
+                WaiverView.of(waiver, Instant.parse("2026-12-03T07:00:00Z"), zone)
+                        .lastDay());
     }
 }

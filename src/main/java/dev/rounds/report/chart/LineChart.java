@@ -119,10 +119,19 @@ public final class LineChart {
         return svg.append("</svg>").toString();
     }
 
-    private record Frame(long minX, long maxX, double minY, double maxY) {
+    /** Labels closer than this (in pixels) overlap at font size 10: long ranges are thinned to fit. */
+    static final int MIN_LABEL_GAP = 90;
+    /** At most this many value ticks: enough to read a value, few enough to stay distinct. */
+    static final int MAX_VALUE_TICKS = 5;
+
+    /**
+     * The drawing area's mapping from time and value to pixels. A single time is centred rather than drawn on the
+     * left edge; a single value is centred between padded bounds.
+     */
+    record Frame(long minX, long maxX, double minY, double maxY) {
         double x(Instant at) {
-            long span = Math.max(1, maxX - minX);
-            return LEFT + (double) (at.getEpochSecond() - minX) / span * (WIDTH - LEFT - RIGHT);
+            if (maxX == minX) return LEFT + (WIDTH - LEFT - RIGHT) / 2.0;
+            return LEFT + (double) (at.getEpochSecond() - minX) / (maxX - minX) * (WIDTH - LEFT - RIGHT);
         }
 
         double y(double value) {
@@ -131,7 +140,10 @@ public final class LineChart {
         }
     }
 
-    private Frame frame() {
+    /** A tick of an axis: where it is drawn and what it says. */
+    record Tick(double at, String label) {}
+
+    Frame frame() {
         long minX = Long.MAX_VALUE;
         long maxX = Long.MIN_VALUE;
         double minY = Double.POSITIVE_INFINITY;
@@ -151,47 +163,101 @@ public final class LineChart {
         if (floor != null) minY = floor;
         if (ceiling != null) maxY = ceiling;
         if (minY == maxY) {
-            minY = minY - 1;
-            maxY = maxY + 1;
+            // one value: pad by a tenth of it (or 1 around 0) so the line sits mid-chart and the ticks differ
+            double pad = minY == 0 ? 1 : Math.abs(minY) / 10;
+            minY = minY - pad;
+            maxY = maxY + pad;
         }
         return new Frame(minX, maxX, minY, maxY);
+    }
+
+    /**
+     * Value ticks at round steps (1, 2 or 5 × a power of ten) within the frame, each label different: when the format
+     * would write two ticks alike ("222 ms, 222 ms") the step grows until it does not, so no label sits where its
+     * value is not.
+     */
+    List<Tick> valueTicks(Frame frame) {
+        double step = niceStep((frame.maxY() - frame.minY()) / (MAX_VALUE_TICKS - 1));
+        while (true) {
+            var ticks = new ArrayList<Tick>();
+            boolean distinct = true;
+            for (double value = Math.ceil(frame.minY() / step - 1e-9) * step;
+                    value <= frame.maxY() + step * 1e-9;
+                    value += step) {
+                double clean = Math.abs(value) < step * 1e-9 ? 0 : value;
+                String label = format.apply(clean);
+                if (!ticks.isEmpty() && ticks.get(ticks.size() - 1).label().equals(label)) distinct = false;
+                ticks.add(new Tick(frame.y(clean), label));
+            }
+            if (distinct || ticks.size() <= 1) return ticks;
+            step = niceStep(step * 1.5);
+        }
+    }
+
+    /**
+     * Time ticks: one under a single time; else as many evenly spaced ones as fit {@link #MIN_LABEL_GAP} apart (at
+     * most one per day for daily data), each label different from the one before.
+     */
+    List<Tick> timeTicks(Frame frame) {
+        if (frame.minX() == frame.maxX()) {
+            Instant only = Instant.ofEpochSecond(frame.minX());
+            return List.of(new Tick(frame.x(only), dates.format(only)));
+        }
+        long span = frame.maxX() - frame.minX();
+        int fit = Math.max(1, (WIDTH - LEFT - RIGHT) / MIN_LABEL_GAP);
+        int intervals = (int) Math.max(1, Math.min(fit, Math.max(1, span / 86_400)));
+        var ticks = new ArrayList<Tick>();
+        String previous = null;
+        for (int i = 0; i <= intervals; i++) {
+            Instant at = Instant.ofEpochSecond(frame.minX() + span * i / intervals);
+            String label = dates.format(at);
+            if (label.equals(previous)) continue;
+            ticks.add(new Tick(frame.x(at), label));
+            previous = label;
+        }
+        return ticks;
+    }
+
+    /** The round step (1, 2 or 5 × 10^n) nearest above {@code rough}. */
+    static double niceStep(double rough) {
+        if (!(rough > 0)) return 1;
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        double fraction = rough / power;
+        double nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
+        return nice * power;
     }
 
     private void axes(StringBuilder svg, Frame frame) {
         int bottom = HEIGHT - BOTTOM;
         svg.append("<g class=\"axes\" font-size=\"10\" fill=\"#5b6572\">");
-        for (int tick = 0; tick <= 4; tick++) {
-            double value = frame.minY() + (frame.maxY() - frame.minY()) * tick / 4;
-            double y = frame.y(value);
+        for (Tick tick : valueTicks(frame)) {
             svg.append("<line x1=\"")
                     .append(LEFT)
                     .append("\" x2=\"")
                     .append(WIDTH - RIGHT)
                     .append("\" y1=\"")
-                    .append(Svg.n(y))
+                    .append(Svg.n(tick.at()))
                     .append("\" y2=\"")
-                    .append(Svg.n(y))
+                    .append(Svg.n(tick.at()))
                     .append("\" stroke=\"#e3e6ea\"/>");
-            svg.append("<text x=\"")
+            svg.append("<text class=\"y-tick\" x=\"")
                     .append(LEFT - 4)
                     .append("\" y=\"")
-                    .append(Svg.n(y + 3))
+                    .append(Svg.n(tick.at() + 3))
                     .append("\" text-anchor=\"end\">")
-                    .append(Svg.escape(format.apply(value)))
+                    .append(Svg.escape(tick.label()))
                     .append("</text>");
         }
-        for (int tick = 0; tick <= 2; tick++) {
-            long second = frame.minX() + (frame.maxX() - frame.minX()) * tick / 2;
-            double x = frame.x(Instant.ofEpochSecond(second));
-            String anchor = tick == 0 ? "start" : tick == 2 ? "end" : "middle";
-            svg.append("<text x=\"")
-                    .append(Svg.n(x))
+        for (Tick tick : timeTicks(frame)) {
+            String anchor = tick.at() <= LEFT + 1 ? "start" : tick.at() >= WIDTH - RIGHT - 1 ? "end" : "middle";
+            svg.append("<text class=\"x-tick\" x=\"")
+                    .append(Svg.n(tick.at()))
                     .append("\" y=\"")
                     .append(bottom + 16)
                     .append("\" text-anchor=\"")
                     .append(anchor)
                     .append("\">")
-                    .append(dates.format(Instant.ofEpochSecond(second)))
+                    .append(Svg.escape(tick.label()))
                     .append("</text>");
         }
         svg.append("</g>");

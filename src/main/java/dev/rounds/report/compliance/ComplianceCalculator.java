@@ -2,6 +2,8 @@ package dev.rounds.report.compliance;
 
 import dev.rounds.core.Interval;
 import dev.rounds.schedule.OccurrenceStatus;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,6 +25,8 @@ import java.util.function.Function;
 public final class ComplianceCalculator {
 
     public static final String OVERALL = "overall";
+    /** Decimals kept of a compliance share, rounded down. */
+    public static final int SCALE = 8;
 
     private ComplianceCalculator() {}
 
@@ -72,7 +76,17 @@ public final class ComplianceCalculator {
         int due = counted.size();
         int held = due - waived;
         return new ComplianceFigures(
-                scope, due, onTime, late, missed, waived, held == 0 ? null : (double) onTime / held);
+                scope,
+                due,
+                onTime,
+                late,
+                missed,
+                waived,
+                held == 0
+                        ? null
+                        : BigDecimal.valueOf(onTime)
+                                .divide(BigDecimal.valueOf(held), SCALE, RoundingMode.DOWN)
+                                .stripTrailingZeros());
     }
 
     private static List<OccurrenceFact> counted(List<OccurrenceFact> facts, Interval period, Instant now) {

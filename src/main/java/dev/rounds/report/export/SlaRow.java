@@ -1,12 +1,15 @@
 package dev.rounds.report.export;
 
 import dev.rounds.report.sla.SlaFigures;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * SLA figures in the flat form exports use: times in seconds, shares as fractions, p95 in milliseconds; a figure
- * that does not exist (no known time, no objective) is {@code null}, an empty CSV field.
+ * that does not exist (no known time, no objective) is {@code null}, an empty CSV field. Shares are exact decimals
+ * ({@code 0.999}), never binary floating point; {@code breached} is empty without enough data ({@code coverage}, the
+ * known share of the counted time, below the stated minimum).
  */
 public record SlaRow(
         String target,
@@ -16,12 +19,14 @@ public record SlaRow(
         long plannedDowntimeSeconds,
         long unplannedDowntimeSeconds,
         long unknownSeconds,
-        Double availability,
-        Double objective,
+        BigDecimal availability,
+        BigDecimal objective,
         Boolean breached,
         int incidents,
         Long mttrSeconds,
-        Double p95Ms) {
+        Double p95Ms,
+        BigDecimal coverage,
+        boolean enoughData) {
 
     static final String[] HEADER = {
         "target",
@@ -36,7 +41,9 @@ public record SlaRow(
         "breached",
         "incidents",
         "mttr_seconds",
-        "p95_ms"
+        "p95_ms",
+        "coverage",
+        "enough_data"
     };
 
     public static SlaRow of(SlaFigures f) {
@@ -53,7 +60,9 @@ public record SlaRow(
                 f.breached(),
                 f.incidents(),
                 f.mttr() == null ? null : f.mttr().toSeconds(),
-                f.p95() == null ? null : millis(f.p95()));
+                f.p95() == null ? null : millis(f.p95()),
+                f.coverage(),
+                f.enoughData());
     }
 
     Object[] fields() {
@@ -70,7 +79,9 @@ public record SlaRow(
             breached,
             incidents,
             mttrSeconds,
-            p95Ms
+            p95Ms,
+            coverage,
+            enoughData
         };
     }
 

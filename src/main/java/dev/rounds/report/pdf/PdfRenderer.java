@@ -22,22 +22,25 @@ public class PdfRenderer {
     private static final String STYLESHEET = "META-INF/resources/rounds.css";
     /** A4 pages with room for a header; the screen style's wide margins do not suit paper. */
     private static final String PAGE = "@page { size: A4; margin: 14mm 12mm; } body { background: #fff; font: 10pt/1.35"
-            + " sans-serif; } main { max-width: none; padding: 0; } svg.chart { max-width: 100%; }"
+            + " '" + PaperFont.FAMILY + "', sans-serif; } * { font-family: '" + PaperFont.FAMILY
+            + "' !important; } main { max-width: none; padding: 0; } svg.chart { max-width: 100%; }"
             + " table { page-break-inside: auto; } tr { page-break-inside: avoid; }";
 
     private final String css;
 
     public PdfRenderer() {
-        this.css = stylesheet();
+        this.css = PaperStyle.of(stylesheet());
     }
 
     /** The PDF of an HTML page. */
     public byte[] render(String html) {
         Document page = printable(html);
+        accessible(page);
         var pdf = new ByteArrayOutputStream(64 * 1024);
         try {
-            new PdfRendererBuilder()
-                    .useFastMode()
+            var builder = new PdfRendererBuilder();
+            PaperFont.register(builder);
+            builder.useFastMode()
                     .useSVGDrawer(new BatikSVGDrawer())
                     .withW3cDocument(new W3CDom().fromJsoup(page), "")
                     .toStream(pdf)
@@ -46,6 +49,19 @@ public class PdfRenderer {
             throw new UncheckedIOException("the PDF could not be written: " + e.getMessage(), e);
         }
         return pdf.toByteArray();
+    }
+
+    /**
+     * What an accessible (PDF/UA) document needs and a page may lack: a title, a subject (the title), which becomes its description, and a text for each
+     * chart (its label); openhtmltopdf warned on each render without them.
+     */
+    private static void accessible(Document page) {
+        if (page.title().isBlank()) page.title("Rounds");
+        if (page.selectFirst("meta[name=subject]") == null)
+            page.head().appendElement("meta").attr("name", "subject").attr("content", page.title());
+        for (var svg : page.select("svg")) {
+            if (!svg.hasAttr("alt")) svg.attr("alt", svg.attr("aria-label"));
+        }
     }
 
     /** The page as a self-contained HTML file to archive: style inlined, navigation and forms left out. */

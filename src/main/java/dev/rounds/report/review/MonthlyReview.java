@@ -2,9 +2,12 @@ package dev.rounds.report.review;
 
 import dev.rounds.report.ReportPeriod;
 import dev.rounds.report.compliance.ComplianceFigures;
+import dev.rounds.report.sla.SlaFeeds;
+import dev.rounds.report.sla.SlaFigures;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The managers' monthly review, following the guide's monthly rows: compliance day by day, capacity trends with
@@ -12,6 +15,9 @@ import java.util.List;
  * automation versions, service packs…) and the state of the disaster-recovery test.
  *
  * @param heatmap inline SVG calendar of each day's compliance
+ * @param sla each target's availability and downtime over the month (up to now while it runs)
+ * @param slaFeeds per target, which of its probes feed its SLA figures and which do not
+ * @param minCoveragePercent the coverage below which availability reads "not enough data"
  * @param rows the monthly checklist rows of the month
  * @param recovery the quarterly rows (the disaster-recovery test) of the quarter holding the month
  */
@@ -21,6 +27,9 @@ public record MonthlyReview(
         boolean ended,
         List<ComplianceFigures> compliance,
         String heatmap,
+        List<SlaFigures> sla,
+        Map<String, SlaFeeds> slaFeeds,
+        int minCoveragePercent,
         List<Capacity> capacity,
         Security security,
         List<ReviewItem> rows,

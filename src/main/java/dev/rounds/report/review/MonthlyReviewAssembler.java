@@ -2,6 +2,7 @@ package dev.rounds.report.review;
 
 import dev.rounds.advisory.Advisory;
 import dev.rounds.advisory.TriageState;
+import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.core.Interval;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.report.ReportPeriod;
@@ -16,8 +17,12 @@ import dev.rounds.report.compliance.ComplianceService;
 import dev.rounds.report.compliance.OccurrenceFact;
 import dev.rounds.report.rollup.Granularity;
 import dev.rounds.report.rollup.Rollups;
+import dev.rounds.report.sla.SlaFeeds;
+import dev.rounds.report.sla.SlaService;
+import dev.rounds.report.sla.SlaText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +55,12 @@ public class MonthlyReviewAssembler {
     ProbeSeries probeSeries;
 
     @Inject
+    SlaService sla;
+
+    @Inject
+    ChecklistRegistry registry;
+
+    @Inject
     Clock clock;
 
     public MonthlyReview assemble(ReportPeriod month) {
@@ -59,9 +70,14 @@ public class MonthlyReviewAssembler {
         List<ComplianceFigures> figures = ComplianceCalculator.figures(facts, whole, now);
         Map<LocalDate, Double> shares = new HashMap<>();
         ComplianceCalculator.byDay(facts, whole, month.zone(), now)
-                .forEach((day, f) -> shares.put(day, f.compliance()));
+                .forEach((day, f) -> shares.put(
+                        day, f.compliance() == null ? null : f.compliance().doubleValue()));
         String heatmap = new CalendarHeatmap(
-                        "Compliance per day", YearMonth.from(month.first()), shares, Units::percent)
+                        "Compliance per day",
+                        YearMonth.from(month.first()),
+                        shares,
+                        // rounded down: a day with one late item among hundreds is not 100%
+                        share -> SlaText.percent(BigDecimal.valueOf(share), 0))
                 .render();
         LocalDate quarter = month.first().withMonth((month.first().getMonthValue() - 1) / 3 * 3 + 1);
         Instant quarterStart = quarter.atStartOfDay(month.zone()).toInstant();
@@ -72,6 +88,9 @@ public class MonthlyReviewAssembler {
                 month.hasEnded(now),
                 figures,
                 heatmap,
+                sla.all(month.until(now)),
+                SlaFeeds.of(registry),
+                sla.minCoveragePercent(),
                 capacity(month, now),
                 security(whole),
                 ReviewItem.of("monthly", whole.from(), whole.to()),

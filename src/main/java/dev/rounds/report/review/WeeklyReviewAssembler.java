@@ -15,6 +15,7 @@ import dev.rounds.report.compliance.ComplianceService;
 import dev.rounds.report.rollup.DayStats;
 import dev.rounds.report.rollup.Granularity;
 import dev.rounds.report.rollup.Rollups;
+import dev.rounds.report.sla.SlaFeeds;
 import dev.rounds.report.sla.SlaService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -74,6 +75,8 @@ public class WeeklyReviewAssembler {
                 week.hasEnded(now),
                 compliance.figures(whole, now),
                 sla.all(counted),
+                SlaFeeds.of(registry),
+                sla.minCoveragePercent(),
                 alerts,
                 performanceChart(week),
                 changeLines(whole),

@@ -2,6 +2,8 @@ package dev.rounds.report.sla;
 
 import dev.rounds.core.Incident;
 import dev.rounds.core.Interval;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +17,16 @@ import java.util.List;
  * <li>counted = service − planned; unknown = counted ∩ the spans without a verdict; known = counted − unknown;
  * <li>outages = the union of the spans of the incidents of continuous probes, an open one up to the period's end;
  * unplanned downtime = outages ∩ known; availability = (known − unplanned) / known, {@code null} when known is 0;
+ * <li>coverage = known / counted; below the inputs' minimum coverage there is not enough data to judge;
  * <li>incidents = the outages that start within the period; MTTR = the mean length of those of them that ended;
- * <li>p95 from the latency histogram; breached = availability &lt; objective, {@code null} without either.
+ * <li>p95 from the latency histogram; breached = availability &lt; objective, compared exactly in decimal,
+ * {@code null} without either or without enough data.
  * </ul>
  */
 public final class SlaCalculator {
+
+    /** Decimals kept of a share (availability, coverage): a millionth of a percent, rounded down. */
+    public static final int SCALE = 8;
 
     private SlaCalculator() {}
 
@@ -35,9 +42,14 @@ public final class SlaCalculator {
 
         Duration knownTime = Intervals.total(known);
         Duration unplannedTime = Intervals.total(unplanned);
-        Double availability = knownTime.isZero()
-                ? null
-                : (double) knownTime.minus(unplannedTime).toNanos() / knownTime.toNanos();
+        Duration countedTime = Intervals.total(counted);
+        BigDecimal knownNanos = BigDecimal.valueOf(knownTime.toNanos());
+        BigDecimal upNanos = BigDecimal.valueOf(knownTime.minus(unplannedTime).toNanos());
+        BigDecimal availability = knownTime.isZero() ? null : share(upNanos, knownNanos);
+        BigDecimal coverage =
+                countedTime.isZero() ? null : share(knownNanos, BigDecimal.valueOf(countedTime.toNanos()));
+        boolean enoughData = !knownTime.isZero()
+                && knownNanos.compareTo(in.minCoverage().multiply(BigDecimal.valueOf(countedTime.toNanos()))) >= 0;
 
         List<Outage> started =
                 outages.stream().filter(o -> within(o.span().from(), period)).toList();
@@ -50,7 +62,9 @@ public final class SlaCalculator {
                 : recovered.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(recovered.size());
 
         Duration p95 = in.latency() == null ? null : in.latency().percentile(0.95);
-        Boolean breached = availability == null || in.objective() == null ? null : availability < in.objective();
+        Boolean breached = !enoughData || in.objective() == null
+                ? null
+                : upNanos.compareTo(in.objective().multiply(knownNanos)) < 0;
         return new SlaFigures(
                 in.targetId(),
                 period,
@@ -59,11 +73,18 @@ public final class SlaCalculator {
                 unplannedTime,
                 Intervals.total(unknown),
                 availability,
+                coverage,
+                enoughData,
                 started.size(),
                 mttr,
                 p95,
                 in.objective(),
                 breached);
+    }
+
+    /** part / whole rounded down, so a share never reads as better than it was (99.9999% is not 100%). */
+    private static BigDecimal share(BigDecimal part, BigDecimal whole) {
+        return part.divide(whole, SCALE, RoundingMode.DOWN).stripTrailingZeros();
     }
 
     /** An outage: overlapping or touching incidents merged; open while any of them is. */

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** SLA figures: every target over a range of days, and one target in detail with its daily availability. */
 @Path("/reports/sla")
@@ -35,18 +36,26 @@ public class SlaPages {
     /** The days shown without {@code from} and {@code to}: the last 30, today included. */
     static final int DEFAULT_DAYS = 30;
 
-    /** One target's page: its figures, daily availability and p95, and its incidents. */
+    /**
+     * One target's page: its figures, daily availability and p95, and its incidents.
+     *
+     * @param feeds which of its probes feed the figures, and which do not
+     * @param minCoveragePercent the coverage below which availability is "not enough data"
+     */
     public record TargetSla(
             Target target,
             ReportPeriod period,
             SlaFigures figures,
+            SlaFeeds feeds,
+            int minCoveragePercent,
             String availabilityChart,
             String latencyChart,
             List<Incident> incidents) {}
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance targets(ReportPeriod period, List<SlaFigures> figures);
+        static native TemplateInstance targets(
+                ReportPeriod period, List<SlaFigures> figures, Map<String, SlaFeeds> feeds, int minCoveragePercent);
 
         static native TemplateInstance target(TargetSla sla);
     }
@@ -70,7 +79,7 @@ public class SlaPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance targets(@QueryParam("from") String from, @QueryParam("to") String to) {
         ReportPeriod period = period(from, to);
-        return Templates.targets(period, sla.all(period.interval()));
+        return Templates.targets(period, sla.all(period.interval()), SlaFeeds.of(registry), sla.minCoveragePercent());
     }
 
     @GET
@@ -88,20 +97,29 @@ public class SlaPages {
         var availability = new ArrayList<Point>();
         var latency = new ArrayList<Point>();
         for (SlaFigures day : sla.daily(target, period.first(), period.last())) {
-            if (day.availability() != null)
-                availability.add(new Point(day.period().from(), day.availability()));
+            // a day known for a few minutes would plot as a confident 100%: only days with enough data are drawn
+            if (day.enoughData())
+                availability.add(
+                        new Point(day.period().from(), day.availability().doubleValue()));
             if (day.p95() != null)
                 latency.add(new Point(day.period().from(), day.p95().toNanos() / 1e6));
         }
         var availabilityChart = new LineChart("availability per day", Units::availability, zone.get())
                 .add(Series.measured(target.id(), availability));
         if (target.sla() != null)
-            availabilityChart.limit(target.sla(), "objective " + Units.availability(target.sla()));
+            availabilityChart.limit(target.sla().doubleValue(), "objective " + SlaText.percent(target.sla(), 2));
         var latencyChart = new LineChart("p95 response time per day", Units::milliseconds, zone.get())
                 .add(Series.measured(target.id(), latency));
         List<Incident> incidents = rollups.incidents(target.id(), period.until(clock.instant()));
-        return Templates.target(
-                new TargetSla(target, period, figures, availabilityChart.render(), latencyChart.render(), incidents));
+        return Templates.target(new TargetSla(
+                target,
+                period,
+                figures,
+                SlaFeeds.of(registry).get(target.id()),
+                sla.minCoveragePercent(),
+                availabilityChart.render(),
+                latencyChart.render(),
+                incidents));
     }
 
     private ReportPeriod period(String from, String to) {

@@ -34,6 +34,14 @@ public class SlaService {
     @Inject
     Clock clock;
 
+    @Inject
+    SlaConfig config;
+
+    /** The coverage below which the pages say "not enough data", in percent: the rule they state. */
+    public int minCoveragePercent() {
+        return config.minCoveragePercent();
+    }
+
     /** Every target of the current inventory, in inventory order, over the period (ended at now if still running). */
     public List<SlaFigures> all(Interval period) {
         Instant now = clock.instant();
@@ -101,6 +109,7 @@ public class SlaService {
         return SlaCalculator.compute(new SlaInputs(
                 target.id(),
                 target.sla(),
+                config.minCoverage(),
                 target.slaHours(),
                 target.maintenance(),
                 zone.get(),

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.rounds.core.Interval;
 import dev.rounds.schedule.OccurrenceStatus;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -56,7 +57,8 @@ class ComplianceCalculatorTest {
                 fact("daily", "ops", "2026-03-04T10:00", LATE),
                 fact("daily", "ops", "2026-03-05T10:00", MISSED));
         // due 4, on time 2 (done, passed), late 1, missed 1: 2 / (4 − 0) = 0.5
-        assertEquals(new ComplianceFigures("overall", 4, 2, 1, 1, 0, 0.5), overall(facts, AFTER_MARCH));
+        assertEquals(
+                new ComplianceFigures("overall", 4, 2, 1, 1, 0, new BigDecimal("0.5")), overall(facts, AFTER_MARCH));
     }
 
     @Test
@@ -67,7 +69,9 @@ class ComplianceCalculatorTest {
                 fact("daily", "ops", "2026-03-04T10:00", DONE),
                 fact("daily", "ops", "2026-03-05T10:00", MISSED));
         // due 4, waived 1, on time 2: 2 / (4 − 1) = 2/3
-        assertEquals(new ComplianceFigures("overall", 4, 2, 0, 1, 1, 2.0 / 3), overall(facts, AFTER_MARCH));
+        assertEquals(
+                new ComplianceFigures("overall", 4, 2, 0, 1, 1, new BigDecimal("0.66666666")),
+                overall(facts, AFTER_MARCH));
     }
 
     @Test
@@ -82,7 +86,7 @@ class ComplianceCalculatorTest {
         List<OccurrenceFact> facts = List.of(
                 fact("daily", "ops", "2026-03-02T10:00", RETIRED), fact("daily", "ops", "2026-03-03T10:00", PASSED));
         // only the passed one: 1 / 1
-        assertEquals(new ComplianceFigures("overall", 1, 1, 0, 0, 0, 1.0), overall(facts, AFTER_MARCH));
+        assertEquals(new ComplianceFigures("overall", 1, 1, 0, 0, 0, BigDecimal.ONE), overall(facts, AFTER_MARCH));
     }
 
     @Test
@@ -96,7 +100,7 @@ class ComplianceCalculatorTest {
                 fact("daily", "ops", "2026-03-10T12:01", OPEN),
                 fact("daily", "ops", "2026-03-11T10:00", PASSING));
         // due 4 (three past due and unsettled = missed, one passed); the two due after now are left out: 1 / 4
-        assertEquals(new ComplianceFigures("overall", 4, 1, 0, 3, 0, 0.25), overall(facts, now));
+        assertEquals(new ComplianceFigures("overall", 4, 1, 0, 3, 0, new BigDecimal("0.25")), overall(facts, now));
     }
 
     @Test
@@ -106,7 +110,7 @@ class ComplianceCalculatorTest {
                 fact("daily", "ops", "2026-03-01T00:00", PASSED), // the period's first instant
                 fact("daily", "ops", "2026-03-31T23:59", PASSED),
                 fact("daily", "ops", "2026-04-01T00:00", MISSED)); // the period's end is not in it
-        assertEquals(new ComplianceFigures("overall", 2, 2, 0, 0, 0, 1.0), overall(facts, AFTER_MARCH));
+        assertEquals(new ComplianceFigures("overall", 2, 2, 0, 0, 0, BigDecimal.ONE), overall(facts, AFTER_MARCH));
     }
 
     @Test
@@ -120,16 +124,16 @@ class ComplianceCalculatorTest {
         assertEquals(
                 List.of(
                         // 5 due, on time 2 (passed, done), late 1, missed 1, waived 1: 2 / (5 − 1) = 0.5
-                        new ComplianceFigures("overall", 5, 2, 1, 1, 1, 0.5),
+                        new ComplianceFigures("overall", 5, 2, 1, 1, 1, new BigDecimal("0.5")),
                         // daily: passed, late: 1 / 2
-                        new ComplianceFigures("checklist:daily", 2, 1, 1, 0, 0, 0.5),
+                        new ComplianceFigures("checklist:daily", 2, 1, 1, 0, 0, new BigDecimal("0.5")),
                         // monthly: waived only: 0 / 0
                         new ComplianceFigures("checklist:monthly", 1, 0, 0, 0, 1, null),
                         // weekly: missed, done: 1 / 2
-                        new ComplianceFigures("checklist:weekly", 2, 1, 0, 1, 0, 0.5),
+                        new ComplianceFigures("checklist:weekly", 2, 1, 0, 1, 0, new BigDecimal("0.5")),
                         // operations = daily + monthly: 1 / (3 − 1)
-                        new ComplianceFigures("owner:operations", 3, 1, 1, 0, 1, 0.5),
-                        new ComplianceFigures("owner:security", 2, 1, 0, 1, 0, 0.5)),
+                        new ComplianceFigures("owner:operations", 3, 1, 1, 0, 1, new BigDecimal("0.5")),
+                        new ComplianceFigures("owner:security", 2, 1, 0, 1, 0, new BigDecimal("0.5"))),
                 ComplianceCalculator.figures(facts, MARCH, AFTER_MARCH));
     }
 
@@ -153,12 +157,20 @@ class ComplianceCalculatorTest {
         assertEquals(31, days.size());
         assertEquals(LocalDate.of(2026, 3, 1), days.keySet().iterator().next());
         assertEquals(LocalDate.of(2026, 3, 31), new ArrayList<>(days.keySet()).get(30));
-        assertEquals(new ComplianceFigures("day:2026-03-01", 1, 1, 0, 0, 0, 1.0), days.get(LocalDate.of(2026, 3, 1)));
+        assertEquals(
+                new ComplianceFigures("day:2026-03-01", 1, 1, 0, 0, 0, BigDecimal.ONE),
+                days.get(LocalDate.of(2026, 3, 1)));
         assertEquals(new ComplianceFigures("day:2026-03-02", 0, 0, 0, 0, 0, null), days.get(LocalDate.of(2026, 3, 2)));
-        assertEquals(new ComplianceFigures("day:2026-03-29", 1, 0, 1, 0, 0, 0.0), days.get(LocalDate.of(2026, 3, 29)));
+        assertEquals(
+                new ComplianceFigures("day:2026-03-29", 1, 0, 1, 0, 0, BigDecimal.ZERO),
+                days.get(LocalDate.of(2026, 3, 29)));
         // missed + done: 1 / 2
-        assertEquals(new ComplianceFigures("day:2026-03-30", 2, 1, 0, 1, 0, 0.5), days.get(LocalDate.of(2026, 3, 30)));
-        assertEquals(new ComplianceFigures("day:2026-03-31", 1, 1, 0, 0, 0, 1.0), days.get(LocalDate.of(2026, 3, 31)));
+        assertEquals(
+                new ComplianceFigures("day:2026-03-30", 2, 1, 0, 1, 0, new BigDecimal("0.5")),
+                days.get(LocalDate.of(2026, 3, 30)));
+        assertEquals(
+                new ComplianceFigures("day:2026-03-31", 1, 1, 0, 0, 0, BigDecimal.ONE),
+                days.get(LocalDate.of(2026, 3, 31)));
     }
 
     @Test

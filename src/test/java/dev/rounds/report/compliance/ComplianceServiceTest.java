@@ -9,6 +9,7 @@ import dev.rounds.schedule.OccurrenceStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -114,13 +115,13 @@ class ComplianceServiceTest {
         assertEquals(
                 List.of(
                         // due by now: 1 passed, 2 late, 3 missed, 4 waived: 1 / (4 − 1)
-                        new ComplianceFigures("overall", 4, 1, 1, 1, 1, 1.0 / 3),
+                        new ComplianceFigures("overall", 4, 1, 1, 1, 1, new BigDecimal("0.33333333")),
                         // 3 missed, 4 waived: 0 / (2 − 1)
-                        new ComplianceFigures("checklist:" + REMOVED, 2, 0, 0, 1, 1, 0.0),
+                        new ComplianceFigures("checklist:" + REMOVED, 2, 0, 0, 1, 1, BigDecimal.ZERO),
                         // 1 passed, 2 late: 1 / 2
-                        new ComplianceFigures("checklist:daily", 2, 1, 1, 0, 0, 0.5),
-                        new ComplianceFigures("owner:(removed checklist)", 2, 0, 0, 1, 1, 0.0),
-                        new ComplianceFigures("owner:operations", 2, 1, 1, 0, 0, 0.5)),
+                        new ComplianceFigures("checklist:daily", 2, 1, 1, 0, 0, new BigDecimal("0.5")),
+                        new ComplianceFigures("owner:(removed checklist)", 2, 0, 0, 1, 1, BigDecimal.ZERO),
+                        new ComplianceFigures("owner:operations", 2, 1, 1, 0, 0, new BigDecimal("0.5"))),
                 figures);
     }
 
@@ -130,7 +131,9 @@ class ComplianceServiceTest {
         // February 2001 has 28 days
         assertEquals(28, days.size());
         // 2 late, 3 missed: 0 / 2
-        assertEquals(new ComplianceFigures("day:2001-02-06", 2, 0, 1, 1, 0, 0.0), days.get(LocalDate.of(2001, 2, 6)));
+        assertEquals(
+                new ComplianceFigures("day:2001-02-06", 2, 0, 1, 1, 0, BigDecimal.ZERO),
+                days.get(LocalDate.of(2001, 2, 6)));
         // 8 is due on the 20th, after now
         assertEquals(0, days.get(LocalDate.of(2001, 2, 20)).due());
     }

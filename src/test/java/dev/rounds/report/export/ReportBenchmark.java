@@ -539,7 +539,16 @@ public final class ReportBenchmark {
 
         SlaInputs inputs(Interval period, List<Incident> incidents, List<Interval> unknown, LatencyHistogram latency) {
             return new SlaInputs(
-                    id, 0.999, index % 2 == 0 ? OFFICE : null, WINDOWS, ZONE, period, incidents, unknown, latency);
+                    id,
+                    new java.math.BigDecimal("0.999"),
+                    java.math.BigDecimal.ZERO,
+                    index % 2 == 0 ? OFFICE : null,
+                    WINDOWS,
+                    ZONE,
+                    period,
+                    incidents,
+                    unknown,
+                    latency);
         }
 
         private static long mix(long z) {

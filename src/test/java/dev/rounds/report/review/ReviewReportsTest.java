@@ -72,11 +72,26 @@ class ReviewReportsTest extends ReviewFixture {
         assertEquals(1, sla.size(), review.select("#sla").outerHtml());
         List<String> cells = sla.get(0).select("td").eachText();
         assertEquals(
-                List.of(TARGET, "98.77% breached", "99.50%", "2h 00m", "0 ms", "5h 00m", "1", "2h 00m", "5 ms"), cells);
-        assertTrue(
-                review.select("#alerts").text().contains("Tue 24 Mar 10:00 UTC"),
-                review.select("#alerts").text());
-        assertTrue(review.select("#alerts").text().contains("Tue 24 Mar 12:00 UTC"));
+                List.of(
+                        TARGET + " from " + ReviewChecklists.MONTHLY + "/capacity (metrics, every 1d), "
+                                + ReviewChecklists.WEEKLY + "/uptime (tcp, every 1h), "
+                                + ReviewChecklists.WEEKLY + "/tickets (backlog, every 1d); not counted (calendar"
+                                + " probes): " + ReviewChecklists.WEEKLY + "/backup-check (backup)",
+                        // 163 of 168 hours known
+                        "98.77% breached over 97% of the period",
+                        "99.50%",
+                        "2h 00m 00s",
+                        "0 ms",
+                        "5h 00m",
+                        "1",
+                        "2h 00m",
+                        "5 ms"),
+                cells);
+        assertTrue(review.select("#sla").text().contains("below 50% coverage it reads “not enough data”"));
+        String alerts =
+                review.select("#alerts tr:contains(" + WEEKLY_PROBE + ")").text();
+        assertTrue(alerts.contains("2026-03-24 10:00:00 UTC → 12:00:00 UTC (2h 00m 00s) yes"), alerts);
+        assertTrue(review.select("#alerts th").eachText().contains("Counts for SLA"));
         String change =
                 review.select("#changes tr:contains(Upgrade the web server)").text();
         assertTrue(change.contains("Tue 24 Mar 09:30 UTC by " + OPERATOR), change);
@@ -109,11 +124,55 @@ class ReviewReportsTest extends ReviewFixture {
     }
 
     @Test
+    void theMonthlyReviewGivesEachTargetsAvailabilityAndDowntimeWithItsCoverage() throws Exception {
+        Document review = page("/reports/monthly?month=2026-03");
+        List<String> cells = review.select("#availability tr:has(a[href^=/reports/sla/" + TARGET + "]) td")
+                .eachText();
+        // March up to the 31st, 12:00: 732 h, of which only 163 h are known (22%): too little to judge
+        assertEquals("not enough data only 22% of the period", cells.get(1), cells.toString());
+        assertEquals("99.50%", cells.get(2));
+        assertEquals("2h 00m 00s", cells.get(3), "the month's unplanned downtime");
+        assertEquals("1", cells.get(6));
+
+        byte[] pdf = TestAccounts.as(OPERATOR)
+                .get("/reports/monthly.pdf?month=2026-03")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("Availability and downtime per target"), text);
+            assertTrue(text.contains("not enough data"), text);
+        }
+    }
+
+    @Test
+    void anSlaPageWhoseDaysAreMostlyUnknownSaysNotEnoughDataInsteadOf100Percent() {
+        // 1–22 March: nothing known at all; 1–29 March: 163 of 696 hours known (23%)
+        Document empty = page("/reports/sla/" + TARGET + "?from=2026-03-01&to=2026-03-22");
+        assertEquals(
+                "not enough data nothing known of the period",
+                empty.select("table.figures tr:contains(Availability) td").text());
+        assertTrue(empty.select("svg.chart").get(0).text().contains("no data in this period"));
+        Document mostly = page("/reports/sla/" + TARGET + "?from=2026-03-01&to=2026-03-29");
+        assertEquals(
+                "not enough data only 23% of the period",
+                mostly.select("table.figures tr:contains(Availability) td").text());
+        Document all = page("/reports/sla?from=2026-03-01&to=2026-03-29");
+        String row = all.select("tr:has(a[href^=/reports/sla/" + TARGET + "])").text();
+        assertTrue(row.contains("not enough data only 23% of the period"), row);
+        assertTrue(!row.contains("breached"), "no breach is judged without enough data: " + row);
+    }
+
+    @Test
     void theSlaPageOfATargetHasItsFiguresDailyChartAndIncidents() {
         Document sla = page("/reports/sla/" + TARGET + "?from=2026-03-23&to=2026-03-29");
         assertTrue(
-                sla.select("table.figures").text().contains("Availability 98.77% breached"),
+                sla.select("table.figures").text().contains("Availability 98.77% breached over 97% of the period"),
                 sla.select("table.figures").text());
+        String incident = sla.select("tr:contains(" + WEEKLY_PROBE + ")").text();
+        assertTrue(incident.contains("2026-03-24 10:00:00 UTC → 12:00:00 UTC (2h 00m 00s)"), incident);
         var days = sla.select("svg.chart").get(0).select("circle");
         assertEquals(7, days.size(), "seven daily availabilities");
         // The 24th: down 10:00-12:00 of 24 known hours, 22/24. The 26th: 5 h unknown, the other 19 up.
@@ -164,7 +223,10 @@ class ReviewReportsTest extends ReviewFixture {
         assertEquals("604800", row.get("service_seconds"));
         assertEquals("7200", row.get("unplanned_downtime_seconds"));
         assertEquals("18000", row.get("unknown_seconds"));
-        assertEquals(161.0 / 163, Double.parseDouble(row.get("availability")), 1e-9);
+        assertEquals("0.98773006", row.get("availability"), "an exact decimal, rounded down to 8 places");
+        assertEquals("0.995", row.get("objective"));
+        assertEquals("0.97023809", row.get("coverage"));
+        assertEquals("true", row.get("enough_data"));
         assertEquals("true", row.get("breached"));
         assertEquals("7200", row.get("mttr_seconds"));
 
@@ -273,21 +335,17 @@ class ReviewReportsTest extends ReviewFixture {
     }
 
     @Test
-    void aBreachedSlaIsNotifiedOncePerTargetAndMonth() throws Exception {
-        List<NotificationEvent> first = breaches.check();
+    void aMonthWithoutEnoughDataIsNotNotifiedAsABreach() throws Exception {
+        // March is known for 163 of 732 hours (22%, below the 50% needed): 98.77% over those hours is no verdict on
+        // the month, so no notice is sent that could never be taken back
         assertEquals(
-                List.of("sla-breached:" + TARGET + ":2026-03"),
-                first.stream().map(NotificationEvent::key).toList());
-        assertTrue(
-                first.get(0).text().contains("below its objective of 99.500%"),
-                first.get(0).text());
-        breaches.check();
+                List.of(), breaches.check().stream().map(NotificationEvent::key).toList());
         try (Connection c = dataSource.getConnection();
                 PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM notification WHERE event_key = ?")) {
             count.setString(1, "sla-breached:" + TARGET + ":2026-03");
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
-                assertEquals(1, rows.getInt(1));
+                assertEquals(0, rows.getInt(1));
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.rounds.core.Incident;
 import dev.rounds.core.Interval;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,16 @@ public final class SlaBenchmark {
             var latency = new LatencyHistogram();
             for (int i = 0; i < 1000; i++) latency.recordMicros(100 + random.nextInt(100_000));
             inputs.add(new SlaInputs(
-                    "t" + t, 0.999, t % 2 == 0 ? office : null, windows, zone, year, incidents, unknown, latency));
+                    "t" + t,
+                    new BigDecimal("0.999"),
+                    BigDecimal.ZERO,
+                    t % 2 == 0 ? office : null,
+                    windows,
+                    zone,
+                    year,
+                    incidents,
+                    unknown,
+                    latency));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int round = 0; round < 10; round++) {
@@ -75,8 +85,8 @@ public final class SlaBenchmark {
             long start = System.nanoTime();
             double sum = 0;
             for (SlaInputs in : inputs) {
-                Double availability = SlaCalculator.compute(in).availability();
-                if (availability != null) sum += availability;
+                BigDecimal availability = SlaCalculator.compute(in).availability();
+                if (availability != null) sum += availability.doubleValue();
             }
             long sla = System.nanoTime() - start;
             cpu = threads.getCurrentThreadCpuTime() - cpu;
