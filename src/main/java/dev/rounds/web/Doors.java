@@ -5,10 +5,13 @@ import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The doors the layout's nav shows ({@code inject:doors} in {@code base.html}): only those the person's roles open,
@@ -25,6 +28,10 @@ public class Doors {
 
     @Inject
     CsrfTokenParameterProvider csrf;
+
+    /** With a signature key the cookie holds the token signed, which no form may carry. */
+    @ConfigProperty(name = "quarkus.rest-csrf.token-signature-key")
+    Optional<String> csrfSignatureKey;
 
     /** Whether anyone is logged in: the nav and the logout are for people, not for the login page's visitors. */
     public boolean signedIn() {
@@ -54,14 +61,18 @@ public class Doors {
     }
 
     /**
-     * The CSRF token for the logout form, or {@code null} where the CSRF filter has not run: a refusal answered
-     * before it (a role the path does not admit, a body too large) has none, and a form without one would be refused.
+     * The CSRF token for the logout form. A refusal answered before the CSRF filter ran (a role the path does not
+     * admit, a body too large) has no token of its own; the token is the value of the CSRF cookie the browser already
+     * holds, unless the tokens are signed, so that one serves. Without either, {@code null}: no logout form.
      */
     public String logoutToken() {
         try {
             return csrf.getToken();
         } catch (RuntimeException none) {
-            return null;
+            RoutingContext http = request.getCurrent();
+            if (csrfSignatureKey.isPresent()) return null;
+            Cookie held = http == null ? null : http.request().getCookie(csrf.getCookieName());
+            return held == null || held.getValue().isBlank() ? null : held.getValue();
         }
     }
 

@@ -136,6 +136,11 @@ class DoorsBrowserTest {
                     .findElements(By.cssSelector("nav a[href='/reports/weekly']"))
                     .isEmpty());
             browser.screenshot("error-403");
+            assertFalse(
+                    browser.driver()
+                            .findElements(By.cssSelector("header.top form.logout button"))
+                            .isEmpty(),
+                    "a refusal still offers the logout");
 
             browser.go("no/such/page");
             String missing = browser.driver().findElement(By.tagName("body")).getText();
@@ -144,6 +149,10 @@ class DoorsBrowserTest {
                     .findElements(By.cssSelector("nav a[href='/']"))
                     .isEmpty());
             browser.screenshot("error-404");
+            browser.driver()
+                    .findElement(By.cssSelector("header.top form.logout button"))
+                    .click();
+            assertEquals("/login", browser.pathAfterNavigation("/login"), "logged out from a refusal's page");
         }
     }
 
