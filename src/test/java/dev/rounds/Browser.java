@@ -4,8 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -83,7 +85,8 @@ public final class Browser implements AutoCloseable {
 
     /** The path of the page shown now. */
     public String path() {
-        return URI.create(driver.getCurrentUrl()).getPath();
+        String path = URI.create(driver.getCurrentUrl()).getPath();
+        return path == null ? "" : path; // a fresh window shows "data:,", which has none
     }
 
     /**
@@ -105,13 +108,29 @@ public final class Browser implements AutoCloseable {
                 .longValue();
     }
 
-    /** Saves the whole page, not only the window, as {@code target/screenshots/<name>.png}; returns the file. */
+    /**
+     * Saves the whole page, not only the window, as {@code target/screenshots/<name>.png}, and adds a line to
+     * {@code target/screenshots/measures.tsv}: name, path, window width, page height in CSS pixels and the size of
+     * the page's HTML as served (its DOM's serialisation), so that a reviewer reads the figures beside the pictures.
+     */
     public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
             Dimension window = driver.manage().window().getSize();
             long height = pageHeight();
+            Files.writeString(
+                    SCREENSHOTS.resolve("measures.tsv"),
+                    String.join(
+                                    "\t",
+                                    name,
+                                    path(),
+                                    String.valueOf(window.getWidth()),
+                                    String.valueOf(height),
+                                    String.valueOf(driver.getPageSource().getBytes(StandardCharsets.UTF_8).length))
+                            + "\n",
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(height, 200)));
             try {
                 Files.write(file, driver.getScreenshotAs(OutputType.BYTES));

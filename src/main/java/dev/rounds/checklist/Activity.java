@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param due its own due offset, or {@code null} to use the checklist's
  * @param enabled {@code false} pauses the activity: its occurrences are waived with {@code pausedReason}
+ * @param line the line of its file where the activity is written, 1 for the first; 0 where it was not read from a file
  */
 public record Activity(
         String id,
@@ -17,7 +18,8 @@ public record Activity(
         List<ProbeSpec> probes,
         SignoffPolicy signoff,
         boolean enabled,
-        String pausedReason) {
+        String pausedReason,
+        int line) {
 
     public Activity {
         probes = List.copyOf(probes);

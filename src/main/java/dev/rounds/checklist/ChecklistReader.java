@@ -204,7 +204,16 @@ final class ChecklistReader {
         boolean enabled = !Boolean.FALSE.equals(fields.bool("enabled"));
         String reason = InventoryReader.pausedReason(file, fields, enabled, what);
         if (file.problemCount() != before || id == null || title == null || signoff == null) return null;
-        return new Activity(id, title, guidance, due, probes, signoff, enabled, reason);
+        return new Activity(
+                id,
+                title,
+                guidance,
+                due,
+                probes,
+                signoff,
+                enabled,
+                reason,
+                item.getStartMark().getLine() + 1);
     }
 
     private SignoffPolicy signoff(YamlFields fields, boolean hasProbes, String what) {

@@ -107,7 +107,9 @@ class AcknowledgementTest {
                 .then()
                 .statusCode(200)
                 .body("id", hasItem((int) id));
-        String shown = "acknowledged by ack-operator until 2026-03-28 14:00 UTC: INC-88: web tier rebuilt tonight";
+        String shown =
+                "acknowledged by ack-operator until <time datetime=\"2026-03-28T14:00:00Z\" title=\"2026-03-28 14:00:00 UTC\">"
+                        + "Sat 28 Mar 14:00 UTC</time>: INC-88: web tier rebuilt tonight";
         asAdmin().get("/occurrences/{id}", before.id).then().statusCode(200).body(containsString(shown));
         asAdmin().get("/").then().statusCode(200).body(containsString(shown));
 
@@ -282,7 +284,8 @@ class AcknowledgementTest {
                 .then()
                 .statusCode(200)
                 .body(containsString(
-                        "acknowledged by admin until 2026-03-29 08:00 UTC: switch replaced in the morning"));
+                        "acknowledged by admin until <time datetime=\"2026-03-29T08:00:00Z\" title=\"2026-03-29 08:00:00 UTC\">"
+                                + "Sun 29 Mar 08:00 UTC</time>: switch replaced in the morning"));
         long id = acknowledgements.activeFor(List.of(probe)).get(probe).id;
 
         postPageForm(o.id, action + "/" + id + "/end", Map.of()).then().statusCode(303);

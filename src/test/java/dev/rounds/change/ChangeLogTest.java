@@ -229,7 +229,7 @@ class ChangeLogTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("Classify"))
-                .body(containsString("2030-09-01 20:00 UTC"));
+                .body(containsString("<time datetime=\"2030-09-01T20:00:00Z\""));
         postForm(OPERATOR, page, page + "/classify", Map.of("priority", "low", "category", "standard"))
                 .statusCode(303);
         as(MANAGER)

@@ -41,7 +41,15 @@ public final class Fixtures {
 
     public static Activity activity(String id, boolean enabled, ProbeSpec... probes) {
         return new Activity(
-                id, id, null, null, List.of(probes), SignoffPolicy.NONE, enabled, enabled ? null : "paused by a test");
+                id,
+                id,
+                null,
+                null,
+                List.of(probes),
+                SignoffPolicy.NONE,
+                enabled,
+                enabled ? null : "paused by a test",
+                0);
     }
 
     public static Checklist checklist(String id, Activity... activities) {

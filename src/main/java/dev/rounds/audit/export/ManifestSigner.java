@@ -81,6 +81,11 @@ public class ManifestSigner {
         return publicKeyPem;
     }
 
+    /** The public key as PEM, or empty when no signing key is configured and bundles go out unsigned. */
+    public Optional<String> publicKey() {
+        return Optional.ofNullable(publicKeyPem);
+    }
+
     /** Java 17 cannot derive an Ed25519 public key directly; generating from the private key's seed does. */
     private static PublicKey publicKeyOf(EdECPrivateKey key) throws GeneralSecurityException {
         byte[] seed = key.getBytes().orElseThrow(() -> new GeneralSecurityException("the private key hides its bytes"));

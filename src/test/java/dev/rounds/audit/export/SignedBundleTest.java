@@ -9,15 +9,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPairGenerator;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,24 +26,7 @@ class SignedBundleTest {
     public static class SigningKey implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            try {
-                Path file = Files.createTempFile("rounds-signing-key", ".pem");
-                byte[] pkcs8 = KeyPairGenerator.getInstance("Ed25519")
-                        .generateKeyPair()
-                        .getPrivate()
-                        .getEncoded();
-                Files.writeString(
-                        file,
-                        "-----BEGIN PRIVATE KEY-----\n"
-                                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs8)
-                                + "\n-----END PRIVATE KEY-----\n");
-                file.toFile().deleteOnExit();
-                return Map.of("rounds.audit.signing-key", file.toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
+            return SigningKeys.config();
         }
     }
 
