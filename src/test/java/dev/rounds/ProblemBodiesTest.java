@@ -327,6 +327,113 @@ class ProblemBodiesTest {
                 .body("detail", containsString("the form's CSRF token is missing"));
     }
 
+    /** A page of the application: the layout's nav, what happened, and where to go next. */
+    private static void isAProblemPage(Response answer, int status, String says, String whereNext) {
+        answer.then()
+                .statusCode(status)
+                .contentType(containsString("text/html"))
+                .body(containsString("<nav aria-label=\"Pages\">"))
+                .body(containsString("<a href=\"/reports/weekly\">Weekly review</a>"))
+                .body(containsString(says))
+                .body(containsString("<p class=\"where-next\">" + whereNext))
+                .body(containsString("<a href=\"/\">Back to today's rounds</a>"));
+    }
+
+    private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    @Test
+    void aBrowserGetsEachRefusalAsAPageOfTheLayoutSayingWhereToGo() {
+        Occurrence o = PEOPLE.of(schedule, "note-page");
+        String referer = RestAssured.baseURI + ":" + RestAssured.port + "/occurrences/" + o.id;
+
+        isAProblemPage(
+                asAdmin().accept(BROWSER).queryParam("month", "+999999999-12").get("/reports/monthly"),
+                400,
+                "a month is written like 2026-11",
+                "Go back and correct");
+        Response forbidden = TestAccounts.as("problem-viewer", "viewer")
+                .accept(BROWSER)
+                .header("Referer", referer)
+                .redirects()
+                .follow(false)
+                .get("/admin/users");
+        isAProblemPage(forbidden, 403, "roles do not allow GET", "Your account&#39;s roles do not open this door");
+        forbidden.then().body(containsString("<a href=\"/occurrences/" + o.id + "\" rel=\"prev\">Back to the page"));
+        forbidden.then().body(not(containsString("href=\"/admin/users\">")));
+        isAProblemPage(
+                asAdmin().accept(BROWSER).get("/nothing/here"),
+                404,
+                "there is no /nothing/here",
+                "The address may be old");
+        isAProblemPage(
+                asAdmin().accept(BROWSER).get("/occurrences/{id}", NO_OCCURRENCE),
+                404,
+                "there is no occurrence " + NO_OCCURRENCE,
+                "The address may be old");
+        isAProblemPage(
+                adminWithCsrf(o.id)
+                        .accept(BROWSER)
+                        .multiPart(text("note", "a".repeat(40_000)))
+                        .post("/occurrences/{id}", o.id),
+                413,
+                "a form field has more than 32768 bytes",
+                "Go back and send less");
+        isAProblemPage(
+                asAdmin()
+                        .accept(BROWSER)
+                        .cookie("csrf-token", "a-token-of-another-session")
+                        .multiPart(text("csrf-token", "a-stale-token"))
+                        .multiPart(text("note", "typed before the session ended"))
+                        .post("/occurrences/{id}", o.id),
+                400,
+                "CSRF token is missing or does not match",
+                "The form was older than your login");
+    }
+
+    /** 409s of pages come back as the page itself, its form and the refusal, not as a page of their own. */
+    @Test
+    void aConflictOnAPageFormIsThatPageWithTheRefusal() {
+        Response users = asAdmin().accept(BROWSER).get("/admin/users");
+        Matcher token = TOKEN.matcher(users.asString());
+        if (!token.find()) throw new AssertionError("the page carries no CSRF token");
+        asAdmin()
+                .accept(BROWSER)
+                .redirects()
+                .follow(false)
+                .cookie("csrf-token", users.getCookie("csrf-token"))
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", token.group(1))
+                .post("/admin/users/{name}/disable", Logins.ADMIN)
+                .then()
+                .statusCode(409)
+                .contentType(containsString("text/html"))
+                .body(containsString("<nav aria-label=\"Pages\">"))
+                .body(containsString("You cannot disable your own account"))
+                .body(containsString("action=\"/admin/users\""));
+    }
+
+    @Test
+    void anApiClientGetsTheSameRefusalsAsProblemBodies() {
+        TestAccounts.as("problem-viewer", "viewer")
+                .get("/admin/users")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("roles do not allow GET"));
+        asAdmin()
+                .get("/nothing/here")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+        asAdmin()
+                .queryParam("month", "+999999999-12")
+                .get("/reports/monthly")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void aBadPeriodOnAReportPageIsAPageOfTheApplication() {
         asAdmin()

@@ -4,6 +4,7 @@ import dev.rounds.security.ApiToken;
 import dev.rounds.security.Identities;
 import dev.rounds.security.SessionKeys;
 import dev.rounds.web.FormPost;
+import dev.rounds.web.Typed;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -31,7 +32,8 @@ public class AccountPage {
     static class Templates {
         static native TemplateInstance password(String username, boolean required, String error);
 
-        static native TemplateInstance tokens(List<TokenView> tokens, Accounts.NewToken created, String error);
+        static native TemplateInstance tokens(
+                List<TokenView> tokens, Accounts.NewToken created, String error, Typed typed);
     }
 
     @Inject
@@ -68,7 +70,7 @@ public class AccountPage {
     @GET
     @Path("/tokens")
     public TemplateInstance tokens() {
-        return tokensPage(null, null);
+        return tokensPage(null, null, Typed.NOTHING);
     }
 
     /** Shows the new token on the answer page, once. */
@@ -76,27 +78,29 @@ public class AccountPage {
     @Path("/tokens")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createToken(@FormParam("name") String name) {
-        return tokensForm().show(() -> accounts.createToken(me(), name), created -> tokensPage(created, null));
+        return tokensForm(Typed.of("name", name))
+                .show(() -> accounts.createToken(me(), name), created -> tokensPage(created, null, Typed.NOTHING));
     }
 
     @POST
     @Path("/tokens/{id}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revokeToken(@PathParam("id") long id) {
-        return tokensForm().seeOther(() -> accounts.revokeToken(me(), id), "/account/tokens");
+        return tokensForm(Typed.NOTHING).seeOther(() -> accounts.revokeToken(me(), id), "/account/tokens");
     }
 
-    private FormPost tokensForm() {
-        return FormPost.showing(error -> tokensPage(null, error)).wording(AccountPage::capitalised);
+    private FormPost tokensForm(Typed typed) {
+        return FormPost.keeping(typed, (error, kept) -> tokensPage(null, error, kept))
+                .wording(AccountPage::capitalised);
     }
 
     private TemplateInstance passwordPage(String error) {
         return Templates.password(me(), Identities.mustChangePassword(identity), error);
     }
 
-    private TemplateInstance tokensPage(Accounts.NewToken created, String error) {
+    private TemplateInstance tokensPage(Accounts.NewToken created, String error, Typed typed) {
         return Templates.tokens(
-                ApiToken.ownedBy(me()).stream().map(TokenView::of).toList(), created, error);
+                ApiToken.ownedBy(me()).stream().map(TokenView::of).toList(), created, error, typed);
     }
 
     private String me() {

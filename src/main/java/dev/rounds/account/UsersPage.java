@@ -3,6 +3,7 @@ package dev.rounds.account;
 import dev.rounds.core.Roles;
 import dev.rounds.security.AppUser;
 import dev.rounds.web.FormPost;
+import dev.rounds.web.Typed;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -28,7 +29,7 @@ public class UsersPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance users(List<UserView> users, List<String> roles, String error);
+        static native TemplateInstance users(List<UserView> users, List<String> roles, String error, Typed typed);
     }
 
     @Inject
@@ -39,7 +40,7 @@ public class UsersPage {
 
     @GET
     public TemplateInstance show() {
-        return page(null);
+        return page(null, Typed.NOTHING);
     }
 
     @POST
@@ -47,40 +48,44 @@ public class UsersPage {
             @FormParam("username") String username,
             @FormParam("password") String password,
             @FormParam("roles") List<String> roles) {
-        return act(() -> accounts.create(actor(), username, password, roles));
+        return act(
+                Typed.of("form", "create", "username", username).with("roles", roles),
+                () -> accounts.create(actor(), username, password, roles));
     }
 
     @POST
     @Path("/{name}/roles")
     public Response roles(@PathParam("name") String name, @FormParam("roles") List<String> roles) {
-        return act(() -> accounts.setRoles(actor(), name, roles));
+        return act(Typed.of("user", name).with("roles", roles), () -> accounts.setRoles(actor(), name, roles));
     }
 
     @POST
     @Path("/{name}/disable")
     public Response disable(@PathParam("name") String name) {
-        return act(() -> accounts.disable(actor(), name));
+        return act(Typed.NOTHING, () -> accounts.disable(actor(), name));
     }
 
     @POST
     @Path("/{name}/enable")
     public Response enable(@PathParam("name") String name) {
-        return act(() -> accounts.enable(actor(), name));
+        return act(Typed.NOTHING, () -> accounts.enable(actor(), name));
     }
 
     @POST
     @Path("/{name}/password")
     public Response resetPassword(@PathParam("name") String name, @FormParam("password") String password) {
-        return act(() -> accounts.resetPassword(actor(), name, password));
+        return act(Typed.NOTHING, () -> accounts.resetPassword(actor(), name, password));
     }
 
-    /** Errors come back on the page with nothing changed. */
-    private Response act(Runnable change) {
-        return FormPost.showing(this::page).wording(AccountPage::capitalised).seeOther(change, "/admin/users");
+    /** Errors come back on the page with nothing changed and what was typed (never a password) in its form. */
+    private Response act(Typed typed, Runnable change) {
+        return FormPost.keeping(typed, this::page)
+                .wording(AccountPage::capitalised)
+                .seeOther(change, "/admin/users");
     }
 
-    private TemplateInstance page(String error) {
-        return Templates.users(AppUser.listByName().stream().map(UserView::of).toList(), Roles.NAMES, error);
+    private TemplateInstance page(String error, Typed typed) {
+        return Templates.users(AppUser.listByName().stream().map(UserView::of).toList(), Roles.NAMES, error, typed);
     }
 
     private String actor() {

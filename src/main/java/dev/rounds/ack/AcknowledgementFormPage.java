@@ -1,5 +1,6 @@
 package dev.rounds.ack;
 
+import dev.rounds.web.Typed;
 import io.quarkus.qute.TemplateInstance;
 
 /**
@@ -8,6 +9,9 @@ import io.quarkus.qute.TemplateInstance;
  */
 public interface AcknowledgementFormPage {
 
-    /** The occurrence's page with {@code error} by its probes; refused with 404 for no such occurrence. */
-    TemplateInstance withAcknowledgementError(long occurrenceId, String error);
+    /**
+     * The occurrence's page with {@code error} by its probes, the form of the probe it was about holding what was
+     * {@code typed}; refused with 404 for no such occurrence.
+     */
+    TemplateInstance withAcknowledgementError(long occurrenceId, String error, Typed typed);
 }

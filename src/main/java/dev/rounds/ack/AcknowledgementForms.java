@@ -3,6 +3,7 @@ package dev.rounds.ack;
 import dev.rounds.core.Roles;
 import dev.rounds.core.Years;
 import dev.rounds.web.FormPost;
+import dev.rounds.web.Typed;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -46,7 +47,7 @@ public class AcknowledgementForms {
             @FormParam("probe") String probe,
             @FormParam("reason") String reason,
             @FormParam("until") String until) {
-        FormPost form = form(id);
+        FormPost form = form(id, Typed.of("probe", probe, "reason", reason, "until", until));
         if (probe == null || probe.isBlank() || reason == null || reason.isBlank()) {
             return form.refuse(422, "Say why the failure may stay quiet.");
         }
@@ -73,13 +74,14 @@ public class AcknowledgementForms {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response end(@PathParam("id") long id, @PathParam("ack") long ackId) {
-        return form(id).seeOther(
+        return form(id, Typed.NOTHING)
+                .seeOther(
                         () -> acknowledgements.end(
                                 ackId, identity.getPrincipal().getName()),
                         "/occurrences/" + id);
     }
 
-    private FormPost form(long id) {
-        return FormPost.showing(error -> page.withAcknowledgementError(id, error));
+    private FormPost form(long id, Typed typed) {
+        return FormPost.keeping(typed, (error, kept) -> page.withAcknowledgementError(id, error, kept));
     }
 }

@@ -3,6 +3,7 @@ package dev.rounds.change;
 import dev.rounds.core.Roles;
 import dev.rounds.core.Years;
 import dev.rounds.web.FormPost;
+import dev.rounds.web.Typed;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -39,10 +40,17 @@ public class ChangesPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance changes(List<ChangeView> changes, boolean operator, String error);
+        static native TemplateInstance changes(List<ChangeView> changes, boolean operator, String error, Typed typed);
 
+        /** {@code decider}: a manager who did not request the change, the only one who may approve or reject it. */
         static native TemplateInstance change(
-                ChangeView change, Choices choices, boolean operator, boolean manager, String error);
+                ChangeView change,
+                Choices choices,
+                boolean operator,
+                boolean manager,
+                boolean decider,
+                String error,
+                Typed typed);
     }
 
     @Inject
@@ -54,14 +62,14 @@ public class ChangesPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list() {
-        return renderList(null);
+        return renderList(null, Typed.NOTHING);
     }
 
     @GET
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show(@PathParam("id") long id) {
-        return renderChange(id, null);
+        return renderChange(id, null, Typed.NOTHING);
     }
 
     @POST
@@ -75,7 +83,15 @@ public class ChangesPage {
             @FormParam("activity") String activity,
             @FormParam("plannedStart") String plannedStart,
             @FormParam("plannedEnd") String plannedEnd) {
-        FormPost form = FormPost.showing(this::renderList);
+        FormPost form = FormPost.keeping(
+                Typed.of(
+                        "title", title,
+                        "description", description,
+                        "target", target,
+                        "activity", activity,
+                        "plannedStart", plannedStart,
+                        "plannedEnd", plannedEnd),
+                this::renderList);
         if (title == null || title.isBlank() || description == null || description.isBlank()) {
             return form.refuse(422, "Give the change a title and a description.");
         }
@@ -99,7 +115,10 @@ public class ChangesPage {
     @RolesAllowed(Roles.OPERATOR)
     public Response classify(
             @PathParam("id") long id, @FormParam("priority") String priority, @FormParam("category") String category) {
-        return step(id, () -> changes.classify(id, actor(), new ChangeSteps.Classification(priority, category)));
+        return step(
+                id,
+                Typed.of("step", "classify", "priority", priority, "category", category),
+                () -> changes.classify(id, actor(), new ChangeSteps.Classification(priority, category)));
     }
 
     @POST
@@ -108,7 +127,10 @@ public class ChangesPage {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.MANAGER)
     public Response approve(@PathParam("id") long id, @FormParam("note") String note) {
-        return step(id, () -> changes.approve(id, actor(), new ChangeSteps.Decision(note)));
+        return step(
+                id,
+                Typed.of("step", "approve", "note", note),
+                () -> changes.approve(id, actor(), new ChangeSteps.Decision(note)));
     }
 
     @POST
@@ -117,7 +139,10 @@ public class ChangesPage {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.MANAGER)
     public Response reject(@PathParam("id") long id, @FormParam("note") String note) {
-        return step(id, () -> changes.reject(id, actor(), new ChangeSteps.Decision(note)));
+        return step(
+                id,
+                Typed.of("step", "reject", "note", note),
+                () -> changes.reject(id, actor(), new ChangeSteps.Decision(note)));
     }
 
     /** An empty time means now. */
@@ -129,6 +154,7 @@ public class ChangesPage {
     public Response implement(@PathParam("id") long id, @FormParam("at") String at, @FormParam("note") String note) {
         return step(
                 id,
+                Typed.of("step", "implement", "at", at, "note", note),
                 () -> changes.implement(
                         id,
                         actor(),
@@ -143,12 +169,16 @@ public class ChangesPage {
     @RolesAllowed(Roles.MANAGER)
     public Response review(
             @PathParam("id") long id, @FormParam("outcome") String outcome, @FormParam("note") String note) {
-        return step(id, () -> changes.review(id, actor(), new ChangeSteps.Review(outcome, note)));
+        return step(
+                id,
+                Typed.of("step", "review", "outcome", outcome, "note", note),
+                () -> changes.review(id, actor(), new ChangeSteps.Review(outcome, note)));
     }
 
     /** A refused step comes back on the change's page; an unknown change is refused by that page too (404). */
-    private Response step(long id, Runnable step) {
-        return FormPost.showing(error -> renderChange(id, error)).seeOther(step, "/changes/" + id);
+    private Response step(long id, Typed typed, Runnable step) {
+        return FormPost.keeping(typed, (error, kept) -> renderChange(id, error, kept))
+                .seeOther(step, "/changes/" + id);
     }
 
     /** A form's {@code datetime-local} value, read as UTC. */
@@ -166,18 +196,22 @@ public class ChangesPage {
         return time.toInstant(ZoneOffset.UTC);
     }
 
-    private TemplateInstance renderList(String error) {
+    private TemplateInstance renderList(String error, Typed typed) {
         return Templates.changes(
-                changes.all().stream().map(ChangeView::of).toList(), identity.hasRole(Roles.OPERATOR), error);
+                changes.all().stream().map(ChangeView::of).toList(), identity.hasRole(Roles.OPERATOR), error, typed);
     }
 
-    private TemplateInstance renderChange(long id, String error) {
+    private TemplateInstance renderChange(long id, String error, Typed typed) {
+        ChangeView change = ChangeView.of(changes.get(id));
+        boolean manager = identity.hasRole(Roles.MANAGER);
         return Templates.change(
-                ChangeView.of(changes.get(id)),
+                change,
                 CHOICES,
                 identity.hasRole(Roles.OPERATOR),
-                identity.hasRole(Roles.MANAGER),
-                error);
+                manager,
+                manager && !change.requestedBy().equals(actor()),
+                error,
+                typed);
     }
 
     private String actor() {

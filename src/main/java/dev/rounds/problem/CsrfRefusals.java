@@ -23,7 +23,9 @@ public class CsrfRefusals {
     public void explain(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() != 400 || response.hasEntity() || !isForm(request.getMediaType())) return;
         if (Problems.wantsPage(request.getUriInfo().getRequestUri().getRawPath(), request.getHeaderString("Accept"))) {
-            response.setEntity(Problems.page(400, TITLE, DETAIL), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+            ProblemPage page = ProblemPage.of(
+                    400, TITLE, DETAIL, request.getHeaderString("Referer"), request.getHeaderString("Host"));
+            response.setEntity(Problems.page(page, null), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
             return;
         }
         response.setEntity(Problems.body(400, TITLE, DETAIL), null, MediaType.valueOf(Problems.PROBLEM_JSON));

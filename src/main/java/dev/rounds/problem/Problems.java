@@ -5,6 +5,8 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,7 +29,7 @@ public final class Problems {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance problem(int status, String title, String detail);
+        static native TemplateInstance problem(ProblemPage problem);
     }
 
     private Problems() {}
@@ -58,7 +60,14 @@ public final class Problems {
         if (wantsPage(request.getUriInfo().getRequestUri().getRawPath(), request.getHeaderString("Accept"))) {
             return Response.status(status)
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(page(status, title, detail));
+                    .entity(page(
+                            ProblemPage.of(
+                                    status,
+                                    title,
+                                    detail,
+                                    request.getHeaderString("Referer"),
+                                    request.getHeaderString("Host")),
+                            null));
         }
         return Response.status(status).type(PROBLEM_JSON).entity(body(status, title, detail));
     }
@@ -90,22 +99,28 @@ public final class Problems {
     }
 
     /**
-     * The page of a refusal, in the application's layout where it can be rendered, else a plain one: the layout's
-     * logout form needs the CSRF token, which a request refused before the CSRF filter ran (a role that
-     * {@code @RolesAllowed} refuses, a body Vert.x refuses) does not have.
+     * The page of a refusal, in the application's layout with the nav the person's roles open. A refusal answered
+     * outside RESTEasy ({@code http} not {@code null}) is drawn in a request context of its own that knows the
+     * request, so that the layout sees who asked. Should the layout fail, a plain page says the same.
      */
-    public static String page(int status, String title, String detail) {
+    public static String page(ProblemPage problem, RoutingContext http) {
         ManagedContext requestContext = Arc.container().requestContext();
         boolean activated = !requestContext.isActive();
         if (activated) requestContext.activate();
         try {
-            return Templates.problem(status, title, detail).render();
+            if (http != null) {
+                CurrentVertxRequest current =
+                        Arc.container().instance(CurrentVertxRequest.class).get();
+                if (current.getCurrent() == null) current.setCurrent(http);
+            }
+            return Templates.problem(problem).render();
         } catch (RuntimeException e) {
             LOG.debugf("problem page rendered without the layout error=%s", e);
-            return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Rounds — " + escape(title)
-                    + "</title><link rel=\"stylesheet\" href=\"/rounds.css\"></head><body><main><h1>" + escape(title)
-                    + "</h1><p class=\"error\" role=\"alert\">" + escape(detail) + "</p><p><a href=\"/\">Back to"
-                    + " today's rounds</a></p></main></body></html>";
+            return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Rounds — "
+                    + escape(problem.title()) + "</title><link rel=\"stylesheet\" href=\"/rounds.css\"></head><body>"
+                    + "<main><h1>" + escape(problem.title()) + "</h1><p class=\"error\" role=\"alert\">"
+                    + escape(problem.detail()) + "</p><p>" + escape(problem.whereNext()) + "</p><p><a href=\"/\">"
+                    + "Back to today's rounds</a></p></main></body></html>";
         } finally {
             if (activated) requestContext.terminate();
         }

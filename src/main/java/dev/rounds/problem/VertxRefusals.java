@@ -97,8 +97,16 @@ public class VertxRefusals {
 
     private static void answer(RoutingContext context, int status, String title, String detail) {
         String accept = context.request().getHeader(HttpHeaders.ACCEPT);
-        String page =
-                Problems.wantsPage(context.request().path(), accept) ? Problems.page(status, title, detail) : null;
+        String page = Problems.wantsPage(context.request().path(), accept)
+                ? Problems.page(
+                        ProblemPage.of(
+                                status,
+                                title,
+                                detail,
+                                context.request().getHeader(HttpHeaders.REFERER),
+                                context.request().getHeader(HttpHeaders.HOST)),
+                        context)
+                : null;
         context.response().setStatusCode(status);
         if (status == 413) {
             // the rest of a body too large is not read: the connection cannot carry another request

@@ -9,6 +9,7 @@ import dev.rounds.schedule.Occurrence;
 import dev.rounds.signoff.SignOff;
 import dev.rounds.signoff.SignOffFormPage;
 import dev.rounds.signoff.SignOffResource.SignOffView;
+import dev.rounds.web.Typed;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -39,8 +40,32 @@ public class OccurrencePage implements SignOffFormPage, AcknowledgementFormPage 
 
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
-    /** What the page shows besides the occurrence; {@code error} next to the sign-off form, {@code ackError} by the probes. */
-    public record Forms(String error, String ackError, String defaultUntil, boolean canDownloadEvidence) {}
+    /**
+     * What the page shows besides the occurrence: {@code error} next to the sign-off form, which holds what was
+     * {@code typed}; {@code ackError} by the probes, the probe's form holding {@code ackTyped}. The forms are offered
+     * only to operators, who alone may send them.
+     */
+    public record Forms(
+            String error,
+            Typed typed,
+            String ackError,
+            Typed ackTyped,
+            String defaultUntil,
+            boolean canDownloadEvidence,
+            boolean operator) {
+
+        /** The end an acknowledgement form shows: what was typed into the probe's form, else the default. */
+        public String until(String probe) {
+            return ackTyped.chose("probe", probe) && !ackTyped.value("until").isBlank()
+                    ? ackTyped.value("until")
+                    : defaultUntil;
+        }
+
+        /** The reason an acknowledgement form shows: what was typed into the probe's form, else nothing. */
+        public String reason(String probe) {
+            return ackTyped.chose("probe", probe) ? ackTyped.value("reason") : "";
+        }
+    }
 
     @CheckedTemplate
     static class Templates {
@@ -63,20 +88,20 @@ public class OccurrencePage implements SignOffFormPage, AcknowledgementFormPage 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show(@PathParam("id") long id) {
-        return render(id, null, null);
+        return render(id, null, Typed.NOTHING, null, Typed.NOTHING);
     }
 
     @Override
-    public TemplateInstance withSignOffError(long id, String error) {
-        return render(id, error, null);
+    public TemplateInstance withSignOffError(long id, String error, Typed typed) {
+        return render(id, error, typed, null, Typed.NOTHING);
     }
 
     @Override
-    public TemplateInstance withAcknowledgementError(long id, String error) {
-        return render(id, null, error);
+    public TemplateInstance withAcknowledgementError(long id, String error, Typed typed) {
+        return render(id, null, Typed.NOTHING, error, typed);
     }
 
-    private TemplateInstance render(long id, String error, String ackError) {
+    private TemplateInstance render(long id, String error, Typed typed, String ackError, Typed ackTyped) {
         Occurrence o = Occurrence.findById(id);
         if (o == null) {
             throw new RoundsException(404, ProblemTitle.NOT_FOUND, "there is no occurrence " + id);
@@ -87,7 +112,13 @@ public class OccurrencePage implements SignOffFormPage, AcknowledgementFormPage 
                 .truncatedTo(ChronoUnit.HOURS)
                 .atOffset(ZoneOffset.UTC));
         Forms forms = new Forms(
-                error, ackError, defaultUntil, identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.MANAGER));
+                error,
+                typed,
+                ackError,
+                ackTyped,
+                defaultUntil,
+                identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.MANAGER),
+                identity.hasRole(Roles.OPERATOR));
         return Templates.occurrence(
                 row,
                 o,

@@ -18,7 +18,8 @@ public class PasswordChangeGate {
     /** Where the password is changed. */
     public static final String PAGE = "/account/password";
 
-    private static final Set<String> OPEN = Set.of(PAGE, "/api/account/password", "/logout", "/login", "/rounds.css");
+    private static final Set<String> OPEN =
+            Set.of(PAGE, "/api/account/password", "/logout", "/login", "/rounds.css", "/favicon.svg", "/favicon.ico");
 
     /** Runs after authentication (200) and path authorization (100), before any resource. */
     void install(@Observes Filters filters) {
@@ -28,7 +29,8 @@ public class PasswordChangeGate {
     private void hold(RoutingContext http) {
         if (!(http.user() instanceof QuarkusHttpUser user)
                 || !Identities.mustChangePassword(user.getSecurityIdentity())
-                || OPEN.contains(http.normalizedPath())) {
+                || OPEN.contains(http.normalizedPath())
+                || http.normalizedPath().startsWith("/static/")) {
             http.next();
             return;
         }

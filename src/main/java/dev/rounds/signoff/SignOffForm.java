@@ -2,6 +2,7 @@ package dev.rounds.signoff;
 
 import dev.rounds.core.Roles;
 import dev.rounds.web.FormPost;
+import dev.rounds.web.Typed;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,6 +24,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @RolesAllowed(Roles.OPERATOR)
 public class SignOffForm {
 
+    static final String FILE_AGAIN =
+            "Choose the evidence file again: a browser does not keep it when a form comes back.";
+
     @Inject
     SignOffService signOffs;
 
@@ -42,9 +46,12 @@ public class SignOffForm {
             @RestForm String reference,
             @RestForm String link,
             @RestForm("file") FileUpload file) {
-        FormPost form = FormPost.showing(error -> page.withSignOffError(id, error));
+        FormPost form = FormPost.keeping(
+                        Typed.of("note", note, "reference", reference, "link", link),
+                        (error, typed) -> page.withSignOffError(id, error, typed))
+                .wording(error -> error + again(file));
         if (note == null || note.isBlank()) {
-            return form.refuse(422, "Write a note saying what was checked.");
+            return form.refuse(422, "Write a note saying what was checked." + again(file));
         }
         return form.seeOther(
                 () -> signOffs.signOff(
@@ -53,5 +60,10 @@ public class SignOffForm {
                         new SignOffRequest(note, reference, link),
                         EvidenceUpload.of(file)),
                 "/occurrences/" + id);
+    }
+
+    /** What a refusal adds when a file was chosen: browsers never fill in a file field again. */
+    private static String again(FileUpload file) {
+        return file != null && file.fileName() != null && !file.fileName().isBlank() ? " " + FILE_AGAIN : "";
     }
 }

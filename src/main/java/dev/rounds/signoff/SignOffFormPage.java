@@ -1,5 +1,6 @@
 package dev.rounds.signoff;
 
+import dev.rounds.web.Typed;
 import io.quarkus.qute.TemplateInstance;
 
 /**
@@ -8,6 +9,9 @@ import io.quarkus.qute.TemplateInstance;
  */
 public interface SignOffFormPage {
 
-    /** The occurrence's page with {@code error} next to its sign-off form; refused with 404 for no such occurrence. */
-    TemplateInstance withSignOffError(long occurrenceId, String error);
+    /**
+     * The occurrence's page with {@code error} next to its sign-off form, which holds what was {@code typed}; refused
+     * with 404 for no such occurrence.
+     */
+    TemplateInstance withSignOffError(long occurrenceId, String error, Typed typed);
 }

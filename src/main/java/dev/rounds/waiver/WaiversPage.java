@@ -6,6 +6,7 @@ import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.core.Roles;
 import dev.rounds.core.Years;
 import dev.rounds.web.FormPost;
+import dev.rounds.web.Typed;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -23,6 +24,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +42,15 @@ public class WaiversPage {
 
     @CheckedTemplate
     static class Templates {
+        /** {@code me}: who is looking, since nobody approves or rejects their own request. */
         static native TemplateInstance waivers(
-                List<WaiverView> waivers, List<Choice> activities, boolean operator, boolean manager, String error);
+                List<WaiverView> waivers,
+                List<Choice> activities,
+                boolean operator,
+                boolean manager,
+                String me,
+                String error,
+                Typed typed);
     }
 
     @Inject
@@ -58,7 +68,7 @@ public class WaiversPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show() {
-        return render(null);
+        return render(null, Typed.NOTHING);
     }
 
     /** The request form; the expiry is a date, and the waiver ends when that day ends in the checklist's zone. */
@@ -70,31 +80,32 @@ public class WaiversPage {
             @FormParam("activity") String activity,
             @FormParam("reason") String reason,
             @FormParam("expires") String expires) {
+        FormPost form =
+                FormPost.keeping(Typed.of("activity", activity, "reason", reason, "expires", expires), this::render);
         String[] ids = activity == null ? new String[0] : activity.split("/", 2);
         if (ids.length != 2) {
-            return form().refuse(422, "Choose the activity to waive.");
+            return form.refuse(422, "Choose the activity to waive.");
         }
         if (reason == null || reason.isBlank()) {
-            return form().refuse(422, "Give the reason for the waiver.");
+            return form.refuse(422, "Give the reason for the waiver.");
         }
         Checklist checklist = registry.current().checklist(ids[0]).orElse(null);
         if (checklist == null) {
-            return form().refuse(422, "There is no checklist '" + ids[0] + "'.");
+            return form.refuse(422, "There is no checklist '" + ids[0] + "'.");
         }
         LocalDate lastDay;
         try {
             lastDay = LocalDate.parse(expires == null ? "" : expires.strip());
         } catch (DateTimeParseException e) {
-            return form().refuse(422, "Give the last day the waiver applies as a date, e.g. 2026-12-31.");
+            return form.refuse(422, "Give the last day the waiver applies as a date, e.g. 2026-12-31.");
         }
         if (!Years.inRange(lastDay)) {
-            return form().refuse(
-                            422,
-                            "Give the last day the waiver applies as a date " + Years.RANGE + ", e.g. 2026-12-31.");
+            return form.refuse(
+                    422, "Give the last day the waiver applies as a date " + Years.RANGE + ", e.g. 2026-12-31.");
         }
         Instant expiry = lastDay.plusDays(1).atStartOfDay(checklist.timezone()).toInstant();
-        return form().seeOther(
-                        () -> waivers.request(actor(), new WaiverRequest(ids[0], ids[1], reason, expiry)), "/waivers");
+        return form.seeOther(
+                () -> waivers.request(actor(), new WaiverRequest(ids[0], ids[1], reason, expiry)), "/waivers");
     }
 
     @POST
@@ -125,19 +136,19 @@ public class WaiversPage {
     }
 
     /** The zone a waiver's last day is counted in: its checklist's, as when it was requested. */
-    private java.time.ZoneId zoneOf(Waiver w) {
+    private ZoneId zoneOf(Waiver w) {
         return registry.current()
                 .checklist(w.checklistId)
                 .map(Checklist::timezone)
-                .orElse(java.time.ZoneOffset.UTC);
+                .orElse(ZoneOffset.UTC);
     }
 
-    /** The forms of this page: errors come back on it. */
+    /** The decision forms of this page: errors come back on it. */
     private FormPost form() {
-        return FormPost.showing(this::render);
+        return FormPost.showing(error -> render(error, Typed.NOTHING));
     }
 
-    private TemplateInstance render(String error) {
+    private TemplateInstance render(String error, Typed typed) {
         Instant now = clock.instant();
         List<WaiverView> listed = waivers.list(null).stream()
                 .map(w -> WaiverView.of(w, now, zoneOf(w)))
@@ -149,7 +160,13 @@ public class WaiversPage {
             }
         }
         return Templates.waivers(
-                listed, activities, identity.hasRole(Roles.OPERATOR), identity.hasRole(Roles.MANAGER), error);
+                listed,
+                activities,
+                identity.hasRole(Roles.OPERATOR),
+                identity.hasRole(Roles.MANAGER),
+                actor(),
+                error,
+                typed);
     }
 
     private String actor() {

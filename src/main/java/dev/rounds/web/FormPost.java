@@ -3,6 +3,7 @@ package dev.rounds.web;
 import dev.rounds.core.RoundsException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -12,8 +13,10 @@ import java.util.function.UnaryOperator;
  * refused ({@link RoundsException}) and the same page comes back, at the refusal's status, with its message next to
  * the form and nothing recorded. Anything else the step throws goes on to the problem mappers.
  *
+ * <p>What the person typed ({@link Typed}) comes back with the refusal, so that nothing has to be typed again:
+ *
  * <pre>
- * FormPost form = FormPost.showing(this::render);
+ * FormPost form = FormPost.keeping(Typed.of("reason", reason), this::render);
  * if (reason.isBlank()) return form.refuse(422, "Give the reason.");
  * return form.seeOther(() -> waivers.request(...), "/waivers");
  * </pre>
@@ -28,9 +31,17 @@ public final class FormPost {
         this.wording = wording;
     }
 
-    /** A form on {@code page}, which renders the page with an error message (or none, for {@code null}). */
+    /**
+     * A form on {@code page}, which renders the page with an error message (or none, for {@code null}); for forms
+     * with nothing to keep (a button, a password). Forms with fields to fill use {@link #keeping}.
+     */
     public static FormPost showing(Function<String, ?> page) {
         return new FormPost(page, UnaryOperator.identity());
+    }
+
+    /** A form on {@code page}, which renders the page with an error message and, in the form, what was typed. */
+    public static FormPost keeping(Typed typed, BiFunction<String, Typed, ?> page) {
+        return showing(error -> page.apply(error, typed));
     }
 
     /** The same form, with a refusal's message put in this page's words before it is shown. */
