@@ -2,6 +2,7 @@ package dev.rounds.report.pdf;
 
 import com.openhtmltopdf.css.constants.CSSName;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,8 +15,15 @@ import java.util.regex.Pattern;
  */
 final class PaperStyle {
 
-    /** Layout modes the engine lays out as nothing it knows: a {@code display} with one of them is dropped. */
-    private static final Set<String> UNKNOWN_DISPLAYS = Set.of("flex", "inline-flex", "grid", "inline-grid");
+    /**
+     * Values the engine knows the property of but not the value: layout modes it lays out as nothing it knows, and
+     * scrolling it cannot do on paper. A declaration with one of them is dropped.
+     */
+    private static final Map<String, Set<String>> UNKNOWN_VALUES = Map.of(
+            "display", Set.of("flex", "inline-flex", "grid", "inline-grid"),
+            "overflow", Set.of("auto", "scroll"),
+            "overflow-x", Set.of("auto", "scroll"),
+            "overflow-y", Set.of("auto", "scroll"));
 
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
     /** A block of declarations: the innermost braces, so a rule inside {@code @media} is found too. */
@@ -43,7 +51,7 @@ final class PaperStyle {
             String value = declaration.substring(colon + 1).strip().toLowerCase(Locale.ROOT);
             if (property.startsWith("--") || value.contains("var(")) continue;
             if (CSSName.getByPropertyName(property) == null) continue;
-            if (property.equals("display") && UNKNOWN_DISPLAYS.contains(value)) continue;
+            if (UNKNOWN_VALUES.getOrDefault(property, Set.of()).contains(value)) continue;
             kept.append(declaration.strip()).append("; ");
         }
         return kept.toString();
