@@ -36,7 +36,7 @@ public record Dashboard(
         ERROR("error", "!", true),
         SETUP("needs setup", "⚙", true),
         ACKNOWLEDGED("acknowledged", "◑", true),
-        OVERDUE("overdue", "⌛", true),
+        OVERDUE("overdue", "◷", true),
         SIGNOFF("awaiting sign-off", "✎", true),
         OPEN("open", "○", false),
         PASSING("passing", "◔", false),
