@@ -87,6 +87,15 @@ class DashboardTest {
                             title: Dash web answers
                             signoff: none
                             probes: [{ type: http, target: dash-web, path: /ok, expect: [status == 200] }]
+                          - id: setup
+                            title: Dash queue waits for its token
+                            signoff: none
+                            probes:
+                              - type: backlog
+                                target: dash-web
+                                preset: jira
+                                auth_env: ROUNDS_DASH_UNSET_TOKEN
+                                expect: [total < 10]
                           - id: manual
                             title: Dash manual check
                             signoff: always
@@ -117,7 +126,7 @@ class DashboardTest {
     @Test
     @Order(1)
     void everyCounterCountsTheLinesOfItsStateErrorWaivedAndAcknowledgedIncluded() throws Exception {
-        for (String activity : List.of("down", "error", "waived", "acked", "passing")) judged(activity);
+        for (String activity : List.of("down", "error", "waived", "acked", "passing", "setup")) judged(activity);
         int waiver = TestAccounts.as(OPERATOR)
                 .contentType("application/json")
                 .body(Map.of(
@@ -194,6 +203,31 @@ class DashboardTest {
 
     @Test
     @Order(3)
+    void aProbeThatLacksSetupIsNoFailureAndThePanelSaysWhatToConfigure() {
+        Document page = dashboard();
+        Element waiting = line(page, "setup");
+        assertEquals("setup", waiting.attr("data-state"), waiting.outerHtml());
+        assertTrue(waiting.select("td.state").text().endsWith("needs setup"), waiting.outerHtml());
+        assertEquals("set up", waiting.select("td.action").text());
+        assertEquals("#setup", waiting.select("td.action a").attr("href"));
+        assertCountersEqualTheList(page);
+
+        Element panel = page.getElementById("setup");
+        assertTrue(panel != null, "a setup panel: " + page.select("#live").outerHtml());
+        Element fix = panel.select("dd[data-kind=credential]:contains(ROUNDS_DASH_UNSET_TOKEN)")
+                .first();
+        assertTrue(fix != null, "the credential and its fix: " + panel.outerHtml());
+        assertTrue(
+                fix.select("a[href=/occurrences/" + occurrence("setup").id + "]")
+                        .text()
+                        .equals("backlog → dash-web"),
+                "the probe it affects: " + fix.outerHtml());
+        assertEquals(1, panel.select("dd:contains(ROUNDS_DASH_UNSET_TOKEN)").size(), "the fix is listed once");
+        assertFalse(waiting.text().contains("ROUNDS_DASH_UNSET_TOKEN"), "and not repeated in the list");
+    }
+
+    @Test
+    @Order(4)
     void afterTheDueTimeAnUnsignedManualCheckIsOverdueAndStillCountedOnce() throws Exception {
         clock.set(Instant.parse("2026-03-28T10:05:00Z"));
         schedule.tick();
