@@ -9,6 +9,7 @@ import dev.rounds.probe.Environment;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeType;
+import dev.rounds.probe.SetupNeed;
 import dev.rounds.probe.type.HttpFetch;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.ProxyOptions;
@@ -78,8 +79,10 @@ public final class FeedProbe implements ProbeType {
         if (tokenEnv != null) {
             Optional<String> token = context.facility(Environment.class).variable(tokenEnv);
             if (token.isEmpty()) {
-                return CompletableFuture.completedFuture(Observation.error("environment variable " + tokenEnv
-                        + " (token_env) is not set; set it to the API key of " + url));
+                return CompletableFuture.completedFuture(Observation.lacking(
+                        SetupNeed.credential("set " + tokenEnv + " to the API key of " + url),
+                        "environment variable " + tokenEnv + " (token_env) is not set; set it to the API key of "
+                                + url));
             }
             options.putHeader(spec.setting("token_header", "Authorization"), token.get());
         }
@@ -107,7 +110,11 @@ public final class FeedProbe implements ProbeType {
                     FeedOutcome outcome = FeedOutcome.of(answer, url, via, inbox.maxBytes());
                     if (outcome.failure() != null) {
                         return CompletableFuture.completedFuture(
-                                Observation.down(Map.of("fetched", false), outcome.failure()));
+                                Observation.down(Map.of("fetched", false), outcome.failure())
+                                        .needing(
+                                                answer.failure() == null
+                                                        ? null
+                                                        : answer.failure().setupNeed()));
                     }
                     if (outcome.notModified()) {
                         return context.blocking(

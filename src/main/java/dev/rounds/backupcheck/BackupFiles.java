@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  *
  * @param files the matches, newest (by modification time) first
  * @param miss why nothing matched, when nothing did
+ * @param nowhere whether the file or the folder to look in does not exist at all
  */
-record BackupFiles(List<Found> files, String miss) {
+record BackupFiles(List<Found> files, String miss, boolean nowhere) {
 
     /** One matching file. */
     record Found(Path path, Instant modified, long size) {}
@@ -45,13 +46,14 @@ record BackupFiles(List<Found> files, String miss) {
             }
             return Files.isRegularFile(path)
                     ? found(Stream.of(path), null)
-                    : new BackupFiles(List.of(), "file " + pattern + " does not exist");
+                    : new BackupFiles(List.of(), "file " + pattern + " does not exist", true);
         }
         int slash = pattern.lastIndexOf('/', meta);
         Path base = slash < 0 ? Path.of(".") : Path.of(slash == 0 ? "/" : pattern.substring(0, slash));
         String rest = pattern.substring(slash + 1);
         if (!Files.isDirectory(base)) {
-            return new BackupFiles(List.of(), "no file matches " + pattern + ": folder " + base + " does not exist");
+            return new BackupFiles(
+                    List.of(), "no file matches " + pattern + ": folder " + base + " does not exist", true);
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
         int depth = rest.contains("**")
@@ -71,7 +73,7 @@ record BackupFiles(List<Found> files, String miss) {
             }
         }
         files.sort(Comparator.comparing(Found::modified).reversed());
-        return new BackupFiles(List.copyOf(files), files.isEmpty() ? miss : null);
+        return new BackupFiles(List.copyOf(files), files.isEmpty() ? miss : null, false);
     }
 
     private static int firstGlobCharacter(String pattern) {

@@ -10,6 +10,8 @@ import dev.rounds.probe.Environment;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeType;
+import dev.rounds.probe.SetupMissing;
+import dev.rounds.probe.SetupNeed;
 import dev.rounds.probe.type.ChildProcess;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -97,8 +99,8 @@ public final class BackupProbe implements ProbeType {
                 default ->
                     done(Observation.error("backup kind must be files, dump, restic or borg, got '" + kind + "'"));
             };
-        } catch (Misconfigured e) {
-            return done(Observation.error(e.getMessage()));
+        } catch (Misconfigured | SetupMissing e) {
+            return done(Observation.misconfigured(e));
         }
     }
 
@@ -111,8 +113,13 @@ public final class BackupProbe implements ProbeType {
                 BackupFiles found = BackupFiles.of(path);
                 if (found.files().isEmpty()) {
                     return Observation.down(
-                            Map.of("count", 0, "total_size", 0L),
-                            found.miss() + "; point the probe's path at where the backups are written");
+                                    Map.of("count", 0, "total_size", 0L),
+                                    found.miss() + "; point the probe's path at where the backups are written")
+                            .needing(
+                                    found.nowhere()
+                                            ? SetupNeed.path("create " + path + " where the backups are written,"
+                                                    + " or point the probe's path at them")
+                                            : null);
                 }
                 BackupFiles.Found newest = found.newest().orElseThrow();
                 Map<String, Object> values = new HashMap<>();
@@ -145,8 +152,8 @@ public final class BackupProbe implements ProbeType {
         ChildProcess tool;
         try {
             tool = run.process(context.maxBytes());
-        } catch (ToolRun.Missing e) {
-            return done(Observation.error(e.getMessage()));
+        } catch (SetupMissing e) {
+            return done(Observation.misconfigured(e));
         }
         // Judged on a worker thread: the snapshot list may be as long as the read cap.
         return tool.run(context, timeout)
@@ -228,7 +235,8 @@ public final class BackupProbe implements ProbeType {
             for (Object name : names) {
                 String value = environment
                         .variable(name.toString())
-                        .orElseThrow(() -> new Misconfigured(
+                        .orElseThrow(() -> new SetupMissing(
+                                SetupNeed.credential("set " + name + " (named by pass_env) where Rounds runs"),
                                 "environment variable " + name + " (named by pass_env) is not set where Rounds runs"));
                 variables.put(name.toString(), value);
             }
@@ -248,12 +256,13 @@ public final class BackupProbe implements ProbeType {
 
     private static String secret(ProbeSpec spec, String setting, String kind, Environment environment) {
         String variable = required(spec, setting, kind);
-        return environment
-                .variable(variable)
-                .orElseThrow(() -> new Misconfigured("environment variable " + variable
-                        + " (named by " + setting + ") is not set where Rounds runs; set it to the " + kind
-                        + " repository's "
-                        + (kind.equals("borg") ? "passphrase" : "password")));
+        return environment.variable(variable).orElseThrow(() -> {
+            String secret = kind.equals("borg") ? "passphrase" : "password";
+            return new SetupMissing(
+                    SetupNeed.credential("set " + variable + " to the " + kind + " repository's " + secret),
+                    "environment variable " + variable + " (named by " + setting + ") is not set where Rounds"
+                            + " runs; set it to the " + kind + " repository's " + secret);
+        });
     }
 
     private static Duration age(Instant at, ProbeContext context) {

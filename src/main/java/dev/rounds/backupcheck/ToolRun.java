@@ -1,5 +1,7 @@
 package dev.rounds.backupcheck;
 
+import dev.rounds.probe.SetupMissing;
+import dev.rounds.probe.SetupNeed;
 import dev.rounds.probe.type.ChildProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,17 +26,10 @@ record ToolRun(List<String> command, Map<String, String> environment, String deb
         environment = Map.copyOf(environment);
     }
 
-    /** The tool is not installed where Rounds runs. */
-    static final class Missing extends RuntimeException {
-        Missing(String message) {
-            super(message);
-        }
-    }
-
     /**
      * The tool as a child process keeping at most {@code maxBytes} of its output.
      *
-     * @throws Missing when the tool is not on the PATH it is given
+     * @throws SetupMissing when the tool is not on the PATH it is given
      */
     ChildProcess process(long maxBytes) {
         List<String> resolved = new ArrayList<>(command);
@@ -61,7 +56,10 @@ record ToolRun(List<String> command, Map<String, String> environment, String deb
             Path candidate = Path.of(folder.isEmpty() ? "." : folder, name);
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return candidate;
         }
-        throw new Missing(name + " is not installed on the machine Rounds runs on (not on its PATH "
-                + environment.getOrDefault("PATH", "") + "); install the Debian package '" + debianPackage + "'");
+        throw new SetupMissing(
+                SetupNeed.tool("install " + name + " (Debian: apt install " + debianPackage + ")"),
+                name + " is not installed on the machine Rounds runs on (not on its PATH "
+                        + environment.getOrDefault("PATH", "") + "); install the Debian package '" + debianPackage
+                        + "'");
     }
 }

@@ -19,6 +19,9 @@ final class ProbeSpecReader {
     static final Set<String> PROBE_KEYS = Set.of("type", "target", "every", "timeout", "confirm", "expect");
     static final String GROUP_PREFIX = "group:";
 
+    /** The one required setting a target's address may give instead: {@code db01:5432}. */
+    private static final String PORT = "port";
+
     private final YamlFile file;
     private final ProbeCatalog catalog;
     private final Inventory inventory;
@@ -62,7 +65,7 @@ final class ProbeSpecReader {
         Integer confirm = fields.integer("confirm", 1);
         if (confirm == null && !fields.has("confirm")) confirm = inheritedConfirm(targets, targetRef, fields);
         List<Condition> expect = conditions(fields, schema);
-        Map<String, Object> settings = schema == null ? Map.of() : settings(fields, schema, what);
+        Map<String, Object> settings = schema == null ? Map.of() : settings(fields, schema, what, targets);
         if (file.problemCount() != before || schema == null || targetRef == null || confirm == null) return null;
         return new ProbeSpec(index, type, targetRef, targets, settings, every, timeout, confirm, expect);
     }
@@ -169,7 +172,7 @@ final class ProbeSpecReader {
         return false;
     }
 
-    private Map<String, Object> settings(YamlFields fields, ProbeSchema schema, String what) {
+    private Map<String, Object> settings(YamlFields fields, ProbeSchema schema, String what, List<Target> targets) {
         Map<String, Object> settings = new LinkedHashMap<>();
         schema.settings().forEach((key, kind) -> {
             if (PROBE_KEYS.contains(key)) return;
@@ -185,6 +188,9 @@ final class ProbeSpecReader {
             if (value != null) settings.put(key, value);
         });
         for (String required : new TreeSet<>(schema.required())) {
+            if (required.equals(PORT) && !targets.isEmpty() && targets.stream().allMatch(Target::addressHasPort)) {
+                continue; // the port comes with every target's address
+            }
             if (!fields.has(required)) {
                 if (fields.tuples().containsKey(required)) {
                     fields.missing(required);

@@ -2,6 +2,7 @@ package dev.rounds.checklist;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A host or service from the inventory.
@@ -25,6 +26,12 @@ public record Target(
         List<MaintenanceWindow> maintenance,
         ServiceHours slaHours) {
 
+    /** In an address, the port Rounds itself listens on: {@code localhost:${quarkus.http.port}}. */
+    public static final String OWN_PORT = "${quarkus.http.port}";
+
+    private static final Pattern WITH_PORT =
+            Pattern.compile("^(?:[^:\\[\\]]+|\\[[^\\]]+\\]):(?:\\d+|\\$\\{quarkus\\.http\\.port\\})$");
+
     public Target {
         groups = List.copyOf(groups);
         attributes = Map.copyOf(attributes);
@@ -45,5 +52,16 @@ public record Target(
             boolean enabled,
             String pausedReason) {
         this(id, address, groups, sla, attributes, software, defaults, enabled, pausedReason, List.of(), null);
+    }
+
+    /** The same target at another address. */
+    public Target withAddress(String other) {
+        return new Target(
+                id, other, groups, sla, attributes, software, defaults, enabled, pausedReason, maintenance, slaHours);
+    }
+
+    /** Whether the address names a port: {@code db01:5432}, {@code [::1]:8443} or {@code localhost:${quarkus.http.port}}. */
+    public boolean addressHasPort() {
+        return address != null && WITH_PORT.matcher(address).matches();
     }
 }

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * The role names of DESIGN "People and access". Roles are not hierarchical: a person holds a set of them, and each
- * endpoint names the roles it admits (README "People and access" has the whole matrix).
+ * endpoint names the roles it admits (docs/security.md has the whole matrix).
  */
 public final class Roles {
 

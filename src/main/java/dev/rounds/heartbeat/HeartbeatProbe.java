@@ -8,6 +8,7 @@ import dev.rounds.checklist.Target;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeType;
+import dev.rounds.probe.SetupNeed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -71,10 +72,12 @@ public final class HeartbeatProbe implements ProbeType {
         String last = state.lastMessage() == null ? "" : ": " + state.lastMessage();
         if (state.lastStatus().equals(HeartbeatState.NEVER)) {
             return Observation.down(
-                    values,
-                    "no ping yet; the job should POST /api/ping/<token> when it succeeds"
-                            + " (an admin finds the ping URL of heartbeat '" + state.name()
-                            + "' at GET /api/heartbeats)");
+                            values,
+                            "no ping yet; the job should POST /api/ping/<token> when it succeeds"
+                                    + " (an admin finds the ping URL of heartbeat '" + state.name()
+                                    + "' at GET /api/heartbeats)")
+                    .needing(SetupNeed.service("make the job POST the ping URL of heartbeat '" + state.name()
+                            + "' when it succeeds (an admin finds it at GET /api/heartbeats)"));
         }
         if (state.lastSuccessAt() == null) {
             return Observation.down(

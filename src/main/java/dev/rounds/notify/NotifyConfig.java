@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Where notifications go and how hard Rounds tries (README "Notifications"). Every channel is off by default. */
+/** Where notifications go and how hard Rounds tries (docs/notifications.md). Every channel is off by default. */
 @ConfigMapping(prefix = "rounds.notify")
 public interface NotifyConfig {
 

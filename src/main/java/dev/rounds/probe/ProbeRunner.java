@@ -101,13 +101,14 @@ public class ProbeRunner {
                 observed.complete(Observation.error(
                         "unknown probe type '" + spec.type() + "'; known types: " + String.join(", ", types.types())));
             } else {
+                var context = new ProbeContext(vertx, clock, maxBytes, facilities);
                 type.get()
-                        .observe(spec, target, new ProbeContext(vertx, clock, maxBytes, facilities))
-                        .whenComplete((observation, failure) -> observed.complete(
-                                failure == null ? observation : Observation.error(describe(failure))));
+                        .observe(spec, ownAddressed(target, context), context)
+                        .whenComplete((observation, failure) ->
+                                observed.complete(failure == null ? observation : failed(failure)));
             }
         } catch (RuntimeException | LinkageError failure) {
-            observed.complete(Observation.error(describe(failure)));
+            observed.complete(failed(failure));
         }
         return observed.handle((observation, impossible) -> {
             vertx.cancelTimer(guard);
@@ -134,7 +135,15 @@ public class ProbeRunner {
         Map<String, Object> kept = kept(seen.values());
         if (seen.verdict() != null) {
             return new ProbeResult(
-                    key, spec.type(), startedAt, duration, seen.verdict(), kept, List.of(), seen.message());
+                    key,
+                    spec.type(),
+                    startedAt,
+                    duration,
+                    seen.verdict(),
+                    kept,
+                    List.of(),
+                    seen.message(),
+                    seen.setup());
         }
         var outcomes = new ArrayList<ConditionOutcome>();
         for (Condition condition : spec.expect()) {
@@ -178,6 +187,21 @@ public class ProbeRunner {
                                 .register(registry)));
         meters.duration().record(result.duration());
         meters.results().increment();
+    }
+
+    /** The target with Rounds' own port in its address where the inventory asks for it ({@link OwnPort}). */
+    private Target ownAddressed(Target target, ProbeContext context) {
+        if (target.address() == null || !target.address().contains(OwnPort.PLACEHOLDER)) return target;
+        return context.facility(OwnPort.class).resolve(target);
+    }
+
+    /** What a type threw, booked as {@code error}: with its setup need when it says Rounds lacks something. */
+    private static Observation failed(Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof SetupMissing missing
+                ? Observation.misconfigured(missing)
+                : Observation.error(describe(cause));
     }
 
     private static String describe(Throwable failure) {

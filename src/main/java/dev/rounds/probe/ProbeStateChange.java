@@ -15,6 +15,7 @@ final class ProbeStateChange {
     private final DownRun run = new DownRun();
     private StoredResult last;
     private long lastId;
+    private boolean answered;
 
     /** The changes of a batch stored under ids from {@code firstId} on: one per probe, in order of first result. */
     static Collection<ProbeStateChange> of(long firstId, List<StoredResult> batch) {
@@ -33,6 +34,7 @@ final class ProbeStateChange {
 
     private void add(StoredResult result, long id) {
         run.add(result.status(), result.startedAt());
+        answered |= result.status().isAvailable();
         last = result;
         lastId = id;
     }
@@ -45,6 +47,11 @@ final class ProbeStateChange {
     /** The downs since the batch's last up or warn, or since its start, and whether an up or warn came before them. */
     DownRun run() {
         return run;
+    }
+
+    /** Whether the target answered (up or warn) in the batch. */
+    boolean answered() {
+        return answered;
     }
 
     StoredResult last() {

@@ -24,19 +24,25 @@ final class ResultStore {
             + " probe_index, target_id, type, started_at, duration_us, status, values_json, conditions_json, message)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_STATE = "INSERT INTO probe_state (last_status, last_result_id,"
-            + " last_started_at, consecutive_down, first_down_at, last_message, probe_key, checklist_id, activity_id,"
-            + " probe_index, target_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " last_started_at, consecutive_down, first_down_at, last_message, answered, setup_kind, setup_fix,"
+            + " probe_key, checklist_id, activity_id, probe_index, target_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /**
      * Folds a batch's results for one probe into its row in one statement, so that no read or row lock comes
      * first: the right-hand sides see the row as it was. Parameters 4 and 6 say whether an up or warn result ended
-     * the run of downs; 5 is the first down of the run the batch ends with, 7 how many downs that run has.
+     * the run of downs; 5 is the first down of the run the batch ends with, 7 how many downs that run has; 9 whether
+     * the batch holds an answer; 10 to 14 the last result's setup need, dropped by 10 (it lapses at the first answer)
+     * when the target has answered before or in the batch.
      */
     private static final String UPDATE_STATE = "UPDATE probe_state SET last_status = ?, last_result_id = ?,"
             + " last_started_at = ?,"
             + " first_down_at = CASE WHEN ? OR consecutive_down = 0 THEN CAST(? AS TIMESTAMP(6) WITH TIME ZONE)"
             + " ELSE first_down_at END,"
             + " consecutive_down = CASE WHEN ? THEN 0 ELSE consecutive_down END + ?,"
-            + " last_message = ? WHERE probe_key = ?";
+            + " last_message = ?, answered = answered OR ?,"
+            + " setup_kind = CASE WHEN ? AND (answered OR ?) THEN NULL ELSE ? END,"
+            + " setup_fix = CASE WHEN ? AND (answered OR ?) THEN NULL ELSE ? END"
+            + " WHERE probe_key = ?";
 
     private volatile String nextIdSql;
 
@@ -97,7 +103,16 @@ final class ResultStore {
                 update.setBoolean(6, change.run().ended());
                 update.setInt(7, change.run().downs());
                 update.setString(8, last.message());
-                update.setString(9, last.probe());
+                update.setBoolean(9, change.answered());
+                SetupNeed need = last.result().setup();
+                boolean lapses = need != null && need.onlyUntilFirstAnswer();
+                update.setBoolean(10, lapses);
+                update.setBoolean(11, change.answered());
+                update.setString(12, need == null ? null : need.kind());
+                update.setBoolean(13, lapses);
+                update.setBoolean(14, change.answered());
+                update.setString(15, need == null ? null : need.fix());
+                update.setString(16, last.probe());
                 update.addBatch();
             }
             int[] updated = update.executeBatch();
@@ -117,11 +132,16 @@ final class ResultStore {
                 insert.setInt(4, change.run().downs());
                 setTimestamp(insert, 5, change.run().firstDownAt());
                 insert.setString(6, last.message());
-                insert.setString(7, last.probe());
-                insert.setString(8, key.checklistId());
-                insert.setString(9, key.activityId());
-                insert.setInt(10, key.probeIndex());
-                insert.setString(11, key.targetId());
+                insert.setBoolean(7, change.answered());
+                SetupNeed need = last.result().setup();
+                if (need != null && need.onlyUntilFirstAnswer() && change.answered()) need = null;
+                insert.setString(8, need == null ? null : need.kind());
+                insert.setString(9, need == null ? null : need.fix());
+                insert.setString(10, last.probe());
+                insert.setString(11, key.checklistId());
+                insert.setString(12, key.activityId());
+                insert.setInt(13, key.probeIndex());
+                insert.setString(14, key.targetId());
                 insert.addBatch();
             }
             insert.executeBatch();

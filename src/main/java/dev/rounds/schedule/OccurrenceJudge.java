@@ -24,7 +24,8 @@ public class OccurrenceJudge {
      * The verdict, and for a failure the failing probes with their messages.
      *
      * @param errors the probes that ran but could not measure ({@code error}: Rounds' fault, such as a missing
-     *     credential), with their messages; they keep the verdict pending
+     *     credential) or that need setup first (never a failure, whatever they returned), with their messages;
+     *     they keep the verdict pending
      */
     public record Verdict(ProbeVerdict verdict, String reason, List<String> errors) {
 
@@ -61,6 +62,9 @@ public class OccurrenceJudge {
                     && (probe.isContinuous() || !snapshot.lastStartedAt().isBefore(o.openedAt));
             if (!usable) {
                 pending = true;
+            } else if (snapshot.needsSetup()) {
+                pending = true;
+                errors.add(entry.getKey() + ": needs setup: " + snapshot.setup().fix());
             } else if (snapshot.consecutiveDown() >= probe.confirm()) {
                 failures.add(entry.getKey() + ": " + snapshot.message());
             } else if (!snapshot.status().isAvailable()) {

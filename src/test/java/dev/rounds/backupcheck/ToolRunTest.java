@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rounds.probe.ProbeHarness;
+import dev.rounds.probe.SetupMissing;
+import dev.rounds.probe.SetupNeed;
 import dev.rounds.probe.type.ChildProcess;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -55,14 +57,15 @@ class ToolRunTest {
 
     @Test
     void aMissingToolNamesTheDebianPackage() {
-        ToolRun.Missing missing = assertThrows(
-                ToolRun.Missing.class,
+        SetupMissing missing = assertThrows(
+                SetupMissing.class,
                 () -> new ToolRun(List.of("restic-not-installed-here"), Map.of("PATH", "/usr/bin:/bin"), "restic")
                         .process(1024));
         assertEquals(
                 "restic-not-installed-here is not installed on the machine Rounds runs on (not on its PATH"
                         + " /usr/bin:/bin); install the Debian package 'restic'",
                 missing.getMessage());
+        assertEquals(SetupNeed.tool("install restic-not-installed-here (Debian: apt install restic)"), missing.need());
     }
 
     @Test

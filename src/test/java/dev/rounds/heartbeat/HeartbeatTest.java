@@ -17,6 +17,7 @@ import dev.rounds.probe.Fixtures;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeStatus;
+import dev.rounds.probe.SetupNeed;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -196,6 +197,8 @@ class HeartbeatTest {
         assertEquals("never", seen.values().get("last_status"));
         assertTrue(seen.message().startsWith("no ping yet; the job should POST /api/ping/<token>"), seen.message());
         assertFalse(seen.message().contains(path.substring("/api/ping/".length())));
+        assertEquals(SetupNeed.SERVICE, seen.setup().kind(), "a job not wired to ping yet needs setup, not a failure");
+        assertFalse(seen.setup().fix().contains(path.substring("/api/ping/".length())));
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * README "Command line": {@code validate}, {@code verify}, {@code export} and {@code restore}, run from the packaged
+ * docs/command-line.md: {@code validate}, {@code verify}, {@code export} and {@code restore}, run from the packaged
  * jar as a person runs them, start no schedule, probe or job and write nothing to the audit log, except export's one
  * {@code audit.exported}. The audit log is the witness: a command run while the server is stopped shows up between
  * the server's {@code rounds.stopped} and its next {@code rounds.started} only if it wrote something.

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * README "Durability": every request answered 2xx has committed durably. The packaged application, on its embedded
+ * docs/durability.md: every request answered 2xx has committed durably. The packaged application, on its embedded
  * H2 file database, takes sign-offs, supersessions, waiver requests and acknowledgements from four client threads
  * while a fifth reads the audit log; it is SIGKILLed at a random moment, five times, and restarted on the same
  * folder. Afterwards every acknowledged write is there with its audit entry, the chain verifies, and no sequence

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Calls every endpoint and page as each role, and unauthenticated, and checks the status exactly: the role matrix
- * of README "People and access". One row per door; a new endpoint fails {@link #everyEndpointHasARow()} until its
+ * of docs/security.md. One row per door; a new endpoint fails {@link #everyEndpointHasARow()} until its
  * row is added to {@link #doors()}.
  */
 @QuarkusTest

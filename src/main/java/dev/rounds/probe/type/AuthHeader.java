@@ -3,6 +3,8 @@ package dev.rounds.probe.type;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.probe.Environment;
 import dev.rounds.probe.ProbeContext;
+import dev.rounds.probe.SetupMissing;
+import dev.rounds.probe.SetupNeed;
 import java.util.Map;
 
 /**
@@ -17,7 +19,7 @@ final class AuthHeader {
      * Adds the header when the probe names a variable.
      *
      * @return the variable's name, or {@code null} when the probe names none
-     * @throws IllegalArgumentException naming the variable when it is not set
+     * @throws SetupMissing naming the variable when it is not set
      */
     static String addTo(Map<String, String> headers, ProbeSpec spec, ProbeContext context) {
         String variable = spec.setting("auth_env", null);
@@ -25,9 +27,12 @@ final class AuthHeader {
         String header = spec.setting("auth_header", "Authorization");
         String secret = context.facility(Environment.class)
                 .variable(variable)
-                .orElseThrow(() -> new IllegalArgumentException("environment variable " + variable
-                        + " is not set; set it to the " + header + " header value (e.g. 'Bearer <token>' or "
-                        + "'Basic <base64 of user:token>') in the environment Rounds starts in"));
+                .orElseThrow(() -> new SetupMissing(
+                        SetupNeed.credential("set " + variable + " to the " + header + " header value, e.g. 'Bearer"
+                                + " <token>', in the environment Rounds starts in"),
+                        "environment variable " + variable
+                                + " is not set; set it to the " + header + " header value (e.g. 'Bearer <token>' or "
+                                + "'Basic <base64 of user:token>') in the environment Rounds starts in"));
         headers.put(header, secret);
         return variable;
     }

@@ -76,7 +76,7 @@ public final class BacklogProbe implements ProbeType {
         try {
             request = request(spec, target, context);
         } catch (IllegalArgumentException | IllegalStateException misconfigured) {
-            return CompletableFuture.completedFuture(Observation.error(misconfigured.getMessage()));
+            return CompletableFuture.completedFuture(Observation.misconfigured(misconfigured));
         }
         return HttpFetch.get(request.uri(), request.headers())
                 .send(context.vertx(), spec.timeoutFor(target), context.maxBytes())
@@ -123,7 +123,8 @@ public final class BacklogProbe implements ProbeType {
     private static Observation judged(HttpFetch.Answer answer, Request request, ProbeContext context) {
         String where = HttpFetch.shown(request.uri());
         if (answer.failure() != null)
-            return Observation.down(Map.of(), answer.failure().about(request.uri()));
+            return Observation.down(Map.of(), answer.failure().about(request.uri()))
+                    .needing(answer.failure().setupNeed());
         if (answer.status() >= 400) {
             return Observation.down(
                     Map.of(),

@@ -10,6 +10,8 @@ import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeStatus;
 import dev.rounds.probe.ProbeType;
+import dev.rounds.probe.SetupMissing;
+import dev.rounds.probe.SetupNeed;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +59,7 @@ public final class ExecProbe implements ProbeType {
         try {
             command = command(spec, target);
         } catch (IllegalArgumentException misconfigured) {
-            return CompletableFuture.completedFuture(Observation.error(misconfigured.getMessage()));
+            return CompletableFuture.completedFuture(Observation.misconfigured(misconfigured));
         }
         Duration timeout = spec.timeoutFor(target);
         var plugin = new ChildProcess(
@@ -112,8 +114,14 @@ public final class ExecProbe implements ProbeType {
             Path candidate = Path.of(folder, name);
             if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) return candidate;
         }
-        throw new IllegalArgumentException("command '" + name + "' is neither in " + PLUGINS + " nor in the PATH"
-                + (name.startsWith("check_") ? "; install the monitoring-plugins package" : ""));
+        boolean plugin = name.startsWith("check_");
+        throw new SetupMissing(
+                SetupNeed.tool(
+                        plugin
+                                ? "install the monitoring plugins (Debian: apt install monitoring-plugins-basic)"
+                                : "install '" + name + "' where Rounds runs, or name it by its full path"),
+                "command '" + name + "' is neither in " + PLUGINS + " nor in the PATH"
+                        + (plugin ? "; install the monitoring-plugins package" : ""));
     }
 
     /** What a plugin run amounts to; judged on a worker thread, since its output may be as long as the cap. */

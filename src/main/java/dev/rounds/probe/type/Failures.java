@@ -1,6 +1,7 @@
 package dev.rounds.probe.type;
 
 import dev.rounds.checklist.Durations;
+import dev.rounds.probe.SetupNeed;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.http.HttpClosedException;
 import java.io.EOFException;
@@ -61,6 +62,24 @@ public final class Failures {
             }
         }
         return "exchange with " + where + " failed: " + plain(failure);
+    }
+
+    /**
+     * The setup a failure points to while the target has never answered: a host name that does not resolve from
+     * here, or nothing listening at {@code host:port} yet; {@code null} for any other failure.
+     */
+    public static SetupNeed setupNeed(Throwable failure, String host, int port) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException) {
+                return SetupNeed.network("make '" + host + "' resolvable from this machine (DNS or /etc/hosts), give"
+                        + " Rounds a route or proxy to it, or correct the target's address");
+            }
+            if (cause instanceof ConnectException && said(cause).contains("refused")) {
+                return SetupNeed.service("start what should listen on " + Address.hostPort(host, port)
+                        + ", or correct the target's address and the probe's port");
+            }
+        }
+        return null;
     }
 
     /**

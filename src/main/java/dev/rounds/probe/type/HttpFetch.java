@@ -1,6 +1,7 @@
 package dev.rounds.probe.type;
 
 import dev.rounds.checklist.Durations;
+import dev.rounds.probe.SetupNeed;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -67,6 +68,11 @@ public final class HttpFetch {
                 case READING_BODY ->
                     reading + " from " + where + " not complete" + within + " (" + read + " bytes read)";
             };
+        }
+
+        /** What Rounds may lack for this failure (a name that does not resolve, nothing listening yet), or null. */
+        public SetupNeed setupNeed() {
+            return timedOut() ? null : Failures.setupNeed(cause, host, port);
         }
 
         /** The sentence for a fetch of {@code uri} by an API probe (backlog, metrics), naming it as {@link #shown}. */

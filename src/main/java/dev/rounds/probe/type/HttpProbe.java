@@ -112,7 +112,9 @@ public final class HttpProbe implements ProbeType {
             HttpFetch.Failure failure = answer.failure();
             if (failure == null) return judged(answer);
             String why = failure.sentence(where, "body");
-            if (failure.stage() != HttpFetch.Stage.READING_BODY) return Observation.down(Map.of(), why);
+            if (failure.stage() != HttpFetch.Stage.READING_BODY) {
+                return Observation.down(Map.of(), why).needing(failure.setupNeed());
+            }
             return Observation.down(
                     measured(answer),
                     failure.timedOut()

@@ -9,6 +9,7 @@ import dev.rounds.checklist.Target;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeType;
+import dev.rounds.probe.SetupNeed;
 import dev.rounds.probe.type.PrometheusText.Sample;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -88,7 +89,7 @@ public final class MetricsProbe implements ProbeType {
             formulas = formulas(spec);
             uri = Urls.of(spec, target, "/metrics", 9100);
         } catch (IllegalArgumentException misconfigured) {
-            return CompletableFuture.completedFuture(Observation.error(misconfigured.getMessage()));
+            return CompletableFuture.completedFuture(Observation.misconfigured(misconfigured));
         }
         Duration timeout = spec.timeoutFor(target);
         Duration window = spec.setting("window", Duration.class, DEFAULT_WINDOW);
@@ -105,7 +106,7 @@ public final class MetricsProbe implements ProbeType {
         try {
             authEnv = AuthHeader.addTo(headers, spec, context);
         } catch (IllegalArgumentException | IllegalStateException missing) {
-            return CompletableFuture.completedFuture(Observation.error(missing.getMessage()));
+            return CompletableFuture.completedFuture(Observation.misconfigured(missing));
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         // On a fresh machine nothing listens on 9100 yet: say what would.
@@ -131,7 +132,7 @@ public final class MetricsProbe implements ProbeType {
     }
 
     /** One scrape's samples, or why there are none. */
-    private record Scrape(List<Sample> samples, String failure) {}
+    private record Scrape(List<Sample> samples, String failure, SetupNeed setup) {}
 
     /** GETs and parses the page. */
     private record Scraper(ProbeContext context, URI uri, Map<String, String> headers, String hint, String authEnv) {
@@ -142,7 +143,14 @@ public final class MetricsProbe implements ProbeType {
                     .thenApply(answer -> {
                         String where = HttpFetch.shown(uri);
                         if (answer.failure() != null) {
-                            return failed(answer.failure().about(uri) + (answer.status() == null ? hint : ""));
+                            return new Scrape(
+                                    List.of(),
+                                    answer.failure().about(uri) + (answer.status() == null ? hint : ""),
+                                    hint.isEmpty() || answer.failure().setupNeed() == null
+                                            ? answer.failure().setupNeed()
+                                            : SetupNeed.service("install and start prometheus-node-exporter on "
+                                                    + uri.getHost() + " (Debian: apt install"
+                                                    + " prometheus-node-exporter), or give the probe its url"));
                         }
                         if (answer.status() >= 400) {
                             return failed("HTTP " + answer.status() + " from " + where
@@ -155,7 +163,7 @@ public final class MetricsProbe implements ProbeType {
                         try {
                             List<Sample> samples =
                                     PrometheusText.parse(new String(answer.body(), StandardCharsets.UTF_8));
-                            return new Scrape(samples, null);
+                            return new Scrape(samples, null, null);
                         } catch (IllegalArgumentException malformed) {
                             return failed("metrics from " + where + " are not in the Prometheus text format: "
                                     + malformed.getMessage());
@@ -164,7 +172,7 @@ public final class MetricsProbe implements ProbeType {
         }
 
         private static Scrape failed(String why) {
-            return new Scrape(List.of(), why);
+            return new Scrape(List.of(), why, null);
         }
     }
 
@@ -202,8 +210,10 @@ public final class MetricsProbe implements ProbeType {
 
     private static Observation judged(
             ProbeSpec spec, Map<String, MetricFormula> formulas, Scrape before, Scrape now, URI uri, Duration window) {
-        if (before.failure() != null) return Observation.down(Map.of(), before.failure());
-        if (now.failure() != null) return Observation.down(Map.of(), now.failure());
+        if (before.failure() != null)
+            return Observation.down(Map.of(), before.failure()).needing(before.setup());
+        if (now.failure() != null)
+            return Observation.down(Map.of(), now.failure()).needing(now.setup());
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         formulas.forEach((name, formula) -> {

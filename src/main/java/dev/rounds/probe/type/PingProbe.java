@@ -8,6 +8,7 @@ import dev.rounds.checklist.Target;
 import dev.rounds.probe.Observation;
 import dev.rounds.probe.ProbeContext;
 import dev.rounds.probe.ProbeType;
+import dev.rounds.probe.SetupNeed;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -87,7 +88,8 @@ public final class PingProbe implements ProbeType {
 
     private Observation observed(ChildProcess.End end, String host, Duration timeout, boolean judgeHere) {
         if (end instanceof ChildProcess.NotStarted missing) {
-            return Observation.error(
+            return Observation.lacking(
+                    SetupNeed.tool("install the system ping (Debian: apt install iputils-ping)"),
                     "cannot run '" + command + "' (" + missing.cause().getMessage() + "): the ping "
                             + "probe needs the system ping from the iputils-ping package (apt-get install iputils-ping)");
         }
@@ -128,8 +130,11 @@ public final class PingProbe implements ProbeType {
                 .orElse("no output")
                 .replaceFirst("^ping: ", "");
         if (said.contains("Operation not permitted") || said.contains("Permission denied")) {
-            return Observation.error("ping may not send ICMP here (" + said + "): give it the capability "
-                    + "(setcap cap_net_raw+ep /usr/bin/ping) or widen net.ipv4.ping_group_range to Rounds' group");
+            return Observation.lacking(
+                    SetupNeed.tool("let ping send ICMP: setcap cap_net_raw+ep /usr/bin/ping, or widen"
+                            + " net.ipv4.ping_group_range to Rounds' group"),
+                    "ping may not send ICMP here (" + said + "): give it the capability "
+                            + "(setcap cap_net_raw+ep /usr/bin/ping) or widen net.ipv4.ping_group_range to Rounds' group");
         }
         return Observation.down(Map.of(), "ping to " + host + " failed: " + said);
     }

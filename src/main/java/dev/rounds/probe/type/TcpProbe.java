@@ -24,7 +24,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code tcp}: a port accepts connections. Setting {@code port} (required). Operands {@code connected} and
+ * {@code tcp}: a port accepts connections. Setting {@code port}, required unless the target's address carries one
+ * ({@code db01:5432}, or Rounds' own {@code localhost:${quarkus.http.port}}); the setting wins. Operands {@code connected} and
  * {@code connect_time}. The connection is closed as soon as it is open. A port that refuses or does not answer is
  * {@code down}, unless a condition judges {@code connected}, so that {@code connected == false} can prove a port
  * is closed. Connections are made by the {@link TcpConnector}, without a Netty channel: a probe only needs the
@@ -43,11 +44,11 @@ public final class TcpProbe implements ProbeType {
     @Override
     public CompletionStage<Observation> observe(ProbeSpec spec, Target target, ProbeContext context) {
         Address address = Address.parse(target.address());
-        Object port = spec.settings().get("port");
-        if (port == null) {
-            return CompletableFuture.completedFuture(Observation.error("a tcp probe needs a port setting"));
+        int number = address.port(spec.settings().get("port"), 0);
+        if (number == 0) {
+            return CompletableFuture.completedFuture(Observation.error("a tcp probe needs a port: a port setting, or"
+                    + " an address with one such as " + address.host() + ":5432"));
         }
-        int number = address.port(port, 0);
         String where = Address.hostPort(address.host(), number);
         Duration timeout = spec.timeoutFor(target);
         ProbeStatus unconnected =
@@ -61,7 +62,8 @@ public final class TcpProbe implements ProbeType {
                         return new Observation(
                                 Map.of("connected", false),
                                 unconnected,
-                                Failures.describe(failure, address.host(), number, timeout));
+                                Failures.describe(failure, address.host(), number, timeout),
+                                Failures.setupNeed(failure, address.host(), number));
                     }
                     Duration connectTime = Duration.ofNanos(took);
                     return Observation.measured(

@@ -12,7 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * The offline verification procedure of README "Verifying an export bundle offline": the script docs/verify-bundle.sh
+ * The offline verification procedure of docs/auditor.md "Verifying an export bundle offline": the script docs/verify-bundle.sh
  * that auditors are given, run with /bin/bash.
  */
 public final class BundleProcedure {

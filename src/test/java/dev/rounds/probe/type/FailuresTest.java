@@ -77,4 +77,20 @@ class FailuresTest {
             assertEquals("the connection was reset", Failures.reason(reset));
         }
     }
+
+    @Test
+    void anUnresolvableNameOrARefusalPointsToSetupAndOtherFailuresDoNot() {
+        assertEquals(
+                dev.rounds.probe.SetupNeed.NETWORK,
+                Failures.setupNeed(
+                                new CompletionException(new java.net.UnknownHostException("feeds.example")),
+                                "feeds.example",
+                                443)
+                        .kind());
+        assertEquals(
+                dev.rounds.probe.SetupNeed.SERVICE,
+                Failures.setupNeed(new ConnectException("Connection refused"), "127.0.0.1", 9100)
+                        .kind());
+        assertEquals(null, Failures.setupNeed(new SocketException("Connection reset by peer"), "db01", 5432));
+    }
 }
