@@ -69,7 +69,7 @@ public class DashboardAssembler {
         setup.forEach((kind, fixes) -> groups.add(new Dashboard.SetupGroup(
                 kind,
                 fixes.entrySet().stream()
-                        .map(e -> new Dashboard.SetupItem(e.getKey(), List.copyOf(e.getValue())))
+                        .map(e -> new Dashboard.SetupItem(e.getKey(), onePerProbe(e.getValue())))
                         .toList())));
         return new Dashboard(
                 now,
@@ -116,6 +116,13 @@ public class DashboardAssembler {
                 o.signedOffBy,
                 awaitsSignoff(o),
                 lines);
+    }
+
+    /** Probes of the same type and target in several activities, named once: the fix is the same for all. */
+    private static List<Dashboard.SetupProbe> onePerProbe(List<Dashboard.SetupProbe> probes) {
+        Map<String, Dashboard.SetupProbe> first = new LinkedHashMap<>();
+        probes.forEach(p -> first.putIfAbsent(p.probe(), p));
+        return List.copyOf(first.values());
     }
 
     /**

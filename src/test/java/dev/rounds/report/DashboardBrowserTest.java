@@ -59,8 +59,10 @@ class DashboardBrowserTest {
 
         try (Browser browser = Browser.open(base, 1400, 1000).go("login").logIn(Logins.ADMIN, Logins.ADMIN_PASSWORD)) {
             browser.go("/");
-            browser.screenshot("dashboard-1400");
             long height = browser.pageHeight();
+            browser.screenshot("dashboard-1400");
+            System.out.printf(
+                    "dashboard-1400: %d px tall, / is %d bytes of HTML for %d lines%n", height, html.length, lines);
             assertTrue(height <= MAX_HEIGHT, "the dashboard is " + height + " px tall at 1400×1000");
             assertEquals(0, horizontalOverflow(browser));
             for (WebElement due : browser.driver().findElements(By.cssSelector("td.due time"))) {
