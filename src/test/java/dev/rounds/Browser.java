@@ -131,7 +131,11 @@ public final class Browser implements AutoCloseable {
                             + "\n",
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
-            driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(height, 200)));
+            // the window's size includes what headless Chromium keeps of its frame: without it the bottom is cut off
+            long frame = ((Number) ((JavascriptExecutor) driver)
+                            .executeScript("return Math.max(0, window.outerHeight - window.innerHeight)"))
+                    .longValue();
+            driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(height + frame, 200)));
             try {
                 Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
             } finally {

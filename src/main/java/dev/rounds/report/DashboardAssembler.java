@@ -16,20 +16,25 @@ import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.OccurrenceStatus;
 import dev.rounds.schedule.ProbeSnapshot;
 import dev.rounds.schedule.ProbeStateReader;
+import dev.rounds.waiver.Waiver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
-/** Builds the dashboard from today's occurrences and the latest probe states, in one query for the states. */
+/**
+ * Builds the dashboard from the current occurrences and the latest probe states, in one query for the states: one line
+ * per occurrence ({@link DashboardLines} says which state and action), and the setup panel from the probes whose latest
+ * result names a {@link dev.rounds.probe.SetupNeed}.
+ */
 @ApplicationScoped
 public class DashboardAssembler {
-
-    private static final String BACKUP_TYPE = "backup";
 
     @Inject
     ProbeStateReader probeStates;
@@ -37,71 +42,43 @@ public class DashboardAssembler {
     @Inject
     AcknowledgementService acknowledgements;
 
-    public Dashboard assemble(ChecklistSet checklists, List<Occurrence> current, ComplianceFigures today, Instant now) {
-        Map<String, List<Occurrence>> byChecklist = new LinkedHashMap<>();
-        for (Checklist checklist : checklists.checklists()) {
-            byChecklist.put(checklist.id(), new ArrayList<>());
-        }
-        current.forEach(o -> byChecklist
-                .computeIfAbsent(o.checklistId, id -> new ArrayList<>())
-                .add(o));
-
+    public Dashboard assemble(
+            ChecklistSet checklists, List<Occurrence> current, ComplianceFigures today, Instant now, ZoneId zone) {
         List<String> keys = new ArrayList<>();
         current.forEach(
                 o -> probeLines(checklists, o).forEach(p -> keys.add(p.key().toString())));
         Map<String, ProbeSnapshot> snapshots = probeStates.find(keys);
         Map<String, Acknowledgement> acks = acknowledgements.activeFor(keys);
 
-        List<Dashboard.Card> cards = new ArrayList<>();
-        List<Dashboard.Row> awaiting = new ArrayList<>();
-        List<Dashboard.Row> overdue = new ArrayList<>();
-        Map<String, Dashboard.FailingProbe> failingProbes = new LinkedHashMap<>();
-        Map<String, Dashboard.FailingProbe> backups = new LinkedHashMap<>();
-        for (var entry : byChecklist.entrySet()) {
-            Optional<Checklist> checklist = checklists.checklist(entry.getKey());
-            List<Dashboard.Row> rows = new ArrayList<>();
-            for (Occurrence o : entry.getValue()) {
-                Dashboard.Row row = row(checklists, o, snapshots, acks);
-                rows.add(row);
-                if (row.awaitingSignoff()) awaiting.add(row);
-                if (o.status == OccurrenceStatus.MISSED && o.completedAt == null) overdue.add(row);
-                for (Dashboard.ProbeLine line : row.probes()) {
-                    var gathered = new Dashboard.FailingProbe(o.id, o.title, line);
-                    if (line.status().equals("down") || line.status().equals("error")) {
-                        failingProbes.putIfAbsent(line.key(), gathered);
-                    }
-                    if (line.type().equals(BACKUP_TYPE)) backups.putIfAbsent(line.key(), gathered);
-                }
+        List<Dashboard.Line> lines = new ArrayList<>();
+        Map<String, Map<String, List<Dashboard.SetupProbe>>> setup = new TreeMap<>();
+        for (Occurrence o : current) {
+            Dashboard.Row row = row(checklists, o, snapshots, acks);
+            String checklist =
+                    checklists.checklist(o.checklistId).map(Checklist::title).orElse(o.checklistId);
+            lines.add(DashboardLines.line(row, o.status, o.checklistId, checklist, now, zone));
+            for (Dashboard.ProbeLine p : row.probes()) {
+                if (p.setup() == null) continue;
+                setup.computeIfAbsent(p.setup().kind(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(p.setup().fix(), f -> new ArrayList<>())
+                        .add(new Dashboard.SetupProbe(o.id, o.title, p.label()));
             }
-            String period = entry.getValue().isEmpty() ? "" : entry.getValue().get(0).periodLabel;
-            cards.add(new Dashboard.Card(
-                    entry.getKey(),
-                    checklist.map(Checklist::title).orElse(entry.getKey()),
-                    period,
-                    checklist.map(Checklist::owner).orElse(""),
-                    rows));
         }
-        long failing = count(current, OccurrenceStatus.FAILING);
-        long missed = count(current, OccurrenceStatus.MISSED);
-        long completed = current.stream().filter(o -> o.status.isSettled()).count();
+        lines.sort(DashboardLines.ORDER);
+        List<Dashboard.SetupGroup> groups = new ArrayList<>();
+        setup.forEach((kind, fixes) -> groups.add(new Dashboard.SetupGroup(
+                kind,
+                fixes.entrySet().stream()
+                        .map(e -> new Dashboard.SetupItem(e.getKey(), onePerProbe(e.getValue())))
+                        .toList())));
         return new Dashboard(
                 now,
                 today,
-                cards,
-                awaiting,
-                List.copyOf(failingProbes.values()),
-                overdue,
-                failing,
-                missed,
-                completed,
-                current.size(),
+                List.copyOf(lines),
+                DashboardLines.counts(lines),
+                List.copyOf(groups),
                 Advisory.countByState(TriageState.NEW),
-                Advisory.countByState(TriageState.APPLIES),
-                List.copyOf(backups.values()));
-    }
-
-    private static long count(List<Occurrence> occurrences, OccurrenceStatus status) {
-        return occurrences.stream().filter(o -> o.status == status).count();
+                Advisory.countByState(TriageState.APPLIES));
     }
 
     private Dashboard.Row row(
@@ -118,7 +95,7 @@ public class DashboardAssembler {
             lines.add(
                     s == null
                             ? new Dashboard.ProbeLine(
-                                    key, p.spec().type(), p.target().id(), "pending", "no result yet", null, ack)
+                                    key, p.spec().type(), p.target().id(), "pending", "no result yet", null, ack, null)
                             : new Dashboard.ProbeLine(
                                     key,
                                     p.spec().type(),
@@ -126,18 +103,38 @@ public class DashboardAssembler {
                                     s.status().label(),
                                     s.message(),
                                     s.lastStartedAt(),
-                                    ack));
+                                    ack,
+                                    s.setup()));
         }
         return new Dashboard.Row(
                 o.id,
                 o.activityId,
                 o.title,
                 o.status.label(),
-                o.statusReason,
+                reasonOf(o),
                 o.dueAt,
                 o.signedOffBy,
                 awaitsSignoff(o),
                 lines);
+    }
+
+    /** Probes of the same type and target in several activities, named once: the fix is the same for all. */
+    private static List<Dashboard.SetupProbe> onePerProbe(List<Dashboard.SetupProbe> probes) {
+        Map<String, Dashboard.SetupProbe> first = new LinkedHashMap<>();
+        probes.forEach(p -> first.putIfAbsent(p.probe(), p));
+        return List.copyOf(first.values());
+    }
+
+    /**
+     * Why the occurrence stands where it does; for one a waiver excuses, the waiver's reason, which its status reason
+     * stops telling once a later failing result has been judged.
+     */
+    private static String reasonOf(Occurrence o) {
+        if (o.status == OccurrenceStatus.WAIVED && o.waiverId != null) {
+            Waiver waiver = Waiver.findById(o.waiverId);
+            if (waiver != null) return "waiver: " + waiver.reason;
+        }
+        return o.statusReason;
     }
 
     /** One occurrence's row on its own, with its probes' latest states. */

@@ -13,18 +13,27 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 
-/** The operator's morning page: what is due today, what failed, what waits for a sign-off. */
+/**
+ * The operator's morning page: every current occurrence once, failures first, with the one action it asks for; its
+ * live part refreshes itself.
+ */
 @Path("/")
 @Authenticated
 public class DashboardPage {
 
+    static final String LIVE = "live";
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance today(Dashboard dashboard);
+
+        /** The part of the page that refreshes itself: counters, setup panel and list. */
+        static native TemplateInstance today$live(Dashboard dashboard);
     }
 
     @Inject
@@ -42,14 +51,16 @@ public class DashboardPage {
     @Inject
     ReportZone zone;
 
+    /** The whole page, or with {@code ?fragment=live} only its live part, which {@code /dashboard.js} fetches. */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance today() {
+    public TemplateInstance today(@QueryParam("fragment") String fragment) {
         Instant now = clock.instant();
         ChecklistSet checklists = registry.current();
         ComplianceFigures today = compliance
                 .figures(ReportPeriod.days(now, zone.get()).interval(), now)
                 .get(0);
-        return Templates.today(assembler.assemble(checklists, Occurrence.findCurrent(now), today, now));
+        Dashboard dashboard = assembler.assemble(checklists, Occurrence.findCurrent(now), today, now, zone.get());
+        return LIVE.equals(fragment) ? Templates.today$live(dashboard) : Templates.today(dashboard);
     }
 }

@@ -201,7 +201,7 @@ class AdvisoryTriageTest {
                 .get("/")
                 .then()
                 .statusCode(200)
-                .body(containsString("New advisories"))
+                .body(containsString("for triage"))
                 .body(containsString("<a href=\"/advisories?state=new\">" + waiting + " new advisor"));
     }
 }

@@ -49,7 +49,7 @@ class DefaultPackTest {
             page = asAdmin().get("/").then().statusCode(200).extract().asString();
             // the row of services-up carries a probe line with a verdict once the first result is in
             if (page.matches(
-                    "(?s).*Ensure the services the environment needs are running.*?<div class=\"probe\"><span class=\"status (up|down)\">.*")) {
+                    "(?s).*Ensure the services the environment needs are running.*?<li><span class=\"status (up|down)\">.*")) {
                 break;
             }
             Thread.sleep(500);
@@ -57,7 +57,7 @@ class DefaultPackTest {
         assertTrue(page.contains("Daily maintenance"), "the daily checklist is on the page");
         assertTrue(
                 page.matches(
-                        "(?s).*Ensure the services the environment needs are running.*?<div class=\"probe\"><span class=\"status (up|down)\">.*"),
+                        "(?s).*Ensure the services the environment needs are running.*?<li><span class=\"status (up|down)\">.*"),
                 "a live result for services-up within 90 s");
     }
 
