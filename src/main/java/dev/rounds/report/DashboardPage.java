@@ -51,7 +51,7 @@ public class DashboardPage {
     @Inject
     ReportZone zone;
 
-    /** The whole page, or with {@code ?fragment=live} only its live part, which {@code /dashboard.js} fetches. */
+    /** The whole page, or with {@code ?fragment=live} only its live part, which {@code /static/dashboard.js} fetches. */
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance today(@QueryParam("fragment") String fragment) {
