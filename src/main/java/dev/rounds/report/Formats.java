@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * Times as the pages show them: in the reader's zone (the team's {@link ReportZone}), as a {@code <time>} element
- * that carries the exact UTC instant, shown on hover. Only for element content: inside an attribute, a PDF-only line or
- * anywhere markup does not belong, use the plain {@code whenText}.
+ * that carries the exact UTC instant, shown on hover. Only for element content: no template uses them inside an
+ * attribute.
  */
 @TemplateExtension
 public class Formats {
@@ -40,11 +40,6 @@ public class Formats {
     /** {@code Thu 3 Dec 2026 08:19:25 CET} with the UTC instant on hover: for the audit log, where years and seconds count. */
     static RawString stamp(Instant instant) {
         return element(instant, STAMP, zone());
-    }
-
-    /** {@code Thu 3 Dec 08:19 CET} as plain text, for attributes and text without markup; a dash for nothing. */
-    static String whenText(Instant instant) {
-        return instant == null ? "—" : WHEN.withZone(zone()).format(instant);
     }
 
     /** The {@code <time>} element of an instant shown with {@code shown} in {@code zone}; public for its unit test. */

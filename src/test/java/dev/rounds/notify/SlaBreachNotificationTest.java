@@ -104,7 +104,9 @@ class SlaBreachNotificationTest {
         assertEquals(
                 List.of("sla-breached:" + TARGET + ":2026-05"),
                 first.stream().map(NotificationEvent::key).toList());
-        assertTrue(first.get(0).text().contains("below its objective of 99.500%"), first.get(0).text());
+        assertTrue(
+                first.get(0).text().contains("below its objective of 99.500%"),
+                first.get(0).text());
         try (Connection c = dataSource.getConnection();
                 PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM notification WHERE event_key = ?")) {
             count.setString(1, "sla-breached:" + TARGET + ":2026-05");
