@@ -81,6 +81,7 @@ class RoleMatrixTest {
                 "/api/activities/weekly/sla-review/history",
                 ANY_ROLE));
         d.add(get("/api/checklists", "/api/checklists", ANY_ROLE));
+        d.add(get("/checklists", "/checklists", ANY_ROLE));
         d.add(get("/api/advisories", "/api/advisories", ANY_ROLE));
         d.add(get("/schema/checklist.schema.json", "/schema/checklist.schema.json", ANY_ROLE));
         d.add(get("/q/openapi", "/q/openapi", ANY_ROLE));
@@ -229,6 +230,15 @@ class RoleMatrixTest {
         d.add(json("GET", "/api/evidence/{id}", "/api/evidence/" + UNKNOWN, null, EVIDENCE_READERS, 404));
         // auditor (and admin)
         d.add(get("/api/audit", "/api/audit", AUDIT_READERS));
+        d.add(get("/audit", "/audit", AUDIT_READERS));
+        d.add(get("/audit/verify", "/audit/verify", AUDIT_READERS));
+        d.add(json(
+                "GET",
+                "/audit/occurrence",
+                "/audit/occurrence?subject=nowhere/none@2026-01-01",
+                null,
+                AUDIT_READERS,
+                404));
         d.add(get("/api/audit/verify", "/api/audit/verify", AUDIT_READERS));
         d.add(get("/api/audit/bundle", "/api/audit/bundle?from=2026-11-01&to=2026-11-02", AUDIT_READERS));
         d.add(json("GET", "/api/audit/key", "/api/audit/key", null, AUDIT_READERS, 404));
