@@ -83,7 +83,7 @@ final class DashboardLines {
                         .findFirst()
                         .orElse(reason);
             case SETUP ->
-                "waits for setup: "
+                "lacks a "
                         + String.join(
                                 ", ",
                                 row.probes().stream()
