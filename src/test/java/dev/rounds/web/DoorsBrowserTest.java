@@ -19,12 +19,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * In headless Chromium: the operator's morning from a link in a ticket (log in, land on the occurrence, a refused
@@ -114,6 +116,29 @@ class DoorsBrowserTest {
         assertEquals(1, signed.size());
         assertEquals(note, signed.get(0).note);
         assertEquals("https://tickets.example.org/CHG-12", signed.get(0).link);
+    }
+
+    @Test
+    void aFailedLoginKeepsTheUserNameSoOnlyThePasswordIsTypedAgain() {
+        try (Browser browser = Browser.open(base)) {
+            browser.go("login");
+            browser.driver().findElement(By.name("j_username")).sendKeys(OPERATOR);
+            browser.driver().findElement(By.name("j_password")).sendKeys("not-the-password");
+            browser.driver()
+                    .findElement(By.cssSelector("form button[type=submit]"))
+                    .click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                    .until(d -> d.getCurrentUrl().contains("error="));
+
+            assertEquals(
+                    OPERATOR,
+                    browser.driver().findElement(By.name("j_username")).getAttribute("value"));
+            browser.driver().findElement(By.name("j_password")).sendKeys(TestAccounts.PASSWORD);
+            browser.driver()
+                    .findElement(By.cssSelector("form button[type=submit]"))
+                    .click();
+            assertEquals("/", browser.pathAfterNavigation("/"), "the kept name and the right password log in");
+        }
     }
 
     @Test
