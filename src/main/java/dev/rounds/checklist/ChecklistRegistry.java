@@ -136,7 +136,10 @@ public class ChecklistRegistry {
     }
 
     /** Reloads when a file in the folder was added, removed or changed since the last load attempt. */
-    @Scheduled(every = "${rounds.checklists.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${rounds.checklists.poll}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            executeWith = Scheduled.SIMPLE)
     synchronized void poll() {
         if (current == null) return;
         if (!Objects.equals(ChecklistLoader.fileHashes(folder()), lastSeen)) {
