@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ public class InstanceLock {
     private final Clock clock;
     private final Optional<String> url;
 
-    /** Open for as long as this instance serves: closing it releases the lock. */
+    /** Open for as long as this instance serves: closing it at the stop, or the process ending, releases the lock. */
     private FileChannel held;
 
     InstanceLock(CommandMode command, Clock clock, @ConfigProperty(name = URL) Optional<String> url) {
@@ -90,8 +89,7 @@ public class InstanceLock {
             Files.createDirectories(file.getParent());
             FileChannel channel = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
+            if (channel.tryLock() == null) {
                 channel.close();
                 throw refusal(file);
             }
