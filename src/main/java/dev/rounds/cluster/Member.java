@@ -27,6 +27,11 @@ public record Member(
         return leavingAt == null || slot.isBefore(leavingAt);
     }
 
+    /** This member holding {@code count} probes. */
+    Member holding(int count) {
+        return new Member(id, host, pid, startedAt, checkedInAt, eligibleFrom, leavingAt, count);
+    }
+
     long hash() {
         return Rendezvous.hash(id);
     }

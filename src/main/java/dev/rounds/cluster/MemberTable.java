@@ -47,13 +47,22 @@ final class MemberTable {
     }
 
     /** Renews a lease; {@code false} when the row is gone (another member took this one for lost). */
-    static boolean checkIn(Connection connection, String id, Instant now, int probes) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE cluster_member SET checked_in_at = ?, probes = ? WHERE member_id = ?")) {
+    static boolean checkIn(Connection connection, String id, Instant now) throws SQLException {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE cluster_member SET checked_in_at = ? WHERE member_id = ?")) {
             update.setObject(1, timestamp(now));
-            update.setInt(2, probes);
-            update.setString(3, id);
+            update.setString(2, id);
             return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Records how many probes a member holds under the view it has just taken. */
+    static void holds(Connection connection, String id, int probes) throws SQLException {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE cluster_member SET probes = ? WHERE member_id = ?")) {
+            update.setInt(1, probes);
+            update.setString(2, id);
+            update.executeUpdate();
         }
     }
 

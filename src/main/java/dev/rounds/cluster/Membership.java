@@ -5,7 +5,6 @@ import dev.rounds.core.CommandMode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,7 +21,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -41,6 +43,15 @@ public class Membership implements SlotOwner {
 
     private static final Logger LOG = Logger.getLogger(Membership.class);
 
+    /**
+     * How long past its handover slot a stopping instance keeps its probe scheduler going, so that the runs of its
+     * slots before that one start even when they start late (the scheduler stops when this instance has left).
+     */
+    private static final Duration LAST_RUNS_START = Duration.ofSeconds(1);
+
+    /** How often a stopping instance looks whether the others have seen its handover. */
+    private static final Duration TICK = Duration.ofMillis(200);
+
     private final String self = newId();
     private final String host = hostName();
     private final long pid = ProcessHandle.current().pid();
@@ -56,6 +67,12 @@ public class Membership implements SlotOwner {
 
     @Inject
     Instance<Holdings> holdings;
+
+    private final ScheduledExecutorService checkIns = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "rounds-cluster-check-in");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private volatile ClusterView view = ClusterView.alone(self);
     private volatile boolean joined;
@@ -84,30 +101,32 @@ public class Membership implements SlotOwner {
     }
 
     void onStart(@Observes @Priority(JOIN_PRIORITY) StartupEvent event, CommandMode command) {
-        if (!command.active()) join(false);
+        if (command.active()) return;
+        join(false);
+        // A thread of its own, not a scheduler's pool: a check-in that waits behind other jobs lets the lease lapse
+        checkIns.scheduleWithFixedDelay(
+                this::checkInWhileJoined,
+                config.checkIn().toMillis(),
+                config.checkIn().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Before the probe scheduler stops (its priority is APPLICATION): the others take over first. */
     void onStop(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) ShutdownEvent event) {
         if (joined) leave();
+        checkIns.shutdownNow();
     }
 
-    @Scheduled(
-            identity = "rounds-cluster-check-in",
-            every = "${rounds.cluster.check-in}",
-            executeWith = Scheduled.SIMPLE,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void scheduledCheckIn() {
+    private synchronized void checkInWhileJoined() {
         if (joined) checkIn();
     }
 
     /** Renews this instance's lease, notices members gone, and refreshes the view. */
-    public void checkIn() {
+    public synchronized void checkIn() {
         try {
             inTransaction(connection -> {
                 Instant now = MemberTable.now(connection);
-                if (!MemberTable.checkIn(connection, self, now, held())) {
+                if (!MemberTable.checkIn(connection, self, now)) {
                     LOG.warnf(
                             "member=%s found its lease taken for lost (no check-in for %ss): joining again",
                             self, config.lease().toSeconds());
@@ -146,7 +165,10 @@ public class Membership implements SlotOwner {
         LOG.infof("member=%s joined host=%s pid=%d takes probes from %s", self, host, pid, eligibleFrom);
     }
 
-    /** Deletes the leases gone stale (auditing each once), then takes the rest as the view. */
+    /**
+     * Deletes the leases gone stale (auditing each once), takes the rest as the view, and records how many probes this
+     * instance holds under it.
+     */
     private void refresh(Connection connection, Instant now) throws SQLException {
         Instant staleBefore = now.minus(config.lease());
         var live = new ArrayList<Member>();
@@ -158,6 +180,10 @@ public class Membership implements SlotOwner {
                 lost(member, now);
             }
         }
+        var seen = new ClusterView(self, now, live);
+        int probes = held(seen);
+        MemberTable.holds(connection, self, probes);
+        live.replaceAll(m -> m.id().equals(self) ? m.holding(probes) : m);
         view = new ClusterView(self, now, live);
         checkedIn = Instant.now();
     }
@@ -179,27 +205,23 @@ public class Membership implements SlotOwner {
     }
 
     /**
-     * Announces the slot from which the others take this instance's probes, keeps running them until then, and
-     * deletes the lease. Alone, it leaves at once.
+     * Announces the slot from which the others take this instance's probes, waits until each of them has checked in
+     * since (announcing a later slot if one has not by then), keeps running its probes until that slot (and the runs
+     * of earlier slots have started), and deletes the lease. Alone, it leaves at once.
      */
     private void leave() {
-        joined = false;
+        synchronized (this) {
+            joined = false;
+        }
         try {
-            Instant[] leavingAt = new Instant[1];
-            inTransaction(connection -> {
-                Instant now = MemberTable.now(connection);
-                refresh(connection, now);
-                boolean others = view.members().stream().anyMatch(m -> !m.id().equals(self));
-                leavingAt[0] = others ? now.plus(config.handover()) : now;
-                MemberTable.leaveFrom(connection, self, leavingAt[0]);
-                refresh(connection, now);
-            });
-            long wait = Duration.between(view.seenAt(), leavingAt[0]).toMillis();
-            if (wait > 0) {
-                LOG.infof("member=%s hands its probes over from %s", self, leavingAt[0]);
-                Thread.sleep(wait);
+            int probes = held(view);
+            Instant leavingAt = announceLeaving();
+            if (leavingAt != null) {
+                LOG.infof("member=%s hands its probes over from %s", self, leavingAt);
+                long wait = Duration.between(Instant.now(), leavingAt.plus(LAST_RUNS_START))
+                        .toMillis();
+                if (wait > 0) Thread.sleep(wait);
             }
-            int probes = held();
             inTransaction(connection -> {
                 MemberTable.delete(connection, self);
                 Map<String, Object> detail = new LinkedHashMap<>();
@@ -218,8 +240,47 @@ public class Membership implements SlotOwner {
         }
     }
 
-    private int held() {
-        return holdings.isResolvable() ? holdings.get().held(view) : 0;
+    /**
+     * Sets the slot from which this instance gives up its probes to one every other member has seen before it comes:
+     * {@code handover} ahead, moved on while a member has not checked in since the announcement. Returns that slot,
+     * or {@code null} when there is no other member to hand over to.
+     */
+    private Instant announceLeaving() throws InterruptedException {
+        while (true) {
+            Instant[] announced = new Instant[2];
+            inTransaction(connection -> {
+                Instant now = MemberTable.now(connection);
+                refresh(connection, now);
+                if (view.members().stream().allMatch(m -> m.id().equals(self))) return;
+                announced[0] = now.plus(config.handover());
+                MemberTable.leaveFrom(connection, self, announced[0]);
+                refresh(connection, now);
+            });
+            if (announced[0] == null) return null;
+            inTransaction(connection -> announced[1] = MemberTable.now(connection));
+            while (Instant.now().isBefore(announced[0].minus(TICK))) {
+                Thread.sleep(TICK.toMillis());
+                if (othersCheckedInSince(announced[1])) return announced[0];
+            }
+            LOG.infof(
+                    "member=%s: not every member has seen its handover at %s yet; announcing a later one",
+                    self, announced[0]);
+        }
+    }
+
+    private boolean othersCheckedInSince(Instant announced) {
+        boolean[] seen = new boolean[1];
+        inTransaction(connection -> {
+            Instant staleBefore = MemberTable.now(connection).minus(config.lease());
+            seen[0] = MemberTable.all(connection).stream()
+                    .filter(m -> !m.id().equals(self) && !m.checkedInAt().isBefore(staleBefore))
+                    .allMatch(m -> m.checkedInAt().isAfter(announced));
+        });
+        return seen[0];
+    }
+
+    private int held(ClusterView under) {
+        return holdings.isResolvable() ? holdings.get().held(under) : 0;
     }
 
     @FunctionalInterface
