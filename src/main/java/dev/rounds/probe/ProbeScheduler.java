@@ -6,6 +6,10 @@ import dev.rounds.checklist.ChecklistSet;
 import dev.rounds.checklist.ChecklistsLoaded;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.checklist.Target;
+import dev.rounds.cluster.ClusterView;
+import dev.rounds.cluster.Holdings;
+import dev.rounds.cluster.Rendezvous;
+import dev.rounds.cluster.SlotOwner;
 import dev.rounds.core.CommandMode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -45,14 +49,19 @@ import org.jboss.logging.Logger;
  * interval spread over it and keep their slot across restarts and reloads. At most
  * {@code rounds.probe.max-concurrency} probes run at once; further due probes wait in the queue. A probe whose
  * previous run is still going is not started again: that run is counted in {@code rounds.probe.skipped}.
+ *
+ * <p>With several instances on one database, every instance keeps the whole schedule and runs the slots it owns
+ * ({@link SlotOwner}, rendezvous hashing over the live members); each result is stored with its slot, which the
+ * database accepts once per probe.
  */
 @ApplicationScoped
-public class ProbeScheduler {
+public class ProbeScheduler implements Holdings {
 
     private static final Logger LOG = Logger.getLogger(ProbeScheduler.class);
 
     private final ProbeRunner runner;
     private final ResultWriter writer;
+    private final SlotOwner owner;
     private final Clock clock;
     private final Vertx vertx;
     private final int maxConcurrency;
@@ -71,6 +80,7 @@ public class ProbeScheduler {
     /** One scheduled probe against one target. Fields other than the flags are guarded by the scheduler. */
     private static final class Entry {
         final ProbeKey key;
+        final long hash;
         ProbeSpec spec;
         Target target;
         Instant due;
@@ -79,6 +89,7 @@ public class ProbeScheduler {
 
         Entry(ProbeKey key, ProbeSpec spec, Target target, Instant due) {
             this.key = key;
+            this.hash = Rendezvous.hash(key.toString());
             this.spec = spec;
             this.target = target;
             this.due = due;
@@ -89,13 +100,15 @@ public class ProbeScheduler {
     public ProbeScheduler(
             ProbeRunner runner,
             ResultWriter writer,
+            SlotOwner owner,
             Clock clock,
             Vertx vertx,
             ProbeConfig config,
             MeterRegistry registry) {
-        this(runner, writer, clock, vertx, config.maxConcurrency(), config.tick(), registry);
+        this(runner, writer, owner, clock, vertx, config.maxConcurrency(), config.tick(), registry);
     }
 
+    /** A scheduler that runs every slot itself, as an instance alone does. */
     public ProbeScheduler(
             ProbeRunner runner,
             ResultWriter writer,
@@ -104,8 +117,21 @@ public class ProbeScheduler {
             int maxConcurrency,
             Duration tick,
             MeterRegistry registry) {
+        this(runner, writer, SlotOwner.ALONE, clock, vertx, maxConcurrency, tick, registry);
+    }
+
+    public ProbeScheduler(
+            ProbeRunner runner,
+            ResultWriter writer,
+            SlotOwner owner,
+            Clock clock,
+            Vertx vertx,
+            int maxConcurrency,
+            Duration tick,
+            MeterRegistry registry) {
         this.runner = runner;
         this.writer = writer;
+        this.owner = owner;
         this.clock = clock;
         this.vertx = vertx;
         this.maxConcurrency = maxConcurrency;
@@ -224,6 +250,12 @@ public class ProbeScheduler {
                 continue;
             }
             if (entry.due.isAfter(now)) return;
+            if (!owner.owns(entry.hash, entry.due)) {
+                queue.poll();
+                entry.due = slotAfter(entry.due, entry.spec.every(), now);
+                queue.add(entry);
+                continue;
+            }
             if (entry.running.get()) {
                 queue.poll();
                 skipped.increment();
@@ -237,23 +269,31 @@ public class ProbeScheduler {
             entry.due = next(entry, now);
             queue.add(entry);
             startLag.record(Duration.between(due, now));
-            launch(entry);
+            launch(entry, due);
         }
     }
 
     /** The slot after {@code entry.due} that is still ahead of {@code now}; slots passed over count as skipped. */
     private Instant next(Entry entry, Instant now) {
-        Duration every = entry.spec.every();
-        Instant next = entry.due.plus(every);
+        Instant next = slotAfter(entry.due, entry.spec.every(), now);
+        long passedOver = Duration.between(entry.due, next).toMillis()
+                        / Math.max(1, entry.spec.every().toMillis())
+                - 1;
+        if (passedOver > 0) skipped.increment(passedOver);
+        return next;
+    }
+
+    /** The first slot after {@code due} (slots are {@code every} apart) that is still ahead of {@code now}. */
+    private static Instant slotAfter(Instant due, Duration every, Instant now) {
+        Instant next = due.plus(every);
         if (!next.isAfter(now)) {
             long behind = Duration.between(next, now).toMillis() / Math.max(1, every.toMillis()) + 1;
-            skipped.increment(behind);
             next = next.plus(every.multipliedBy(behind));
         }
         return next;
     }
 
-    private void launch(Entry entry) {
+    private void launch(Entry entry, Instant slot) {
         entry.running.set(true);
         inFlight.incrementAndGet();
         unhanded.started(entry.spec.timeoutFor(entry.target));
@@ -268,7 +308,7 @@ public class ProbeScheduler {
             entry.running.set(false);
             try {
                 if (result != null) {
-                    writer.submit(result);
+                    writer.submit(result, slot);
                 } else {
                     LOG.errorf(failure, "probe=%s the runner failed without a result", entry.key);
                 }
@@ -338,6 +378,17 @@ public class ProbeScheduler {
     /** Runs not started because the previous one had not finished or the schedule was behind. */
     public long skipped() {
         return (long) skipped.count();
+    }
+
+    /** How many probe × target pairs this instance runs now under {@code view}. */
+    @Override
+    public synchronized int held(ClusterView view) {
+        Instant now = clock.instant();
+        int held = 0;
+        for (Entry entry : entries.values()) {
+            if (view.owns(entry.hash, now)) held++;
+        }
+        return held;
     }
 
     private synchronized int scheduled() {

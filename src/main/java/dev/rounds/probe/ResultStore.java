@@ -1,15 +1,18 @@
 package dev.rounds.probe;
 
+import static dev.rounds.core.SqlTimestamps.instant;
+import static dev.rounds.core.SqlTimestamps.setTimestamp;
+import static dev.rounds.core.SqlTimestamps.timestamp;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,8 +24,8 @@ import java.util.Locale;
 final class ResultStore {
 
     private static final String INSERT_RESULT = "INSERT INTO probe_result (id, probe_key, checklist_id, activity_id,"
-            + " probe_index, target_id, type, started_at, duration_us, status, values_json, conditions_json, message)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " probe_index, target_id, type, started_at, duration_us, status, values_json, conditions_json, message,"
+            + " slot_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_STATE = "INSERT INTO probe_state (last_status, last_result_id,"
             + " last_started_at, consecutive_down, first_down_at, last_message, answered, setup_kind, setup_fix,"
             + " probe_key, checklist_id, activity_id, probe_index, target_id)"
@@ -83,10 +86,36 @@ final class ResultStore {
                 insert.setString(11, result.valuesJson());
                 insert.setString(12, result.conditionsJson());
                 insert.setString(13, result.message());
+                setTimestamp(insert, 14, result.slot());
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+    }
+
+    /**
+     * The results whose probe and slot no row holds yet, each probe's slot once; results without a slot are always
+     * kept.
+     */
+    List<StoredResult> notYetStored(Connection connection, List<StoredResult> batch) throws SQLException {
+        var kept = new ArrayList<StoredResult>(batch.size());
+        var seen = new HashSet<String>();
+        try (PreparedStatement stored =
+                connection.prepareStatement("SELECT 1 FROM probe_result WHERE probe_key = ? AND slot_at = ?")) {
+            for (StoredResult result : batch) {
+                if (result.slot() == null) {
+                    kept.add(result);
+                    continue;
+                }
+                if (!seen.add(result.probe() + "@" + result.slot())) continue;
+                stored.setString(1, result.probe());
+                stored.setObject(2, timestamp(result.slot()));
+                try (ResultSet row = stored.executeQuery()) {
+                    if (!row.next()) kept.add(result);
+                }
+            }
+        }
+        return kept;
     }
 
     /** Updates each probe's row in one batch, then inserts the rows that the update did not find. */
@@ -146,10 +175,6 @@ final class ResultStore {
             }
             insert.executeBatch();
         }
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static void setTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {

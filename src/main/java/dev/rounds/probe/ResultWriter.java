@@ -16,6 +16,7 @@ import jakarta.interceptor.Interceptor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -64,11 +65,12 @@ public class ResultWriter {
     private final ResultStore store = new ResultStore();
     private final int batchSize;
     private final long flushNanos;
-    private final ArrayBlockingQueue<ProbeResult> queue;
+    private final ArrayBlockingQueue<StoredResult> queue;
     private final ReentrantLock writing = new ReentrantLock();
     private final Counter dropped;
     private final Counter lost;
     private final Counter written;
+    private final Counter duplicates;
     private final AtomicLong droppedSinceLog = new AtomicLong();
     private volatile boolean running;
     private volatile boolean stopped;
@@ -116,6 +118,9 @@ public class ResultWriter {
                 .register(registry);
         this.written = Counter.builder("rounds.probe.results.written")
                 .description("Probe results persisted")
+                .register(registry);
+        this.duplicates = Counter.builder("rounds.probe.results.duplicate")
+                .description("Probe results not stored because another instance had stored their probe's slot")
                 .register(registry);
         Gauge.builder("rounds.probe.results.queued", queue, Collection::size)
                 .description("Probe results waiting for the writer")
@@ -167,9 +172,18 @@ public class ResultWriter {
                 (long) written.count(), (long) lost.count(), (long) dropped.count(), queue.size());
     }
 
-    /** Queues a result; returns {@code false}, counted and logged, if the queue was full and it was dropped. */
+    /** Queues a result of no particular slot (a run once per occurrence, a test's result); see {@link #submit(ProbeResult, Instant)}. */
     public boolean submit(ProbeResult result) {
-        if (!queue.offer(result)) {
+        return submit(result, null);
+    }
+
+    /**
+     * Queues a continuous probe's result for its scheduled {@code slot}; returns {@code false}, counted and logged, if
+     * the queue was full and it was dropped. A result whose probe and slot are already stored (another instance ran
+     * the same slot) is not stored again.
+     */
+    public boolean submit(ProbeResult result, Instant slot) {
+        if (!queue.offer(StoredResult.of(result, slot))) {
             dropped.increment();
             if (droppedSinceLog.getAndIncrement() % 1000 == 0) {
                 LOG.warnf(
@@ -196,7 +210,7 @@ public class ResultWriter {
     public void flush() {
         writing.lock();
         try {
-            var batch = new ArrayList<ProbeResult>(batchSize);
+            var batch = new ArrayList<StoredResult>(batchSize);
             while (queue.drainTo(batch, batchSize) > 0) {
                 write(batch);
                 batch.clear();
@@ -227,34 +241,53 @@ public class ResultWriter {
         }
     }
 
-    private void write(List<ProbeResult> batch) {
+    private void write(List<StoredResult> batch) {
         for (int attempt = 1; ; attempt++) {
+            List<StoredResult> writing = batch;
             try {
-                transactions.inNewTransaction(connection -> insert(connection, batch));
-                written.increment(batch.size());
+                if (attempt > 1) writing = withoutStored(batch);
+                List<StoredResult> rows = writing;
+                if (!rows.isEmpty()) transactions.inNewTransaction(connection -> insert(connection, rows));
+                written.increment(rows.size());
+                duplicates.increment(batch.size() - rows.size());
                 return;
             } catch (RuntimeException failure) {
                 if (attempt == 1) {
                     LOG.warnf(
-                            "writing %d probe results failed (%s), retrying once: %s",
+                            "writing %d probe results failed (%s), retrying once without any already stored: %s",
                             batch.size(), keys(batch), failure.getMessage());
                 } else {
-                    lost.increment(batch.size());
+                    lost.increment(writing.size());
                     LOG.errorf(
                             failure,
                             "writing %d probe results failed twice, they are lost (%s)",
-                            batch.size(),
-                            keys(batch));
+                            writing.size(),
+                            keys(writing));
                     return;
                 }
             }
         }
     }
 
+    /**
+     * The batch without the results whose probe and slot the database already holds: another instance ran the same
+     * slot while the members' views of each other settled, and the unique key on (probe_key, slot_at) refused this
+     * batch for it.
+     */
+    private List<StoredResult> withoutStored(List<StoredResult> batch) {
+        var kept = new ArrayList<StoredResult>(batch.size());
+        transactions.inNewTransaction(connection -> kept.addAll(store.notYetStored(connection, batch)));
+        if (kept.size() < batch.size()) {
+            LOG.infof(
+                    "%d of %d probe results were already stored for their slot by another instance; not stored twice",
+                    batch.size() - kept.size(), batch.size());
+        }
+        return kept;
+    }
+
     /** One batch's work in its transaction: the results, their digest in the audit log, and probe_state. */
-    private void insert(Connection connection, List<ProbeResult> batch) throws SQLException {
+    private void insert(Connection connection, List<StoredResult> stored) throws SQLException {
         long firstId = store.nextBlock(connection);
-        List<StoredResult> stored = batch.stream().map(StoredResult::of).toList();
         store.insert(connection, firstId, stored);
         audit.append(
                 AuditLog.SYSTEM,
@@ -264,7 +297,7 @@ public class ResultWriter {
         store.updateStates(connection, ProbeStateChange.of(firstId, stored));
     }
 
-    private static String keys(List<ProbeResult> batch) {
+    private static String keys(List<StoredResult> batch) {
         var distinct = new HashMap<String, Boolean>();
         batch.forEach(result -> distinct.putIfAbsent(result.key().toString(), Boolean.TRUE));
         String shown = distinct.keySet().stream()

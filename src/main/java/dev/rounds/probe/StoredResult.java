@@ -28,13 +28,19 @@ record StoredResult(
         long durationUs,
         Map<String, Object> values,
         List<Map<String, Object>> conditions,
-        String message) {
+        String message,
+        Instant slot) {
 
     static final int MESSAGE_CHARS = 2000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static StoredResult of(ProbeResult result) {
+        return of(result, null);
+    }
+
+    /** @param slot the scheduled slot of a continuous probe's run, or {@code null} */
+    static StoredResult of(ProbeResult result, Instant slot) {
         return new StoredResult(
                 result,
                 result.key().toString(),
@@ -42,7 +48,8 @@ record StoredResult(
                 result.duration().toNanos() / 1000,
                 jsonValues(result.values()),
                 result.conditions().stream().map(StoredResult::condition).toList(),
-                shortened(result.message()));
+                shortened(result.message()),
+                slot == null ? null : slot.truncatedTo(ChronoUnit.MICROS));
     }
 
     ProbeKey key() {

@@ -40,6 +40,7 @@ class ArchitectureTest {
             new Layer("probes", "dev.rounds.probe..", "dev.rounds.backupcheck.."),
             new Layer("checklists", "dev.rounds.checklist.."),
             new Layer("security", "dev.rounds.security.."),
+            new Layer("cluster", "dev.rounds.cluster.."),
             new Layer("audit", "dev.rounds.audit.."),
             new Layer("base", "dev.rounds.core..", "dev.rounds.text..", "dev.rounds.web.."));
 

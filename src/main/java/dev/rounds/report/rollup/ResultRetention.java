@@ -2,6 +2,7 @@ package dev.rounds.report.rollup;
 
 import dev.rounds.audit.AuditLog;
 import dev.rounds.audit.ResultDigest;
+import dev.rounds.core.SqlTimestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

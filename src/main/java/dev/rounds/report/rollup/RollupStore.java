@@ -1,9 +1,9 @@
 package dev.rounds.report.rollup;
 
+import static dev.rounds.core.SqlTimestamps.instant;
+import static dev.rounds.core.SqlTimestamps.setTimestamp;
+import static dev.rounds.core.SqlTimestamps.timestamp;
 import static dev.rounds.report.rollup.InListQuery.forEachIn;
-import static dev.rounds.report.rollup.SqlTimestamps.instant;
-import static dev.rounds.report.rollup.SqlTimestamps.setTimestamp;
-import static dev.rounds.report.rollup.SqlTimestamps.timestamp;
 
 import dev.rounds.probe.DownRun;
 import dev.rounds.probe.ProbeKey;

@@ -1,7 +1,7 @@
 package dev.rounds.report.rollup;
 
-import static dev.rounds.report.rollup.SqlTimestamps.instant;
-import static dev.rounds.report.rollup.SqlTimestamps.timestamp;
+import static dev.rounds.core.SqlTimestamps.instant;
+import static dev.rounds.core.SqlTimestamps.timestamp;
 
 import dev.rounds.core.Incident;
 import dev.rounds.core.Interval;

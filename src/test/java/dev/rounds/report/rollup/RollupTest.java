@@ -11,6 +11,7 @@ import dev.rounds.audit.ResultDigest;
 import dev.rounds.audit.VerificationReport;
 import dev.rounds.core.Incident;
 import dev.rounds.core.Interval;
+import dev.rounds.core.SqlTimestamps;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeResult;
 import dev.rounds.probe.ProbeStatus;

@@ -1,4 +1,4 @@
-package dev.rounds.report.rollup;
+package dev.rounds.core;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,25 +9,25 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Instants as the rollup package writes and reads its {@code TIMESTAMP(6) WITH TIME ZONE} columns: as UTC
+ * Instants as plain JDBC writes and reads the {@code TIMESTAMP(6) WITH TIME ZONE} columns: as UTC
  * {@link OffsetDateTime}s, which H2 and PostgreSQL both take and give back.
  */
-final class SqlTimestamps {
+public final class SqlTimestamps {
 
     private SqlTimestamps() {}
 
-    static OffsetDateTime timestamp(Instant instant) {
+    public static OffsetDateTime timestamp(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** The column's instant, or {@code null} for SQL {@code NULL}. */
-    static Instant instant(ResultSet rows, int column) throws SQLException {
+    public static Instant instant(ResultSet rows, int column) throws SQLException {
         OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
     /** Sets the parameter to the instant, or to SQL {@code NULL} for {@code null}. */
-    static void setTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    public static void setTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
         if (instant == null) {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
