@@ -43,9 +43,12 @@ class ClusterIT {
      * {@link RunLedger} stops counting a late run for its own slot.
      */
     private static final Duration TOLERANCE = EVERY.dividedBy(2);
-    /** The members check in every 5 s; one silent for longer is taken as gone and its pairs move within this. */
+    /**
+     * A member silent for {@code rounds.cluster.lease} (8 s) is taken as gone at the next check-in of another (every
+     * 2 s), which then holds its pairs: within this.
+     */
     private static final Duration TAKEOVER = Duration.ofSeconds(15);
-    /** Two check-ins: both instances have seen each other and the pairs have moved. */
+    /** Longer than {@code rounds.cluster.settle} (6 s), after which a member that joined takes its share. */
     private static final Duration SETTLE = Duration.ofSeconds(10);
 
     private static final Duration STEADY = Duration.ofSeconds(60);
@@ -103,6 +106,7 @@ class ClusterIT {
         Instant killed = Instant.now();
         second.kill();
         ClusterView.awaitSettled(List.of(first), 1, PAIRS, TAKEOVER);
+        Duration takeover = Duration.between(killed, Instant.now());
         Instant tookOver = killed.plus(TAKEOVER).plus(EVERY);
         Instant aloneTo = runFor(Duration.between(Instant.now(), tookOver.plus(EVERY.multipliedBy(2))));
         try (Connection db = database.connect()) {
@@ -135,6 +139,10 @@ class ClusterIT {
                 "the stopped member in the audit log");
         JsonNode verify = first.get("/api/audit/verify").json();
         assertTrue(verify.path("ok").asBoolean(), "the audit chain does not verify: " + verify);
+        System.out.printf(
+                "cluster test: %d connections to %d listeners, each slot once; %d backups, one per firing;"
+                        + " the survivor held every pair %.1f s after the kill%n",
+                listeners.total(), PAIRS, audit("backup.created").size(), takeover.toMillis() / 1e3);
     }
 
     private PackagedRounds instance(String name, LoopbackChecklist checklist) {
