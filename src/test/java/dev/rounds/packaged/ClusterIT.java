@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,7 +59,8 @@ class ClusterIT {
     /** The writer flushes every second: after this, every run started so far is in the database. */
     private static final Duration FLUSHED = Duration.ofSeconds(2);
 
-    @TempDir
+    /** Kept when the test fails: each instance's folder holds its logs, server-1.log and after the restart server-2.log. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     private final List<PackagedRounds> instances = new ArrayList<>();
@@ -89,7 +91,7 @@ class ClusterIT {
         PackagedRounds second = instance("second", checklist);
         start(first);
         start(second);
-        Instant bothUp = Instant.now();
+        Instant bothUp = phase("both up");
 
         // Both run: every pair once per slot between them, the backup once per firing.
         Instant steadyFrom = bothUp.plus(SETTLE);
@@ -104,7 +106,7 @@ class ClusterIT {
         // One is killed just after a backup firing, so that a firing it had taken on is still run within its
         // 15 s by the survivor, once the survivor has noticed it gone.
         PackagedRounds.sleep(millisToSecondOfFiring(1));
-        Instant killed = Instant.now();
+        Instant killed = phase("second killed");
         second.kill();
         ClusterView.awaitSettled(List.of(first), 1, PAIRS, TAKEOVER);
         Duration takeover = Duration.between(killed, Instant.now());
@@ -120,10 +122,11 @@ class ClusterIT {
         start(second);
         List<ClusterView> rejoined = ClusterView.awaitSettled(instances, 2, PAIRS, TAKEOVER);
         String rejoinedId = rejoined.get(1).self();
-        Instant rebalanced = Instant.now();
+        Instant rebalanced = phase("second rejoined, pairs shared");
         runFor(SETTLE);
 
         // It stops cleanly: it hands its pairs over from an agreed slot, without a gap, and says it leaves.
+        phase("second stopping");
         second.stop();
         ClusterView.awaitSettled(List.of(first), 1, PAIRS, TAKEOVER);
         Instant end = runFor(EVERY.multipliedBy(2));
@@ -156,6 +159,13 @@ class ClusterIT {
     private void start(PackagedRounds instance) {
         if (!instances.contains(instance)) instances.add(instance);
         instance.start();
+    }
+
+    /** Says in the test's output when a phase began, and where the instances' logs are, to read them by. */
+    private Instant phase(String what) {
+        Instant now = Instant.now();
+        System.out.printf("cluster test: %s at %s (logs in %s)%n", what, now, dir);
+        return now;
     }
 
     /** Lets the instances run for {@code length}; returns when it ended, once what ran until then is written. */
