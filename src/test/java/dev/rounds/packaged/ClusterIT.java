@@ -186,11 +186,14 @@ class ClusterIT {
         assertTrue(connected.isEmpty(), "slots whose listener was connected to twice " + RunLedger.summary(connected));
     }
 
+    /** No slot was missed: first as the listeners saw it (nobody ran it), then as persisted (a result was lost). */
     private void assertNoGaps(LoopbackChecklist checklist, List<ProbeKey> keys, Instant from, Instant to, String when)
             throws SQLException {
+        List<String> connected = RunLedger.connected(listeners, checklist).gaps(keys, from, to, TOLERANCE);
+        assertTrue(connected.isEmpty(), "slots no instance ran " + when + " " + RunLedger.summary(connected));
         try (Connection db = database.connect()) {
-            List<String> gaps = RunLedger.persisted(db, checklist).gaps(keys, from, to, TOLERANCE);
-            assertTrue(gaps.isEmpty(), "gaps " + when + " " + RunLedger.summary(gaps));
+            List<String> persisted = RunLedger.persisted(db, checklist).gaps(keys, from, to, TOLERANCE);
+            assertTrue(persisted.isEmpty(), "slots run but not persisted " + when + " " + RunLedger.summary(persisted));
         }
     }
 
