@@ -22,4 +22,11 @@ public interface BackupConfig {
     /** Whether Rounds takes a backup at start-up when the folder holds none yet, so a new installation is covered. */
     @WithDefault("true")
     boolean atFirstStart();
+
+    /**
+     * The pg_dump that backs up a PostgreSQL database: a path, or a name looked up on Rounds' PATH. Its major version
+     * must be the server's or newer.
+     */
+    @WithDefault("pg_dump")
+    String pgDump();
 }

@@ -42,6 +42,8 @@ public class BackupJob {
     private void run() {
         try {
             backup.takeNow(AuditLog.SYSTEM);
+        } catch (BackupFailed e) {
+            // logged and audited where it failed; the checklists were backed up
         } catch (RuntimeException e) {
             // The default pack's backup probes turn this into a failing occurrence; Rounds itself keeps running.
             LOG.errorf(e, "backup failed folder=%s: %s", backup.folder().toAbsolutePath(), e.getMessage());

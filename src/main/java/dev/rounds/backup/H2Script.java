@@ -13,11 +13,15 @@ import javax.sql.DataSource;
  * audit chain's head lock: every audited change (and every batch of probe results, which appends its digest)
  * waits meanwhile, so the copy's chain, its head and the rows it anchors agree.
  */
-final class H2Script {
+record H2Script(DataSource dataSource) implements DatabaseDump {
 
-    private H2Script() {}
+    @Override
+    public String extension() {
+        return ".zip";
+    }
 
-    static void write(DataSource dataSource, Path target) throws SQLException {
+    @Override
+    public void write(Path target) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);

@@ -8,10 +8,12 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -19,75 +21,89 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Backs up Rounds itself: on H2 its database as a zip-compressed SQL script ({@code rounds-db-<UTC time>.zip}), on
- * every database its checklist folder ({@code rounds-checklists-<UTC time>.zip}; a PostgreSQL database is backed up
- * with pg_dump, outside Rounds). Each file is written under a temporary name and moved into place, so a file with
- * the final name is always whole; each is an audit entry with its SHA-256. Keeps the newest {@code keep} of each.
+ * Backs up Rounds itself: its database ({@code rounds-db-<UTC time>.zip}, an SQL script, on H2;
+ * {@code rounds-db-<UTC time>.dump}, pg_dump's custom format, on PostgreSQL) and its checklist folder
+ * ({@code rounds-checklists-<UTC time>.zip}). Each file is written under a temporary name of its own and linked to
+ * its final name only if no other file has that name, so a file with the final name is always whole, even when
+ * several instances write into one folder at once; each is an audit entry with its SHA-256. Keeps the newest
+ * {@code keep} of each kind. When the database cannot be written the checklists still are, and the failure is
+ * logged, audited as {@code backup.failed} and thrown as {@link BackupFailed}.
  */
 @ApplicationScoped
 public class SelfBackup {
 
     static final String DATABASE_PREFIX = "rounds-db-";
     static final String CHECKLISTS_PREFIX = "rounds-checklists-";
+    private static final String ZIP = ".zip";
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final Logger LOG = Logger.getLogger(SelfBackup.class);
 
-    @Inject
-    BackupConfig config;
+    private final BackupConfig config;
+    private final DatabaseDump database;
+    private final Path checklistFolder;
+    private final AuditLog audit;
+    private final Clock clock;
 
     @Inject
-    DataSource dataSource;
+    SelfBackup(BackupConfig config, DatabaseDump database, ChecklistRegistry checklists, AuditLog audit, Clock clock) {
+        this(config, database, checklists.folder(), audit, clock);
+    }
 
-    @Inject
-    ChecklistRegistry checklists;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    Clock clock;
-
-    @ConfigProperty(name = "quarkus.datasource.db-kind")
-    String dbKind;
+    SelfBackup(BackupConfig config, DatabaseDump database, Path checklistFolder, AuditLog audit, Clock clock) {
+        this.config = config;
+        this.database = database;
+        this.checklistFolder = checklistFolder;
+        this.audit = audit;
+        this.clock = clock;
+    }
 
     /** The backup folder. */
     public Path folder() {
         return Path.of(config.dir());
     }
 
-    /** Whether the folder already holds a backup of each kind this database gets. */
+    /** Whether the folder already holds a backup of the database and one of the checklists. */
     public boolean hasBackups() {
-        return (!isH2() || anyBackup(DATABASE_PREFIX)) && anyBackup(CHECKLISTS_PREFIX);
+        return anyBackup(DATABASE_PREFIX, database.extension()) && anyBackup(CHECKLISTS_PREFIX, ZIP);
     }
 
-    /** Takes a backup now, audited as {@code actor}; returns the files written. */
+    /**
+     * Takes a backup now, audited as {@code actor}; returns the files written.
+     *
+     * @throws BackupFailed when the database could not be written (the checklists were)
+     */
     public synchronized List<BackupFile> takeNow(String actor) {
         try {
             Files.createDirectories(folder());
             String stamp = STAMP.format(clock.instant());
             List<BackupFile> written = new ArrayList<>();
-            if (isH2()) {
+            String databaseFailure = null;
+            try {
                 written.add(write(
-                        BackupFile.DATABASE, DATABASE_PREFIX, stamp, actor, temp -> H2Script.write(dataSource, temp)));
+                        BackupFile.DATABASE, DATABASE_PREFIX + stamp, database.extension(), actor, database::write));
+            } catch (IOException e) {
+                databaseFailure = failed(actor, DATABASE_PREFIX + stamp + database.extension(), e);
             }
-            written.add(write(
+            BackupFile checklists = write(
                     BackupFile.CHECKLISTS,
-                    CHECKLISTS_PREFIX,
-                    stamp,
+                    CHECKLISTS_PREFIX + stamp,
+                    ZIP,
                     actor,
-                    temp -> ChecklistArchive.write(checklists.folder(), temp)));
-            prune(DATABASE_PREFIX, actor);
-            prune(CHECKLISTS_PREFIX, actor);
+                    temp -> ChecklistArchive.write(checklistFolder, temp));
+            written.add(checklists);
+            prune(DATABASE_PREFIX, database.extension(), actor);
+            prune(CHECKLISTS_PREFIX, ZIP, actor);
+            if (databaseFailure != null) {
+                throw new BackupFailed(databaseFailure + "; the checklists were backed up to " + checklists.file());
+            }
             return written;
         } catch (IOException e) {
             throw new UncheckedIOException(
@@ -99,85 +115,95 @@ public class SelfBackup {
         void write(Path temp) throws IOException, SQLException;
     }
 
-    private BackupFile write(String kind, String prefix, String stamp, String actor, Writer writer) throws IOException {
-        Path target = freeName(prefix + stamp);
-        Path temp = folder().resolve("." + target.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
+    private BackupFile write(String kind, String name, String extension, String actor, Writer writer)
+            throws IOException {
+        Path temp = Files.createTempFile(folder(), "." + name + "-", ".tmp");
+        long size;
+        String sha256;
+        Path target;
         try {
             writer.write(temp);
-            move(temp, target);
+            size = Files.size(temp);
+            sha256 = sha256(temp);
+            target = publish(temp, name, extension);
         } catch (SQLException e) {
             throw new IOException("the database refused the backup: " + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(temp);
         }
-        BackupFile file = new BackupFile(
-                kind, target.getFileName().toString(), target.toString(), Files.size(target), sha256(target));
+        BackupFile file = new BackupFile(kind, target.getFileName().toString(), target.toString(), size, sha256);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("kind", kind);
-        detail.put("size", file.size());
-        detail.put("sha256", file.sha256());
+        detail.put("size", size);
+        detail.put("sha256", sha256);
         audit.append(actor, "backup.created", file.file(), detail);
-        LOG.infof("backup written kind=%s file=%s size=%d sha256=%s", kind, target, file.size(), file.sha256());
+        LOG.infof("backup written kind=%s file=%s size=%d sha256=%s", kind, target, size, sha256);
         return file;
     }
 
-    /** The name for this stamp; a second backup within the same second gets a counter. */
-    private Path freeName(String base) {
-        Path candidate = folder().resolve(base + ".zip");
-        for (int n = 2; Files.exists(candidate); n++) candidate = folder().resolve(base + "-" + n + ".zip");
-        return candidate;
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the backup folder does not support atomic renames: " + e.getMessage(), e);
+    /**
+     * Gives the written file its final name, {@code name + extension}, or with a counter when that is taken (a second
+     * backup within the same second, here or by another instance). A hard link, unlike a rename, never replaces a
+     * file that another instance put there meanwhile, whose SHA-256 is in the audit log.
+     */
+    private Path publish(Path temp, String name, String extension) throws IOException {
+        for (int n = 1; ; n++) {
+            Path target = folder().resolve(n == 1 ? name + extension : name + "-" + n + extension);
+            try {
+                return Files.createLink(target, temp);
+            } catch (FileAlreadyExistsException taken) {
+                // the next counter
+            } catch (UnsupportedOperationException e) {
+                throw new IOException("the backup folder does not support hard links: " + e.getMessage(), e);
+            }
         }
     }
 
-    private void prune(String prefix, String actor) throws IOException {
-        List<Path> backups = backups(prefix);
+    /** Logs and audits the database part's failure; returns what to tell whoever asked. */
+    private String failed(String actor, String file, IOException e) {
+        String message = "the database was not backed up: " + e.getMessage();
+        audit.append(actor, "backup.failed", file, Map.of("kind", BackupFile.DATABASE, "error", message));
+        LOG.errorf("backup failed kind=database folder=%s: %s", folder().toAbsolutePath(), message);
+        return message;
+    }
+
+    private void prune(String prefix, String extension, String actor) throws IOException {
+        List<Path> backups = backups(prefix, extension);
         if (backups.size() <= config.keep()) return;
         List<String> deleted = new ArrayList<>();
         for (Path old : backups.subList(config.keep(), backups.size())) {
-            Files.delete(old);
-            deleted.add(old.getFileName().toString());
+            // another instance pruning the same folder may have deleted it first
+            if (Files.deleteIfExists(old)) deleted.add(old.getFileName().toString());
         }
+        if (deleted.isEmpty()) return;
         audit.append(actor, "backup.pruned", prefix + "*", Map.of("deleted", deleted, "keep", config.keep()));
     }
 
     /** The backups of one kind, newest first. */
-    private List<Path> backups(String prefix) throws IOException {
+    private List<Path> backups(String prefix, String extension) throws IOException {
         if (!Files.isDirectory(folder())) return List.of();
-        try (Stream<Path> files = Files.list(folder())) {
-            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
-                            && f.getFileName().toString().endsWith(".zip"))
-                    .sorted(Comparator.comparing(SelfBackup::modified)
-                            .thenComparing(Path::toString)
-                            .reversed())
-                    .toList();
+        Map<Path, FileTime> modified = new HashMap<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder(), prefix + "*" + extension)) {
+            for (Path file : files) {
+                try {
+                    modified.put(file, Files.getLastModifiedTime(file));
+                } catch (NoSuchFileException prunedMeanwhile) {
+                    // by another instance
+                }
+            }
         }
+        return modified.keySet().stream()
+                .sorted(Comparator.<Path, FileTime>comparing(modified::get)
+                        .thenComparing(Path::toString)
+                        .reversed())
+                .toList();
     }
 
-    private boolean anyBackup(String prefix) {
+    private boolean anyBackup(String prefix, String extension) {
         try {
-            return !backups(prefix).isEmpty();
+            return !backups(prefix, extension).isEmpty();
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private boolean isH2() {
-        return "h2".equals(dbKind);
-    }
-
-    private static long modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

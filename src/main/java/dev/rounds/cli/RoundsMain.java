@@ -5,6 +5,7 @@ import dev.rounds.checklist.ChecklistsConfig;
 import dev.rounds.checklist.LoadResult;
 import dev.rounds.checklist.ProbeCatalog;
 import dev.rounds.checklist.ProbeSchema;
+import dev.rounds.lifecycle.H2ServerAddress;
 import dev.rounds.lifecycle.OrderlyStop;
 import dev.rounds.probe.ProbeType;
 import io.quarkus.runtime.Quarkus;
@@ -32,6 +33,7 @@ public class RoundsMain {
     static final int UNUSABLE = 2;
 
     public static void main(String... args) {
+        H2ServerAddress.keepOnLoopback();
         String command = args.length > 0 ? args[0] : "";
         switch (command) {
             case "validate" ->

@@ -2,6 +2,7 @@ package dev.rounds.report;
 
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.ChecklistSet;
+import dev.rounds.cluster.Membership;
 import dev.rounds.core.ReportZone;
 import dev.rounds.report.compliance.ComplianceFigures;
 import dev.rounds.report.compliance.ComplianceService;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The operator's morning page: every current occurrence once, failures first, with the one action it asks for; its
@@ -30,10 +32,10 @@ public class DashboardPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance today(Dashboard dashboard);
+        static native TemplateInstance today(Dashboard dashboard, ClusterLine cluster);
 
         /** The part of the page that refreshes itself: counters, setup panel and list. */
-        static native TemplateInstance today$live(Dashboard dashboard);
+        static native TemplateInstance today$live(Dashboard dashboard, ClusterLine cluster);
     }
 
     @Inject
@@ -51,6 +53,12 @@ public class DashboardPage {
     @Inject
     ReportZone zone;
 
+    @Inject
+    Membership membership;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
     /** The whole page, or with {@code ?fragment=live} only its live part, which {@code /static/dashboard.js} fetches. */
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -61,6 +69,7 @@ public class DashboardPage {
                 .figures(ReportPeriod.days(now, zone.get()).interval(), now)
                 .get(0);
         Dashboard dashboard = assembler.assemble(checklists, Occurrence.findCurrent(now), today, now, zone.get());
-        return LIVE.equals(fragment) ? Templates.today$live(dashboard) : Templates.today(dashboard);
+        ClusterLine cluster = ClusterLine.of(membership.view(), !"h2".equals(dbKind));
+        return LIVE.equals(fragment) ? Templates.today$live(dashboard, cluster) : Templates.today(dashboard, cluster);
     }
 }

@@ -18,10 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,25 +68,13 @@ class SelfBackupTest {
         }
     }
 
-    private List<String> auditDetails(String action, String subject) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT actor || ' ' || detail FROM audit_log WHERE action = ? AND subject = ? ORDER BY seq")) {
-            query.setString(1, action);
-            query.setString(2, subject);
-            List<String> rows = new ArrayList<>();
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) rows.add(row.getString(1));
-            }
-            return rows;
-        }
-    }
-
     @Test
     void aFreshInstallationTakesItsFirstBackupAtStart() throws Exception {
         assertEquals(1, atStart.size(), "one database backup before anyone asked: " + atStart);
         assertTrue(
-                auditDetails("backup.created", atStart.get(0)).get(0).startsWith("system "),
+                Rows.audited(dataSource, "backup.created", atStart.get(0))
+                        .get(0)
+                        .startsWith("system "),
                 "the start-up backup is audited by system");
     }
 
@@ -106,7 +90,7 @@ class SelfBackupTest {
             String name = (String) file.get("file");
             assertTrue(name.matches("rounds-(db|checklists)-\\d{8}-\\d{6}(-\\d+)?\\.zip"), name);
             assertEquals(SelfBackup.sha256(path), file.get("sha256"));
-            List<String> audited = auditDetails("backup.created", name);
+            List<String> audited = Rows.audited(dataSource, "backup.created", name);
             assertEquals(1, audited.size());
             assertTrue(
                     audited.get(0).startsWith("admin ") && audited.get(0).contains(SelfBackup.sha256(path)),
@@ -133,7 +117,7 @@ class SelfBackupTest {
         assertEquals(2, files("rounds-db-").size());
         assertEquals(2, files("rounds-checklists-").size());
         assertTrue(files("rounds-db-").contains((String) last.get(0).get("file")), "the newest is kept");
-        assertTrue(!auditDetails("backup.pruned", "rounds-db-*").isEmpty());
+        assertTrue(!Rows.audited(dataSource, "backup.pruned", "rounds-db-*").isEmpty());
     }
 
     @Test
@@ -161,20 +145,20 @@ class SelfBackupTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("audit entries verified"), out.toString());
         try (Connection restored = DriverManager.getConnection(url, "rounds", "");
                 Connection live = dataSource.getConnection()) {
-            List<List<String>> restoredOccurrences = rows(
+            List<List<String>> restoredOccurrences = Rows.of(
                     restored, "SELECT id, checklist_id, activity_id, period_label" + " FROM occurrence ORDER BY id");
             assertTrue(
                     restoredOccurrences.size() >= 15, "today's occurrences came back: " + restoredOccurrences.size());
-            List<List<String>> restoredAudit = rows(restored, "SELECT seq, hash FROM audit_log ORDER BY seq");
+            List<List<String>> restoredAudit = Rows.of(restored, "SELECT seq, hash FROM audit_log ORDER BY seq");
             long lastSeq =
                     Long.parseLong(restoredAudit.get(restoredAudit.size() - 1).get(0));
             assertEquals(
-                    rows(live, "SELECT seq, hash FROM audit_log WHERE seq <= " + lastSeq + " ORDER BY seq"),
+                    Rows.of(live, "SELECT seq, hash FROM audit_log WHERE seq <= " + lastSeq + " ORDER BY seq"),
                     restoredAudit,
                     "the restored chain is the live chain up to the backup");
             assertEquals(
                     restoredOccurrences,
-                    rows(
+                    Rows.of(
                             live,
                             "SELECT id, checklist_id, activity_id, period_label"
                                     + " FROM occurrence WHERE id <= "
@@ -182,7 +166,7 @@ class SelfBackupTest {
                                             .get(restoredOccurrences.size() - 1)
                                             .get(0)
                                     + " ORDER BY id"));
-            assertTrue(rows(restored, "SELECT 1 FROM app_user WHERE username = 'admin'")
+            assertTrue(Rows.of(restored, "SELECT 1 FROM app_user WHERE username = 'admin'")
                             .size()
                     == 1);
         }
@@ -191,19 +175,5 @@ class SelfBackupTest {
                 backup, url, "rounds", "", new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(RestoreCommand.FAILED, again);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not empty"), err.toString());
-    }
-
-    private static List<List<String>> rows(Connection connection, String query) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (var statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(query)) {
-            int columns = row.getMetaData().getColumnCount();
-            while (row.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) values.add(row.getString(i));
-                rows.add(values);
-            }
-        }
-        return rows;
     }
 }

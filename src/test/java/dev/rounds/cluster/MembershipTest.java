@@ -1,5 +1,6 @@
 package dev.rounds.cluster;
 
+import static dev.rounds.Logins.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -78,6 +79,11 @@ class MembershipTest {
             Map<String, Object> data = (Map<String, Object>) clusterHealth().get("data");
             assertEquals(2, data.get("members"));
             assertTrue(data.containsKey(peer + ".checked-in"));
+            String dashboard =
+                    asAdmin().get("/").then().statusCode(200).extract().asString();
+            assertTrue(dashboard.contains("2 instances share the probes"), "the dashboard's cluster line");
+            assertTrue(dashboard.contains("data-member=\"" + peer + "\""));
+            assertTrue(dashboard.contains(membership.self() + " (this one) holds " + mine + " probe"));
         } finally {
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement delete =
@@ -88,6 +94,9 @@ class MembershipTest {
             membership.checkIn();
         }
         assertEquals(scheduler.nextRuns().size(), scheduler.held(membership.view()), "alone again, it holds all");
+        assertFalse(
+                asAdmin().get("/").then().extract().asString().contains("id=\"cluster\""),
+                "alone on the embedded database, the dashboard has no cluster line");
     }
 
     private void insertMember(String id, Instant checkedIn, Instant eligibleFrom) throws SQLException {

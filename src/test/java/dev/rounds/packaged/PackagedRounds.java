@@ -178,6 +178,27 @@ final class PackagedRounds {
     Command command(java.util.Map<String, String> environment, String... args) {
         List<String> command = java("-jar", jar.toString());
         command.addAll(List.of(args));
+        return run(command, environment, Duration.ofSeconds(90), String.join(" ", args));
+    }
+
+    /**
+     * Starts another server on this home folder, on a port of its own, and waits at most {@code bound} for it to end:
+     * for a start that must be refused.
+     */
+    Command startAnother(Duration bound) {
+        return run(
+                java("-Dquarkus.http.port=" + freePort(), "-jar", jar().toString()),
+                java.util.Map.of(),
+                bound,
+                "another server");
+    }
+
+    /** The running server's process id. */
+    long pid() {
+        return process.pid();
+    }
+
+    private Command run(List<String> command, java.util.Map<String, String> environment, Duration bound, String what) {
         try {
             Path out = Files.createTempFile(home, "command", ".out");
             Path err = Files.createTempFile(home, "command", ".err");
@@ -188,9 +209,9 @@ final class PackagedRounds {
             builder.environment().putAll(this.environment);
             builder.environment().putAll(environment);
             Process run = builder.start();
-            if (!run.waitFor(90, TimeUnit.SECONDS)) {
+            if (!run.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
                 run.destroyForcibly();
-                fail(String.join(" ", args) + " did not end within 90 s");
+                fail(what + " did not end within " + bound.toSeconds() + " s; its output:\n" + read(out) + read(err));
             }
             return new Command(run.exitValue(), read(out), read(err));
         } catch (IOException e) {
