@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +33,8 @@ final class PackagedRounds {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path home;
+    private final Path jar;
+    private final Map<String, String> environment;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** HTTP Basic at first; {@link #useApiToken()} swaps it for a token, which costs no bcrypt per request. */
@@ -43,13 +46,29 @@ final class PackagedRounds {
     private int starts;
 
     PackagedRounds(Path home) {
+        this(home, jar(), Map.of());
+    }
+
+    /** Another build (the PostgreSQL one, say), started with further environment variables such as its database. */
+    PackagedRounds(Path home, Path jar, Map<String, String> environment) {
         this.home = home;
+        this.jar = jar;
+        this.environment = Map.copyOf(environment);
     }
 
     /** The packaged application; the integration tests run after {@code package}, so it is there. */
     static Path jar() {
         // -Drounds.it.jar=... runs the same tests against another build, e.g. an older one to see a test fail
         Path jar = Path.of(System.getProperty("rounds.it.jar", "target/quarkus-app/quarkus-run.jar"))
+                .toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "no " + jar + ": run the tests with ./mvnw verify, which packages first");
+        return jar;
+    }
+
+    /** The PostgreSQL build, {@code target/quarkus-app-postgresql/quarkus-run.jar}, packaged beside the H2 one. */
+    static Path postgresqlJar() {
+        Path jar = Path.of(
+                        System.getProperty("rounds.it.postgresql-jar", "target/quarkus-app-postgresql/quarkus-run.jar"))
                 .toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "no " + jar + ": run the tests with ./mvnw verify, which packages first");
         return jar;
@@ -82,14 +101,15 @@ final class PackagedRounds {
                 "-Dquarkus.http.port=" + port,
                 "-Drounds.security.initial-admin-password=" + PASSWORD,
                 "-jar",
-                jar().toString());
+                jar.toString());
         Path log = home.resolve("server-" + (++starts) + ".log");
         try {
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -156,7 +176,7 @@ final class PackagedRounds {
 
     /** Runs a command with further environment variables, e.g. {@code QUARKUS_DATASOURCE_JDBC_URL}. */
     Command command(java.util.Map<String, String> environment, String... args) {
-        List<String> command = java("-jar", jar().toString());
+        List<String> command = java("-jar", jar.toString());
         command.addAll(List.of(args));
         return run(command, environment, Duration.ofSeconds(90), String.join(" ", args));
     }
@@ -186,6 +206,7 @@ final class PackagedRounds {
                     .directory(home.toFile())
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
+            builder.environment().putAll(this.environment);
             builder.environment().putAll(environment);
             Process run = builder.start();
             if (!run.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
