@@ -102,7 +102,7 @@ public final class ClusterBenchmark {
                     instance.start();
                     instance.useApiToken();
                 }
-                ClusterView.awaitSettled(instances, count, checklist.keys().size(), Duration.ofSeconds(60));
+                ClusterHealth.awaitSettled(instances, count, checklist.keys().size(), Duration.ofSeconds(60));
                 // One interval: every pair has run on the member that holds it, and the JIT has warmed up.
                 PackagedRounds.sleep(checklist.every().toMillis());
                 try (Connection db = database.connect()) {

@@ -99,7 +99,7 @@ class ClusterIT {
         assertEachSlotRanOnce(checklist);
         assertNoGaps(checklist, keys, steadyFrom, steadyTo, "while both ran");
         assertBackupsOncePerFiring(steadyFrom, steadyTo);
-        List<ClusterView> both = ClusterView.awaitSettled(instances, 2, PAIRS, Duration.ZERO);
+        List<ClusterHealth> both = ClusterHealth.awaitSettled(instances, 2, PAIRS, Duration.ZERO);
         String firstId = both.get(0).self();
         String lostId = both.get(1).self();
 
@@ -108,7 +108,7 @@ class ClusterIT {
         PackagedRounds.sleep(millisToSecondOfFiring(1));
         Instant killed = phase("second killed");
         second.kill();
-        ClusterView.awaitSettled(List.of(first), 1, PAIRS, TAKEOVER);
+        ClusterHealth.awaitSettled(List.of(first), 1, PAIRS, TAKEOVER);
         Duration takeover = Duration.between(killed, Instant.now());
         Instant tookOver = killed.plus(TAKEOVER).plus(EVERY);
         Instant aloneTo = runFor(Duration.between(Instant.now(), tookOver.plus(EVERY.multipliedBy(2))));
@@ -120,7 +120,7 @@ class ClusterIT {
 
         // The killed one comes back: the pairs are shared again.
         start(second);
-        List<ClusterView> rejoined = ClusterView.awaitSettled(instances, 2, PAIRS, TAKEOVER);
+        List<ClusterHealth> rejoined = ClusterHealth.awaitSettled(instances, 2, PAIRS, TAKEOVER);
         String rejoinedId = rejoined.get(1).self();
         Instant rebalanced = phase("second rejoined, pairs shared");
         runFor(SETTLE);
@@ -128,7 +128,7 @@ class ClusterIT {
         // It stops cleanly: it hands its pairs over from an agreed slot, without a gap, and says it leaves.
         phase("second stopping");
         second.stop();
-        ClusterView.awaitSettled(List.of(first), 1, PAIRS, TAKEOVER);
+        ClusterHealth.awaitSettled(List.of(first), 1, PAIRS, TAKEOVER);
         Instant end = runFor(EVERY.multipliedBy(2));
         assertEachSlotRanOnce(checklist);
         assertNoGaps(checklist, keys, rebalanced, end, "after the rejoin and through the clean stop");

@@ -12,12 +12,12 @@ import java.util.TreeMap;
  * What one instance's {@code /q/health} check {@code cluster} says: its own member id, how many members it sees, and
  * how many probe × target pairs each member holds.
  */
-record ClusterView(String self, int members, Map<String, Integer> probes) {
+record ClusterHealth(String self, int members, Map<String, Integer> probes) {
 
     private static final String PROBES = ".probes";
 
     /** The view of the instance, read now; fails when its health has no {@code cluster} check. */
-    static ClusterView of(PackagedRounds instance) throws IOException, InterruptedException {
+    static ClusterHealth of(PackagedRounds instance) throws IOException, InterruptedException {
         JsonNode health = instance.get("/q/health").json();
         for (JsonNode check : health.path("checks")) {
             if (!check.path("name").asText().equals("cluster")) continue;
@@ -30,7 +30,7 @@ record ClusterView(String self, int members, Map<String, Integer> probes) {
                             data.get(field).asInt());
                 }
             });
-            return new ClusterView(
+            return new ClusterHealth(
                     data.path("self").asText(), data.path("members").asInt(), probes);
         }
         throw new AssertionError("/q/health has no check named cluster: " + health);
@@ -40,11 +40,11 @@ record ClusterView(String self, int members, Map<String, Integer> probes) {
      * Waits until each instance sees {@code members} members that hold {@code pairs} pairs between them, each member
      * some; returns their views, or fails with the last ones seen after {@code limit}.
      */
-    static List<ClusterView> awaitSettled(List<PackagedRounds> instances, int members, int pairs, Duration limit)
+    static List<ClusterHealth> awaitSettled(List<PackagedRounds> instances, int members, int pairs, Duration limit)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
-            List<ClusterView> views = new ArrayList<>();
+            List<ClusterHealth> views = new ArrayList<>();
             for (PackagedRounds instance : instances) views.add(of(instance));
             if (views.stream().allMatch(view -> view.settled(members, pairs))) return views;
             if (System.nanoTime() > deadline) {
