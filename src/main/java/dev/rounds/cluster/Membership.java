@@ -38,8 +38,12 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Membership implements SlotOwner {
 
-    /** Before the checklists load and the probes start (ChecklistRegistry's start-up priority is LIBRARY_BEFORE). */
-    static final int JOIN_PRIORITY = Interceptor.Priority.LIBRARY_BEFORE - 100;
+    /**
+     * After the first checklist load (LIBRARY_BEFORE) and Rounds' own {@code rounds.started} entry (LIBRARY_BEFORE + 2),
+     * so that the join is part of the run it starts; before the schedule's first tick and the probes (APPLICATION and
+     * later).
+     */
+    static final int JOIN_PRIORITY = Interceptor.Priority.LIBRARY_BEFORE + 3;
 
     private static final Logger LOG = Logger.getLogger(Membership.class);
 
