@@ -9,6 +9,7 @@ import java.util.List;
  * @param due its own due offset, or {@code null} to use the checklist's
  * @param enabled {@code false} pauses the activity: its occurrences are waived with {@code pausedReason}
  * @param line the line of its file where the activity is written, 1 for the first; 0 where it was not read from a file
+ * @param controls the controls it implements: its own and its checklist's, each once, in the order written
  */
 public record Activity(
         String id,
@@ -19,10 +20,12 @@ public record Activity(
         SignoffPolicy signoff,
         boolean enabled,
         String pausedReason,
-        int line) {
+        int line,
+        List<ControlRef> controls) {
 
     public Activity {
         probes = List.copyOf(probes);
+        controls = List.copyOf(controls);
     }
 
     public boolean isManual() {

@@ -32,6 +32,9 @@ public final class ChecklistLoader {
     /** The inventory's file name; {@code inventory.yml} is accepted too. */
     public static final String INVENTORY_FILE = "inventory.yaml";
 
+    /** The sub-folder holding framework catalogs, one per file. */
+    public static final String FRAMEWORKS_DIR = "frameworks";
+
     private static final String INVENTORY_FILE_YML = "inventory.yml";
     /** The most problems a load reports; a file that is not a checklist at all can have thousands. */
     static final int MAX_PROBLEMS = 100;
@@ -58,7 +61,7 @@ public final class ChecklistLoader {
         }
         List<Path> paths;
         try {
-            paths = yamlFiles(dir, problems);
+            paths = filesToLoad(dir, problems);
         } catch (IOException e) {
             problems.add(new Problem(dir.toString(), 1, 1, "cannot list the checklist folder: " + e.getMessage()));
             return new LoadResult(null, problems, Map.of());
@@ -68,7 +71,7 @@ public final class ChecklistLoader {
         Map<String, Node> roots = new LinkedHashMap<>();
         Map<String, Boolean> parsed = new LinkedHashMap<>();
         for (Path path : paths) {
-            String name = path.getFileName().toString();
+            String name = nameIn(dir, path);
             YamlFile file = new YamlFile(name, problems);
             try {
                 byte[] bytes = Files.readAllBytes(path);
@@ -94,37 +97,79 @@ public final class ChecklistLoader {
                     : new Inventory(Map.of(), List.of(), inventoryName, hashes.get(inventoryName));
         }
 
+        List<Framework> frameworks = new ArrayList<>();
+        boolean frameworksKnown = true;
+        Map<String, Problem> firstFrameworkIds = new TreeMap<>();
+        for (String name : parsed.keySet()) {
+            if (!isFramework(name)) continue;
+            if (!parsed.get(name)) {
+                frameworksKnown = false;
+                continue;
+            }
+            FrameworkReader reader = new FrameworkReader(new YamlFile(name, problems));
+            Framework framework = reader.read(roots.get(name), hashes.get(name));
+            if (framework == null) frameworksKnown = false;
+            else frameworks.add(framework);
+            checkUnique("framework", name, reader.idNode(), firstFrameworkIds, problems);
+        }
+        frameworks.sort(java.util.Comparator.comparing(Framework::id));
+        Frameworks catalogs = new Frameworks(frameworks);
+
         List<Checklist> checklists = new ArrayList<>();
         Map<String, Problem> firstIds = new TreeMap<>();
         for (String name : parsed.keySet()) {
-            if (name.equals(inventoryName) || !parsed.get(name)) continue;
+            if (name.equals(inventoryName) || isFramework(name) || !parsed.get(name)) continue;
             YamlFile file = new YamlFile(name, problems);
-            ChecklistReader reader = new ChecklistReader(file, catalog, inventory, inventoryKnown, defaultZone);
+            ChecklistReader reader = new ChecklistReader(
+                    file,
+                    catalog,
+                    inventory,
+                    inventoryKnown,
+                    new ControlRefReader(file, catalogs, frameworksKnown),
+                    defaultZone);
             Checklist checklist = reader.read(roots.get(name), hashes.get(name));
             if (checklist != null) checklists.add(checklist);
-            Node idNode = reader.idNode();
-            if (idNode instanceof org.yaml.snakeyaml.nodes.ScalarNode id) {
-                Problem here = new Problem(
-                        name,
-                        idNode.getStartMark().getLine() + 1,
-                        idNode.getStartMark().getColumn() + 1,
-                        "");
-                Problem first = firstIds.putIfAbsent(id.getValue(), here);
-                if (first != null) {
-                    problems.add(new Problem(
-                            name,
-                            here.line(),
-                            here.column(),
-                            "duplicate checklist id '" + id.getValue() + "' (first in " + first.file() + ":"
-                                    + first.line() + ":" + first.column() + ")"));
-                }
-            }
+            checkUnique("checklist", name, reader.idNode(), firstIds, problems);
         }
         if (!problems.isEmpty()) {
             return new LoadResult(
                     null, firstProblems(problems.stream().distinct().sorted().toList()), hashes);
         }
-        return new LoadResult(new ChecklistSet(checklists, inventory), List.of(), hashes);
+        return new LoadResult(new ChecklistSet(checklists, inventory, catalogs), List.of(), hashes);
+    }
+
+    /** Reports an id already used by another file of the same kind, naming where it was first. */
+    private static void checkUnique(
+            String kind, String name, Node idNode, Map<String, Problem> firstIds, List<Problem> problems) {
+        if (!(idNode instanceof org.yaml.snakeyaml.nodes.ScalarNode id)) return;
+        Problem here = new Problem(
+                name, idNode.getStartMark().getLine() + 1, idNode.getStartMark().getColumn() + 1, "");
+        Problem first = firstIds.putIfAbsent(id.getValue(), here);
+        if (first != null) {
+            problems.add(new Problem(
+                    name,
+                    here.line(),
+                    here.column(),
+                    "duplicate " + kind + " id '" + id.getValue() + "' (first in " + first.file() + ":" + first.line()
+                            + ":" + first.column() + ")"));
+        }
+    }
+
+    private static boolean isFramework(String name) {
+        return name.startsWith(FRAMEWORKS_DIR + "/");
+    }
+
+    /** A file's name relative to the checklist folder, with {@code /} between folders on every system. */
+    private static String nameIn(Path dir, Path file) {
+        return dir.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    /** The folder's YAML files, then those of its {@code frameworks/} sub-folder. */
+    private static List<Path> filesToLoad(Path dir, List<Problem> problems) throws IOException {
+        List<Path> files = new ArrayList<>(yamlFiles(dir, dir, problems));
+        Path frameworks = dir.resolve(FRAMEWORKS_DIR);
+        if (Files.isDirectory(frameworks)) files.addAll(yamlFiles(dir, frameworks, problems));
+        return files;
     }
 
     /**
@@ -136,8 +181,8 @@ public final class ChecklistLoader {
         if (!Files.isDirectory(dir)) return hashes;
         try {
             List<Problem> outside = new ArrayList<>();
-            for (Path path : yamlFiles(dir, outside)) {
-                hashes.put(path.getFileName().toString(), Sha256.hex(Files.readAllBytes(path)));
+            for (Path path : filesToLoad(dir, outside)) {
+                hashes.put(nameIn(dir, path), Sha256.hex(Files.readAllBytes(path)));
             }
             // Never read, but a link that appears or goes is a change.
             outside.forEach(p -> hashes.put(p.file(), "outside the folder"));
@@ -153,13 +198,14 @@ public final class ChecklistLoader {
      * resolves outside the folder (a symbolic link to {@code /etc/passwd}, say) is a problem and is not read:
      * whatever it leads to would otherwise be quoted back in problems, responses and the audit log.
      */
-    private static List<Path> yamlFiles(Path dir, List<Problem> problems) throws IOException {
+    private static List<Path> yamlFiles(Path top, Path dir, List<Problem> problems) throws IOException {
         Path root = dir.toRealPath();
         List<Path> files = new ArrayList<>();
         try (Stream<Path> listing = Files.list(dir)) {
             for (Path path : listing.sorted().toList()) {
                 String name = path.getFileName().toString();
                 if (name.startsWith(".") || !(name.endsWith(".yaml") || name.endsWith(".yml"))) continue;
+                name = nameIn(top, path);
                 Path real;
                 try {
                     real = path.toRealPath();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +18,9 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ChecklistReader {
 
     static final Set<String> CHECKLIST_KEYS =
-            Set.of("id", "title", "cadence", "due", "timezone", "owner", "activities");
+            Set.of("id", "title", "cadence", "due", "timezone", "owner", "controls", "activities");
     static final Set<String> ACTIVITY_KEYS =
-            Set.of("id", "title", "guidance", "due", "probes", "signoff", "enabled", "reason");
+            Set.of("id", "title", "guidance", "due", "probes", "signoff", "enabled", "reason", "controls");
     static final String DEFAULT_OWNER = "operations";
 
     /** Checklist and activity ids: they appear in probe keys, subjects and URLs. */
@@ -42,6 +43,7 @@ final class ChecklistReader {
 
     private final YamlFile file;
     private final ProbeSpecReader probeReader;
+    private final ControlRefReader controlReader;
     private final ZoneId defaultZone;
     private Node idNode;
 
@@ -50,9 +52,15 @@ final class ChecklistReader {
      *     unknown: target references are then not checked rather than reported twice over
      */
     ChecklistReader(
-            YamlFile file, ProbeCatalog catalog, Inventory inventory, boolean inventoryKnown, ZoneId defaultZone) {
+            YamlFile file,
+            ProbeCatalog catalog,
+            Inventory inventory,
+            boolean inventoryKnown,
+            ControlRefReader controlReader,
+            ZoneId defaultZone) {
         this.file = file;
         this.probeReader = new ProbeSpecReader(file, catalog, inventory, inventoryKnown);
+        this.controlReader = controlReader;
         this.defaultZone = defaultZone;
     }
 
@@ -86,8 +94,9 @@ final class ChecklistReader {
         Duration due = due(fields, cadence, "the checklist");
         ZoneId timezone = timezone(fields);
         String owner = Optional.ofNullable(fields.text("owner")).orElse(DEFAULT_OWNER);
+        List<ControlRef> controls = controlReader.read(fields, "the checklist");
         List<Activity> activities = new ArrayList<>();
-        activities(fields, cadence, activities);
+        activities(fields, cadence, controls, activities);
         if (file.problemCount() != before || id == null || title == null || cadence == null || timezone == null) {
             return null;
         }
@@ -154,7 +163,7 @@ final class ChecklistReader {
     }
 
     /** Reads the activities into {@code into}, leaving out those with problems. */
-    private void activities(YamlFields fields, Cadence cadence, List<Activity> into) {
+    private void activities(YamlFields fields, Cadence cadence, List<ControlRef> inherited, List<Activity> into) {
         if (!fields.has("activities")) {
             fields.missing("activities");
             return;
@@ -167,12 +176,12 @@ final class ChecklistReader {
         }
         Map<String, Node> seen = new HashMap<>();
         for (Node item : items) {
-            Activity activity = activity(item, cadence, seen);
+            Activity activity = activity(item, cadence, inherited, seen);
             if (activity != null) into.add(activity);
         }
     }
 
-    private Activity activity(Node item, Cadence cadence, Map<String, Node> seen) {
+    private Activity activity(Node item, Cadence cadence, List<ControlRef> inherited, Map<String, Node> seen) {
         YamlFields fields = file.fields(item, "an activity");
         if (fields == null) return null;
         int before = file.problemCount();
@@ -203,6 +212,8 @@ final class ChecklistReader {
         SignoffPolicy signoff = signoff(fields, probeNodes != null && !probeNodes.isEmpty(), what);
         boolean enabled = !Boolean.FALSE.equals(fields.bool("enabled"));
         String reason = InventoryReader.pausedReason(file, fields, enabled, what);
+        Set<ControlRef> controls = new LinkedHashSet<>(inherited);
+        controls.addAll(controlReader.read(fields, what));
         if (file.problemCount() != before || id == null || title == null || signoff == null) return null;
         return new Activity(
                 id,
@@ -213,7 +224,8 @@ final class ChecklistReader {
                 signoff,
                 enabled,
                 reason,
-                item.getStartMark().getLine() + 1);
+                item.getStartMark().getLine() + 1,
+                List.copyOf(controls));
     }
 
     private SignoffPolicy signoff(YamlFields fields, boolean hasProbes, String what) {

@@ -6,11 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A whole, valid configuration: every checklist and the inventory, as loaded together from one folder. */
-public record ChecklistSet(List<Checklist> checklists, Inventory inventory) {
+/**
+ * A whole, valid configuration: every checklist, the inventory and the framework catalogs, as loaded together from
+ * one folder.
+ */
+public record ChecklistSet(List<Checklist> checklists, Inventory inventory, Frameworks frameworks) {
 
     public ChecklistSet {
         checklists = List.copyOf(checklists);
+    }
+
+    /** A configuration without framework catalogs. */
+    public ChecklistSet(List<Checklist> checklists, Inventory inventory) {
+        this(checklists, inventory, Frameworks.NONE);
     }
 
     public Optional<Checklist> checklist(String id) {
@@ -22,6 +30,7 @@ public record ChecklistSet(List<Checklist> checklists, Inventory inventory) {
         var hashes = new java.util.TreeMap<String, String>();
         checklists.forEach(c -> hashes.put(c.file(), c.sha256()));
         if (inventory.file() != null) hashes.put(inventory.file(), inventory.sha256());
+        frameworks.all().forEach(f -> hashes.put(f.file(), f.sha256()));
         return hashes;
     }
 

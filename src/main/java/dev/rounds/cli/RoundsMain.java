@@ -81,8 +81,16 @@ public class RoundsMain {
                 .flatMap(c -> c.activities().stream())
                 .mapToLong(a -> a.probes().size())
                 .sum();
+        long controls = set.checklists().stream()
+                .flatMap(c -> c.activities().stream())
+                .flatMap(a -> a.controls().stream())
+                .distinct()
+                .count();
+        String frameworks = set.frameworks().all().isEmpty()
+                ? ""
+                : ", " + set.frameworks().all().size() + " frameworks (" + controls + " controls referenced)";
         out.println(set.checklists().size() + " checklists, " + activities + " activities, " + probes + " probes, "
-                + set.inventory().targets().size() + " targets: valid");
+                + set.inventory().targets().size() + " targets" + frameworks + ": valid");
         return 0;
     }
 

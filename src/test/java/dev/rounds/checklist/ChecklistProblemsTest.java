@@ -71,7 +71,7 @@ class ChecklistProblemsTest {
                             title: A
                             colour: red
                         """,
-                        "daily.yaml:7:5: unknown key 'colour' in activity 'a'; known keys: due, enabled, guidance, id, probes, reason, signoff, title"),
+                        "daily.yaml:7:5: unknown key 'colour' in activity 'a'; known keys: controls, due, enabled, guidance, id, probes, reason, signoff, title"),
                 problem(
                         "unknown probe setting",
                         "daily.yaml",

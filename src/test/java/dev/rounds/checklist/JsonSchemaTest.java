@@ -32,6 +32,7 @@ class JsonSchemaTest {
     private static final Path SCHEMAS = Path.of("src/main/resources/META-INF/resources/schema");
     private static final JsonNode CHECKLIST = read("checklist.schema.json");
     private static final JsonNode INVENTORY = read("inventory.schema.json");
+    private static final JsonNode FRAMEWORK = read("framework.schema.json");
 
     @TempDir
     Path dir;
@@ -56,6 +57,29 @@ class JsonSchemaTest {
         assertEquals(InventoryReader.DEFAULTS_KEYS, keys(INVENTORY, "/$defs/defaults/properties"));
         assertEquals(InventoryReader.TARGET_KEYS, keys(INVENTORY, "/$defs/target/properties"));
         assertEquals(ServiceTimeReader.MAINTENANCE_KEYS, keys(INVENTORY, "/$defs/maintenance/items/properties"));
+        assertEquals(FrameworkReader.FRAMEWORK_KEYS, keys(FRAMEWORK, "/properties"));
+        assertEquals(FrameworkReader.CONTROL_KEYS, keys(FRAMEWORK, "/properties/controls/items/properties"));
+    }
+
+    /** What an editor would say of the shipped files: a real JSON Schema validator finds nothing to flag. */
+    @Test
+    void theShippedChecklistsAndCatalogsValidateAgainstTheirSchemas() throws IOException {
+        Map<String, JsonNode> schemaOf = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(Path.of("checklists"))) {
+            files.filter(f -> f.toString().endsWith(".yaml"))
+                    .forEach(f -> schemaOf.put(f.toString(), f.endsWith("inventory.yaml") ? INVENTORY : CHECKLIST));
+        }
+        try (Stream<Path> files = Files.list(Path.of("checklists", ChecklistLoader.FRAMEWORKS_DIR))) {
+            files.forEach(f -> schemaOf.put(f.toString(), FRAMEWORK));
+        }
+        assertEquals(8, schemaOf.size(), schemaOf.keySet().toString());
+        var registry = com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                com.networknt.schema.SpecificationVersion.DRAFT_2020_12);
+        for (var file : schemaOf.entrySet()) {
+            Object yaml = new Yaml().load(Files.readString(Path.of(file.getKey())));
+            var errors = registry.getSchema(file.getValue()).validate(new ObjectMapper().valueToTree(yaml));
+            assertEquals(List.of(), errors.stream().map(Object::toString).toList(), file.getKey());
+        }
     }
 
     @Test

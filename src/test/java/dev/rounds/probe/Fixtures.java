@@ -49,7 +49,8 @@ public final class Fixtures {
                 SignoffPolicy.NONE,
                 enabled,
                 enabled ? null : "paused by a test",
-                0);
+                0,
+                List.of());
     }
 
     public static Checklist checklist(String id, Activity... activities) {

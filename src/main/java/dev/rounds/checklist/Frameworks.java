@@ -1,0 +1,27 @@
+package dev.rounds.checklist;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every framework catalog of a checklist folder, in id order. */
+public record Frameworks(List<Framework> all) {
+
+    public static final Frameworks NONE = new Frameworks(List.of());
+
+    public Frameworks {
+        all = List.copyOf(all);
+    }
+
+    public Optional<Framework> framework(String id) {
+        return all.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** The control a reference names, if its framework and control exist. */
+    public Optional<Control> control(ControlRef ref) {
+        return framework(ref.framework()).flatMap(f -> f.control(ref.control()));
+    }
+
+    public List<String> ids() {
+        return all.stream().map(Framework::id).toList();
+    }
+}
