@@ -94,7 +94,8 @@ public class ChecklistResource {
             String signoff,
             boolean enabled,
             String pausedReason,
-            List<ProbeView> probes) {
+            List<ProbeView> probes,
+            List<String> controls) {
 
         static ActivityView of(Checklist checklist, Activity a) {
             return new ActivityView(
@@ -105,7 +106,8 @@ public class ChecklistResource {
                     a.signoff().yamlName(),
                     a.enabled(),
                     a.pausedReason(),
-                    a.probes().stream().map(ProbeView::of).toList());
+                    a.probes().stream().map(ProbeView::of).toList(),
+                    a.controls().stream().map(ControlRef::toString).toList());
         }
     }
 

@@ -23,7 +23,7 @@ public class ChecklistsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance checklists(List<Checklist> checklists);
+        static native TemplateInstance checklists(List<Checklist> checklists, Frameworks frameworks);
     }
 
     @Inject
@@ -32,7 +32,8 @@ public class ChecklistsPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show() {
-        return Templates.checklists(registry.current().checklists());
+        ChecklistSet current = registry.current();
+        return Templates.checklists(current.checklists(), current.frameworks());
     }
 
     /** Display forms of the checklist model for this page. */
@@ -42,6 +43,15 @@ public class ChecklistsPage {
         /** {@code 1d}, {@code 30m}: durations as checklists write them; empty for none. */
         static String written(Duration duration) {
             return duration == null ? "" : Durations.format(duration);
+        }
+
+        /** The control's title as its catalog has it, or the reference itself where the catalog gives none. */
+        static String titleOf(Frameworks frameworks, ControlRef ref) {
+            return frameworks
+                    .control(ref)
+                    .map(Control::title)
+                    .filter(t -> !t.isBlank())
+                    .orElse(ref.toString());
         }
 
         /** {@code daily.yaml:14}, where the activity is written. */

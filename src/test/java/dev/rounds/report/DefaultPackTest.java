@@ -36,7 +36,31 @@ class DefaultPackTest {
                 .body("find { it.id == 'daily' }.activities.size()", equalTo(15))
                 .body("find { it.id == 'weekly' }.activities.size()", equalTo(7))
                 .body("find { it.id == 'monthly' }.activities.size()", equalTo(7))
-                .body("find { it.id == 'quarterly' }.activities.size()", equalTo(1));
+                .body("find { it.id == 'quarterly' }.activities.size()", equalTo(1))
+                .body(
+                        "find { it.id == 'quarterly' }.activities[0].controls",
+                        equalTo(java.util.List.of(
+                                "nist-800-53r5:CP-4",
+                                "nist-800-53r5:CP-10",
+                                "iso27001-2022:A.5.30",
+                                "soc2-2017:A1.3")));
+    }
+
+    @Test
+    void theChecklistsPageShowsEachActivitysControlsAndTheCatalogs() {
+        var page = org.jsoup.Jsoup.parse(
+                asAdmin().get("/checklists").then().statusCode(200).extract().asString());
+        var backups = page.select("#activity-daily-backup-review td.controls code");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.List.of("nist-800-53r5:CP-9", "iso27001-2022:A.8.13", "soc2-2017:A1.2"), backups.eachText());
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "System Backup", backups.get(0).attr("title"));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.List.of("iso27001-2022 93", "nist-800-53r5 81", "soc2-2017 61"),
+                page.select("#frameworks tbody tr").stream()
+                        .map(row -> row.id().substring("framework-".length()) + " "
+                                + row.select("td").get(1).text())
+                        .toList());
     }
 
     @Test
