@@ -45,15 +45,6 @@ public class ChecklistsPage {
             return duration == null ? "" : Durations.format(duration);
         }
 
-        /** The control's title as its catalog has it, or the reference itself where the catalog gives none. */
-        static String titleOf(Frameworks frameworks, ControlRef ref) {
-            return frameworks
-                    .control(ref)
-                    .map(Control::title)
-                    .filter(t -> !t.isBlank())
-                    .orElse(ref.toString());
-        }
-
         /** {@code daily.yaml:14}, where the activity is written. */
         static String where(Activity activity, Checklist checklist) {
             return activity.line() > 0 ? checklist.file() + ":" + activity.line() : checklist.file();

@@ -21,6 +21,11 @@ public record Frameworks(List<Framework> all) {
         return framework(ref.framework()).flatMap(f -> f.control(ref.control()));
     }
 
+    /** The control's title as its catalog has it, or the reference itself where the catalog gives none. */
+    public String titleOf(ControlRef ref) {
+        return control(ref).map(Control::title).filter(t -> !t.isBlank()).orElse(ref.toString());
+    }
+
     public List<String> ids() {
         return all.stream().map(Framework::id).toList();
     }

@@ -1,7 +1,11 @@
 package dev.rounds.report;
 
 import dev.rounds.ack.AcknowledgementFormPage;
+import dev.rounds.checklist.Activity;
 import dev.rounds.checklist.ChecklistRegistry;
+import dev.rounds.checklist.ChecklistSet;
+import dev.rounds.checklist.ControlRef;
+import dev.rounds.checklist.Frameworks;
 import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.Roles;
 import dev.rounds.core.RoundsException;
@@ -70,7 +74,12 @@ public class OccurrencePage implements SignOffFormPage, AcknowledgementFormPage 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance occurrence(
-                Dashboard.Row row, Occurrence occurrence, List<SignOffView> signoffs, Forms forms);
+                Dashboard.Row row,
+                Occurrence occurrence,
+                List<SignOffView> signoffs,
+                Forms forms,
+                List<ControlRef> controls,
+                Frameworks frameworks);
     }
 
     @Inject
@@ -106,7 +115,13 @@ public class OccurrencePage implements SignOffFormPage, AcknowledgementFormPage 
         if (o == null) {
             throw new RoundsException(404, ProblemTitle.NOT_FOUND, "there is no occurrence " + id);
         }
-        Dashboard.Row row = assembler.row(registry.current(), o);
+        ChecklistSet checklists = registry.current();
+        Dashboard.Row row = assembler.row(checklists, o);
+        List<ControlRef> controls = checklists
+                .checklist(o.checklistId)
+                .flatMap(c -> c.activity(o.activityId))
+                .map(Activity::controls)
+                .orElse(List.of());
         String defaultUntil = LOCAL_INPUT.format(clock.instant()
                 .plus(Duration.ofDays(1))
                 .truncatedTo(ChronoUnit.HOURS)
@@ -123,6 +138,8 @@ public class OccurrencePage implements SignOffFormPage, AcknowledgementFormPage 
                 row,
                 o,
                 SignOff.findByOccurrence(id).stream().map(SignOffView::of).toList(),
-                forms);
+                forms,
+                controls,
+                checklists.frameworks());
     }
 }

@@ -81,6 +81,22 @@ class OccurrencePageTest {
     }
 
     @Test
+    void thePageNamesTheControlsTheActivityIsEvidenceFor() {
+        Occurrence o = manualOccurrence("change-review");
+        var controls = org.jsoup.Jsoup.parse(asAdmin()
+                        .get("/occurrences/{id}", o.id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .select("p.controls code");
+        assertEquals(
+                java.util.List.of("nist-800-53r5:CM-3", "iso27001-2022:A.8.32", "soc2-2017:CC8.1"),
+                controls.eachText());
+        assertEquals("Configuration Change Control", controls.get(0).attr("title"));
+    }
+
+    @Test
     void aBlankNoteIsAnErrorOnThePageAndNothingIsRecorded() {
         Occurrence o = manualOccurrence("monitoring-alerts");
         postForm(o.id, "   ").statusCode(422).body(containsString("Write a note saying what was checked."));
