@@ -1,7 +1,9 @@
 package dev.rounds.checklist;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How often a checklist's activities recur: one of the calendar's own periods, or an RFC 5545 rule such as
@@ -19,6 +21,11 @@ public sealed interface Cadence permits Cadence.Builtin, RecurrenceRule {
 
     /** What each occurrence records as its cadence: {@code daily} … {@code quarterly}, or {@code rrule}. */
     String kind();
+
+    /** The first date of a rule counted from one; the built-in cadences follow the calendar and have none. */
+    default Optional<LocalDate> starts() {
+        return Optional.empty();
+    }
 
     /** The shortest period: a due offset past it could never be met in some periods. */
     Duration shortestPeriod();

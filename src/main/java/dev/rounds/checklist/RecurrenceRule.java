@@ -174,6 +174,7 @@ public final class RecurrenceRule implements Cadence {
     }
 
     /** The first date, before which there is no period; empty for a rule that is the same every year. */
+    @Override
     public Optional<LocalDate> starts() {
         return Optional.ofNullable(starts);
     }

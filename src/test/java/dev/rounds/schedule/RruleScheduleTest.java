@@ -82,6 +82,17 @@ class RruleScheduleTest {
                           - id: report
                             title: Report what was patched
                             due: 20d
+                        """,
+                "payroll.yaml", """
+                        id: payroll-check
+                        title: Payroll check
+                        cadence: "rrule: FREQ=WEEKLY;INTERVAL=2;BYDAY=FR"
+                        starts: 2027-01-01
+                        due: 12h
+                        timezone: Europe/London
+                        activities:
+                          - id: run
+                            title: Check the payroll run
                         """));
     }
 
@@ -91,13 +102,21 @@ class RruleScheduleTest {
     @Inject
     ScheduleService schedule;
 
-    private Optional<Occurrence> find(String activity, String period) {
-        return QuarkusTransaction.requiringNew().call(() -> Occurrence.findFor(CHECKLIST, activity, period));
+    private Optional<Occurrence> find(String checklist, String activity) {
+        return QuarkusTransaction.requiringNew().call(() -> Occurrence.latestOf(checklist, activity));
+    }
+
+    private Optional<Occurrence> find(String checklist, String activity, String period) {
+        return QuarkusTransaction.requiringNew().call(() -> Occurrence.findFor(checklist, activity, period));
+    }
+
+    private Occurrence occurrence(String checklist, String activity, String period) {
+        return find(checklist, activity, period)
+                .orElseThrow(() -> new AssertionError("no occurrence " + checklist + "/" + activity + "@" + period));
     }
 
     private Occurrence occurrence(String activity, String period) {
-        return find(activity, period)
-                .orElseThrow(() -> new AssertionError("no occurrence " + CHECKLIST + "/" + activity + "@" + period));
+        return occurrence(CHECKLIST, activity, period);
     }
 
     private void tickAt(Instant instant) {
@@ -107,11 +126,24 @@ class RruleScheduleTest {
 
     @Test
     @Order(1)
+    void nothingOpensBeforeARulesStart() {
+        assertFalse(find("payroll-check", "run").isPresent(), "nothing at start-up, 2026-03-28");
+        tickAt(Instant.parse("2026-12-31T23:59:59Z"));
+        assertFalse(find("payroll-check", "run").isPresent(), "nothing the evening before");
+        tickAt(Instant.parse("2027-01-01T00:00:00Z"));
+        Occurrence first = occurrence("payroll-check", "run", "2027-01-01");
+        assertEquals(Instant.parse("2027-01-15T00:00:00Z"), first.periodEnd);
+        assertEquals(Instant.parse("2027-01-01T12:00:00Z"), first.dueAt);
+    }
+
+    @Test
+    @Order(2)
     void everySecondTuesdayOf2027OpensComesDueAndIsDoneOrMissedOnItsDay() {
         for (int i = 0; i < YEAR.size(); i++) {
             Month month = YEAR.get(i);
             tickAt(month.start().minusSeconds(1));
-            assertFalse(find("patch", month.label()).isPresent(), month.label() + " opened before its midnight");
+            assertFalse(
+                    find(CHECKLIST, "patch", month.label()).isPresent(), month.label() + " opened before its midnight");
 
             tickAt(month.start());
             Occurrence patch = occurrence("patch", month.label());
@@ -158,7 +190,7 @@ class RruleScheduleTest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void theChecklistsPageTheApiAndTheReviewsShowARuleCadence() {
         asAdmin().get("/checklists").then().statusCode(200).body(containsString("rrule: FREQ=MONTHLY;BYDAY=2TU"));
         asAdmin()
@@ -166,7 +198,9 @@ class RruleScheduleTest {
                 .then()
                 .statusCode(200)
                 .body("find { it.id == 'patch-day' }.cadence", equalTo("rrule: FREQ=MONTHLY;BYDAY=2TU"))
-                .body("find { it.id == 'patch-day' }.due", equalTo("18h"));
+                .body("find { it.id == 'patch-day' }.due", equalTo("18h"))
+                .body("find { it.id == 'patch-day' }.starts", equalTo(null))
+                .body("find { it.id == 'payroll-check' }.starts", equalTo("2027-01-01"));
         asAdmin().get("/reports/monthly?month=2027-04").then().statusCode(200).body(containsString(CHECKLIST));
         asAdmin().get("/reports/weekly?week=2027-W15").then().statusCode(200);
     }
