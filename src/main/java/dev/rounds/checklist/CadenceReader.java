@@ -59,7 +59,7 @@ final class CadenceReader {
         try {
             Recur<LocalDate> recur = RecurrenceRule.parse(rule);
             String why = RecurrenceRule.whyStartsIsNeeded(recur);
-            if (starts == null && fields.has("starts")) return null;
+            if (starts == null && fields.has("starts")) return null; // reported where it is written
             if (starts == null && why != null) {
                 file.problem(
                         fields.value("cadence"),

@@ -52,7 +52,8 @@ public final class RecurrenceRule implements Cadence {
     static Recur<LocalDate> parse(String rule) {
         Recur<LocalDate> recur;
         try {
-            recur = new Recur<>(rule);
+            // RFC 5545's rule parts and values are case-insensitive; iCal4j reads them in capitals only
+            recur = new Recur<>(rule.toUpperCase(Locale.ROOT));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
                     e.getMessage().replaceFirst("For input string: \"(.*)\".*", "'$1' is not a whole number"), e);

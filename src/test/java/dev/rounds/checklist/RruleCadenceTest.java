@@ -68,6 +68,13 @@ class RruleCadenceTest {
         assertEquals(LocalDate.of(2027, 1, 1), rule.after(LocalDate.of(2026, 12, 18)));
     }
 
+    @Test
+    void aRuleIsReadWhateverItsCase() throws Exception {
+        Checklist patch = loaded("rrule: freq=monthly;byday=2tu", "");
+        assertEquals("rrule: freq=monthly;byday=2tu", patch.cadence().yamlName());
+        assertEquals(Duration.ofDays(28), patch.cadence().shortestPeriod());
+    }
+
     static Stream<Arguments> problems() {
         return Stream.of(
                 Arguments.of(
@@ -85,7 +92,7 @@ class RruleCadenceTest {
                 Arguments.of(
                         "FREQ=MONTHLY;INTERVAL=two;BYDAY=2TU",
                         "",
-                        "patch.yaml:3:10: cadence 'rrule: FREQ=MONTHLY;INTERVAL=two;BYDAY=2TU': 'two' is not a whole number"),
+                        "patch.yaml:3:10: cadence 'rrule: FREQ=MONTHLY;INTERVAL=two;BYDAY=2TU': 'TWO' is not a whole number"),
                 Arguments.of(
                         "FREQ=MONTHLY;BYDAY=2TU;OFFSET=1",
                         "",
