@@ -2,6 +2,7 @@ package dev.rounds.checklist;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import net.fortuna.ical4j.model.Recur;
@@ -63,15 +64,15 @@ final class CadenceReader {
             if (starts == null && why != null) {
                 file.problem(
                         fields.value("cadence"),
-                        problem + why + ", so the checklist needs 'starts' with its first date, e.g. starts: "
-                                + LocalDate.of(2026, 1, 2));
+                        problem + why
+                                + ", so the checklist needs 'starts' with its first date, e.g. starts: 2026-01-02");
                 return null;
             }
             if (starts != null && !RecurrenceRule.startsOn(recur, starts)) {
                 file.problem(
                         fields.value("starts"),
                         "'starts' " + starts + " (a "
-                                + starts.getDayOfWeek().toString().toLowerCase(Locale.ROOT)
+                                + starts.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
                                 + ") is not a date of the rule " + rule + "; the first period begins on it,"
                                 + " so give a date the rule falls on");
                 return null;

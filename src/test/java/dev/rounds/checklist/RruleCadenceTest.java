@@ -124,7 +124,7 @@ class RruleCadenceTest {
                 Arguments.of(
                         "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR",
                         "starts: 2026-01-03",
-                        "patch.yaml:4:9: 'starts' 2026-01-03 (a saturday) is not a date of the rule FREQ=WEEKLY;INTERVAL=2;BYDAY=FR; the first period begins on it, so give a date the rule falls on"),
+                        "patch.yaml:4:9: 'starts' 2026-01-03 (a Saturday) is not a date of the rule FREQ=WEEKLY;INTERVAL=2;BYDAY=FR; the first period begins on it, so give a date the rule falls on"),
                 Arguments.of(
                         "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR",
                         "starts: next friday",
