@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,28 +17,13 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ChecklistReader {
 
     static final Set<String> CHECKLIST_KEYS =
-            Set.of("id", "title", "cadence", "due", "timezone", "owner", "controls", "activities");
+            Set.of("id", "title", "cadence", "starts", "due", "timezone", "owner", "controls", "activities");
     static final Set<String> ACTIVITY_KEYS =
             Set.of("id", "title", "guidance", "due", "probes", "signoff", "enabled", "reason", "controls");
     static final String DEFAULT_OWNER = "operations";
 
     /** Checklist and activity ids: they appear in probe keys, subjects and URLs. */
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-
-    private static final Map<Cadence, Duration> SHORTEST_PERIOD = Map.of(
-            Cadence.DAILY, Duration.ofDays(1),
-            Cadence.WEEKLY, Duration.ofDays(7),
-            Cadence.MONTHLY, Duration.ofDays(28),
-            Cadence.QUARTERLY, Duration.ofDays(90));
-    private static final Map<Cadence, String> SHORTEST_PERIOD_TEXT = Map.of(
-            Cadence.DAILY,
-            "24h",
-            Cadence.WEEKLY,
-            "7d",
-            Cadence.MONTHLY,
-            "28d, February",
-            Cadence.QUARTERLY,
-            "90d, January to March");
 
     private final YamlFile file;
     private final ProbeSpecReader probeReader;
@@ -64,11 +48,6 @@ final class ChecklistReader {
         this.defaultZone = defaultZone;
     }
 
-    /** The shortest period of a cadence: a due offset past it could never be met in some periods. */
-    static Duration shortestPeriod(Cadence cadence) {
-        return SHORTEST_PERIOD.get(cadence);
-    }
-
     /** Where the checklist's id is written, once {@link #read} has run. */
     Node idNode() {
         return idNode;
@@ -90,7 +69,7 @@ final class ChecklistReader {
             file.problem(idNode, "checklist id '" + id + "' must use lowercase letters, digits and dashes, e.g. daily");
         }
         String title = fields.requiredText("title");
-        Cadence cadence = cadence(fields);
+        Cadence cadence = new CadenceReader(file).read(fields);
         Duration due = due(fields, cadence, "the checklist");
         ZoneId timezone = timezone(fields);
         String owner = Optional.ofNullable(fields.text("owner")).orElse(DEFAULT_OWNER);
@@ -104,7 +83,7 @@ final class ChecklistReader {
                 id,
                 title,
                 cadence,
-                due != null ? due : shortestPeriod(cadence),
+                due != null ? due : cadence.shortestPeriod(),
                 timezone,
                 owner,
                 activities,
@@ -112,36 +91,14 @@ final class ChecklistReader {
                 sha256);
     }
 
-    private Cadence cadence(YamlFields fields) {
-        String written = fields.requiredText("cadence");
-        if (written == null) return null;
-        if (written.strip().toLowerCase(Locale.ROOT).startsWith("rrule:")) {
-            file.problem(
-                    fields.value("cadence"),
-                    "cadence '" + written + "' is not supported yet; " + "use daily, weekly, monthly or quarterly");
-            return null;
-        }
-        for (Cadence cadence : Cadence.values()) {
-            if (cadence.yamlName().equals(written)) return cadence;
-        }
-        List<String> names = List.of("daily", "weekly", "monthly", "quarterly");
-        file.problem(
-                fields.value("cadence"),
-                "unknown cadence '" + written + "'" + Suggestions.didYouMean(written, names)
-                        + (Suggestions.closest(written, names).isPresent()
-                                ? ""
-                                : "; use daily, weekly, monthly or quarterly"));
-        return null;
-    }
-
     /** A due offset, checked against the cadence's shortest period (when the cadence is known). */
     private Duration due(YamlFields fields, Cadence cadence, String what) {
         Duration due = fields.duration("due");
-        if (due != null && cadence != null && due.compareTo(shortestPeriod(cadence)) > 0) {
+        if (due != null && cadence != null && due.compareTo(cadence.shortestPeriod()) > 0) {
             file.problem(
                     fields.value("due"),
                     "'due' of " + what + " (" + fields.text("due") + ") is past the end of the shortest "
-                            + cadence.yamlName() + " period (" + SHORTEST_PERIOD_TEXT.get(cadence) + ")");
+                            + cadence.yamlName() + " period (" + cadence.shortestPeriodText() + ")");
             return null;
         }
         return due;

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -59,11 +60,16 @@ public class ChecklistResource {
     /** A rejected reload, as an RFC 9457 problem with the problem lines. */
     public record ReloadProblem(String type, String title, String detail, List<String> problems) {}
 
-    /** A checklist as the API shows it; durations as checklists write them. */
+    /**
+     * A checklist as the API shows it; durations as checklists write them.
+     *
+     * @param starts the first date of a recurrence rule counted from one, else {@code null}
+     */
     public record ChecklistView(
             String id,
             String title,
             String cadence,
+            LocalDate starts,
             String due,
             String timezone,
             String owner,
@@ -76,6 +82,7 @@ public class ChecklistResource {
                     c.id(),
                     c.title(),
                     c.cadence().yamlName(),
+                    c.cadence().starts().orElse(null),
                     Durations.format(c.due()),
                     c.timezone().getId(),
                     c.owner(),

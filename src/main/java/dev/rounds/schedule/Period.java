@@ -1,6 +1,7 @@
 package dev.rounds.schedule;
 
 import dev.rounds.checklist.Cadence;
+import dev.rounds.checklist.RecurrenceRule;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,15 +12,24 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 
 /**
- * One recurrence of a cadence in a time zone: a day, an ISO week (Monday to Monday), a month or a quarter,
- * from local midnight to local midnight. Periods are labelled {@code 2026-11-26}, {@code 2026-W48},
- * {@code 2026-11} and {@code 2026-Q4}.
+ * One recurrence of a cadence in a time zone: a day, an ISO week (Monday to Monday), a month, a quarter, or for a
+ * recurrence rule the days from one of its dates to the next, from local midnight to local midnight. Periods are
+ * labelled {@code 2026-11-26}, {@code 2026-W48}, {@code 2026-11}, {@code 2026-Q4}, and a rule's by its first date,
+ * {@code 2026-12-08}.
  */
 public record Period(Cadence cadence, ZonedDateTime start, ZonedDateTime end) {
 
+    /**
+     * The period containing an instant; before a rule's {@code starts} there is none, and this is the rule's first
+     * period instead (check with {@link #contains}).
+     */
     public static Period containing(Cadence cadence, ZoneId zone, Instant instant) {
         LocalDate day = instant.atZone(zone).toLocalDate();
-        LocalDate first = switch (cadence) {
+        if (cadence instanceof RecurrenceRule rule) {
+            LocalDate first = rule.onOrBefore(day).orElseGet(() -> rule.after(day));
+            return startingOn(rule, zone, first);
+        }
+        LocalDate first = switch ((Cadence.Builtin) cadence) {
             case DAILY -> day;
             case WEEKLY -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case MONTHLY -> day.withDayOfMonth(1);
@@ -30,7 +40,10 @@ public record Period(Cadence cadence, ZonedDateTime start, ZonedDateTime end) {
     }
 
     private static Period startingOn(Cadence cadence, ZoneId zone, LocalDate first) {
-        LocalDate next = switch (cadence) {
+        if (cadence instanceof RecurrenceRule rule) {
+            return new Period(rule, first.atStartOfDay(zone), rule.after(first).atStartOfDay(zone));
+        }
+        LocalDate next = switch ((Cadence.Builtin) cadence) {
             case DAILY -> first.plusDays(1);
             case WEEKLY -> first.plusWeeks(1);
             case MONTHLY -> first.plusMonths(1);
@@ -59,7 +72,8 @@ public record Period(Cadence cadence, ZonedDateTime start, ZonedDateTime end) {
 
     public String label() {
         LocalDate first = start.toLocalDate();
-        return switch (cadence) {
+        if (cadence instanceof RecurrenceRule) return first.toString();
+        return switch ((Cadence.Builtin) cadence) {
             case DAILY -> first.toString();
             case WEEKLY ->
                 String.format(

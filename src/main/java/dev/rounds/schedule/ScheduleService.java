@@ -77,15 +77,23 @@ public class ScheduleService {
      */
     private void openUpTo(Checklist checklist, Activity activity, Instant now) {
         Period current = Period.containing(checklist.cadence(), checklist.timezone(), now);
+        if (!current.contains(now)) return; // before a recurrence rule's first date
         Optional<Occurrence> latest = Occurrence.latestOf(checklist.id(), activity.id());
-        Period period = latest.map(o -> Period.containing(checklist.cadence(), checklist.timezone(), o.periodStart)
-                        .next())
-                .orElse(current);
+        Period period = latest.map(o -> periodAfter(checklist, o.periodStart)).orElse(current);
         boolean firstEver = latest.isEmpty();
         while (!period.start().toInstant().isAfter(current.start().toInstant())) {
             open(checklist, activity, period, now, firstEver);
             period = period.next();
         }
+    }
+
+    /**
+     * The period after the one that started at {@code start}, or the first period of a rule whose {@code starts}
+     * has since moved past it.
+     */
+    private static Period periodAfter(Checklist checklist, Instant start) {
+        Period period = Period.containing(checklist.cadence(), checklist.timezone(), start);
+        return period.contains(start) ? period.next() : period;
     }
 
     /**
@@ -98,7 +106,7 @@ public class ScheduleService {
         o.checklistId = checklist.id();
         o.activityId = activity.id();
         o.periodLabel = period.label();
-        o.cadence = checklist.cadence().yamlName();
+        o.cadence = checklist.cadence().kind();
         o.periodStart = period.start().toInstant();
         o.periodEnd = period.end().toInstant();
         o.dueAt = period.dueAt(checklist.dueOf(activity));

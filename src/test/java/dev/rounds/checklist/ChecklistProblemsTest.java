@@ -171,7 +171,7 @@ class ChecklistProblemsTest {
                         activities:
                           - { id: a, title: A }
                         """,
-                        "daily.yaml:3:10: unknown cadence 'fortnightly'; use daily, weekly, monthly or quarterly"),
+                        "daily.yaml:3:10: unknown cadence 'fortnightly'; use daily, weekly, monthly, quarterly or \"rrule: …\""),
                 problem(
                         "unknown cadence, close to a known one",
                         "daily.yaml",
@@ -184,16 +184,16 @@ class ChecklistProblemsTest {
                         """,
                         "daily.yaml:3:10: unknown cadence 'Daily' (did you mean 'daily'?)"),
                 problem(
-                        "rrule cadence is not supported yet",
+                        "malformed rrule cadence",
                         "monthly.yaml",
                         """
                         id: monthly
                         title: Monthly
-                        cadence: "rrule: FREQ=MONTHLY;BYDAY=1MO"
+                        cadence: "rrule: FREQ=MONTHLY;BYDAY=1MX"
                         activities:
                           - { id: a, title: A }
                         """,
-                        "monthly.yaml:3:10: cadence 'rrule: FREQ=MONTHLY;BYDAY=1MO' is not supported yet; use daily, weekly, monthly or quarterly"),
+                        "monthly.yaml:3:10: cadence 'rrule: FREQ=MONTHLY;BYDAY=1MX': unknown day 'MX' in BYDAY; use MO, TU, WE, TH, FR, SA or SU, with a number before it for one of the month, e.g. 2TU for the second Tuesday"),
                 problem(
                         "bad duration",
                         "daily.yaml",

@@ -105,7 +105,7 @@ class ChecklistRegistryTest {
                 .body(
                         "problems",
                         contains(
-                                "daily.yaml:3:10: unknown cadence 'fortnightly'; use daily, weekly, monthly or quarterly",
+                                "daily.yaml:3:10: unknown cadence 'fortnightly'; use daily, weekly, monthly, quarterly or \"rrule: …\"",
                                 "daily.yaml:12:17: unknown target 'rounds-elf' (did you mean 'rounds-self'?)"));
 
         assertSame(before, registry.current());
@@ -114,7 +114,7 @@ class ChecklistRegistryTest {
         assertEquals("admin", rejected.actor());
         assertEquals(
                 List.of(
-                        "daily.yaml:3:10: unknown cadence 'fortnightly'; use daily, weekly, monthly or quarterly",
+                        "daily.yaml:3:10: unknown cadence 'fortnightly'; use daily, weekly, monthly, quarterly or \"rrule: …\"",
                         "daily.yaml:12:17: unknown target 'rounds-elf' (did you mean 'rounds-self'?)"),
                 rejected.detail().get("problems"));
     }

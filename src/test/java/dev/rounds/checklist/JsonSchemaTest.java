@@ -1,6 +1,7 @@
 package dev.rounds.checklist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,8 +86,8 @@ class JsonSchemaTest {
     @Test
     void cadencesAndSignoffPoliciesAreTheLoadersNames() {
         assertEquals(
-                Arrays.stream(Cadence.values()).map(Cadence::yamlName).toList(),
-                texts(CHECKLIST.at("/properties/cadence/enum")));
+                Arrays.stream(Cadence.Builtin.values()).map(Cadence::yamlName).toList(),
+                texts(CHECKLIST.at("/properties/cadence/anyOf/0/enum")));
         assertEquals(
                 Arrays.stream(SignoffPolicy.values())
                         .map(SignoffPolicy::yamlName)
@@ -174,6 +175,19 @@ class JsonSchemaTest {
         String duration = CHECKLIST.at("/$defs/duration/pattern").asText();
         for (String text : List.of("250ms", "30s", "5m", "26h", "7d", "4d17h", "5 minutes", "17h4d", "")) {
             assertEquals(Durations.tryParse(text).isPresent(), text.matches(duration), text);
+        }
+    }
+
+    @Test
+    void theRuleCadencePatternTellsARuleFromOtherText() {
+        java.util.regex.Pattern rule = java.util.regex.Pattern.compile(
+                CHECKLIST.at("/properties/cadence/anyOf/1/pattern").asText());
+        for (String cadence : List.of(
+                "rrule: FREQ=MONTHLY;BYDAY=2TU", "rrule:FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "rrule: freq=daily")) {
+            assertTrue(rule.matcher(cadence).find(), cadence);
+        }
+        for (String cadence : List.of("rrule", "rrule:", "rrule: ", "fortnightly", "FREQ=MONTHLY;BYDAY=2TU")) {
+            assertFalse(rule.matcher(cadence).find(), cadence);
         }
     }
 

@@ -1,12 +1,16 @@
 package dev.rounds.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rounds.checklist.Cadence;
+import dev.rounds.checklist.TestCadences;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,7 +40,7 @@ class PeriodTest {
         // a month that contains the change starts in GMT and ends in BST
         "MONTHLY,   2026-03-15T12:00:00Z, 2026-03,    2026-03-01T00:00:00Z, 2026-03-31T23:00:00Z",
     })
-    void periodContainingAnInstant(Cadence cadence, Instant at, String label, Instant start, Instant end) {
+    void periodContainingAnInstant(Cadence.Builtin cadence, Instant at, String label, Instant start, Instant end) {
         Period period = Period.containing(cadence, LONDON, at);
         assertEquals(label, period.label());
         assertEquals(start, period.start().toInstant());
@@ -57,7 +61,55 @@ class PeriodTest {
         "MONTHLY, 2026-11-26T05:00:00Z, PT120H,      2026-11-06T00:00:00Z",
         "QUARTERLY, 2026-11-26T05:00:00Z, PT1440H,   2026-11-30T00:00:00Z",
     })
-    void dueIsAWallClockOffsetFromThePeriodStart(Cadence cadence, Instant at, Duration offset, Instant due) {
+    void dueIsAWallClockOffsetFromThePeriodStart(Cadence.Builtin cadence, Instant at, Duration offset, Instant due) {
         assertEquals(due, Period.containing(cadence, LONDON, at).dueAt(offset));
+    }
+
+    /** A rule's periods run from one of its dates to the next, in local time; this one is in force from 2 January. */
+    private static Cadence everyOtherFriday() {
+        return TestCadences.rule("FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", LocalDate.of(2026, 1, 2));
+    }
+
+    @ParameterizedTest(name = "every other Friday at {0} is {1}, {2} to {3}")
+    @CsvSource({
+        "2026-01-02T00:00:00Z, 2026-01-02, 2026-01-02T00:00:00Z, 2026-01-16T00:00:00Z",
+        "2026-01-15T23:59:59Z, 2026-01-02, 2026-01-02T00:00:00Z, 2026-01-16T00:00:00Z",
+        // the fortnight over London's spring-forward night (29 March) ends at midnight BST
+        "2026-03-29T12:00:00Z, 2026-03-27, 2026-03-27T00:00:00Z, 2026-04-09T23:00:00Z",
+        // and the one over the fall-back night (25 October) starts in BST and ends in GMT
+        "2026-10-25T12:00:00Z, 2026-10-23, 2026-10-22T23:00:00Z, 2026-11-06T00:00:00Z",
+        "2026-12-31T12:00:00Z, 2026-12-18, 2026-12-18T00:00:00Z, 2027-01-01T00:00:00Z",
+    })
+    void everyOtherFridayCountsFortnightsFromItsStart(Instant at, String label, Instant start, Instant end) {
+        Period period = Period.containing(everyOtherFriday(), LONDON, at);
+        assertEquals(label, period.label());
+        assertEquals(start, period.start().toInstant());
+        assertEquals(end, period.end().toInstant());
+        assertTrue(period.contains(at));
+        assertEquals(period.end(), period.next().start());
+    }
+
+    @Test
+    void beforeItsStartARuleHasNoPeriodButItsFirst() {
+        Instant newYear = Instant.parse("2026-01-01T12:00:00Z");
+        Period first = Period.containing(everyOtherFriday(), LONDON, newYear);
+        assertFalse(first.contains(newYear));
+        assertEquals("2026-01-02", first.label());
+        assertEquals(Instant.parse("2026-01-16T00:00:00Z"), first.end().toInstant());
+    }
+
+    @ParameterizedTest(name = "second Tuesday period of {0} with due {1} is due at {2}")
+    @CsvSource({
+        "2026-03-20T12:00:00Z, PT18H,  2026-03-10T18:00:00Z",
+        // 20 days from 10 March 00:00 GMT is 30 March 00:00 BST, the day after the clocks went forward
+        "2026-03-20T12:00:00Z, PT480H, 2026-03-29T23:00:00Z",
+        // in summer 18:00 local is 17:00 UTC
+        "2026-07-20T12:00:00Z, PT18H,  2026-07-14T17:00:00Z",
+        // 20 days from 13 October 00:00 BST is 2 November 00:00 GMT, after the clocks went back
+        "2026-10-20T12:00:00Z, PT480H, 2026-11-02T00:00:00Z",
+    })
+    void aRulesDueIsAWallClockOffsetFromItsDate(Instant at, Duration offset, Instant due) {
+        Cadence secondTuesday = TestCadences.rule("FREQ=MONTHLY;BYDAY=2TU", null);
+        assertEquals(due, Period.containing(secondTuesday, LONDON, at).dueAt(offset));
     }
 }
