@@ -28,7 +28,7 @@ public class CalendarFeeds {
                 .checklist(id)
                 .orElseThrow(() -> new CalendarRefused(
                         404, "there is no checklist '" + id + "'; the checklists are listed at /checklists"));
-        return FeedWriter.write("Rounds: " + checklist.title(), dueTimes.of(List.of(checklist)), base, clock.instant());
+        return FeedWriter.write(checklist.title(), dueTimes.of(List.of(checklist)), base, clock.instant());
     }
 
     /** The due times of every checklist with this {@code owner:}. */
@@ -40,7 +40,7 @@ public class CalendarFeeds {
             throw new CalendarRefused(
                     404, "no checklist has the owner '" + owner + "'; the owners are " + String.join(", ", owners()));
         }
-        return FeedWriter.write("Rounds: " + owner, dueTimes.of(owned), base, clock.instant());
+        return FeedWriter.write(owner, dueTimes.of(owned), base, clock.instant());
     }
 
     /** The owners the checklists in force name, in order. */

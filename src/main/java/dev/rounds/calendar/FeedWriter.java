@@ -46,7 +46,7 @@ final class FeedWriter {
     /**
      * The feed's text.
      *
-     * @param name what the calendar is called in the client
+     * @param name whose due times these are: a checklist's title or an owner; the calendar is named after it
      * @param base where Rounds answers, for the links to occurrences and checklists
      * @param now when the feed is written: every event's DTSTAMP
      */
@@ -54,8 +54,9 @@ final class FeedWriter {
         Calendar calendar = new Calendar()
                 .withProdId("-//Rounds//Due work//EN")
                 .withDefaults()
-                .withProperty(new XProperty("X-WR-CALNAME", name))
-                .withProperty(new XProperty("X-WR-CALDESC", "Due times of " + name + " from Rounds"))
+                .withProperty(new XProperty("X-WR-CALNAME", "Rounds: " + name))
+                .withProperty(
+                        new XProperty("X-WR-CALDESC", "When the activities of " + name + " fall due, from Rounds"))
                 .withProperty(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH))
                 .withProperty(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()))
                 .getFluentTarget();

@@ -1,10 +1,10 @@
 package dev.rounds.calendar;
 
+import static dev.rounds.Logins.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rounds.AuditTrail;
@@ -35,8 +35,6 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DtStart;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -107,11 +105,12 @@ class CalendarFeedTest {
 
     @Test
     void theChecklistFeedHoldsEachDailyDueTimeUpToTheHorizon() throws Exception {
-        Map<String, String> feeds = newToken("calendar-daily");
+        Map<String, String> feeds = FeedAddresses.newToken("calendar-daily");
         Response answer = given().get(feeds.get("checklist Night shift daily"));
         answer.then().statusCode(200).header("Content-Type", equalTo("text/calendar;charset=utf-8"));
         Calendar calendar = parse(answer.asString());
 
+        assertTrue(answer.asString().contains("\r\nDTSTART:20260328T100000Z\r\n"), "due instants are written in UTC");
         assertEquals("Rounds: Night shift daily", property(calendar, "X-WR-CALNAME"));
         assertEquals(expectedDaily(), dueTimes(calendar));
         VEvent first = calendar.<VEvent>getComponents("VEVENT").get(0);
@@ -124,7 +123,7 @@ class CalendarFeedTest {
 
     @Test
     void theOwnerFeedHoldsEveryChecklistOfTheOwnerAndNoOther() throws Exception {
-        Map<String, String> feeds = newToken("calendar-owner");
+        Map<String, String> feeds = FeedAddresses.newToken("calendar-owner");
         Calendar calendar = parse(given().get(feeds.get("owner night-shift"))
                 .then()
                 .statusCode(200)
@@ -140,7 +139,7 @@ class CalendarFeedTest {
 
     @Test
     void anOccurrenceDoneThisPeriodIsMarkedDone() throws Exception {
-        Map<String, String> feeds = newToken("calendar-done");
+        Map<String, String> feeds = FeedAddresses.newToken("calendar-done");
         TestAccounts.as("calendar-operator", Roles.OPERATOR)
                 .contentType("application/json")
                 .body(Map.of("note", "all quiet"))
@@ -158,19 +157,39 @@ class CalendarFeedTest {
     @Test
     void aReplacedOrRevokedTokenOpensNoFeed() {
         String user = TestAccounts.ensure("calendar-revoker", Roles.VIEWER);
-        String first = newToken(user).get("checklist Night shift daily");
-        String second = newToken(user).get("checklist Night shift daily");
+        String first = FeedAddresses.newToken(user).get("checklist Night shift daily");
+        String second = FeedAddresses.newToken(user).get("checklist Night shift daily");
         given().get(first).then().statusCode(404).contentType("application/problem+json");
         given().get(second).then().statusCode(200);
 
-        page(user, "/account/calendar/revoke").then().statusCode(303);
+        FeedAddresses.post(user, "/account/calendar/revoke").then().statusCode(303);
         given().get(second)
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", containsString("unknown or revoked"));
+        assertEquals(
+                2, AuditTrail.actorsOf("login.failed", user).size(), "each refusal is a failed login of its holder");
         assertEquals(List.of(user, user), AuditTrail.actorsOf("calendar.token.created", user), "made, then replaced");
         assertEquals(List.of(user), AuditTrail.actorsOf("calendar.token.revoked", user));
+    }
+
+    @Test
+    void aDisabledAccountsTokenOpensNoFeed() {
+        String user = TestAccounts.ensure("calendar-disabled", Roles.VIEWER);
+        String feed = FeedAddresses.newToken(user).get("owner night-shift");
+        asAdmin()
+                .contentType("application/json")
+                .post("/api/users/{name}/disable", user)
+                .then()
+                .statusCode(200);
+        given().get(feed).then().statusCode(404);
+        asAdmin()
+                .contentType("application/json")
+                .post("/api/users/{name}/enable", user)
+                .then()
+                .statusCode(200);
+        given().get(feed).then().statusCode(200);
     }
 
     @Test
@@ -191,7 +210,8 @@ class CalendarFeedTest {
 
     @Test
     void aGoodTokenIsToldOfAnUnknownChecklistOrOwner() {
-        String token = token(newToken("calendar-unknown").get("owner night-shift"));
+        String token =
+                FeedAddresses.token(FeedAddresses.newToken("calendar-unknown").get("owner night-shift"));
         given().get("/calendar/owners/nobody.ics?token=" + token)
                 .then()
                 .statusCode(404)
@@ -206,7 +226,8 @@ class CalendarFeedTest {
 
     @Test
     void aCalendarTokenOpensNothingButTheFeeds() {
-        String token = token(newToken("calendar-api").get("owner night-shift"));
+        String token =
+                FeedAddresses.token(FeedAddresses.newToken("calendar-api").get("owner night-shift"));
         assertTrue(token.startsWith("rounds_cal_"));
         given().auth().oauth2(token).get("/api/checklists").then().statusCode(401);
         given().get("/api/checklists?token=" + token).then().statusCode(401);
@@ -242,37 +263,6 @@ class CalendarFeedTest {
                     "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             due.put("calfeed-weekly/ops-review/" + label + "@rounds", at);
         }
-    }
-
-    /** Makes (or replaces) the person's calendar token on the account page: the feeds it shows, by name. */
-    private static Map<String, String> newToken(String username) {
-        TestAccounts.ensure(username, Roles.VIEWER);
-        Document page = Jsoup.parse(page(username, "/account/calendar")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
-        Map<String, String> feeds = new LinkedHashMap<>();
-        page.select("#calendar-feeds tbody tr")
-                .forEach(row -> feeds.put(
-                        row.child(0).text(), row.selectFirst("code.feed-url").text()));
-        assertFalse(feeds.isEmpty(), "the page shows the feeds' addresses");
-        return feeds;
-    }
-
-    private static Response page(String username, String path) {
-        String csrf = given().get("/login").then().statusCode(200).extract().cookie("csrf-token");
-        return TestAccounts.as(username)
-                .redirects()
-                .follow(false)
-                .contentType("application/x-www-form-urlencoded")
-                .cookie("csrf-token", csrf)
-                .formParam("csrf-token", csrf)
-                .post(path);
-    }
-
-    private static String token(String url) {
-        return url.substring(url.indexOf("?token=") + "?token=".length());
     }
 
     private static long occurrenceId(String checklist, String activity, String period) {
