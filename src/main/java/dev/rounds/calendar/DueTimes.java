@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * The due times of checklists' activities, from the period in progress to the horizon ahead, computed from the
- * checklists in force: a period not yet opened has no occurrence, but its due time is known already. Paused
- * activities are left out: they are not due.
+ * checklists in force: a period not yet opened has no occurrence, but its due time is known already; the period in
+ * progress takes its occurrence's. Paused activities are left out: they are not due.
  */
 @ApplicationScoped
 public class DueTimes {
@@ -45,7 +45,9 @@ public class DueTimes {
                 Duration offset = checklist.dueOf(activity);
                 Period period = Period.containing(checklist.cadence(), checklist.timezone(), now);
                 Occurrence opened = current.get(checklist.id() + "/" + activity.id() + "@" + period.label());
-                for (Instant at = period.dueAt(offset); at.isBefore(horizon); at = period.dueAt(offset)) {
+                // an opened occurrence's due time is the one it is judged by (a first one may be due later)
+                Instant first = opened == null ? period.dueAt(offset) : opened.dueAt;
+                for (Instant at = first; at.isBefore(horizon); at = period.dueAt(offset)) {
                     due.add(new DueTime(
                             checklist,
                             activity,

@@ -250,14 +250,19 @@ class CalendarFeedTest {
         }
     }
 
-    /** The weekly review's due times: Friday 17:00 in London, from this ISO week's (already past) until the horizon. */
+    /**
+     * The weekly review's due times: Friday 17:00 in London until the horizon; but this ISO week's occurrence, the
+     * activity's first, opened on Saturday after that Friday, is due by the end of its week.
+     */
     private static Map<String, Instant> expectedWeekly() {
         Map<String, Instant> due = new LinkedHashMap<>();
         Instant now = TestClock.START;
         Instant horizon = now.plus(Duration.ofDays(HORIZON_DAYS));
-        LocalDate monday = now.atZone(LONDON).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        for (; ; monday = monday.plusWeeks(1)) {
-            Instant at = monday.plusDays(4).atTime(17, 0).atZone(LONDON).toInstant();
+        LocalDate thisWeek = now.atZone(LONDON).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        for (LocalDate monday = thisWeek; ; monday = monday.plusWeeks(1)) {
+            Instant at = monday.equals(thisWeek)
+                    ? monday.plusWeeks(1).atStartOfDay(LONDON).toInstant()
+                    : monday.plusDays(4).atTime(17, 0).atZone(LONDON).toInstant();
             if (!at.isBefore(horizon)) return due;
             String label = String.format(
                     "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
