@@ -21,6 +21,7 @@ public enum ProblemTitle {
     METHOD_NOT_ALLOWED("method not allowed"),
     NOT_ACCEPTABLE("not acceptable"),
     REQUEST_TOO_LARGE("request too large"),
+    TOO_MANY_REQUESTS("too many requests"),
     UNSUPPORTED_MEDIA_TYPE("unsupported media type"),
 
     // a step Rounds refuses

@@ -1,6 +1,5 @@
 package dev.rounds.security;
 
-import dev.rounds.audit.AuditLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -12,8 +11,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,7 +26,7 @@ public class ApiTokenLogin implements IdentityProvider<ApiTokenRequest> {
     LoginThrottle throttle;
 
     @Inject
-    AuditLog audit;
+    FailedTokenLogins failures;
 
     @Override
     public Class<ApiTokenRequest> getRequestType() {
@@ -60,15 +57,7 @@ public class ApiTokenLogin implements IdentityProvider<ApiTokenRequest> {
     }
 
     private AuthenticationFailedException fail(ApiToken token, String address, String reason) {
-        Optional<Instant> cooling = throttle.recordFailure(null, address);
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("address", address);
-        detail.put("reason", reason);
-        detail.put("via", "token");
-        if (token != null) detail.put("token_id", token.id);
-        cooling.ifPresent(until -> detail.put("cooling_off_until", until.toString()));
-        String actor = token == null ? Actors.ANONYMOUS : token.username;
-        audit.append(actor, "login.failed", actor, detail);
+        failures.record("token", token, address, reason);
         return new AuthenticationFailedException(reason);
     }
 }

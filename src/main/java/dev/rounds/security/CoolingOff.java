@@ -19,7 +19,7 @@ public class CoolingOff {
     private static final String UNTIL = "rounds.login.cooling-off-until";
 
     /** Marks the request as refused because its user name or address is cooling off until then. */
-    static void mark(RoutingContext http, Instant until) {
+    public static void mark(RoutingContext http, Instant until) {
         if (http != null) http.put(UNTIL, until);
     }
 

@@ -16,9 +16,14 @@ public final class TokenHash {
 
     /** A new token: the prefix and 32 random bytes, URL-safe Base64. */
     public static String newToken() {
+        return newToken(PREFIX);
+    }
+
+    /** A new token of another kind, e.g. a calendar token: its own prefix (starting with {@link #PREFIX}). */
+    public static String newToken(String prefix) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The lower-case hex SHA-256 of the token; a token has enough entropy that no salt or slow hash is needed. */

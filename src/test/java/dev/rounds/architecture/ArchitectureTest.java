@@ -35,6 +35,7 @@ class ArchitectureTest {
                     "dev.rounds.heartbeat..",
                     "dev.rounds.backup..",
                     "dev.rounds.account..",
+                    "dev.rounds.calendar..",
                     "dev.rounds.signoff.."),
             new Layer("schedule", "dev.rounds.schedule.."),
             new Layer("probes", "dev.rounds.probe..", "dev.rounds.backupcheck.."),

@@ -97,6 +97,11 @@ class RoleMatrixTest {
         d.add(get("/account/tokens", "/account/tokens", ANY_ROLE));
         d.add(form("/account/tokens", "/account/tokens", Map.of("name", ""), ANY_ROLE, 422));
         d.add(form("/account/tokens/{id}/revoke", "/account/tokens/" + UNKNOWN + "/revoke", Map.of(), ANY_ROLE, 404));
+        d.add(get("/account/calendar", "/account/calendar", ANY_ROLE));
+        // before the row that makes one: a matrix account has no calendar token to revoke yet
+        d.add(form("/account/calendar/revoke", "/account/calendar/revoke", Map.of(), ANY_ROLE, 404));
+        // the form has no field to get wrong: each matrix account gets a calendar token, which opens nothing else
+        d.add(form("/account/calendar", "/account/calendar", Map.of(), ANY_ROLE, 200));
         d.add(form("/logout", "/logout", Map.of(), ANY_ROLE, 303));
         d.add(json(
                 "POST",
@@ -291,6 +296,21 @@ class RoleMatrixTest {
         d.add(json("POST", "/api/ping/{token}", "/api/ping/no-such-token", null, ANYONE, 404));
         d.add(json("POST", "/api/ping/{token}/start", "/api/ping/no-such-token/start", null, ANYONE, 404));
         d.add(json("POST", "/api/ping/{token}/fail", "/api/ping/no-such-token/fail", null, ANYONE, 404));
+        // the calendar token in the address is checked first: a wrong one finds nothing, whatever the address names
+        d.add(json(
+                "GET",
+                "/calendar/checklists/{id}.ics",
+                "/calendar/checklists/weekly.ics?token=no-such-token",
+                null,
+                ANYONE,
+                404));
+        d.add(json(
+                "GET",
+                "/calendar/owners/{owner}.ics",
+                "/calendar/owners/operations.ics?token=no-such-token",
+                null,
+                ANYONE,
+                404));
         return d;
     }
 
