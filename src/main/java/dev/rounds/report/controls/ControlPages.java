@@ -19,9 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -85,7 +85,7 @@ public class ControlPages {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("framework") String framework) {
         ControlReportView view = view(from, to, framework);
         return Response.ok(
-                        (jakarta.ws.rs.core.StreamingOutput) out ->
+                        (StreamingOutput) out ->
                                 Csv.write(out, ControlRow.HEADER, ControlRow.of(view.report()), ControlRow::fields),
                         "text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + fileName(view) + ".csv\"")
@@ -93,7 +93,7 @@ public class ControlPages {
     }
 
     private ControlReportView view(String from, String to, String framework) {
-        ReportPeriod period = period(from, to);
+        ReportPeriod period = ReportPeriod.queried(from, to, zone.get(), clock.instant(), DEFAULT_DAYS);
         List<Framework> frameworks = registry.current().frameworks().all();
         String chosen = framework == null || framework.isBlank() ? null : framework.trim();
         if (chosen != null && frameworks.stream().noneMatch(f -> f.id().equals(chosen))) {
@@ -112,19 +112,6 @@ public class ControlPages {
         Instant now = clock.instant();
         ControlReport report = controls.report(period.interval(), chosen, now);
         return ControlReportView.of(period, report, frameworks, now, period.hasEnded(now));
-    }
-
-    private ReportPeriod period(String from, String to) {
-        if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
-            LocalDate today = LocalDate.ofInstant(clock.instant(), zone.get());
-            from = today.minusDays(DEFAULT_DAYS - 1).toString();
-            to = today.toString();
-        }
-        try {
-            return ReportPeriod.range(from, to, zone.get());
-        } catch (IllegalArgumentException e) {
-            throw new RoundsException(400, ProblemTitle.INVALID_QUERY_PARAMETER, e.getMessage());
-        }
     }
 
     private static String fileName(ControlReportView view) {

@@ -48,29 +48,13 @@ record ControlRow(ControlEvidence control, ActivityEvidence activity, ControlGap
 
     Object[] fields() {
         if (gap != null) {
-            return new Object[] {
-                gap.framework(),
-                gap.control().id(),
-                gap.control().title(),
-                "no-activity",
-                0,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null
-            };
+            Object[] fields = new Object[HEADER.length];
+            fields[0] = gap.framework();
+            fields[1] = gap.control().id();
+            fields[2] = gap.control().title();
+            fields[3] = "no-activity";
+            fields[4] = 0;
+            return fields;
         }
         ComplianceFigures own = activity.figures();
         AuditRange audit = activity.audit();

@@ -16,15 +16,10 @@ final class ControlChecklists {
     static final String NIST = "nist-800-53r5";
     static final String ISO = "iso27001-2022";
 
-    static final Map<String, String> FILES = Map.of(
-            "inventory.yaml",
-            """
-                    targets:
-                      - id: %s
-                        address: 127.0.0.1:1
-                    """.formatted(TARGET),
-            "daily.yaml",
-            """
+    /** The checklist, written only once the test clock stands where its first occurrence should open. */
+    static final String DAILY_FILE = "daily.yaml";
+
+    static final String DAILY = """
                     id: %s
                     title: Control evidence
                     cadence: daily
@@ -48,7 +43,16 @@ final class ControlChecklists {
                             port: 1
                             every: 1h
                             confirm: 2
-                    """.formatted(CHECKLIST, NIST, REVIEW, NIST, ISO, WATCH, NIST, ISO, TARGET),
+                    """.formatted(CHECKLIST, NIST, REVIEW, NIST, ISO, WATCH, NIST, ISO, TARGET);
+
+    /** The folder in force from the test class's start: the inventory and the catalogs. */
+    static final Map<String, String> FILES = Map.of(
+            "inventory.yaml",
+            """
+                    targets:
+                      - id: %s
+                        address: 127.0.0.1:1
+                    """.formatted(TARGET),
             "frameworks/nist-800-53r5.yaml",
             """
                     id: nist-800-53r5

@@ -14,6 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.TestAccounts;
 import dev.rounds.TestClock;
+import dev.rounds.audit.AuditLog;
+import dev.rounds.checklist.ChecklistRegistry;
+import dev.rounds.checklist.LoadResult;
 import dev.rounds.core.Interval;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeResult;
@@ -29,9 +32,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -39,7 +44,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -47,6 +51,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -61,14 +67,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-control report of Monday 30 March to Friday 3 April 2026 (UTC) on {@link ControlChecklists}, figures
- * computed by hand. The backup review, due at noon: signed off on time on the 30th (with an evidence file) and the
- * 31st, late on 1 April (15:00), not at all on the 2nd (missed), and waived on the 3rd through the waiver API: due 5,
+ * The per-control report of Monday 13 to Friday 17 July 2026 (UTC) on {@link ControlChecklists}, figures
+ * computed by hand. The backup review, due at noon: signed off on time on the 13th (with an evidence file) and the
+ * 14th, late on the 15th (15:00), not at all on the 16th (missed), and waived on the 17th through the waiver API: due 5,
  * on time 2, late 1, missed 1, waived 1, compliance 2 / (5 − 1) = 50%, so CP-9 and A.8.13 are not satisfied. The
  * paused monitoring activity's five occurrences are all waived (due 5, waived 5, no compliance figure), so SI-4 and
- * A.8.16 are satisfied by the rule; its probe was down at 10:00 and 11:00 on the 31st and up at 12:00: one incident
+ * A.8.16 are satisfied by the rule; its probe was down at 10:00 and 11:00 on the 14th and up at 12:00: one incident
  * of 2 h. AU-6, on the checklist, covers both: due 10, on time 2, late 1, missed 1, waived 6, 2 / 4 = 50%. "Now" is
- * Saturday 4 April, noon.
+ * Saturday 18 July, noon.
  */
 @QuarkusTest
 @TestProfile(SharedChecklistsProfile.class)
@@ -77,16 +83,14 @@ class ControlReportTest {
     static final String OPERATOR = "ce-operator";
     static final String MANAGER = "ce-manager";
     static final String AUDITOR = "ce-auditor";
-    static final String REASON = "Backup server replaced on the 3rd; the vendor verified the restore";
-    static final LocalDate FIRST = LocalDate.parse("2026-03-30");
-    static final LocalDate LAST = LocalDate.parse("2026-04-03");
-    static final Instant NOW = Instant.parse("2026-04-04T12:00:00Z");
+    static final String REASON = "Backup server replaced on the 17th; the vendor verified the restore";
+    static final Instant NOW = Instant.parse("2026-07-18T12:00:00Z");
     static final Interval PERIOD =
-            new Interval(Instant.parse("2026-03-30T00:00:00Z"), Instant.parse("2026-04-04T00:00:00Z"));
+            new Interval(Instant.parse("2026-07-13T00:00:00Z"), Instant.parse("2026-07-18T00:00:00Z"));
     static final byte[] EVIDENCE =
-            "restic snapshots 2026-03-30: 14 kept, check passed\n".getBytes(StandardCharsets.UTF_8);
+            "restic snapshots 2026-07-13: 14 kept, check passed\n".getBytes(StandardCharsets.UTF_8);
     static final String EVIDENCE_SHA256 = sha256(EVIDENCE);
-    static final String QUERY = "?from=2026-03-30&to=2026-04-03";
+    static final String QUERY = "?from=2026-07-13&to=2026-07-17";
 
     private static boolean seeded;
     private static long waiverId;
@@ -109,13 +113,16 @@ class ControlReportTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ChecklistRegistry registry;
+
     @BeforeAll
     static void checklists() {
         SharedChecklistsProfile.use(ControlChecklists.FILES);
     }
 
     @BeforeEach
-    void seedOnce() {
+    void seedOnce() throws Exception {
         TestAccounts.ensure(OPERATOR, "operator");
         TestAccounts.ensure(MANAGER, "manager");
         TestAccounts.ensure(AUDITOR, "auditor");
@@ -123,12 +130,16 @@ class ControlReportTest {
         clock.set(NOW);
     }
 
-    private void seed() {
-        at("2026-03-29T00:30:00Z");
-        at("2026-03-30T00:30:00Z");
-        at("2026-03-30T09:00:00Z");
+    private void seed() throws Exception {
+        clock.set(Instant.parse("2026-07-12T00:30:00Z"));
+        Files.writeString(registry.folder().resolve(ControlChecklists.DAILY_FILE), ControlChecklists.DAILY);
+        LoadResult loaded = registry.reload(AuditLog.SYSTEM);
+        assertTrue(loaded.isValid(), loaded.problems().toString());
+        at("2026-07-12T00:30:00Z");
+        at("2026-07-13T00:30:00Z");
+        at("2026-07-13T09:00:00Z");
         String cookie = TestAccounts.as(OPERATOR)
-                .get("/api/occurrences/{id}", review("2026-03-30"))
+                .get("/api/occurrences/{id}", review("2026-07-13"))
                 .then()
                 .statusCode(200)
                 .extract()
@@ -138,26 +149,26 @@ class ControlReportTest {
                 .header("X-CSRF-TOKEN", cookie)
                 .multiPart("note", "snapshots listed and checked")
                 .multiPart("file", "restic-check.txt", EVIDENCE, "text/plain")
-                .post("/api/occurrences/{id}/signoff", review("2026-03-30"))
+                .post("/api/occurrences/{id}/signoff", review("2026-07-13"))
                 .then()
                 .statusCode(201);
-        at("2026-03-31T00:30:00Z");
-        at("2026-03-31T10:00:00Z");
-        signOff("2026-03-31", "checked");
-        at("2026-03-31T13:00:00Z");
-        probe("2026-03-31T10:00:00Z", ProbeStatus.DOWN);
-        probe("2026-03-31T11:00:00Z", ProbeStatus.DOWN);
-        probe("2026-03-31T12:00:00Z", ProbeStatus.UP);
+        at("2026-07-14T00:30:00Z");
+        at("2026-07-14T10:00:00Z");
+        signOff("2026-07-14", "checked");
+        at("2026-07-14T13:00:00Z");
+        probe("2026-07-14T10:00:00Z", ProbeStatus.DOWN);
+        probe("2026-07-14T11:00:00Z", ProbeStatus.DOWN);
+        probe("2026-07-14T12:00:00Z", ProbeStatus.UP);
         writer.flush();
         rollups.catchUp();
-        at("2026-04-01T00:30:00Z");
-        at("2026-04-01T12:30:00Z");
-        at("2026-04-01T15:00:00Z");
-        signOff("2026-04-01", "checked after lunch");
-        at("2026-04-02T00:30:00Z");
-        at("2026-04-02T12:30:00Z");
-        at("2026-04-03T00:30:00Z");
-        at("2026-04-03T08:00:00Z");
+        at("2026-07-15T00:30:00Z");
+        at("2026-07-15T12:30:00Z");
+        at("2026-07-15T15:00:00Z");
+        signOff("2026-07-15", "checked after lunch");
+        at("2026-07-16T00:30:00Z");
+        at("2026-07-16T12:30:00Z");
+        at("2026-07-17T00:30:00Z");
+        at("2026-07-17T08:00:00Z");
         waiverId = TestAccounts.as(OPERATOR)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
@@ -168,26 +179,26 @@ class ControlReportTest {
                         "reason",
                         REASON,
                         "expires",
-                        "2026-04-03T23:00:00Z"))
+                        "2026-07-17T23:00:00Z"))
                 .post("/api/waivers")
                 .then()
                 .statusCode(201)
                 .extract()
                 .jsonPath()
                 .getLong("id");
-        at("2026-04-03T08:30:00Z");
+        at("2026-07-17T08:30:00Z");
         TestAccounts.as(MANAGER)
                 .contentType(ContentType.JSON)
                 .body(Map.of("note", "agreed"))
                 .post("/api/waivers/{id}/approve", waiverId)
                 .then()
                 .statusCode(200);
-        at("2026-04-03T12:30:00Z");
-        at("2026-04-04T00:30:00Z");
+        at("2026-07-17T12:30:00Z");
+        at("2026-07-18T00:30:00Z");
         at(NOW.toString());
         assertEquals(
                 List.of("DONE", "DONE", "LATE", "MISSED", "WAIVED"),
-                Stream.of("2026-03-30", "2026-03-31", "2026-04-01", "2026-04-02", "2026-04-03")
+                Stream.of("2026-07-13", "2026-07-14", "2026-07-15", "2026-07-16", "2026-07-17")
                         .map(day -> QuarkusTransaction.requiringNew()
                                 .call(() -> Occurrence.findFor(CHECKLIST, REVIEW, day)
                                         .orElseThrow()
@@ -269,8 +280,8 @@ class ControlReportTest {
                 List.of(new IncidentEvidence(
                         CHECKLIST + "/" + WATCH + "#0@" + TARGET,
                         TARGET,
-                        Instant.parse("2026-03-31T10:00:00Z"),
-                        Instant.parse("2026-03-31T12:00:00Z"))),
+                        Instant.parse("2026-07-14T10:00:00Z"),
+                        Instant.parse("2026-07-14T12:00:00Z"))),
                 watch.incidents());
         assertEquals(List.of(), watch.signOffs());
 
@@ -289,9 +300,9 @@ class ControlReportTest {
                 control(controls.report(PERIOD, NIST, NOW), "CP-9").activities().get(0);
         assertEquals(
                 List.of(
-                        "ce-daily/backup-review@2026-03-30 " + OPERATOR + " 2026-03-30T09:00:00Z",
-                        "ce-daily/backup-review@2026-03-31 " + OPERATOR + " 2026-03-31T10:00:00Z",
-                        "ce-daily/backup-review@2026-04-01 " + OPERATOR + " 2026-04-01T15:00:00Z"),
+                        "ce-daily/backup-review@2026-07-13 " + OPERATOR + " 2026-07-13T09:00:00Z",
+                        "ce-daily/backup-review@2026-07-14 " + OPERATOR + " 2026-07-14T10:00:00Z",
+                        "ce-daily/backup-review@2026-07-15 " + OPERATOR + " 2026-07-15T15:00:00Z"),
                 backups.signOffs().stream()
                         .map(s -> s.occurrence() + " " + s.by() + " " + s.at())
                         .toList());
@@ -306,8 +317,8 @@ class ControlReportTest {
                         OPERATOR,
                         MANAGER,
                         REASON,
-                        Instant.parse("2026-04-03T08:30:00Z"),
-                        Instant.parse("2026-04-03T23:00:00Z"))),
+                        Instant.parse("2026-07-17T08:30:00Z"),
+                        Instant.parse("2026-07-17T23:00:00Z"))),
                 backups.waivers());
     }
 
@@ -315,12 +326,12 @@ class ControlReportTest {
     void theAuditRangeSpansTheEntriesAboutTheCountedOccurrencesAndWaivers() throws Exception {
         ControlReport report = controls.report(PERIOD, null, NOW);
         Set<String> reviewSubjects = Stream.concat(
-                        Stream.of("2026-03-30", "2026-03-31", "2026-04-01", "2026-04-02", "2026-04-03")
+                        Stream.of("2026-07-13", "2026-07-14", "2026-07-15", "2026-07-16", "2026-07-17")
                                 .map(day -> CHECKLIST + "/" + REVIEW + "@" + day),
                         Stream.of("waiver/" + waiverId))
                 .collect(Collectors.toSet());
         List<Long> reviewSeqs = seqsAbout(reviewSubjects);
-        Set<String> watchSubjects = Stream.of("2026-03-30", "2026-03-31", "2026-04-01", "2026-04-02", "2026-04-03")
+        Set<String> watchSubjects = Stream.of("2026-07-13", "2026-07-14", "2026-07-15", "2026-07-16", "2026-07-17")
                 .map(day -> CHECKLIST + "/" + WATCH + "@" + day)
                 .collect(Collectors.toSet());
         List<Long> watchSeqs = seqsAbout(watchSubjects);
@@ -448,6 +459,27 @@ class ControlReportTest {
     }
 
     @Test
+    void theAuditorsBundleCarriesTheSameControlsCsv() throws Exception {
+        byte[] zip = TestAccounts.as(AUDITOR)
+                .get("/api/audit/bundle" + QUERY)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        String inBundle = null;
+        try (var entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
+                if (entry.getName().equals("controls.csv"))
+                    inBundle = new String(entries.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        String export =
+                TestAccounts.as(AUDITOR).get("/reports/controls.csv" + QUERY).asString();
+        assertTrue(export.contains(EVIDENCE_SHA256), export);
+        assertEquals(export, inBundle, "the bundle's controls.csv is the export of the same days");
+    }
+
+    @Test
     void onlyManagersAndAuditorsReadItAndBadParametersSayWhatAndWhere() {
         TestAccounts.as(OPERATOR).get("/reports/controls" + QUERY).then().statusCode(403);
         String unknown = Jsoup.parse(TestAccounts.as(AUDITOR)
@@ -461,12 +493,12 @@ class ControlReportTest {
         assertTrue(unknown.contains("'framework': the checklists have no framework 'pci-dss'"), unknown);
         assertTrue(unknown.contains(ISO + ", " + NIST), unknown);
         String backwards = TestAccounts.as(AUDITOR)
-                .get("/reports/controls.csv?from=2026-04-03&to=2026-03-30")
+                .get("/reports/controls.csv?from=2026-07-17&to=2026-07-13")
                 .then()
                 .statusCode(400)
                 .extract()
                 .asString();
-        assertTrue(backwards.contains("'to' (2026-03-30) is before 'from' (2026-04-03)"), backwards);
+        assertTrue(backwards.contains("'to' (2026-07-13) is before 'from' (2026-07-17)"), backwards);
     }
 
     private static ControlEvidence control(ControlReport report, String id) {
