@@ -1,6 +1,8 @@
 package dev.rounds.report;
 
 import dev.rounds.core.Interval;
+import dev.rounds.core.ProblemTitle;
+import dev.rounds.core.RoundsException;
 import dev.rounds.core.Years;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -118,6 +120,23 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
             throw new IllegalArgumentException("a range covers at most " + MAX_DAYS + " days, got " + period.days());
         }
         return period;
+    }
+
+    /**
+     * The days of query parameters {@code from} and {@code to} as {@link #range} reads them, or, when both are
+     * missing, the last {@code days} up to the day of {@code now}; a 400 problem saying which is wrong otherwise.
+     */
+    public static ReportPeriod queried(String from, String to, ZoneId zone, Instant now, int days) {
+        if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            from = today.minusDays(days - 1).toString();
+            to = today.toString();
+        }
+        try {
+            return range(from, to, zone);
+        } catch (IllegalArgumentException e) {
+            throw new RoundsException(400, ProblemTitle.INVALID_QUERY_PARAMETER, e.getMessage());
+        }
     }
 
     private static LocalDate date(String text, String name) {

@@ -233,6 +233,10 @@ class RoleMatrixTest {
         }
         // evidence files: auditors and managers
         d.add(json("GET", "/api/evidence/{id}", "/api/evidence/" + UNKNOWN, null, EVIDENCE_READERS, 404));
+        // the per-control evidence report cites those files: auditors and managers too
+        for (String form : List.of("controls", "controls.pdf", "controls.csv")) {
+            d.add(get("/reports/" + form, "/reports/" + form + "?from=2026-11-01&to=2026-11-02", EVIDENCE_READERS));
+        }
         // auditor (and admin)
         d.add(get("/api/audit", "/api/audit", AUDIT_READERS));
         d.add(get("/audit", "/audit", AUDIT_READERS));

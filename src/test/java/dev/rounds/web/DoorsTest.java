@@ -74,6 +74,7 @@ class DoorsTest {
         String viewer = page(VIEWER, "/");
         assertFalse(viewer.contains("href=\"/admin/users\""), "a viewer has no Users door");
         assertFalse(viewer.contains("href=\"/audit\""), "a viewer has no Audit door");
+        assertFalse(viewer.contains("href=\"/reports/controls\""), "a viewer has no Controls door");
         for (String door : new String[] {
             "/reports/weekly",
             "/reports/monthly",
@@ -91,6 +92,7 @@ class DoorsTest {
 
         String auditor = page(AUDITOR, "/");
         assertTrue(auditor.contains("<a href=\"/audit\">Audit</a>"), "an auditor has the Audit door");
+        assertTrue(auditor.contains("<a href=\"/reports/controls\">Controls</a>"), "an auditor has the Controls door");
         assertFalse(auditor.contains("href=\"/admin/users\""));
 
         String admin = asAdmin().accept("text/html").get("/").asString();

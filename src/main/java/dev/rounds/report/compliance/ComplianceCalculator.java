@@ -60,7 +60,8 @@ public final class ComplianceCalculator {
         return days;
     }
 
-    private static ComplianceFigures tally(String scope, List<OccurrenceFact> counted) {
+    /** The figures of {@code counted}, occurrences already {@link #counted counted}, under {@code scope}. */
+    public static ComplianceFigures tally(String scope, List<OccurrenceFact> counted) {
         int onTime = 0;
         int late = 0;
         int missed = 0;
@@ -89,7 +90,8 @@ public final class ComplianceCalculator {
                                 .stripTrailingZeros());
     }
 
-    private static List<OccurrenceFact> counted(List<OccurrenceFact> facts, Interval period, Instant now) {
+    /** The occurrences the figures count: due within the period and by {@code now}, none retired. */
+    public static List<OccurrenceFact> counted(List<OccurrenceFact> facts, Interval period, Instant now) {
         return facts.stream()
                 .filter(f -> f.status() != OccurrenceStatus.RETIRED)
                 .filter(f -> !f.dueAt().isBefore(period.from()) && f.dueAt().isBefore(period.to()))

@@ -13,21 +13,21 @@ import java.util.List;
  * A query for the rows of any number of keys: its SQL ends in {@code IN }, and it runs once per
  * {@value #IN_LIST} keys, so that no statement grows past what the databases take well.
  */
-final class InListQuery {
+public final class InListQuery {
 
     /** Keys per {@code IN} list. */
     private static final int IN_LIST = 500;
 
     /** Reads one row of the result. */
     @FunctionalInterface
-    interface RowReader {
+    public interface RowReader {
         void read(ResultSet rows) throws SQLException;
     }
 
     private InListQuery() {}
 
     /** Runs {@code sql} for the keys with the parameters {@code before} set ahead of each {@code IN} list. */
-    static void forEachIn(
+    public static void forEachIn(
             Connection connection, String sql, Collection<String> keys, List<Object> before, RowReader reader)
             throws SQLException {
         var all = new ArrayList<>(keys);

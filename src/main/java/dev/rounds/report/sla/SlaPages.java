@@ -23,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,15 +122,6 @@ public class SlaPages {
     }
 
     private ReportPeriod period(String from, String to) {
-        if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
-            LocalDate today = LocalDate.ofInstant(clock.instant(), zone.get());
-            from = today.minusDays(DEFAULT_DAYS - 1).toString();
-            to = today.toString();
-        }
-        try {
-            return ReportPeriod.range(from, to, zone.get());
-        } catch (IllegalArgumentException e) {
-            throw new RoundsException(400, ProblemTitle.INVALID_QUERY_PARAMETER, e.getMessage());
-        }
+        return ReportPeriod.queried(from, to, zone.get(), clock.instant(), DEFAULT_DAYS);
     }
 }
