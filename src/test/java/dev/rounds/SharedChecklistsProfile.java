@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +70,7 @@ public class SharedChecklistsProfile implements QuarkusTestProfile {
     }
 
     /**
-     * Puts these files (name to YAML text) in force as the checklist folder, as if the application had just started
+     * Puts these files (path in the folder, such as {@code frameworks/x.yaml}, to YAML text) in force as the checklist folder, as if the application had just started
      * on them: the folder holds exactly these files, the test clock is back at {@link TestClock#START}, the folder is
      * reloaded (audited and announced as a load by {@code system}) and the schedule ticks once, as it does at
      * start-up. If the folder holds exactly these files already, as after an earlier class with the same checklists,
@@ -82,8 +83,11 @@ public class SharedChecklistsProfile implements QuarkusTestProfile {
         ChecklistRegistry registry = bean(ChecklistRegistry.class);
         Path folder = registry.folder();
         if (files.equals(read(folder))) return;
-        try (Stream<Path> old = Files.list(folder)) {
-            for (Path file : old.toList()) Files.delete(file);
+        // deepest first, so that a folder such as frameworks/ is empty when it is deleted
+        try (Stream<Path> old = Files.walk(folder)) {
+            for (Path file : old.sorted(Comparator.reverseOrder()).toList()) {
+                if (!file.equals(folder)) Files.delete(file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,8 +106,10 @@ public class SharedChecklistsProfile implements QuarkusTestProfile {
 
     private static Map<String, String> read(Path folder) {
         Map<String, String> files = new HashMap<>();
-        try (Stream<Path> present = Files.list(folder)) {
-            for (Path file : present.toList()) files.put(file.getFileName().toString(), Files.readString(file));
+        try (Stream<Path> present = Files.walk(folder)) {
+            for (Path file : present.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,7 +119,9 @@ public class SharedChecklistsProfile implements QuarkusTestProfile {
     private static void write(Path folder, Map<String, String> files) {
         try {
             for (Map.Entry<String, String> file : files.entrySet()) {
-                Files.writeString(folder.resolve(file.getKey()), file.getValue());
+                Path path = folder.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
