@@ -70,8 +70,9 @@ public class SharedChecklistsProfile implements QuarkusTestProfile {
     }
 
     /**
-     * Puts these files (path in the folder, such as {@code frameworks/x.yaml}, to YAML text) in force as the checklist folder, as if the application had just started
-     * on them: the folder holds exactly these files, the test clock is back at {@link TestClock#START}, the folder is
+     * Puts these files (path in the folder, such as {@code frameworks/x.yaml}, to YAML text) in force as the
+     * checklist folder, as if the application had just started on them: the folder holds exactly these files, the
+     * test clock is back at {@link TestClock#START}, the folder is
      * reloaded (audited and announced as a load by {@code system}) and the schedule ticks once, as it does at
      * start-up. If the folder holds exactly these files already, as after an earlier class with the same checklists,
      * nothing is done, so that such classes carry on where the other left off, as they would in one application.

@@ -164,9 +164,9 @@ final class AssessmentResults {
 
     private static String gaps(ControlReport report) {
         if (report.gaps().isEmpty()) return "Every control of the reviewed catalogs is implemented by some activity.";
-        StringBuilder text = new StringBuilder("Gaps: no activity implements these ")
-                .append(report.gaps().size())
-                .append(" controls, so there is no finding for them: ");
+        StringBuilder text = new StringBuilder("Gaps: no activity implements ")
+                .append(Findings.count(report.gaps().size(), "control", "controls"))
+                .append(" of the reviewed catalogs, so there is no finding for them: ");
         String separator = "";
         for (ControlGap gap : report.gaps()) {
             text.append(separator)

@@ -42,7 +42,7 @@ final class Findings {
         node.put(
                 "description",
                 "Whether " + control.ref() + " operated in the period, judged from the occurrences of the "
-                        + control.activities().size() + " activities that implement it: "
+                        + count(control.activities().size(), "activity", "activities") + " that implement it: "
                         + OscalJson.sentence(figures) + ". " + Judgement.RULE);
         ArrayNode props = OscalJson.array();
         prop(props, "framework", control.framework());
@@ -64,6 +64,10 @@ final class Findings {
         }
         OscalJson.putIfAny(node, "related-observations", related);
         return node;
+    }
+
+    static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private static String title(ControlEvidence control) {
