@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -206,12 +207,12 @@ final class Observations {
         return String.join("\n", lines.values());
     }
 
-    /** The latest thing known of the activity, or the period's end when nothing is. */
+    /** The latest time the activity's evidence holds, or the period's end when it holds none. */
     private Instant collected(ActivityEvidence activity) {
         return latest(activity).orElse(facts.report().period().to());
     }
 
-    static java.util.Optional<Instant> latest(ActivityEvidence activity) {
+    static Optional<Instant> latest(ActivityEvidence activity) {
         return Stream.of(
                         activity.occurrences().stream().flatMap(o -> Stream.of(o.dueAt(), o.completedAt())),
                         activity.signOffs().stream().map(SignOffEvidence::at),

@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -190,7 +191,7 @@ class OscalExportTest {
         byte[] first = oscal(PERIOD);
         // a bundle export appends an entry to the chain, after the period's end
         as(AUDITOR).get("/api/audit/bundle?" + PERIOD).then().statusCode(200);
-        clock.advance(java.time.Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         byte[] second = oscal(PERIOD);
         assertArrayEquals(first, second);
     }

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * NIST's OSCAL 1.0.0 Assessment Results schema with OSCAL 1.0.4's UUID pattern, which admits version 5 UUIDs (see
@@ -58,7 +59,7 @@ final class OscalSchema {
     static Schema withVersion5Uuids() {
         String nist = nist();
         String escaped = JSON.valueToTree(V4_ONLY).toString();
-        int uses = nist.split(java.util.regex.Pattern.quote(escaped), -1).length - 1;
+        int uses = nist.split(Pattern.quote(escaped), -1).length - 1;
         if (uses != UUID_PATTERNS) {
             throw new IllegalStateException(
                     "expected the 1.0.0 UUID pattern " + UUID_PATTERNS + " times, found " + uses);
