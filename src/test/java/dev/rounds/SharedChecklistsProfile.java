@@ -70,9 +70,8 @@ public class SharedChecklistsProfile implements QuarkusTestProfile {
     }
 
     /**
-     * Puts these files (path in the folder, such as {@code frameworks/x.yaml}, to YAML text) in force as the
-     * checklist folder, as if the application had just started on them: the folder holds exactly these files, the
-     * test clock is back at {@link TestClock#START}, the folder is
+     * Puts these files (name, or path such as {@code frameworks/x.yaml}, to YAML text) in force as the checklist folder, as if the application had just started
+     * on them: the folder holds exactly these files, the test clock is back at {@link TestClock#START}, the folder is
      * reloaded (audited and announced as a load by {@code system}) and the schedule ticks once, as it does at
      * start-up. If the folder holds exactly these files already, as after an earlier class with the same checklists,
      * nothing is done, so that such classes carry on where the other left off, as they would in one application.
@@ -84,8 +83,8 @@ public class SharedChecklistsProfile implements QuarkusTestProfile {
         ChecklistRegistry registry = bean(ChecklistRegistry.class);
         Path folder = registry.folder();
         if (files.equals(read(folder))) return;
-        // deepest first, so that a folder such as frameworks/ is empty when it is deleted
         try (Stream<Path> old = Files.walk(folder)) {
+            // deepest first, so that a subfolder such as frameworks/ is empty when its turn comes
             for (Path file : old.sorted(Comparator.reverseOrder()).toList()) {
                 if (!file.equals(folder)) Files.delete(file);
             }

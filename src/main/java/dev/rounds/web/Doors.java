@@ -43,6 +43,11 @@ public class Doors {
         return holds(Roles.AUDITOR) || holds(Roles.ADMIN);
     }
 
+    /** The per-control evidence report: managers' and auditors', like the evidence files it cites. */
+    public boolean controls() {
+        return holds(Roles.MANAGER) || holds(Roles.AUDITOR);
+    }
+
     /** The accounts page: admins'. */
     public boolean users() {
         return holds(Roles.ADMIN);

@@ -23,6 +23,15 @@ public enum Judgement {
         return figures.late() + figures.missed() == 0 ? SATISFIED : NOT_SATISFIED;
     }
 
+    /** The status colour pages draw it in. */
+    public String colour() {
+        return switch (this) {
+            case SATISFIED -> "passed";
+            case NOT_SATISFIED -> "missed";
+            case NOT_DUE -> "pending";
+        };
+    }
+
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

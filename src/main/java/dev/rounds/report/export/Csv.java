@@ -13,11 +13,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** RFC 4180 CSV in UTF-8 with a header row; {@code null} is an empty field, instants are ISO-8601 UTC. */
-final class Csv {
+public final class Csv {
 
     private Csv() {}
 
-    static <T> void write(OutputStream out, String[] header, List<T> rows, Function<T, Object[]> fields) {
+    public static <T> void write(OutputStream out, String[] header, List<T> rows, Function<T, Object[]> fields) {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try {
             CSVPrinter printer =
