@@ -231,12 +231,13 @@ class RoleMatrixTest {
         for (String export : List.of("compliance", "compliance.csv", "sla", "sla.csv")) {
             d.add(get("/api/reports/" + export, "/api/reports/" + export + "?from=2026-11-01&to=2026-11-02", ANY_ROLE));
         }
-        // evidence files: auditors and managers
+        // evidence files and the OSCAL document that links them: auditors and managers
         d.add(json("GET", "/api/evidence/{id}", "/api/evidence/" + UNKNOWN, null, EVIDENCE_READERS, 404));
         // the per-control evidence report cites those files: auditors and managers too
         for (String form : List.of("controls", "controls.pdf", "controls.csv")) {
             d.add(get("/reports/" + form, "/reports/" + form + "?from=2026-11-01&to=2026-11-02", EVIDENCE_READERS));
         }
+        d.add(get("/api/reports/oscal", "/api/reports/oscal?from=2026-11-01&to=2026-11-02", EVIDENCE_READERS));
         // auditor (and admin)
         d.add(get("/api/audit", "/api/audit", AUDIT_READERS));
         d.add(get("/audit", "/audit", AUDIT_READERS));
