@@ -3,24 +3,29 @@ package dev.rounds.report.controls;
 import dev.rounds.report.compliance.ComplianceFigures;
 
 /**
- * Whether a control operated in a period, by the stated rule: satisfied when every occurrence that came due was done
- * on time or waived and at least one came due; not satisfied when any was late or missed; an occurrence not yet due
- * does not count.
+ * Whether a control operated in a period, by the stated rule: satisfied when at least one occurrence that came due
+ * was done on time and none was late or missed (waived ones are excused); not satisfied when any was late or missed;
+ * an occurrence not yet due does not count. Excused is not operated: a control whose every due occurrence was
+ * waived is {@link #WAIVED}, not satisfied.
  */
 public enum Judgement {
     SATISFIED,
     NOT_SATISFIED,
+    /** Everything that came due was waived: excused, but not shown to operate. */
+    WAIVED,
     /** Nothing came due in the period. */
     NOT_DUE;
 
     /** The rule in one sentence, for pages, PDFs and documents that state it. */
-    public static final String RULE = "A control is satisfied in a period when every occurrence of its activities"
-            + " that came due in the period was done on time or waived, and at least one came due; it is not"
-            + " satisfied when any was late or missed. Occurrences not yet due do not count.";
+    public static final String RULE = "A control is satisfied in a period when at least one occurrence of its"
+            + " activities that came due in the period was done on time and none was late or missed (waived ones are"
+            + " excused); it is not satisfied when any was late or missed; it is waived when every one that came due"
+            + " was waived. Occurrences not yet due do not count.";
 
     public static Judgement of(ComplianceFigures figures) {
         if (figures.due() == 0) return NOT_DUE;
-        return figures.late() + figures.missed() == 0 ? SATISFIED : NOT_SATISFIED;
+        if (figures.late() + figures.missed() > 0) return NOT_SATISFIED;
+        return figures.onTime() > 0 ? SATISFIED : WAIVED;
     }
 
     /** The status colour pages draw it in. */
@@ -28,6 +33,7 @@ public enum Judgement {
         return switch (this) {
             case SATISFIED -> "passed";
             case NOT_SATISFIED -> "missed";
+            case WAIVED -> "waived";
             case NOT_DUE -> "pending";
         };
     }

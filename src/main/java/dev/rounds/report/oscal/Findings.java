@@ -14,8 +14,8 @@ import dev.rounds.report.controls.Judgement;
  * One finding per reported control, its target the control's statement ({@code <control-id>_smt}, as NIST's catalogs
  * name it), its status by Rounds' stated rule ({@link Judgement#RULE}). OSCAL has only {@code satisfied} and
  * {@code not-satisfied}; where Rounds knows more, the finding says it in props and remarks and picks the status that
- * does not overstate: a control with nothing due, or whose every due occurrence was waived, did not show that it
- * operated, so it is {@code not-satisfied} with the reason in the remarks.
+ * does not overstate: a control with nothing due ({@code not-due}), or whose every due occurrence was waived
+ * ({@code waived}), did not show that it operated, so it is {@code not-satisfied} with the reason in the remarks.
  */
 final class Findings {
 
@@ -35,7 +35,7 @@ final class Findings {
 
     private ObjectNode finding(ControlEvidence control) {
         ComplianceFigures figures = control.figures();
-        String state = state(control.judgement(), figures);
+        String state = state(control.judgement());
         ObjectNode node = OscalJson.object();
         node.put("uuid", uuids.of("finding", control.ref()));
         node.put("title", control.control().id() + title(control) + " (" + control.framework() + ")");
@@ -75,10 +75,9 @@ final class Findings {
         return title.isEmpty() ? "" : " " + title;
     }
 
-    /** OSCAL's status for Rounds' judgement: {@code satisfied} only when at least one occurrence was done. */
-    static String state(Judgement judgement, ComplianceFigures figures) {
-        boolean done = figures.onTime() > 0;
-        return judgement == Judgement.SATISFIED && done ? "satisfied" : "not-satisfied";
+    /** OSCAL's status for Rounds' judgement: only a satisfied control is {@code satisfied}. */
+    static String state(Judgement judgement) {
+        return judgement == Judgement.SATISFIED ? "satisfied" : "not-satisfied";
     }
 
     private static String remarks(Judgement judgement, ComplianceFigures figures) {
@@ -89,13 +88,13 @@ final class Findings {
             case NOT_SATISFIED ->
                 "Not satisfied: " + (figures.late() + figures.missed()) + " of " + figures.due()
                         + " occurrences were late or missed (" + OscalJson.sentence(figures) + ").";
+            case WAIVED ->
+                "Every occurrence that came due was waived, so none was done: excused, but not shown to operate;"
+                        + " not-satisfied, so as not to claim the control operated (" + OscalJson.sentence(figures)
+                        + "). The waivers are in the observations.";
             case SATISFIED ->
-                figures.onTime() > 0
-                        ? "Satisfied: every occurrence that came due was done on time or waived ("
-                                + OscalJson.sentence(figures) + ")."
-                        : "Rounds' rule counts this as satisfied, since every occurrence that came due was waived, but"
-                                + " none was done; not-satisfied, so as not to claim the control operated ("
-                                + OscalJson.sentence(figures) + ").";
+                "Satisfied: at least one occurrence was done on time and none was late or missed ("
+                        + OscalJson.sentence(figures) + ").";
         };
     }
 }

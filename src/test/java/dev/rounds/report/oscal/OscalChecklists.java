@@ -12,15 +12,12 @@ final class OscalChecklists {
     static final String CHECKLIST = "oscal-daily";
     static final String FRAMEWORK = "oscal-fw";
 
-    static final Map<String, String> FILES = Map.of(
-            "inventory.yaml",
-            """
+    static final Map<String, String> FILES =
+            Map.of("inventory.yaml", """
             targets:
               - id: oscal-db
                 address: 127.0.0.1:1
-            """,
-            "frameworks/" + FRAMEWORK + ".yaml",
-            """
+            """, "frameworks/" + FRAMEWORK + ".yaml", """
             id: %s
             title: OSCAL test catalog
             source: "Rounds' tests, with NIST SP 800-53 Rev. 5 ids and titles"
@@ -30,9 +27,15 @@ final class OscalChecklists {
               - {id: SI-2, title: "Flaw Remediation", family: "System and Information Integrity"}
               - {id: SI-4, title: "System Monitoring", family: "System and Information Integrity"}
               - {id: CM-3, title: "Configuration Change Control", family: "Configuration Management"}
-            """.formatted(FRAMEWORK),
-            "daily.yaml",
-            """
+            """.formatted(FRAMEWORK));
+
+    /**
+     * Written once the clock is at the test's days, so that it comes in force then: in force from
+     * {@link dev.rounds.TestClock#START}, the days up to the test's would open occurrences on days other classes use.
+     */
+    static final String DAILY_FILE = "daily.yaml";
+
+    static final String DAILY = """
             id: %s
             title: Daily (OSCAL)
             cadence: daily
@@ -58,7 +61,7 @@ final class OscalChecklists {
                 probes:
                   - type: tcp
                     target: oscal-db
-            """.formatted(CHECKLIST, FRAMEWORK));
+            """.formatted(CHECKLIST, FRAMEWORK);
 
     private OscalChecklists() {}
 }

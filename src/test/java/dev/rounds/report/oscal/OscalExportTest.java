@@ -12,8 +12,11 @@ import com.networknt.schema.Schema;
 import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.TestAccounts;
 import dev.rounds.TestClock;
+import dev.rounds.audit.AuditLog;
 import dev.rounds.audit.export.AuditJsonlFile;
 import dev.rounds.audit.export.BundleWriter;
+import dev.rounds.checklist.ChecklistRegistry;
+import dev.rounds.checklist.LoadResult;
 import dev.rounds.core.Sha256;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.schedule.OccurrenceStatus;
@@ -27,6 +30,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -57,7 +61,7 @@ class OscalExportTest {
     private static final String OPERATOR = "oscal-operator";
     private static final String MANAGER = "oscal-manager";
     private static final String AUDITOR = "oscal-auditor";
-    private static final String PERIOD = "from=2026-03-29&to=2026-03-30";
+    private static final String PERIOD = "from=2026-09-14&to=2026-09-15";
     private static final byte[] EVIDENCE = "restic check: no errors found\n".getBytes(StandardCharsets.UTF_8);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Schema SCHEMA = OscalSchema.withVersion5Uuids();
@@ -71,6 +75,9 @@ class OscalExportTest {
     ScheduleService schedule;
 
     @Inject
+    ChecklistRegistry registry;
+
+    @Inject
     DataSource dataSource;
 
     @BeforeAll
@@ -80,24 +87,28 @@ class OscalExportTest {
 
     /** The two days happen once, before the first test: each test reads what they left. */
     @BeforeEach
-    void twoDays() throws SQLException {
+    void twoDays() throws SQLException, IOException {
         if (lived) return;
         lived = true;
         TestAccounts.ensure(OPERATOR, "operator");
         TestAccounts.ensure(MANAGER, "manager");
         TestAccounts.ensure(AUDITOR, "auditor");
 
-        tickAt("2026-03-29T00:00:30Z");
-        clock.set(Instant.parse("2026-03-29T08:00:00Z"));
-        signOffWithEvidence(occurrence("backups", "2026-03-29"), "restore of last night's snapshot verified");
-        signOff(occurrence("tapes", "2026-03-29"), "tape 29 in the safe");
+        clock.set(Instant.parse("2026-09-14T00:00:00Z"));
+        Files.writeString(registry.folder().resolve(OscalChecklists.DAILY_FILE), OscalChecklists.DAILY);
+        LoadResult loaded = registry.reload(AuditLog.SYSTEM);
+        assertTrue(loaded.isValid(), loaded.problems().toString());
+        tickAt("2026-09-14T00:00:30Z");
+        clock.set(Instant.parse("2026-09-14T08:00:00Z"));
+        signOffWithEvidence(occurrence("backups", "2026-09-14"), "restore of last night's snapshot verified");
+        signOff(occurrence("tapes", "2026-09-14"), "tape 29 in the safe");
         int waiver = as(OPERATOR)
                 .contentType("application/json")
                 .body(Map.of(
                         "checklist", CHECKLIST,
                         "activity", "patching",
                         "reason", "patch window moved to the quarterly change",
-                        "expires", "2026-03-31T12:00:00Z"))
+                        "expires", "2026-09-16T12:00:00Z"))
                 .post("/api/waivers")
                 .then()
                 .statusCode(201)
@@ -109,21 +120,21 @@ class OscalExportTest {
                 .post("/api/waivers/{id}/approve", waiver)
                 .then()
                 .statusCode(200);
-        insertIncident("2026-03-29T09:00:00Z", "2026-03-29T09:45:00Z");
-        tickAt("2026-03-29T10:30:00Z");
+        insertIncident("2026-09-14T09:00:00Z", "2026-09-14T09:45:00Z");
+        tickAt("2026-09-14T10:30:00Z");
 
-        tickAt("2026-03-30T00:00:30Z");
-        clock.set(Instant.parse("2026-03-30T09:00:00Z"));
-        signOff(occurrence("tapes", "2026-03-30"), "tape 30 in the safe");
-        tickAt("2026-03-30T10:30:00Z");
-        clock.set(Instant.parse("2026-03-30T11:00:00Z"));
-        signOff(occurrence("backups", "2026-03-30"), "backup checked late, after the outage");
-        tickAt("2026-03-31T00:00:30Z");
+        tickAt("2026-09-15T00:00:30Z");
+        clock.set(Instant.parse("2026-09-15T09:00:00Z"));
+        signOff(occurrence("tapes", "2026-09-15"), "tape 30 in the safe");
+        tickAt("2026-09-15T10:30:00Z");
+        clock.set(Instant.parse("2026-09-15T11:00:00Z"));
+        signOff(occurrence("backups", "2026-09-15"), "backup checked late, after the outage");
+        tickAt("2026-09-16T00:00:30Z");
 
-        assertEquals(OccurrenceStatus.DONE, occurrence("backups", "2026-03-29").status);
-        assertEquals(OccurrenceStatus.LATE, occurrence("backups", "2026-03-30").status);
-        assertEquals(OccurrenceStatus.WAIVED, occurrence("patching", "2026-03-30").status);
-        assertEquals(OccurrenceStatus.MISSED, occurrence("alerts", "2026-03-30").status);
+        assertEquals(OccurrenceStatus.DONE, occurrence("backups", "2026-09-14").status);
+        assertEquals(OccurrenceStatus.LATE, occurrence("backups", "2026-09-15").status);
+        assertEquals(OccurrenceStatus.WAIVED, occurrence("patching", "2026-09-15").status);
+        assertEquals(OccurrenceStatus.MISSED, occurrence("alerts", "2026-09-15").status);
     }
 
     @Test
@@ -133,8 +144,8 @@ class OscalExportTest {
         JsonNode results = document.get("assessment-results");
         assertEquals("1.0.4", results.at("/metadata/oscal-version").asText());
         JsonNode result = results.get("results").get(0);
-        assertEquals("2026-03-29T00:00:00Z", result.get("start").asText());
-        assertEquals("2026-03-31T00:00:00Z", result.get("end").asText());
+        assertEquals("2026-09-14T00:00:00Z", result.get("start").asText());
+        assertEquals("2026-09-16T00:00:00Z", result.get("end").asText());
 
         List<String> reviewed = result.at("/reviewed-controls/control-selections/0/include-controls")
                 .findValuesAsText("control-id");
@@ -149,9 +160,9 @@ class OscalExportTest {
         // backups late on the second day, alerts missed on both
         assertEquals("not-satisfied", state(findings.get("cp-9_smt")));
         assertEquals("satisfied", state(findings.get("cp-10_smt")));
-        // Rounds' rule calls a control whose every due occurrence was waived satisfied; OSCAL is not told so
+        // every due occurrence waived: excused, not shown to operate, so never satisfied
         assertEquals("not-satisfied", state(findings.get("si-2_smt")));
-        assertEquals("satisfied", prop(findings.get("si-2_smt"), "judgement"));
+        assertEquals("waived", prop(findings.get("si-2_smt"), "judgement"));
         assertTrue(
                 findings.get("si-2_smt").at("/target/status/remarks").asText().contains("none was done"));
         assertEquals("not-satisfied", state(findings.get("si-4_smt")));
@@ -247,7 +258,7 @@ class OscalExportTest {
                 .then()
                 .statusCode(400);
         as(AUDITOR)
-                .get("/api/reports/oscal?from=2026-03-30&to=2026-03-29")
+                .get("/api/reports/oscal?from=2026-09-15&to=2026-09-14")
                 .then()
                 .statusCode(400);
     }
