@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public sealed interface Cadence permits Cadence.Builtin, RecurrenceRule {
 
+    // No default methods here: initialising Builtin would then initialise this interface first, reading
+    // Builtin's constants while they are still null, and these would stay null (CadenceTest).
+
     Builtin DAILY = Builtin.DAILY;
     Builtin WEEKLY = Builtin.WEEKLY;
     Builtin MONTHLY = Builtin.MONTHLY;
@@ -23,9 +26,7 @@ public sealed interface Cadence permits Cadence.Builtin, RecurrenceRule {
     String kind();
 
     /** The first date of a rule counted from one; the built-in cadences follow the calendar and have none. */
-    default Optional<LocalDate> starts() {
-        return Optional.empty();
-    }
+    Optional<LocalDate> starts();
 
     /** The shortest period: a due offset past it could never be met in some periods. */
     Duration shortestPeriod();
@@ -56,6 +57,11 @@ public sealed interface Cadence permits Cadence.Builtin, RecurrenceRule {
         @Override
         public String kind() {
             return yamlName();
+        }
+
+        @Override
+        public Optional<LocalDate> starts() {
+            return Optional.empty();
         }
 
         @Override
