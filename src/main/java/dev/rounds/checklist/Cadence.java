@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public sealed interface Cadence permits Cadence.Builtin, RecurrenceRule {
 
+    // No default methods here: initialising Builtin would then initialise this interface first, reading
+    // Builtin's constants while they are still null, and these would stay null (CadenceTest).
+
     Builtin DAILY = Builtin.DAILY;
     Builtin WEEKLY = Builtin.WEEKLY;
     Builtin MONTHLY = Builtin.MONTHLY;
@@ -22,11 +25,7 @@ public sealed interface Cadence permits Cadence.Builtin, RecurrenceRule {
     /** What each occurrence records as its cadence: {@code daily} … {@code quarterly}, or {@code rrule}. */
     String kind();
 
-    /**
-     * The first date of a rule counted from one; the built-in cadences follow the calendar and have none. Not a
-     * default method: an interface with one is initialised with {@link Builtin}, whose constants would then read
-     * as {@code null} through {@link #DAILY} when {@code Builtin} is touched first.
-     */
+    /** The first date of a rule counted from one; the built-in cadences follow the calendar and have none. */
     Optional<LocalDate> starts();
 
     /** The shortest period: a due offset past it could never be met in some periods. */
