@@ -1,6 +1,7 @@
 package dev.rounds.report.controls;
 
 import dev.rounds.report.compliance.ComplianceFigures;
+import dev.rounds.schedule.OccurrenceStatus;
 import java.util.List;
 
 /**
@@ -35,5 +36,17 @@ public record ActivityEvidence(
     /** {@code checklist/activity}. */
     public String key() {
         return checklistId + "/" + activityId;
+    }
+
+    /** {@code checklist-activity}, for a page's fragment links. */
+    public String anchor() {
+        return checklistId + "-" + activityId;
+    }
+
+    /** The occurrences not done on time, which a reader of the evidence looks at first. */
+    public List<OccurrenceEvidence> exceptions() {
+        return occurrences.stream()
+                .filter(o -> o.status() != OccurrenceStatus.DONE && o.status() != OccurrenceStatus.PASSED)
+                .toList();
     }
 }

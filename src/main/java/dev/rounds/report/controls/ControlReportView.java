@@ -4,6 +4,8 @@ import dev.rounds.checklist.Framework;
 import dev.rounds.report.ReportPeriod;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The control report as its page and PDF show it: per framework a table of its controls, then their evidence.
@@ -41,6 +43,13 @@ public record ControlReportView(
                                 .toList()))
                 .toList();
         return new ControlReportView(period, report, frameworks, sections, now, ended);
+    }
+
+    /** Every activity of the controls shown, once, by checklist and activity id. */
+    public List<ActivityEvidence> activities() {
+        Map<String, ActivityEvidence> byKey = new TreeMap<>();
+        sections.forEach(s -> s.controls().forEach(c -> c.activities().forEach(a -> byKey.putIfAbsent(a.key(), a))));
+        return List.copyOf(byKey.values());
     }
 
     /** The query that shows this report again, for links to its other forms. */

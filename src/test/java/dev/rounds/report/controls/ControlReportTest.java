@@ -368,8 +368,18 @@ class ControlReportTest {
                 page.select("[id=framework-" + NIST + "] ul.gaps li").eachText());
         Element cp9 = page.selectFirst("[id=control-" + NIST + "-CP-9]");
         assertNotNull(cp9);
-        assertEquals(EVIDENCE_SHA256, cp9.selectFirst("code.sha256").text());
-        assertTrue(cp9.selectFirst("table.waivers").text().contains(OPERATOR + " " + MANAGER + " " + REASON));
+        // the control lists its activities; each activity's evidence is on the page once, where the link leads
+        String link = cp9.selectFirst("table.implementing a").attr("href");
+        Element backups = page.selectFirst("[id=" + link.substring(1) + "]");
+        assertNotNull(backups, link);
+        assertEquals(1, page.select("[id=" + link.substring(1) + "]").size());
+        assertEquals(EVIDENCE_SHA256, backups.selectFirst("code.sha256").text());
+        assertTrue(backups.selectFirst("table.waivers").text().contains(OPERATOR + " " + MANAGER + " " + REASON));
+        assertEquals(
+                List.of("late", "missed", "waived"),
+                backups.select("table.occurrences tbody tr .status").eachText(),
+                "the occurrences not done on time are listed; the two on time are counted");
+        assertEquals("/api/reports/oscal" + QUERY, page.selectFirst("a.oscal").attr("href"));
         assertTrue(page.selectFirst("#rule").text().contains("the checklists' current one"));
         assertTrue(page.selectFirst("#audit-range").text().startsWith("audit entries seq "));
         assertEquals(
