@@ -2,11 +2,14 @@ package dev.rounds.checklist;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads a {@code controls:} list of {@code framework:id} references and checks each against the catalogs. */
 final class ControlRefReader {
+
+    private static final Pattern LEADING_ZEROS = Pattern.compile("(?<=\\D)0+(?=\\d)");
 
     private final YamlFile file;
     private final Frameworks frameworks;
@@ -70,15 +73,23 @@ final class ControlRefReader {
         if (framework.control(ref.control()).isEmpty()) {
             file.problem(
                     item,
-                    "framework '" + framework.id() + "' (" + framework.file() + ") has no control '"
-                            + ref.control() + "'"
-                            + Suggestions.didYouMean(
-                                    ref.control(),
-                                    framework.controls().stream()
-                                            .map(Control::id)
-                                            .toList()));
+                    "framework '" + framework.id() + "' (" + framework.file() + ") has no control '" + ref.control()
+                            + "'" + suggestion(framework, ref.control()));
             return null;
         }
         return ref;
+    }
+
+    /**
+     * The control meant: the same id without zero padding first ({@code SI-02} is NIST's {@code SI-2} as OSCAL
+     * labels print it, not {@code SI-12}, which is as few typos away), else the closest id.
+     */
+    private static String suggestion(Framework framework, String written) {
+        String unpadded = LEADING_ZEROS.matcher(written).replaceAll("");
+        if (!unpadded.equals(written) && framework.control(unpadded).isPresent()) {
+            return " (did you mean '" + unpadded + "'?)";
+        }
+        return Suggestions.didYouMean(
+                written, framework.controls().stream().map(Control::id).toList());
     }
 }

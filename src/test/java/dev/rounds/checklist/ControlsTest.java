@@ -92,6 +92,7 @@ class ControlsTest {
                               - cobit:APO01
                               - { framework: nist }
                               - "iso27001-2022:"
+                              - nist-800-53r5:SI-04
                         """));
         assertNull(result.set());
         assertEquals(
@@ -107,7 +108,9 @@ class ControlsTest {
                         "daily.yaml:12:9: 'controls' of activity 'backups' must list framework:id references, got a"
                                 + " mapping in it",
                         "daily.yaml:13:9: control reference 'iso27001-2022:' of activity 'backups' must be"
-                                + " framework:id, e.g. nist-800-53r5:CP-9"),
+                                + " framework:id, e.g. nist-800-53r5:CP-9",
+                        "daily.yaml:14:9: framework 'nist-800-53r5' (frameworks/nist-800-53r5.yaml) has no control"
+                                + " 'SI-04' (did you mean 'SI-4'?)"),
                 result.problems().stream().map(Problem::toString).toList());
     }
 
