@@ -50,6 +50,16 @@ public class ControlEvidenceService {
      */
     @Transactional
     public ControlReport report(Interval period, String framework, Instant now) {
+        return report(period, framework, now, Long.MAX_VALUE);
+    }
+
+    /**
+     * The report as the audit chain stood at entry {@code lastSeq}: audit ranges cite no later entry, and an incident
+     * that ended after the period shows as ongoing at its end, so that what happens later does not change a document
+     * bound to that entry.
+     */
+    @Transactional
+    public ControlReport report(Interval period, String framework, Instant now, long lastSeq) {
         ChecklistSet checklists = registry.current();
         Map<ControlRef, List<ActivityKey>> implementers = implementers(checklists, framework);
         List<OccurrenceFact> counted = ComplianceCalculator.counted(compliance.facts(period), period, now);
@@ -67,7 +77,8 @@ public class ControlEvidenceService {
                     continue;
                 }
                 List<ActivityEvidence> evidence = keys.stream()
-                        .map(k -> activities.computeIfAbsent(k, key -> activity(key, counted, incidents, period)))
+                        .map(k -> activities.computeIfAbsent(
+                                k, key -> activity(key, counted, incidents, period, lastSeq)))
                         .toList();
                 controls.add(control(f.id(), control, evidence, counted));
             }
@@ -100,7 +111,7 @@ public class ControlEvidenceService {
     }
 
     private ActivityEvidence activity(
-            ActivityKey key, List<OccurrenceFact> counted, List<Incident> incidents, Interval period) {
+            ActivityKey key, List<OccurrenceFact> counted, List<Incident> incidents, Interval period, long lastSeq) {
         List<OccurrenceFact> own = counted.stream().filter(key::owns).toList();
         Map<Long, String> subjects = new LinkedHashMap<>();
         for (OccurrenceFact fact : own) subjects.put(fact.id(), subject(fact));
@@ -122,9 +133,17 @@ public class ControlEvidenceService {
                 waivers,
                 incidents.stream()
                         .filter(i -> i.probeKey().startsWith(prefix))
-                        .map(i -> new IncidentEvidence(i.probeKey(), i.targetId(), i.startedAt(), i.endedAt()))
+                        .map(i -> new IncidentEvidence(
+                                i.probeKey(), i.targetId(), i.startedAt(), endedBy(i, period, lastSeq)))
                         .toList(),
-                AuditRange.over(reads.auditRanges(audited).values()));
+                AuditRange.over(reads.auditRanges(audited, lastSeq).values()));
+    }
+
+    /** When the incident ended, as far as a report bound to {@code lastSeq} knows: not after the period. */
+    private static Instant endedBy(Incident incident, Interval period, long lastSeq) {
+        Instant end = incident.endedAt();
+        boolean bound = lastSeq != Long.MAX_VALUE;
+        return bound && end != null && end.isAfter(period.to()) ? null : end;
     }
 
     private static ControlEvidence control(

@@ -69,13 +69,17 @@ class EvidenceReads {
                 .toList();
     }
 
-    /** The lowest and highest seq of the audit entries about each subject that has any. */
-    Map<String, AuditRange> auditRanges(Collection<String> subjects) {
+    /** The lowest and highest seq, up to {@code lastSeq}, of the audit entries about each subject that has any. */
+    Map<String, AuditRange> auditRanges(Collection<String> subjects, long lastSeq) {
         Map<String, AuditRange> ranges = new HashMap<>();
         if (subjects.isEmpty()) return ranges;
         try (Connection connection = dataSource.getConnection()) {
             InListQuery.forEachIn(
-                    connection, "SELECT subject, seq FROM audit_log WHERE subject IN ", subjects, List.of(), rows -> {
+                    connection,
+                    "SELECT subject, seq FROM audit_log WHERE seq <= ? AND subject IN ",
+                    subjects,
+                    List.of(lastSeq),
+                    rows -> {
                         long seq = rows.getLong(2);
                         ranges.merge(rows.getString(1), new AuditRange(seq, seq), AuditRange::span);
                     });

@@ -76,8 +76,9 @@ public class OscalExport {
                     ProblemTitle.INVALID_QUERY_PARAMETER,
                     "'framework' must be one of " + set.frameworks().ids() + ", got '" + framework + "'");
         }
-        ControlReport report = evidence.report(period, framework, clock.instant());
-        return new OscalFacts(report, frameworks, chain.of(period), methods(set), evidenceIds(report), set.sha256());
+        ChainAtEnd.Facts head = chain.of(period);
+        ControlReport report = evidence.report(period, framework, clock.instant(), head.headSeq());
+        return new OscalFacts(report, frameworks, head, methods(set), evidenceIds(report), set.sha256());
     }
 
     /** {@code TEST} for what probes judge, {@code EXAMINE} for what a person signs off; both where both do. */
