@@ -121,10 +121,14 @@ public final class RecurrenceRule implements Cadence {
         return switch (recur.getFrequency()) {
             case WEEKLY -> days ? null : "it does not say which day of the week (BYDAY)";
             case MONTHLY -> days || monthDays ? null : "it does not say which day of the month (BYDAY or BYMONTHDAY)";
-            case YEARLY ->
-                days || monthDays || !recur.getYearDayList().isEmpty()
-                        ? null
-                        : "it does not say which day of the year (BYDAY, BYMONTHDAY or BYYEARDAY)";
+            case YEARLY -> {
+                if (!days && !monthDays && recur.getYearDayList().isEmpty()) {
+                    yield "it does not say which day of the year (BYDAY, BYMONTHDAY or BYYEARDAY)";
+                }
+                yield monthDays && recur.getMonthList().isEmpty()
+                        ? "it says the day of the month but not the month (BYMONTH)"
+                        : null;
+            }
             default -> null;
         };
     }

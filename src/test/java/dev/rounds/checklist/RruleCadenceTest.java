@@ -122,6 +122,10 @@ class RruleCadenceTest {
                         "",
                         "patch.yaml:3:10: cadence 'rrule: FREQ=WEEKLY': it does not say which day of the week (BYDAY), so the checklist needs 'starts' with its first date, e.g. starts: 2026-01-02"),
                 Arguments.of(
+                        "FREQ=YEARLY;BYMONTHDAY=15",
+                        "",
+                        "patch.yaml:3:10: cadence 'rrule: FREQ=YEARLY;BYMONTHDAY=15': it says the day of the month but not the month (BYMONTH), so the checklist needs 'starts' with its first date, e.g. starts: 2026-01-02"),
+                Arguments.of(
                         "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR",
                         "starts: 2026-01-03",
                         "patch.yaml:4:9: 'starts' 2026-01-03 (a Saturday) is not a date of the rule FREQ=WEEKLY;INTERVAL=2;BYDAY=FR; the first period begins on it, so give a date the rule falls on"),
