@@ -19,6 +19,9 @@ import net.fortuna.ical4j.transform.recurrence.Frequency;
  */
 public final class RecurrenceRule implements Cadence {
 
+    /** What occurrences of rule checklists record as their cadence. */
+    public static final String KIND = "rrule";
+
     static final String PREFIX = "rrule:";
 
     /** The shortest period is looked for over this many years from the start. */
@@ -219,7 +222,7 @@ public final class RecurrenceRule implements Cadence {
 
     @Override
     public String kind() {
-        return "rrule";
+        return KIND;
     }
 
     @Override

@@ -201,7 +201,19 @@ class RruleScheduleTest {
                 .body("find { it.id == 'patch-day' }.due", equalTo("18h"))
                 .body("find { it.id == 'patch-day' }.starts", equalTo(null))
                 .body("find { it.id == 'payroll-check' }.starts", equalTo("2027-01-01"));
-        asAdmin().get("/reports/monthly?month=2027-04").then().statusCode(200).body(containsString(CHECKLIST));
-        asAdmin().get("/reports/weekly?week=2027-W15").then().statusCode(200);
+        // rule rows are listed in the review whose days hold their due time: April's patch day (the 13th, due
+        // 18:00) and the payroll checks of the fortnights from 9 and 23 April (due on those Fridays)
+        Map<String, List<String>> expected = Map.of(
+                "/reports/monthly?month=2027-04", List.of("2027-04-09", "2027-04-13", "2027-04-23"),
+                "/reports/weekly?week=2027-W15", List.of("2027-04-13"),
+                "/reports/weekly?week=2027-W16", List.of("2027-04-23"));
+        expected.forEach((review, periods) -> {
+            var page = org.jsoup.Jsoup.parse(
+                    asAdmin().get(review).then().statusCode(200).extract().asString());
+            assertEquals(
+                    periods,
+                    page.select("#ruled-rows table.rows tbody tr td:eq(1)").eachText(),
+                    review);
+        });
     }
 }

@@ -33,6 +33,7 @@ public record MonthlyReview(
         List<Capacity> capacity,
         Security security,
         List<ReviewItem> rows,
+        List<ReviewItem> ruledRows,
         List<ReviewItem> recovery) {
 
     /**

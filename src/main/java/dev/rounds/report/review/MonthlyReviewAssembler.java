@@ -94,6 +94,7 @@ public class MonthlyReviewAssembler {
                 capacity(month, now),
                 security(whole),
                 ReviewItem.of("monthly", whole.from(), whole.to()),
+                ReviewItem.ruledDueWithin(whole.from(), whole.to()),
                 ReviewItem.of("quarterly", quarterStart, quarterEnd));
     }
 

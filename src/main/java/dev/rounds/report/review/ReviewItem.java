@@ -1,5 +1,6 @@
 package dev.rounds.report.review;
 
+import dev.rounds.checklist.RecurrenceRule;
 import dev.rounds.schedule.Occurrence;
 import dev.rounds.signoff.SignOff;
 import java.time.Instant;
@@ -45,6 +46,21 @@ public record ReviewItem(
      * The occurrences of a cadence that belong to a report period: those whose own period's middle falls in it, so
      * a checklist kept in another zone than the report still lands in the right week or month.
      */
+    /**
+     * The occurrences of calendar-rule checklists due within {@code [from, to)}: their periods follow the rule, not
+     * the calendar, so they belong to the review whose days hold their due time.
+     */
+    static List<ReviewItem> ruledDueWithin(Instant from, Instant to) {
+        return Occurrence.<Occurrence>list(
+                        "cadence = ?1 and dueAt >= ?2 and dueAt < ?3 order by dueAt, checklistId, id",
+                        RecurrenceRule.KIND,
+                        from,
+                        to)
+                .stream()
+                .map(ReviewItem::of)
+                .toList();
+    }
+
     static List<ReviewItem> of(String cadence, Instant from, Instant to) {
         List<Occurrence> occurrences = Occurrence.list(
                 "cadence = ?1 and periodStart < ?2 and periodEnd > ?3" + " order by checklistId, id",

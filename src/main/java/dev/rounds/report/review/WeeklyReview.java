@@ -34,6 +34,7 @@ public record WeeklyReview(
         List<ChangeLine> changes,
         String backlogChart,
         List<ReviewItem> rows,
+        List<ReviewItem> ruledRows,
         ReviewItem operationsReview) {
 
     /**

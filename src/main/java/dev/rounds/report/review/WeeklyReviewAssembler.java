@@ -82,6 +82,7 @@ public class WeeklyReviewAssembler {
                 changeLines(whole),
                 backlogChart(week, counted),
                 rows,
+                ReviewItem.ruledDueWithin(whole.from(), whole.to()),
                 operationsReview);
     }
 
