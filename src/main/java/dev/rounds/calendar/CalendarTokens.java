@@ -79,7 +79,7 @@ public class CalendarTokens {
     }
 
     /** The person's token in force, if any: when it was made, never the token. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Instant> activeSince(String username) {
         return CalendarToken.activeOf(username).map(t -> t.createdAt);
     }

@@ -32,7 +32,7 @@ public class DueTimes {
     CalendarConfig config;
 
     /** Every due time of these checklists' activities from the current period up to the horizon, in time order. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<DueTime> of(List<Checklist> checklists) {
         Instant now = clock.instant();
         Instant horizon = now.plus(config.horizon());

@@ -10,7 +10,9 @@ import net.fortuna.ical4j.model.Recur;
 /** Reads a checklist's {@code cadence} and, for a recurrence rule, its {@code starts} date. */
 final class CadenceReader {
 
-    private static final List<String> NAMES = List.of("daily", "weekly", "monthly", "quarterly");
+    private static final List<String> NAMES = java.util.Arrays.stream(Cadence.Builtin.values())
+            .map(Cadence::yamlName)
+            .toList();
 
     private final YamlFile file;
 

@@ -1,5 +1,7 @@
 package dev.rounds.checklist;
 
+import dev.rounds.core.ProblemTitle;
+import dev.rounds.core.RoundsException;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +26,23 @@ public record Frameworks(List<Framework> all) {
     /** The control's title as its catalog has it, or the reference itself where the catalog gives none. */
     public String titleOf(ControlRef ref) {
         return control(ref).map(Control::title).filter(t -> !t.isBlank()).orElse(ref.toString());
+    }
+
+    /**
+     * The frameworks a report covers: all for {@code null} or blank, else the one named; a 400 problem naming the
+     * frameworks there are when there is no such one.
+     */
+    public List<Framework> selected(String id) {
+        if (id == null || id.isBlank()) return all;
+        String wanted = id.trim();
+        return List.of(framework(wanted)
+                .orElseThrow(() -> new RoundsException(
+                        400,
+                        ProblemTitle.INVALID_QUERY_PARAMETER,
+                        "'framework': the checklists have no framework '" + wanted + "'; they have "
+                                + (all.isEmpty()
+                                        ? "none (add catalogs under frameworks/ in the checklist folder)"
+                                        : String.join(", ", ids())))));
     }
 
     public List<String> ids() {

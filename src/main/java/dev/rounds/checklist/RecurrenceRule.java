@@ -19,6 +19,8 @@ import net.fortuna.ical4j.transform.recurrence.Frequency;
  */
 public final class RecurrenceRule implements Cadence {
 
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']+)'");
+
     /** What occurrences of rule checklists record as their cadence. */
     public static final String KIND = "rrule";
 
@@ -52,6 +54,18 @@ public final class RecurrenceRule implements Cadence {
      *
      * @throws IllegalArgumentException saying in plain words what is wrong with the rule
      */
+    /** The message with each value it quotes from the capitalised rule as the person wrote it ({@code 'two'}). */
+    private static String asWritten(String rule, String message) {
+        String upper = rule.toUpperCase(Locale.ROOT);
+        return QUOTED.matcher(message).replaceAll(m -> {
+            int at = upper.indexOf(m.group(1));
+            String written = at < 0 || upper.length() != rule.length()
+                    ? m.group(1)
+                    : rule.substring(at, at + m.group(1).length());
+            return java.util.regex.Matcher.quoteReplacement("'" + written + "'");
+        });
+    }
+
     static Recur<LocalDate> parse(String rule) {
         Recur<LocalDate> recur;
         try {
@@ -59,9 +73,12 @@ public final class RecurrenceRule implements Cadence {
             recur = new Recur<>(rule.toUpperCase(Locale.ROOT));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
-                    e.getMessage().replaceFirst("For input string: \"(.*)\".*", "'$1' is not a whole number"), e);
+                    asWritten(
+                            rule,
+                            e.getMessage().replaceFirst("For input string: \"(.*)\".*", "'$1' is not a whole number")),
+                    e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(inPlainWords(e.getMessage()), e);
+            throw new IllegalArgumentException(asWritten(rule, inPlainWords(e.getMessage())), e);
         }
         Frequency frequency = recur.getFrequency();
         if (frequency == Frequency.SECONDLY || frequency == Frequency.MINUTELY || frequency == Frequency.HOURLY) {

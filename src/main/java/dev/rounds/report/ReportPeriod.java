@@ -132,6 +132,11 @@ public record ReportPeriod(Kind kind, String label, LocalDate first, LocalDate l
             from = today.minusDays(days - 1).toString();
             to = today.toString();
         }
+        return queried(from, to, zone);
+    }
+
+    /** The days of query parameters {@code from} and {@code to}, both required; a 400 problem saying which is wrong. */
+    public static ReportPeriod queried(String from, String to, ZoneId zone) {
         try {
             return range(from, to, zone);
         } catch (IllegalArgumentException e) {

@@ -92,7 +92,7 @@ class RruleCadenceTest {
                 Arguments.of(
                         "FREQ=MONTHLY;INTERVAL=two;BYDAY=2TU",
                         "",
-                        "patch.yaml:3:10: cadence 'rrule: FREQ=MONTHLY;INTERVAL=two;BYDAY=2TU': 'TWO' is not a whole number"),
+                        "patch.yaml:3:10: cadence 'rrule: FREQ=MONTHLY;INTERVAL=two;BYDAY=2TU': 'two' is not a whole number"),
                 Arguments.of(
                         "FREQ=MONTHLY;BYDAY=2TU;OFFSET=1",
                         "",

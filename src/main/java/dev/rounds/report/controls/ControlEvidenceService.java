@@ -48,7 +48,7 @@ public class ControlEvidenceService {
      * The report for the period, limited to one framework unless {@code framework} is {@code null}; an occurrence
      * counts once it is due by {@code now}.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ControlReport report(Interval period, String framework, Instant now) {
         return report(period, framework, now, Long.MAX_VALUE);
     }
@@ -58,7 +58,7 @@ public class ControlEvidenceService {
      * that ended after the period shows as ongoing at its end, so that what happens later does not change a document
      * bound to that entry.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public ControlReport report(Interval period, String framework, Instant now, long lastSeq) {
         ChecklistSet checklists = registry.current();
         Map<ControlRef, List<ActivityKey>> implementers = implementers(checklists, framework);

@@ -2,10 +2,9 @@ package dev.rounds.report.controls;
 
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.Framework;
-import dev.rounds.core.ProblemTitle;
+import dev.rounds.checklist.Frameworks;
 import dev.rounds.core.ReportZone;
 import dev.rounds.core.Roles;
-import dev.rounds.core.RoundsException;
 import dev.rounds.report.ReportPeriod;
 import dev.rounds.report.export.Csv;
 import dev.rounds.report.pdf.PdfRenderer;
@@ -94,21 +93,11 @@ public class ControlPages {
 
     private ControlReportView view(String from, String to, String framework) {
         ReportPeriod period = ReportPeriod.queried(from, to, zone.get(), clock.instant(), DEFAULT_DAYS);
-        List<Framework> frameworks = registry.current().frameworks().all();
-        String chosen = framework == null || framework.isBlank() ? null : framework.trim();
-        if (chosen != null && frameworks.stream().noneMatch(f -> f.id().equals(chosen))) {
-            throw new RoundsException(
-                    400,
-                    ProblemTitle.INVALID_QUERY_PARAMETER,
-                    "'framework': the checklists have no framework '" + chosen + "'; they have "
-                            + (frameworks.isEmpty()
-                                    ? "none (add catalogs under frameworks/ in the checklist folder)"
-                                    : String.join(
-                                            ", ",
-                                            frameworks.stream()
-                                                    .map(Framework::id)
-                                                    .toList())));
-        }
+        Frameworks catalogs = registry.current().frameworks();
+        String chosen = framework == null || framework.isBlank()
+                ? null
+                : catalogs.selected(framework).get(0).id();
+        List<Framework> frameworks = catalogs.all();
         Instant now = clock.instant();
         ControlReport report = controls.report(period.interval(), chosen, now);
         return ControlReportView.of(period, report, frameworks, now, period.hasEnded(now));

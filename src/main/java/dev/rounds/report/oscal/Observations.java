@@ -188,7 +188,10 @@ final class Observations {
         return uuid;
     }
 
-    /** The late, missed and waived occurrences, one sentence each; on-time ones are only counted. */
+    /**
+     * The late, missed and waived occurrences, and those still unsettled (counted as missed once due), one
+     * sentence each; on-time ones are only counted.
+     */
     private static String exceptions(List<OccurrenceEvidence> occurrences) {
         Map<String, String> lines = new LinkedHashMap<>();
         for (OccurrenceEvidence o : occurrences) {
@@ -202,6 +205,11 @@ final class Observations {
                 lines.put(o.subject(), o.subject() + " due " + time(o.dueAt()) + " was missed.");
             } else if (status == OccurrenceStatus.WAIVED) {
                 lines.put(o.subject(), o.subject() + " due " + time(o.dueAt()) + " was waived.");
+            } else if (status != OccurrenceStatus.DONE && status != OccurrenceStatus.PASSED) {
+                lines.put(
+                        o.subject(),
+                        o.subject() + " due " + time(o.dueAt()) + " was not done by then (" + status.label()
+                                + "), so it counts as missed.");
             }
         }
         return String.join("\n", lines.values());

@@ -11,8 +11,6 @@ import dev.rounds.checklist.ChecklistSet;
 import dev.rounds.checklist.Framework;
 import dev.rounds.checklist.SignoffPolicy;
 import dev.rounds.core.Interval;
-import dev.rounds.core.ProblemTitle;
-import dev.rounds.core.RoundsException;
 import dev.rounds.report.controls.ControlEvidenceService;
 import dev.rounds.report.controls.ControlReport;
 import dev.rounds.report.controls.EvidenceFile;
@@ -67,15 +65,7 @@ public class OscalExport {
 
     OscalFacts facts(Interval period, String framework) throws IOException {
         ChecklistSet set = checklists.current();
-        List<Framework> frameworks = set.frameworks().all().stream()
-                .filter(f -> framework == null || f.id().equals(framework))
-                .toList();
-        if (framework != null && frameworks.isEmpty()) {
-            throw new RoundsException(
-                    400,
-                    ProblemTitle.INVALID_QUERY_PARAMETER,
-                    "'framework' must be one of " + set.frameworks().ids() + ", got '" + framework + "'");
-        }
+        List<Framework> frameworks = set.frameworks().selected(framework);
         ChainAtEnd.Facts head = chain.of(period);
         ControlReport report = evidence.report(period, framework, clock.instant(), head.headSeq());
         return new OscalFacts(report, frameworks, head, methods(set), evidenceIds(report), set.sha256());

@@ -1,9 +1,7 @@
 package dev.rounds.report.oscal;
 
-import dev.rounds.core.ProblemTitle;
 import dev.rounds.core.ReportZone;
 import dev.rounds.core.Roles;
-import dev.rounds.core.RoundsException;
 import dev.rounds.report.ReportPeriod;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -34,12 +32,7 @@ public class OscalResource {
     public Response oscal(
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("framework") String framework)
             throws IOException {
-        ReportPeriod period;
-        try {
-            period = ReportPeriod.range(from, to, zone.get());
-        } catch (IllegalArgumentException e) {
-            throw new RoundsException(400, ProblemTitle.INVALID_QUERY_PARAMETER, e.getMessage());
-        }
+        ReportPeriod period = ReportPeriod.queried(from, to, zone.get());
         // written whole before answering, so a failure is a problem body and not a cut-off document
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         export.write(period.interval(), framework == null || framework.isBlank() ? null : framework, body);
