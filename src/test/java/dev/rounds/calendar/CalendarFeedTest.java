@@ -88,6 +88,19 @@ class CalendarFeedTest {
                     title: Hold the weekly operations review
                     signoff: always
                 """,
+                "calfeed-patch.yaml",
+                """
+                id: calfeed-patch
+                title: Patch day
+                cadence: "rrule: FREQ=MONTHLY;BYDAY=2TU"
+                due: 18h
+                timezone: Europe/London
+                owner: patching
+                activities:
+                  - id: apply
+                    title: Apply the month's patches
+                    signoff: always
+                """,
                 "calfeed-other.yaml",
                 """
                 id: calfeed-other
@@ -135,6 +148,27 @@ class CalendarFeedTest {
         expected.putAll(expectedWeekly());
         assertEquals(expected, dueTimes(calendar));
         assertEquals(9, expectedWeekly().size());
+    }
+
+    /**
+     * A calendar rule's due times: the period in progress began on the second Tuesday of March and is this
+     * activity's first, opened after its usual due time, so due at its end (Tuesday 14 April, 00:00 in London); then
+     * 18:00 in London (BST) on the second Tuesdays of April and May, inside the 60 days.
+     */
+    @Test
+    void aRuleChecklistsFeedHoldsItsDatesDueTimes() throws Exception {
+        Map<String, String> feeds = FeedAddresses.newToken("calendar-rule");
+        Calendar calendar = parse(given().get(feeds.get("owner patching"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertEquals(
+                Map.of(
+                        "calfeed-patch/apply/2026-03-10@rounds", Instant.parse("2026-04-13T23:00:00Z"),
+                        "calfeed-patch/apply/2026-04-14@rounds", Instant.parse("2026-04-14T17:00:00Z"),
+                        "calfeed-patch/apply/2026-05-12@rounds", Instant.parse("2026-05-12T17:00:00Z")),
+                dueTimes(calendar));
     }
 
     @Test
