@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -62,14 +63,15 @@ public class ControlEvidenceService {
     public ControlReport report(Interval period, String framework, Instant now, long lastSeq) {
         ChecklistSet checklists = registry.current();
         Map<ControlRef, List<ActivityKey>> implementers = implementers(checklists, framework);
-        List<OccurrenceFact> counted = ComplianceCalculator.counted(compliance.facts(period), period, now);
+        Map<String, List<OccurrenceFact>> counted =
+                ComplianceCalculator.counted(compliance.facts(period), period, now).stream()
+                        .collect(Collectors.groupingBy(f -> f.checklistId() + "/" + f.activityId()));
         List<Incident> incidents = implementers.isEmpty() ? List.of() : rollups.incidents(period);
 
         Map<ActivityKey, ActivityEvidence> activities = new HashMap<>();
         var controls = new ArrayList<ControlEvidence>();
         var gaps = new ArrayList<ControlGap>();
-        for (Framework f : checklists.frameworks().all()) {
-            if (framework != null && !f.id().equals(framework)) continue;
+        for (Framework f : checklists.frameworks().selected(framework)) {
             for (Control control : f.controls()) {
                 List<ActivityKey> keys = implementers.get(new ControlRef(f.id(), control.id()));
                 if (keys == null) {
@@ -78,7 +80,9 @@ public class ControlEvidenceService {
                 }
                 List<ActivityEvidence> evidence = keys.stream()
                         .map(k -> activities.computeIfAbsent(
-                                k, key -> activity(key, counted, incidents, period, lastSeq)))
+                                k,
+                                key -> activity(
+                                        key, counted.getOrDefault(key.key(), List.of()), incidents, period, lastSeq)))
                         .toList();
                 controls.add(control(f.id(), control, evidence, counted));
             }
@@ -110,9 +114,9 @@ public class ControlEvidenceService {
         return implementers;
     }
 
+    /** @param own the activity's occurrences counted in the period */
     private ActivityEvidence activity(
-            ActivityKey key, List<OccurrenceFact> counted, List<Incident> incidents, Interval period, long lastSeq) {
-        List<OccurrenceFact> own = counted.stream().filter(key::owns).toList();
+            ActivityKey key, List<OccurrenceFact> own, List<Incident> incidents, Interval period, long lastSeq) {
         Map<Long, String> subjects = new LinkedHashMap<>();
         for (OccurrenceFact fact : own) subjects.put(fact.id(), subject(fact));
         List<WaiverEvidence> waivers = reads.waivers(key.checklistId(), key.activityId(), period);
@@ -146,12 +150,14 @@ public class ControlEvidenceService {
         return bound && end != null && end.isAfter(period.to()) ? null : end;
     }
 
+    /** @param counted the occurrences counted in the period, by {@code checklist/activity} */
     private static ControlEvidence control(
-            String framework, Control control, List<ActivityEvidence> activities, List<OccurrenceFact> counted) {
-        List<OccurrenceFact> own = counted.stream()
-                .filter(f -> activities.stream()
-                        .anyMatch(a -> a.checklistId().equals(f.checklistId())
-                                && a.activityId().equals(f.activityId())))
+            String framework,
+            Control control,
+            List<ActivityEvidence> activities,
+            Map<String, List<OccurrenceFact>> counted) {
+        List<OccurrenceFact> own = activities.stream()
+                .flatMap(a -> counted.getOrDefault(a.key(), List.of()).stream())
                 .toList();
         var figures = ComplianceCalculator.tally("control:" + framework + ":" + control.id(), own);
         return new ControlEvidence(
@@ -168,8 +174,8 @@ public class ControlEvidenceService {
     }
 
     private record ActivityKey(String checklistId, String activityId, String title) {
-        boolean owns(OccurrenceFact fact) {
-            return fact.checklistId().equals(checklistId) && fact.activityId().equals(activityId);
+        String key() {
+            return checklistId + "/" + activityId;
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.rounds.report.controls;
 
 import dev.rounds.checklist.ChecklistRegistry;
-import dev.rounds.checklist.Framework;
 import dev.rounds.checklist.Frameworks;
 import dev.rounds.core.ReportZone;
 import dev.rounds.core.Roles;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The per-control evidence of a range of days, for managers and auditors: a page, the same as a PDF, and a CSV of
@@ -92,15 +90,14 @@ public class ControlPages {
     }
 
     private ControlReportView view(String from, String to, String framework) {
-        ReportPeriod period = ReportPeriod.queried(from, to, zone.get(), clock.instant(), DEFAULT_DAYS);
+        Instant now = clock.instant();
+        ReportPeriod period = ReportPeriod.queried(from, to, zone.get(), now, DEFAULT_DAYS);
         Frameworks catalogs = registry.current().frameworks();
         String chosen = framework == null || framework.isBlank()
                 ? null
                 : catalogs.selected(framework).get(0).id();
-        List<Framework> frameworks = catalogs.all();
-        Instant now = clock.instant();
         ControlReport report = controls.report(period.interval(), chosen, now);
-        return ControlReportView.of(period, report, frameworks, now, period.hasEnded(now));
+        return ControlReportView.of(period, report, catalogs.all(), now, period.hasEnded(now));
     }
 
     private static String fileName(ControlReportView view) {
