@@ -35,7 +35,6 @@ final class ChunkFold {
     private final Function<ProbeKey, ProbeSpec> specs;
     private final Map<TargetKey, TargetBucket> hours = new HashMap<>();
     private final Map<TargetKey, TargetBucket> days = new HashMap<>();
-    private final Map<ValueKey, ValueBucket> valueHours = new HashMap<>();
     private final Map<ValueKey, ValueBucket> valueDays = new HashMap<>();
     private final Map<String, ProbeRun> runs;
     private final Map<String, Coverage> coverage;
@@ -68,13 +67,13 @@ final class ChunkFold {
                 .add(result);
         days.computeIfAbsent(new TargetKey(result.key().targetId(), day), k -> new TargetBucket())
                 .add(result);
-        addValues(result, hour, day);
+        addValues(result, day);
         ProbeSpec spec = specCache.computeIfAbsent(result.key(), specs::apply);
         addToRun(result, spec);
         if (spec != null && spec.isContinuous() && result.status().judgesTarget()) addToCoverage(result, spec.every());
     }
 
-    private void addValues(ResultRow result, Instant hour, LocalDate day) {
+    private void addValues(ResultRow result, LocalDate day) {
         if (result.valuesJson().indexOf(':') < 0) return;
         JsonNode values;
         try {
@@ -86,10 +85,6 @@ final class ChunkFold {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!field.getValue().isNumber() || field.getKey().length() > 200) continue;
             double value = field.getValue().doubleValue();
-            valueHours
-                    .computeIfAbsent(
-                            new ValueKey(result.probeKey(), field.getKey(), hour), k -> new ValueBucket(result.key()))
-                    .add(value, result.startedAt());
             valueDays
                     .computeIfAbsent(
                             new ValueKey(result.probeKey(), field.getKey(), day), k -> new ValueBucket(result.key()))
@@ -143,10 +138,6 @@ final class ChunkFold {
         return days;
     }
 
-    Map<ValueKey, ValueBucket> valueHours() {
-        return valueHours;
-    }
-
     Map<ValueKey, ValueBucket> valueDays() {
         return valueDays;
     }
@@ -179,7 +170,7 @@ final class ChunkFold {
     /** A target's bucket: {@code bucket} is an hour's start as an {@link Instant}, or a {@link LocalDate}. */
     record TargetKey(String targetId, Object bucket) {}
 
-    /** A numeric value's bucket: {@code bucket} is an hour's start as an {@link Instant}, or a {@link LocalDate}. */
+    /** A numeric value's bucket: {@code bucket} is a {@link LocalDate} in the report zone. */
     record ValueKey(String probeKey, String name, Object bucket) {}
 
     record UnknownSpan(String targetId, Instant from, Instant to) {}

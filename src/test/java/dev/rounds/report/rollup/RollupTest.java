@@ -160,8 +160,8 @@ class RollupTest {
                 "the edges read from hourly rows");
 
         String probe = new ProbeKey("rollup", "web", 0, target).toString();
-        List<ValuePoint> queue = rollups.values(
-                probe, "queue", Granularity.DAY, new Interval(londonMidnight, londonMidnight.plus(Duration.ofDays(1))));
+        List<ValuePoint> queue =
+                rollups.values(probe, "queue", new Interval(londonMidnight, londonMidnight.plus(Duration.ofDays(1))));
         var even = results.stream()
                 .limit(45)
                 .filter(r -> r.key().probeIndex() == 0)
