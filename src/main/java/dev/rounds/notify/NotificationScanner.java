@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,7 @@ public class NotificationScanner {
         Set<String> recorded = recordedKeys(
                 open.stream().map(i -> key(INCIDENT_OPENED, i.id())).toList());
         int count = 0;
+        var publishing = new ArrayList<NotificationEvent>();
         for (Incident incident : open) {
             if (recorded.contains(key(INCIDENT_OPENED, incident.id()))) continue;
             NotificationEvent event = opened(incident);
@@ -76,10 +78,11 @@ public class NotificationScanner {
             if (quiet.isPresent()) {
                 notifications.suppress(event, quiet.get());
             } else {
-                notifications.publish(event);
+                publishing.add(event);
             }
             count++;
         }
+        notifications.publishAll(publishing);
         return count;
     }
 
@@ -97,15 +100,15 @@ public class NotificationScanner {
                         .toList()));
         Set<String> recovered = recordedKeys(
                 ended.stream().map(i -> key(INCIDENT_RECOVERED, i.id())).toList());
-        int count = 0;
+        var publishing = new ArrayList<NotificationEvent>();
         for (Incident incident : ended) {
             if (opened.contains(key(INCIDENT_OPENED, incident.id()))
                     && !recovered.contains(key(INCIDENT_RECOVERED, incident.id()))) {
-                notifications.publish(recovered(incident));
-                count++;
+                publishing.add(recovered(incident));
             }
         }
-        return count;
+        notifications.publishAll(publishing);
+        return publishing.size();
     }
 
     private int missedOccurrences(Instant since) {
@@ -117,13 +120,12 @@ public class NotificationScanner {
                         .toList());
         Set<String> recorded =
                 recordedKeys(missed.stream().map(NotificationEvent::key).toList());
-        int count = 0;
+        var publishing = new ArrayList<NotificationEvent>();
         for (NotificationEvent event : missed) {
-            if (recorded.contains(event.key())) continue;
-            notifications.publish(event);
-            count++;
+            if (!recorded.contains(event.key())) publishing.add(event);
         }
-        return count;
+        notifications.publishAll(publishing);
+        return publishing.size();
     }
 
     private Optional<String> quietReason(Incident incident, Instant at) {
