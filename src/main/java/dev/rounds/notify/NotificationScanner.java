@@ -68,13 +68,28 @@ public class NotificationScanner {
         List<Incident> open = rollups.openIncidents();
         Set<String> recorded = recordedKeys(
                 open.stream().map(i -> key(INCIDENT_OPENED, i.id())).toList());
+        List<Incident> fresh = open.stream()
+                .filter(incident -> !recorded.contains(key(INCIDENT_OPENED, incident.id())))
+                .toList();
+        if (fresh.isEmpty()) return 0;
+        // Two queries say which incidents an acknowledgement or a waiver may quieten; only those are looked at one
+        // by one, so an outage of a thousand targets is not four thousand queries.
+        Instant earliest = fresh.stream()
+                .map(Incident::confirmedAt)
+                .min(Instant::compareTo)
+                .orElse(now);
+        Set<String> mayBeAcknowledged = acknowledgements.acknowledgedWithin(
+                fresh.stream().map(Incident::probeKey).toList(), earliest, now);
+        Set<String> mayBeWaived = waivers.waivedWithin(earliest, now);
         int count = 0;
         var publishing = new ArrayList<NotificationEvent>();
-        for (Incident incident : open) {
-            if (recorded.contains(key(INCIDENT_OPENED, incident.id()))) continue;
+        for (Incident incident : fresh) {
             NotificationEvent event = opened(incident);
-            Optional<String> quiet =
-                    quietReason(incident, incident.confirmedAt()).or(() -> quietReason(incident, now));
+            ProbeKey probe = ProbeKey.parse(incident.probeKey());
+            Optional<String> quiet = mayBeAcknowledged.contains(incident.probeKey())
+                            || mayBeWaived.contains(probe.checklistId() + "/" + probe.activityId())
+                    ? quietReason(incident, incident.confirmedAt()).or(() -> quietReason(incident, now))
+                    : Optional.empty();
             if (quiet.isPresent()) {
                 notifications.suppress(event, quiet.get());
             } else {
