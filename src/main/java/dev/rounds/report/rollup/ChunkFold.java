@@ -1,12 +1,13 @@
 package dev.rounds.report.rollup;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.probe.DownRun;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeStatus;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +15,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ import java.util.function.Function;
  */
 final class ChunkFold {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final ZoneId zone;
     private final Function<ProbeKey, ProbeSpec> specs;
@@ -75,20 +75,34 @@ final class ChunkFold {
 
     private void addValues(ResultRow result, LocalDate day) {
         if (result.valuesJson().indexOf(':') < 0) return;
-        JsonNode values;
-        try {
-            values = JSON.readTree(result.valuesJson());
-        } catch (JsonProcessingException unreadable) {
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = values.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (!field.getValue().isNumber() || field.getKey().length() > 200) continue;
-            double value = field.getValue().doubleValue();
+        for (Map.Entry<String, Double> value : numbers(result.valuesJson())) {
             valueDays
                     .computeIfAbsent(
-                            new ValueKey(result.probeKey(), field.getKey(), day), k -> new ValueBucket(result.key()))
-                    .add(value, result.startedAt());
+                            new ValueKey(result.probeKey(), value.getKey(), day), k -> new ValueBucket(result.key()))
+                    .add(value.getValue(), result.startedAt());
+        }
+    }
+
+    /**
+     * The numeric top-level values of a stored {@code values_json} with names up to 200 characters, in order; none if
+     * it is not a JSON object. Read as a stream, without a tree: the fold reads every result's values.
+     */
+    private static List<Map.Entry<String, Double>> numbers(String valuesJson) {
+        var numbers = new ArrayList<Map.Entry<String, Double>>(2);
+        try (JsonParser values = JSON.createParser(valuesJson)) {
+            if (values.nextToken() != JsonToken.START_OBJECT) return List.of();
+            while (values.nextToken() == JsonToken.FIELD_NAME) {
+                String name = values.currentName();
+                JsonToken value = values.nextToken();
+                if (value.isStructStart()) {
+                    values.skipChildren();
+                } else if (value.isNumeric() && name.length() <= 200) {
+                    numbers.add(Map.entry(name, values.getDoubleValue()));
+                }
+            }
+            return values.currentToken() == JsonToken.END_OBJECT ? numbers : List.of();
+        } catch (IOException unreadable) {
+            return List.of();
         }
     }
 
