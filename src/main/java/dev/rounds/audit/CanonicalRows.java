@@ -1,6 +1,5 @@
-package dev.rounds.probe;
+package dev.rounds.audit;
 
-import dev.rounds.audit.CanonicalJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -16,14 +15,14 @@ import org.erdtman.jcs.NumberToJSON;
  * parsing that text again. Values outside the shapes stored rows have (strings, numbers, booleans, null, maps and
  * lists of them) go to {@code CanonicalJson} itself.
  */
-final class CanonicalRows {
+public final class CanonicalRows {
 
     /** Integers up to this magnitude are exact as doubles, so their canonical form is their decimal digits. */
     private static final long EXACT_LIMIT = 1L << 53;
 
     private CanonicalRows() {}
 
-    static String of(Map<String, Object> row) {
+    public static String of(Map<String, Object> row) {
         var out = new StringBuilder(256);
         return write(row, out) ? out.toString() : CanonicalJson.of(row);
     }
