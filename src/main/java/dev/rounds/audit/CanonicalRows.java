@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,40 @@ public final class CanonicalRows {
     public static String of(Map<String, Object> row) {
         var out = new StringBuilder(256);
         return write(row, out) ? out.toString() : CanonicalJson.of(row);
+    }
+
+    /**
+     * The canonical form of {@link ResultDigest#row} with these values, its names written in their RFC 8785 order
+     * without building and sorting the row's map: the writer digests every result it stores.
+     */
+    public static String resultRow(
+            long id,
+            String probe,
+            Instant startedAt,
+            long durationUs,
+            String status,
+            Map<String, Object> values,
+            List<Map<String, Object>> conditions,
+            String message) {
+        var out = new StringBuilder(256);
+        out.append("{\"conditions\":");
+        boolean known = write(conditions, out);
+        out.append(",\"duration_us\":");
+        write(durationUs, out);
+        out.append(",\"id\":");
+        write(id, out);
+        out.append(",\"message\":");
+        write(message, out);
+        out.append(",\"probe\":");
+        write(probe, out);
+        out.append(",\"started_at\":");
+        write(startedAt == null ? null : AuditHash.timestamp(startedAt), out);
+        out.append(",\"status\":");
+        write(status, out);
+        out.append(",\"values\":");
+        known &= write(values, out);
+        if (!known) return of(ResultDigest.row(id, probe, startedAt, durationUs, status, values, conditions, message));
+        return out.append('}').toString();
     }
 
     /** Appends the value's canonical form; {@code false} if it holds something only {@code CanonicalJson} knows. */

@@ -79,7 +79,8 @@ public final class ResultDigest {
         if (firstId < 0) firstId = id;
         lastId = id;
         count++;
-        sha256.update((canonicalRow + "\n").getBytes(StandardCharsets.UTF_8));
+        sha256.update(canonicalRow.getBytes(StandardCharsets.UTF_8));
+        sha256.update((byte) '\n');
         return this;
     }
 

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,19 +68,36 @@ public class NotificationScanner {
         List<Incident> open = rollups.openIncidents();
         Set<String> recorded = recordedKeys(
                 open.stream().map(i -> key(INCIDENT_OPENED, i.id())).toList());
+        List<Incident> fresh = open.stream()
+                .filter(incident -> !recorded.contains(key(INCIDENT_OPENED, incident.id())))
+                .toList();
+        if (fresh.isEmpty()) return 0;
+        // Two queries say which incidents an acknowledgement or a waiver may quieten; only those are looked at one
+        // by one, so an outage of a thousand targets is not four thousand queries.
+        Instant earliest = fresh.stream()
+                .map(Incident::confirmedAt)
+                .min(Instant::compareTo)
+                .orElse(now);
+        Set<String> mayBeAcknowledged = acknowledgements.acknowledgedWithin(
+                fresh.stream().map(Incident::probeKey).toList(), earliest, now);
+        Set<String> mayBeWaived = waivers.waivedWithin(earliest, now);
         int count = 0;
-        for (Incident incident : open) {
-            if (recorded.contains(key(INCIDENT_OPENED, incident.id()))) continue;
+        var publishing = new ArrayList<NotificationEvent>();
+        for (Incident incident : fresh) {
             NotificationEvent event = opened(incident);
-            Optional<String> quiet =
-                    quietReason(incident, incident.confirmedAt()).or(() -> quietReason(incident, now));
+            ProbeKey probe = ProbeKey.parse(incident.probeKey());
+            Optional<String> quiet = mayBeAcknowledged.contains(incident.probeKey())
+                            || mayBeWaived.contains(probe.checklistId() + "/" + probe.activityId())
+                    ? quietReason(incident, incident.confirmedAt()).or(() -> quietReason(incident, now))
+                    : Optional.empty();
             if (quiet.isPresent()) {
                 notifications.suppress(event, quiet.get());
             } else {
-                notifications.publish(event);
+                publishing.add(event);
             }
             count++;
         }
+        notifications.publishAll(publishing);
         return count;
     }
 
@@ -97,15 +115,15 @@ public class NotificationScanner {
                         .toList()));
         Set<String> recovered = recordedKeys(
                 ended.stream().map(i -> key(INCIDENT_RECOVERED, i.id())).toList());
-        int count = 0;
+        var publishing = new ArrayList<NotificationEvent>();
         for (Incident incident : ended) {
             if (opened.contains(key(INCIDENT_OPENED, incident.id()))
                     && !recovered.contains(key(INCIDENT_RECOVERED, incident.id()))) {
-                notifications.publish(recovered(incident));
-                count++;
+                publishing.add(recovered(incident));
             }
         }
-        return count;
+        notifications.publishAll(publishing);
+        return publishing.size();
     }
 
     private int missedOccurrences(Instant since) {
@@ -117,13 +135,12 @@ public class NotificationScanner {
                         .toList());
         Set<String> recorded =
                 recordedKeys(missed.stream().map(NotificationEvent::key).toList());
-        int count = 0;
+        var publishing = new ArrayList<NotificationEvent>();
         for (NotificationEvent event : missed) {
-            if (recorded.contains(event.key())) continue;
-            notifications.publish(event);
-            count++;
+            if (!recorded.contains(event.key())) publishing.add(event);
         }
-        return count;
+        notifications.publishAll(publishing);
+        return publishing.size();
     }
 
     private Optional<String> quietReason(Incident incident, Instant at) {

@@ -57,11 +57,22 @@ public class NotificationSender {
     private record Attempt(long deliveryId, String channel, NotificationEvent event) {}
 
     /**
-     * Attempts every delivery that is due now, one after the other.
+     * Attempts every delivery that is due now, one after the other, claimed and recorded {@value #BATCH} at a time:
+     * a storm of events is sent at once, not {@value #BATCH} per send interval.
      *
      * @return how many were attempted
      */
     public int sendDue() {
+        int attempted = 0;
+        int claimed;
+        do {
+            claimed = sendBatch();
+            attempted += claimed;
+        } while (claimed == BATCH);
+        return attempted;
+    }
+
+    private int sendBatch() {
         Instant now = clock.instant();
         // Longer than any attempt of the whole batch can take, so a claim outlives the sending it guards.
         Instant claimedUntil = now.plus(config.timeout().multipliedBy(2L * BATCH + 1));

@@ -9,8 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Records events to tell people about, once each: the entry point for every notification. Delivery happens later
@@ -42,17 +45,39 @@ public class NotificationService {
      * left as it was, so callers may publish whenever they notice something without tracking what they sent.
      */
     public void publish(NotificationEvent event) {
-        once(event, () -> {
-            Notification n = record(event, null);
-            Instant now = clock.instant();
-            for (String channel : channels.names()) {
-                NotificationDelivery d = new NotificationDelivery();
-                d.notification = n;
-                d.channel = channel;
-                d.nextAttemptAt = now;
-                d.persist();
-            }
-        });
+        once(event, () -> queue(event));
+    }
+
+    /**
+     * Publishes several events as {@link #publish} does, in one transaction: a storm of incidents costs one commit,
+     * not one each. Should another instance record one of the keys meanwhile, the unique key refuses the whole batch,
+     * and the events are then published one at a time.
+     */
+    public void publishAll(List<NotificationEvent> events) {
+        if (events.isEmpty()) return;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Set<String> recorded = new HashSet<>(Notification.existingKeys(
+                        events.stream().map(NotificationEvent::key).toList()));
+                for (NotificationEvent event : events) {
+                    if (recorded.add(event.key())) queue(event);
+                }
+            });
+        } catch (RuntimeException refused) {
+            events.forEach(this::publish);
+        }
+    }
+
+    private void queue(NotificationEvent event) {
+        Notification n = record(event, null);
+        Instant now = clock.instant();
+        for (String channel : channels.names()) {
+            NotificationDelivery d = new NotificationDelivery();
+            d.notification = n;
+            d.channel = channel;
+            d.nextAttemptAt = now;
+            d.persist();
+        }
     }
 
     /**

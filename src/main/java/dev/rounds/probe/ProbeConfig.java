@@ -16,8 +16,11 @@ public interface ProbeConfig {
     @WithDefault("1000")
     int batchSize();
 
-    /** The longest a result waits in the writer's queue before its batch is written. */
-    @WithDefault("1s")
+    /**
+     * The longest a result waits in the writer's queue before its batch is written. Each batch is one audit digest
+     * entry, so this bounds the audit log's growth: 5 s is 17,280 entries a day at most (docs/sizing.md).
+     */
+    @WithDefault("5s")
     Duration flushInterval();
 
     /** How many results may wait for the writer; while it is full the scheduler holds due probes back. */

@@ -10,6 +10,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
@@ -25,6 +26,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -62,6 +64,7 @@ public class ResultWriter {
 
     private final Transactions transactions;
     private final AuditLog audit;
+    private final Consumer<DownsWritten> downsWritten;
     private final ResultStore store = new ResultStore();
     private final int batchSize;
     private final long flushNanos;
@@ -78,7 +81,12 @@ public class ResultWriter {
     private volatile Thread thread;
 
     @Inject
-    public ResultWriter(DataSource dataSource, AuditLog audit, ProbeConfig config, MeterRegistry registry) {
+    public ResultWriter(
+            DataSource dataSource,
+            AuditLog audit,
+            ProbeConfig config,
+            MeterRegistry registry,
+            Event<DownsWritten> downsWritten) {
         this(
                 work -> QuarkusTransaction.requiringNew().run(() -> {
                     try (Connection connection = dataSource.getConnection()) {
@@ -91,7 +99,8 @@ public class ResultWriter {
                 config.batchSize(),
                 config.flushInterval(),
                 config.queueCapacity(),
-                registry);
+                registry,
+                downsWritten::fireAsync);
     }
 
     public ResultWriter(
@@ -101,12 +110,25 @@ public class ResultWriter {
             Duration flushInterval,
             int queueCapacity,
             MeterRegistry registry) {
+        this(transactions, audit, batchSize, flushInterval, queueCapacity, registry, written -> {});
+    }
+
+    /** @param downsWritten told after each committed batch that holds a down result */
+    public ResultWriter(
+            Transactions transactions,
+            AuditLog audit,
+            int batchSize,
+            Duration flushInterval,
+            int queueCapacity,
+            MeterRegistry registry,
+            Consumer<DownsWritten> downsWritten) {
         if (batchSize < 1 || batchSize > ID_BLOCK) {
             throw new IllegalArgumentException(
                     "rounds.probe.batch-size must be between 1 and " + ID_BLOCK + ", got " + batchSize);
         }
         this.transactions = transactions;
         this.audit = audit;
+        this.downsWritten = downsWritten;
         this.batchSize = batchSize;
         this.flushNanos = flushInterval.toNanos();
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -250,6 +272,10 @@ public class ResultWriter {
                 if (!rows.isEmpty()) transactions.inNewTransaction(connection -> insert(connection, rows));
                 written.increment(rows.size());
                 duplicates.increment(batch.size() - rows.size());
+                int downs = (int) rows.stream()
+                        .filter(row -> row.status() == ProbeStatus.DOWN)
+                        .count();
+                if (downs > 0) downsWritten.accept(new DownsWritten(downs));
                 return;
             } catch (RuntimeException failure) {
                 if (attempt == 1) {

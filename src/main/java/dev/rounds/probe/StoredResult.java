@@ -66,13 +66,12 @@ record StoredResult(
     }
 
     String conditionsJson() {
-        return json(conditions);
+        return conditions.isEmpty() ? "[]" : json(conditions);
     }
 
     /** The canonical text of this result's {@link ResultDigest#row} under the id it is stored with. */
     String canonicalDigestRow(long id) {
-        return CanonicalRows.of(
-                ResultDigest.row(id, probe, startedAt, durationUs, status().label(), values, conditions, message));
+        return CanonicalRows.resultRow(id, probe, startedAt, durationUs, status().label(), values, conditions, message);
     }
 
     /** The digest of results stored under consecutive ids from {@code firstId}. */

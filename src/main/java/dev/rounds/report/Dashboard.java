@@ -105,7 +105,9 @@ public record Dashboard(
      * @param probes a summary of its probes, {@code 3 of 4 up}, or {@code manual}
      * @param message the one sentence that explains the state, or empty; shown once for the line
      * @param ack the acknowledgement of an acknowledged line, or {@code null}
-     * @param groups its probe lines, those with the same state and message together
+     * @param groups its probe lines, those with the same state and message together; at most
+     *     {@link DashboardLines#LISTED_GROUPS}
+     * @param unlisted how many probes are in the groups not listed, which the occurrence's page lists
      */
     public record Line(
             Row row,
@@ -117,7 +119,8 @@ public record Dashboard(
             String probes,
             String message,
             Ack ack,
-            List<ProbeGroup> groups) {
+            List<ProbeGroup> groups,
+            int unlisted) {
 
         public long id() {
             return row.id();

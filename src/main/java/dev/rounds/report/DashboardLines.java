@@ -32,8 +32,17 @@ final class DashboardLines {
 
     private DashboardLines() {}
 
+    /**
+     * At most this many probe groups are listed under a line, those that fail first: an activity over a thousand
+     * targets would otherwise put a thousand groups (each tcp probe's message names its own connect time) on the
+     * page. The rest are counted, and listed on the occurrence's page.
+     */
+    static final int LISTED_GROUPS = 25;
+
     static Line line(Row row, OccurrenceStatus status, String checklistId, String checklist, Instant now, ZoneId zone) {
         State state = stateOf(row, status);
+        List<ProbeGroup> groups = groups(row.probes());
+        List<ProbeGroup> listed = listed(groups);
         return new Line(
                 row,
                 checklistId,
@@ -44,7 +53,22 @@ final class DashboardLines {
                 summary(row.probes()),
                 messageOf(state, row, status),
                 state == State.ACKNOWLEDGED ? firstAck(row) : null,
-                groups(row.probes()));
+                listed,
+                probeCount(groups) - probeCount(listed));
+    }
+
+    /** The groups a line lists: all of them, or the first {@link #LISTED_GROUPS}, failing ones before passing ones. */
+    static List<ProbeGroup> listed(List<ProbeGroup> groups) {
+        if (groups.size() <= LISTED_GROUPS) return groups;
+        return groups.stream()
+                .sorted(Comparator.comparing(
+                        g -> g.state().equals("up") || g.state().equals("warn")))
+                .limit(LISTED_GROUPS)
+                .toList();
+    }
+
+    private static int probeCount(List<ProbeGroup> groups) {
+        return groups.stream().mapToInt(g -> g.probes().size()).sum();
     }
 
     static State stateOf(Row row, OccurrenceStatus status) {

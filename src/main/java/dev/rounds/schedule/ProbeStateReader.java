@@ -9,13 +9,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads the latest state of probes from the table the result writer keeps up to date. */
 @ApplicationScoped
 public class ProbeStateReader {
+
+    /** Up to this many keys are looked up by key; more read the table (see {@link #rows}). */
+    static final int FEW_KEYS = 100;
 
     @Inject
     EntityManager em;
@@ -25,13 +30,10 @@ public class ProbeStateReader {
         if (probeKeys.isEmpty()) {
             return found;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows =
-                em.createNativeQuery("""
-                SELECT probe_key, last_status, last_started_at, consecutive_down, last_message, setup_kind, setup_fix
-                FROM probe_state WHERE probe_key IN (:keys)""").setParameter("keys", probeKeys).getResultList();
-        for (Object[] row : rows) {
+        Set<String> wanted = probeKeys instanceof Set<String> set ? set : new HashSet<>(probeKeys);
+        for (Object[] row : rows(wanted)) {
             String key = (String) row[0];
+            if (!wanted.contains(key)) continue;
             found.put(
                     key,
                     new ProbeSnapshot(
@@ -43,6 +45,22 @@ public class ProbeStateReader {
                             row[5] == null ? null : new SetupNeed((String) row[5], (String) row[6])));
         }
         return found;
+    }
+
+    /**
+     * The rows of {@code keys}: by key for a few, the whole table for many. An IN list of thousands of keys (the
+     * dashboard of 10,000 pairs) is compared row by row against every key, which costs H2 far more than reading the
+     * table, one row per probe × target, and keeping those asked for.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(Set<String> keys) {
+        String columns =
+                "SELECT probe_key, last_status, last_started_at, consecutive_down, last_message, setup_kind, setup_fix"
+                        + " FROM probe_state";
+        if (keys.size() > FEW_KEYS) return em.createNativeQuery(columns).getResultList();
+        return em.createNativeQuery(columns + " WHERE probe_key IN (:keys)")
+                .setParameter("keys", keys)
+                .getResultList();
     }
 
     private static Instant toInstant(Object value) {

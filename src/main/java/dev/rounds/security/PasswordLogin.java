@@ -1,6 +1,8 @@
 package dev.rounds.security;
 
 import dev.rounds.audit.AuditLog;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
@@ -13,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +29,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Checks a user name and password, from the login form or HTTP Basic: refuses names and addresses that are cooling
- * off, checks the login form's CSRF token, and records every failure in the audit log (never the password).
+ * off, checks the login form's CSRF token, and records every failure in the audit log (never the password). A password
+ * bcrypt accepted lately for the account's current hash is not checked again ({@link VerifiedPasswords}); the account
+ * is read from the database on every login all the same.
  */
 @ApplicationScoped
 public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -41,6 +46,14 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
     @Inject
     AuditLog audit;
 
+    @Inject
+    VerifiedPasswords verified;
+
+    @Inject
+    MeterRegistry registry;
+
+    private Counter bcryptChecks;
+
     @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
     String formPostLocation;
 
@@ -49,6 +62,13 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
 
     @ConfigProperty(name = "quarkus.rest-csrf.form-field-name", defaultValue = "csrf-token")
     String csrfField;
+
+    @PostConstruct
+    void meters() {
+        bcryptChecks = Counter.builder("rounds.security.password.checks")
+                .description("passwords checked with bcrypt at login (not those accepted lately for the same hash)")
+                .register(registry);
+    }
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -79,7 +99,7 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
         }
         AppUser user = QuarkusTransaction.requiringNew()
                 .call(() -> AppUser.named(username).orElse(null));
-        boolean matches = BcryptUtil.matches(password, user == null ? NOBODY : user.passwordHash);
+        boolean matches = passwordMatches(username, password, user);
         if (user == null) throw fail(username, address, http, "no such account");
         if (!matches) throw fail(username, address, http, "wrong password");
         if (!user.enabled) throw fail(username, address, http, "account disabled");
@@ -95,6 +115,19 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
             SessionKeys.issue(http, key);
         }
         return Identities.of(user);
+    }
+
+    /**
+     * A wrong password, a missing or a disabled account always cost a bcrypt check, as before; only a password bcrypt
+     * accepted lately for an enabled account's current hash is taken as it is.
+     */
+    private boolean passwordMatches(String username, String password, AppUser user) {
+        boolean usable = user != null && user.enabled;
+        if (usable && verified.holds(username, password, user.passwordHash)) return true;
+        bcryptChecks.increment();
+        boolean matches = BcryptUtil.matches(password, user == null ? NOBODY : user.passwordHash);
+        if (matches && usable) verified.remember(username, password, user.passwordHash);
+        return matches;
     }
 
     private AuthenticationFailedException fail(String username, String address, RoutingContext http, String reason) {

@@ -23,6 +23,24 @@ public interface SecurityConfig {
     /** How failed logins are slowed down. */
     Login login();
 
+    /** How long a password bcrypt accepted is taken as checked, so that HTTP Basic is not a bcrypt per request. */
+    PasswordCache passwordCache();
+
+    /**
+     * Passwords bcrypt accepted, kept in memory by an HMAC of name and password under a per-process key; a password
+     * change or reset, disabling the account and a change of its roles apply at once all the same.
+     */
+    interface PasswordCache {
+
+        /** How long an accepted password is taken as checked; {@code 0s} checks every login with bcrypt. */
+        @WithDefault("5m")
+        Duration expiry();
+
+        /** The most accepted passwords kept; beyond it the least recently used is dropped. */
+        @WithDefault("1000")
+        int maxEntries();
+    }
+
     /** Failed-login throttling, kept in memory per user name and per client address. */
     interface Login {
 

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,21 @@ class NotificationTest {
                         .asText());
 
         assertEquals(List.of("system", "system", "system", "system"), actorsOf("notification.sent", event.key()));
+    }
+
+    @Test
+    void aStormOfEventsIsSentByOneSendNotAHundredAtATime() {
+        List<NotificationEvent> storm = new ArrayList<>();
+        for (int i = 0; i < 30; i++) storm.add(event("storm-" + i));
+        notifications.publishAll(storm);
+        notifications.publishAll(storm);
+
+        sender.sendDue();
+
+        for (NotificationEvent event : storm) {
+            for (String path : WEBHOOKS)
+                assertEquals(1, webhooks.bodies(path, event.key()).size(), path);
+        }
     }
 
     @Test

@@ -56,8 +56,8 @@ class ClusterIT {
     private static final Duration STEADY = Duration.ofSeconds(60);
     private static final long BACKUP_SECONDS = 15;
     private static final String JOINED = "cluster.member.joined";
-    /** The writer flushes every second: after this, every run started so far is in the database. */
-    private static final Duration FLUSHED = Duration.ofSeconds(2);
+    /** The writer flushes at least every 5 s (rounds.probe.flush-interval): after this, every run so far is written. */
+    private static final Duration FLUSHED = Duration.ofSeconds(7);
 
     /** Kept when the test fails: each instance's folder holds its logs, server-1.log and after the restart server-2.log. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)

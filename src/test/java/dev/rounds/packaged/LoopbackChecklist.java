@@ -1,5 +1,6 @@
 package dev.rounds.packaged;
 
+import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.probe.ProbeKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,12 +26,19 @@ final class LoopbackChecklist {
     private final int activities;
     private final int groups;
     private final Duration every;
+    private final int confirm;
 
     LoopbackChecklist(List<Integer> ports, int activities, int groups, Duration every) {
+        this(ports, activities, groups, every, ProbeSpec.DEFAULT_CONFIRM);
+    }
+
+    /** @param confirm the consecutive downs that confirm a failure, the probes' {@code confirm} */
+    LoopbackChecklist(List<Integer> ports, int activities, int groups, Duration every, int confirm) {
         this.ports = List.copyOf(ports);
         this.activities = activities;
         this.groups = groups;
         this.every = every;
+        this.confirm = confirm;
     }
 
     Duration every() {
@@ -85,7 +93,8 @@ final class LoopbackChecklist {
                     "      - type: tcp",
                     "        target: group:" + group(activity % groups),
                     "        every: " + every.toSeconds() + "s",
-                    "        timeout: 2s"));
+                    "        timeout: 2s",
+                    "        confirm: " + confirm));
         }
         try {
             Path folder = Files.createDirectories(home.resolve("checklists"));

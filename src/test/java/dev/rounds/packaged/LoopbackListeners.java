@@ -83,6 +83,11 @@ final class LoopbackListeners implements AutoCloseable {
         }
     }
 
+    /** Closes every listening port at once: from now on each connect is refused. */
+    void stopListening() throws IOException {
+        for (ServerSocketChannel channel : channels) channel.close();
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         selector.close();

@@ -277,7 +277,8 @@ final class PackagedRounds {
         }
     }
 
-    private URI uri(String path) {
+    /** The address of {@code path} on the running server, for other clients (a load generator). */
+    URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 

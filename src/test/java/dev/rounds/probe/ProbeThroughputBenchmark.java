@@ -39,9 +39,10 @@ import org.flywaydb.core.Flyway;
  * <p>Run from the project folder:
  * <pre>
  * ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
- * java -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) dev.rounds.probe.ProbeThroughputBenchmark [seconds] [listeners] [concurrency]
+ * java -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) dev.rounds.probe.ProbeThroughputBenchmark [seconds] [listeners] [concurrency] [batch-size]
  * </pre>
- * Defaults: 10 seconds, 1,000 listeners, 512 probes in flight (the scheduler's default). Each side first runs a
+ * Defaults: 10 seconds, 1,000 listeners, 512 probes in flight (the scheduler's default), batches of 1,000 results
+ * ({@code rounds.probe.batch-size}). Each side first runs a
  * warm-up as long as its measurement, not counted (the JIT needs it for H2, Jackson and the digest). The baseline
  * runs again after the probes, so that a change in the machine's load during the run shows, and the ratio is taken
  * against the mean of both baselines.
@@ -60,6 +61,7 @@ public final class ProbeThroughputBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int listenerCount = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 512;
+        int batchSize = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
         // The targets get a Vert.x of their own, as they would be other processes: the probes' event loops then do
         // only the probes' work, as in the application. The baseline's selector thread likewise runs apart.
         Vertx targets = Vertx.vertx();
@@ -67,8 +69,14 @@ public final class ProbeThroughputBenchmark {
         try {
             List<Integer> ports = listen(targets, listenerCount);
             System.out.printf(
-                    "%d loopback listeners, %d in flight, %d s per side, %d cores%n",
-                    ports.size(), concurrency, seconds, Runtime.getRuntime().availableProcessors());
+                    Locale.ROOT,
+                    "%d loopback listeners, %d in flight, batches of %d, %d s per side, %d cores, load average %.1f%n",
+                    ports.size(),
+                    concurrency,
+                    batchSize,
+                    seconds,
+                    Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
             nioConnectLoop(ports, concurrency, Duration.ofSeconds(seconds));
             Rate before = nioConnectLoop(ports, concurrency, Duration.ofSeconds(seconds));
@@ -84,8 +92,9 @@ public final class ProbeThroughputBenchmark {
                     .migrate();
             try (Connection connection = DriverManager.getConnection(url, "rounds", "")) {
                 connection.setAutoCommit(false);
-                roundsProbes(vertx, connection, url, ports, concurrency, Duration.ofSeconds(seconds));
-                Rate rounds = roundsProbes(vertx, connection, url, ports, concurrency, Duration.ofSeconds(seconds));
+                roundsProbes(vertx, connection, url, ports, concurrency, batchSize, Duration.ofSeconds(seconds));
+                Rate rounds = roundsProbes(
+                        vertx, connection, url, ports, concurrency, batchSize, Duration.ofSeconds(seconds));
                 System.out.println("rounds    tcp probes persisted:    " + rounds);
                 // A second baseline after the probes shows how much the machine's load drifted meanwhile.
                 Rate after = nioConnectLoop(ports, concurrency, Duration.ofSeconds(seconds));
@@ -163,6 +172,7 @@ public final class ProbeThroughputBenchmark {
                 .toList();
         long done = 0;
         int next = 0;
+        var threadsBefore = ThreadCpu.ofThisProcess();
         double cpuStart = cpuSeconds();
         long start = System.nanoTime();
         long end = start + length.toNanos();
@@ -197,7 +207,11 @@ public final class ProbeThroughputBenchmark {
                 selector.selectedKeys().clear();
             }
         }
-        return new Rate(done, (System.nanoTime() - start) / 1e9, cpuSeconds() - cpuStart, "");
+        return new Rate(
+                done,
+                (System.nanoTime() - start) / 1e9,
+                cpuSeconds() - cpuStart,
+                "\n          CPU by thread: " + ThreadCpu.ofThisProcess().since(threadsBefore));
     }
 
     /**
@@ -206,12 +220,19 @@ public final class ProbeThroughputBenchmark {
      * fold lagged when the probes stopped.
      */
     private static Rate roundsProbes(
-            Vertx vertx, Connection connection, String url, List<Integer> ports, int concurrency, Duration length)
+            Vertx vertx,
+            Connection connection,
+            String url,
+            List<Integer> ports,
+            int concurrency,
+            int batchSize,
+            Duration length)
             throws Exception {
         var registry = new SimpleMeterRegistry();
         var appends = new AtomicLong();
         AuditLog audit = (actor, action, subject, detail) -> appends.incrementAndGet();
-        var writer = new ResultWriter(plainJdbc(connection), audit, 1000, Duration.ofSeconds(1), 100_000, registry);
+        var writer =
+                new ResultWriter(plainJdbc(connection), audit, batchSize, Duration.ofSeconds(1), 100_000, registry);
         var runner = new ProbeRunner(vertx, Clock.systemUTC(), registry, new ProbeTypes(), 1024 * 1024);
         var specs = new ArrayList<ProbeSpec>();
         var targets = new ArrayList<Target>();
@@ -225,6 +246,7 @@ public final class ProbeThroughputBenchmark {
         var folding = new Folding(url);
         writer.start();
         folding.start();
+        var threadsBefore = ThreadCpu.ofThisProcess();
         double cpuStart = cpuSeconds();
         long start = System.nanoTime();
         long end = start + length.toNanos();
@@ -255,6 +277,7 @@ public final class ProbeThroughputBenchmark {
         for (int i = 0; i < concurrency; i++) vertx.runOnContext(ignored -> launch[0].run());
         finished.await();
         double writerCpu = threadCpuSeconds("rounds-result-writer");
+        String threads = ThreadCpu.ofThisProcess().since(threadsBefore);
         writer.stop();
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpu = cpuSeconds() - cpuStart;
@@ -271,13 +294,14 @@ public final class ProbeThroughputBenchmark {
                 String.format(
                         Locale.ROOT,
                         "; writer thread %.1f CPU s; rollup fold %.1f CPU s, %,d folded meanwhile; %,d up, %,d dropped,"
-                                + " %d digest entries",
+                                + " %d digest entries%n          CPU by thread: %s",
                         writerCpu,
                         foldCpu,
                         foldedWhileProbing,
                         up,
                         dropped,
-                        appends.get()));
+                        appends.get(),
+                        threads));
     }
 
     /** The rollup fold as RollupJob runs it: a chunk per transaction, then a pause of a second when caught up. */

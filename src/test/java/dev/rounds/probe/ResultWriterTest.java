@@ -15,6 +15,7 @@ import dev.rounds.audit.ChainedAuditLog;
 import dev.rounds.audit.RefusedAppend;
 import dev.rounds.audit.ResultDigest;
 import dev.rounds.checklist.ConditionOutcome;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -160,6 +161,33 @@ class ResultWriterTest {
         assertEquals("up", state[0]);
         assertEquals(0, state[1]);
         assertNull(state[2]);
+    }
+
+    @Test
+    void aBatchHoldingDownsIsToldOnceCommittedAndABatchOfUpsIsNot() throws Exception {
+        String checklist = uniqueChecklist();
+        var told = new ArrayList<DownsWritten>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            var own = new ResultWriter(
+                    ProbeThroughputBenchmark.plainJdbc(connection),
+                    (actor, action, subject, detail) -> 0L,
+                    1000,
+                    Duration.ofSeconds(1),
+                    100,
+                    new SimpleMeterRegistry(),
+                    told::add);
+            own.submit(result(checklist, "host01", 1, ProbeStatus.UP));
+            own.flush();
+            assertEquals(List.of(), told);
+
+            own.submit(result(checklist, "host01", 2, ProbeStatus.DOWN));
+            own.submit(result(checklist, "host02", 2, ProbeStatus.DOWN));
+            own.submit(result(checklist, "host03", 2, ProbeStatus.UP));
+            own.flush();
+            assertEquals(List.of(new DownsWritten(2)), told);
+            assertEquals("down", state(checklist + "/services-up#0@host02")[0], "told after the commit");
+        }
     }
 
     private Object[] state(String key) throws SQLException {

@@ -15,7 +15,6 @@ import dev.rounds.report.compliance.ComplianceCalculator;
 import dev.rounds.report.compliance.ComplianceFigures;
 import dev.rounds.report.compliance.ComplianceService;
 import dev.rounds.report.compliance.OccurrenceFact;
-import dev.rounds.report.rollup.Granularity;
 import dev.rounds.report.rollup.Rollups;
 import dev.rounds.report.sla.SlaFeeds;
 import dev.rounds.report.sla.SlaService;
@@ -110,7 +109,7 @@ public class MonthlyReviewAssembler {
                     activity -> rollups.valueNames(key.checklistId(), key.activityId()));
             for (String name : names.getOrDefault(key.toString(), List.of())) {
                 if (!name.endsWith(RESOURCE_SUFFIX)) continue;
-                List<Point> points = probeSeries.means(key, name, Granularity.DAY, window);
+                List<Point> points = probeSeries.means(key, name, window);
                 if (points.isEmpty()) continue;
                 String resource = name.substring(0, name.length() - RESOURCE_SUFFIX.length());
                 var line = capacity(key.targetId(), resource, key.toString(), points, month, end);

@@ -8,7 +8,6 @@ import dev.rounds.checklist.Target;
 import dev.rounds.core.Interval;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.report.chart.Point;
-import dev.rounds.report.rollup.Granularity;
 import dev.rounds.report.rollup.Rollups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,18 +53,18 @@ public class ProbeSeries {
         return probes;
     }
 
-    /** A probe's value as its mean per bucket over the period. */
-    public List<Point> means(ProbeKey key, String value, Granularity granularity, Interval period) {
-        return rollups.values(key.toString(), value, granularity, period).stream()
+    /** A probe's value as its mean per local day over the period. */
+    public List<Point> means(ProbeKey key, String value, Interval period) {
+        return rollups.values(key.toString(), value, period).stream()
                 .map(point -> new Point(point.bucketStart(), point.mean()))
                 .toList();
     }
 
     /** The value's mean per bucket, for each probe of the type that has any in the period. */
-    public List<Line> of(String type, String value, Granularity granularity, Interval period) {
+    public List<Line> of(String type, String value, Interval period) {
         var lines = new ArrayList<Line>();
         for (Probe probe : probes(type)) {
-            List<Point> points = means(probe.key(), value, granularity, period);
+            List<Point> points = means(probe.key(), value, period);
             if (!points.isEmpty())
                 lines.add(new Line(
                         probe, probe.activityTitle() + " → " + probe.target().id(), points));

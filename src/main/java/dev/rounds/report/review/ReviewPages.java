@@ -43,6 +43,9 @@ public class ReviewPages {
     WeeklyReviewAssembler weekly;
 
     @Inject
+    WeeklyReviewCache weeklyReviews;
+
+    @Inject
     MonthlyReviewAssembler monthly;
 
     @Inject
@@ -58,7 +61,7 @@ public class ReviewPages {
     @Path("weekly")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance weekly(@QueryParam("week") String week) {
-        return Templates.weekly(weekly.assemble(week(week)));
+        return Templates.weekly(weeklyReviews.review(week(week)));
     }
 
     @GET

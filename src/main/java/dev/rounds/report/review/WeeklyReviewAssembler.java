@@ -13,7 +13,6 @@ import dev.rounds.report.chart.Series;
 import dev.rounds.report.chart.Units;
 import dev.rounds.report.compliance.ComplianceService;
 import dev.rounds.report.rollup.DayStats;
-import dev.rounds.report.rollup.Granularity;
 import dev.rounds.report.rollup.Rollups;
 import dev.rounds.report.sla.SlaFeeds;
 import dev.rounds.report.sla.SlaService;
@@ -101,7 +100,7 @@ public class WeeklyReviewAssembler {
     }
 
     private String backlogChart(ReportPeriod week, Interval counted) {
-        List<ProbeSeries.Line> lines = probeSeries.of("backlog", "count", Granularity.DAY, counted);
+        List<ProbeSeries.Line> lines = probeSeries.of("backlog", "count", counted);
         if (lines.isEmpty()) return null;
         var chart = new LineChart(
                 "open items per day (daily mean)", v -> String.format(Locale.ROOT, "%.0f", v), week.zone());

@@ -1,12 +1,13 @@
 package dev.rounds.report.rollup;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.probe.DownRun;
 import dev.rounds.probe.ProbeKey;
 import dev.rounds.probe.ProbeStatus;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +15,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +29,12 @@ import java.util.function.Function;
  */
 final class ChunkFold {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final ZoneId zone;
     private final Function<ProbeKey, ProbeSpec> specs;
     private final Map<TargetKey, TargetBucket> hours = new HashMap<>();
     private final Map<TargetKey, TargetBucket> days = new HashMap<>();
-    private final Map<ValueKey, ValueBucket> valueHours = new HashMap<>();
     private final Map<ValueKey, ValueBucket> valueDays = new HashMap<>();
     private final Map<String, ProbeRun> runs;
     private final Map<String, Coverage> coverage;
@@ -68,32 +67,42 @@ final class ChunkFold {
                 .add(result);
         days.computeIfAbsent(new TargetKey(result.key().targetId(), day), k -> new TargetBucket())
                 .add(result);
-        addValues(result, hour, day);
+        addValues(result, day);
         ProbeSpec spec = specCache.computeIfAbsent(result.key(), specs::apply);
         addToRun(result, spec);
         if (spec != null && spec.isContinuous() && result.status().judgesTarget()) addToCoverage(result, spec.every());
     }
 
-    private void addValues(ResultRow result, Instant hour, LocalDate day) {
+    private void addValues(ResultRow result, LocalDate day) {
         if (result.valuesJson().indexOf(':') < 0) return;
-        JsonNode values;
-        try {
-            values = JSON.readTree(result.valuesJson());
-        } catch (JsonProcessingException unreadable) {
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = values.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (!field.getValue().isNumber() || field.getKey().length() > 200) continue;
-            double value = field.getValue().doubleValue();
-            valueHours
-                    .computeIfAbsent(
-                            new ValueKey(result.probeKey(), field.getKey(), hour), k -> new ValueBucket(result.key()))
-                    .add(value, result.startedAt());
+        for (Map.Entry<String, Double> value : numbers(result.valuesJson())) {
             valueDays
                     .computeIfAbsent(
-                            new ValueKey(result.probeKey(), field.getKey(), day), k -> new ValueBucket(result.key()))
-                    .add(value, result.startedAt());
+                            new ValueKey(result.probeKey(), value.getKey(), day), k -> new ValueBucket(result.key()))
+                    .add(value.getValue(), result.startedAt());
+        }
+    }
+
+    /**
+     * The numeric top-level values of a stored {@code values_json} with names up to 200 characters, in order; none if
+     * it is not a JSON object. Read as a stream, without a tree: the fold reads every result's values.
+     */
+    private static List<Map.Entry<String, Double>> numbers(String valuesJson) {
+        var numbers = new ArrayList<Map.Entry<String, Double>>(2);
+        try (JsonParser values = JSON.createParser(valuesJson)) {
+            if (values.nextToken() != JsonToken.START_OBJECT) return List.of();
+            while (values.nextToken() == JsonToken.FIELD_NAME) {
+                String name = values.currentName();
+                JsonToken value = values.nextToken();
+                if (value.isStructStart()) {
+                    values.skipChildren();
+                } else if (value.isNumeric() && name.length() <= 200) {
+                    numbers.add(Map.entry(name, values.getDoubleValue()));
+                }
+            }
+            return values.currentToken() == JsonToken.END_OBJECT ? numbers : List.of();
+        } catch (IOException unreadable) {
+            return List.of();
         }
     }
 
@@ -143,10 +152,6 @@ final class ChunkFold {
         return days;
     }
 
-    Map<ValueKey, ValueBucket> valueHours() {
-        return valueHours;
-    }
-
     Map<ValueKey, ValueBucket> valueDays() {
         return valueDays;
     }
@@ -179,7 +184,7 @@ final class ChunkFold {
     /** A target's bucket: {@code bucket} is an hour's start as an {@link Instant}, or a {@link LocalDate}. */
     record TargetKey(String targetId, Object bucket) {}
 
-    /** A numeric value's bucket: {@code bucket} is an hour's start as an {@link Instant}, or a {@link LocalDate}. */
+    /** A numeric value's bucket: {@code bucket} is a {@link LocalDate} in the report zone. */
     record ValueKey(String probeKey, String name, Object bucket) {}
 
     record UnknownSpan(String targetId, Instant from, Instant to) {}

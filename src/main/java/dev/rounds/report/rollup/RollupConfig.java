@@ -22,4 +22,11 @@ public interface RollupConfig {
      */
     @WithDefault("1m")
     Duration settle();
+
+    /**
+     * How long hourly target rollups are kept. Reports count whole local days from daily rollups and read hours only
+     * for a period's part-days (today, so far); hourly rows older than this are pruned with the raw results.
+     */
+    @WithDefault("35d")
+    Duration hourlyRetention();
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -23,6 +24,7 @@ public final class RollupFold {
     private final ZoneId zone;
     private final Function<ProbeKey, ProbeSpec> specs;
     private final MissingBlocks missingBlocks;
+    private final AtomicLong incidentChanges = new AtomicLong();
 
     /**
      * @param specs the probe a result's key names as now configured, or {@code null} when it no longer exists
@@ -48,6 +50,12 @@ public final class RollupFold {
         store.addStoredBuckets(fold);
         store.write(fold);
         store.moveWatermark(results.get(results.size() - 1).id());
+        incidentChanges.addAndGet(fold.opened().size() + fold.ended().size());
         return results.size();
+    }
+
+    /** How many incidents the folds so far opened or ended (counted when folded, also if not committed after). */
+    public long incidentChanges() {
+        return incidentChanges.get();
     }
 }

@@ -3,14 +3,18 @@ package dev.rounds.report.rollup;
 import dev.rounds.checklist.ChecklistRegistry;
 import dev.rounds.checklist.ProbeSpec;
 import dev.rounds.core.ReportZone;
+import dev.rounds.probe.DownsWritten;
 import dev.rounds.probe.ProbeKey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -29,11 +33,21 @@ public class RollupJob {
     private final ChecklistRegistry checklists;
     private final RollupFold fold;
     private final ReentrantLock folding = new ReentrantLock();
+    private final AtomicBoolean foldWanted = new AtomicBoolean();
+    private final Event<IncidentsFolded> incidentsFolded;
+    private final boolean timerOff;
 
     @Inject
     public RollupJob(
-            DataSource dataSource, ChecklistRegistry checklists, RollupConfig config, ReportZone zone, Clock clock) {
+            DataSource dataSource,
+            ChecklistRegistry checklists,
+            RollupConfig config,
+            ReportZone zone,
+            Clock clock,
+            Event<IncidentsFolded> incidentsFolded) {
         this.dataSource = dataSource;
+        this.incidentsFolded = incidentsFolded;
+        this.timerOff = "off".equalsIgnoreCase(config.interval().trim());
         this.checklists = checklists;
         this.fold = new RollupFold(config.chunk(), zone.get(), this::spec, clock, config.settle());
     }
@@ -51,10 +65,35 @@ public class RollupJob {
         }
     }
 
-    /** Folds every result written so far into the rollups; returns how many results it folded. */
+    /**
+     * Downs were written: folds them now rather than at the next interval, so that their incidents open within seconds.
+     * Requests that come while a fold runs are taken up by it when it ends, so a storm of them folds back to back.
+     * With {@code rounds.rollup.interval} off there is no fold here either: whoever stopped the timer folds.
+     */
+    void onDownsWritten(@ObservesAsync DownsWritten written) {
+        if (timerOff) return;
+        foldWanted.set(true);
+        while (foldWanted.get() && folding.tryLock()) {
+            try {
+                foldWanted.set(false);
+                catchUp();
+            } catch (RuntimeException failure) {
+                LOG.error(
+                        "folding new downs into the rollups failed; the next run retries from the watermark", failure);
+            } finally {
+                folding.unlock();
+            }
+        }
+    }
+
+    /**
+     * Folds every result written so far into the rollups; returns how many results it folded. When the fold opened or
+     * ended incidents, {@link IncidentsFolded} tells whoever notifies about them.
+     */
     public long catchUp() {
         folding.lock();
         try {
+            long changesBefore = fold.incidentChanges();
             long total = 0;
             int folded;
             do {
@@ -62,6 +101,8 @@ public class RollupJob {
                 total += folded;
             } while (folded > 0);
             QuarkusTransaction.requiringNew().run(this::endOrphanedIncidents);
+            long changed = fold.incidentChanges() - changesBefore;
+            if (changed > 0) incidentsFolded.fireAsync(new IncidentsFolded((int) changed));
             return total;
         } finally {
             folding.unlock();

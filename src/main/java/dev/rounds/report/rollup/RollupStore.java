@@ -142,7 +142,6 @@ final class RollupStore {
     void write(ChunkFold fold) throws SQLException {
         writeTargetBuckets("rollup_target_hour", "bucket_start", fold.hours());
         writeTargetBuckets("rollup_target_day", "bucket_day", fold.days());
-        writeValues("rollup_value_hour", "bucket_start", fold.valueHours());
         writeValues("rollup_value_day", "bucket_day", fold.valueDays());
         writeIncidents(fold.opened(), fold.ended());
         writeRuns(fold.runs());

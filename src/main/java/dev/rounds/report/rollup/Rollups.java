@@ -160,18 +160,11 @@ public class Rollups {
                 timestamp(period.to()));
     }
 
-    /** One numeric value of one probe per bucket starting in the period, in order; buckets without it are left out. */
-    public List<ValuePoint> values(String probeKey, String name, Granularity granularity, Interval period) {
-        if (granularity == Granularity.HOUR) {
-            return query(
-                    "SELECT bucket_start, " + VALUES + " FROM rollup_value_hour WHERE probe_key = ?"
-                            + " AND value_name = ? AND bucket_start >= ? AND bucket_start < ? ORDER BY bucket_start",
-                    rows -> valuePoint(rows, instant(rows, 1)),
-                    probeKey,
-                    name,
-                    timestamp(period.from()),
-                    timestamp(period.to()));
-        }
+    /**
+     * One numeric value of one probe per local day starting in the period, in order; days without it are left out.
+     * Values are rolled up per day only: every report that charts them charts days.
+     */
+    public List<ValuePoint> values(String probeKey, String name, Interval period) {
         return query(
                         "SELECT bucket_day, " + VALUES + " FROM rollup_value_day WHERE probe_key = ?"
                                 + " AND value_name = ? AND bucket_day BETWEEN ? AND ? ORDER BY bucket_day",

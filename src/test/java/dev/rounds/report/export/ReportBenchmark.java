@@ -5,7 +5,6 @@ import dev.rounds.checklist.MaintenanceWindow;
 import dev.rounds.checklist.ServiceHours;
 import dev.rounds.core.Incident;
 import dev.rounds.core.Interval;
-import dev.rounds.report.rollup.Granularity;
 import dev.rounds.report.rollup.Rollups;
 import dev.rounds.report.rollup.ValuePoint;
 import dev.rounds.report.sla.LatencyHistogram;
@@ -183,7 +182,7 @@ public final class ReportBenchmark {
         for (Target target : targets) {
             checksum += rollups.days(target.id, MONTH_FIRST, MONTH_LAST).size();
             if (target.hasDisk()) {
-                checksum += rollups.values(target.diskKey, DISK, Granularity.DAY, month).stream()
+                checksum += rollups.values(target.diskKey, DISK, month).stream()
                         .mapToDouble(ValuePoint::mean)
                         .count();
             }

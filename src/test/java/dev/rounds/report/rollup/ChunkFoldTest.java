@@ -118,7 +118,8 @@ class ChunkFoldTest {
                 result(CONTINUOUS, T.plusSeconds(60), ProbeStatus.UP, 1000, "{\"load\":7}"),
                 result(CONTINUOUS, T.plusSeconds(240), ProbeStatus.UP, 1000, "not json: at all"));
 
-        ValueBucket load = fold.valueHours().get(new ValueKey(CONTINUOUS.toString(), "load", T));
+        ValueBucket load =
+                fold.valueDays().get(new ValueKey(CONTINUOUS.toString(), "load", LocalDate.parse("2026-11-20")));
         assertEquals(3, load.count);
         assertEquals(11.5, load.sum);
         assertEquals(1.5, load.min);
@@ -126,10 +127,7 @@ class ChunkFoldTest {
         assertEquals(1.5, load.last);
         assertEquals(T.plusSeconds(180), load.lastAt);
         assertEquals("daily", load.checklistId);
-        assertEquals(1, fold.valueHours().size(), "booleans and strings are not values");
-        assertEquals(
-                3,
-                fold.valueDays().get(new ValueKey(CONTINUOUS.toString(), "load", LocalDate.parse("2026-11-20"))).count);
+        assertEquals(1, fold.valueDays().size(), "booleans and strings are not values");
     }
 
     @Test

@@ -36,7 +36,6 @@ class RollupFoldTest {
     private static final String[] TABLES = {
         "SELECT * FROM rollup_target_hour ORDER BY target_id, bucket_start",
         "SELECT * FROM rollup_target_day ORDER BY target_id, bucket_day",
-        "SELECT * FROM rollup_value_hour ORDER BY probe_key, value_name, bucket_start",
         "SELECT * FROM rollup_value_day ORDER BY probe_key, value_name, bucket_day",
         "SELECT target_id, started_at, ended_at FROM rollup_unknown ORDER BY target_id, started_at",
         "SELECT * FROM rollup_coverage ORDER BY target_id",
@@ -124,7 +123,8 @@ class RollupFoldTest {
                 "up");
     }
 
-    private static ResultWriter writer(Connection connection) {
+    /** A writer of batches of at most seven results on the connection, each batch committed; digests not kept. */
+    static ResultWriter writer(Connection connection) {
         return new ResultWriter(
                 work -> {
                     try {

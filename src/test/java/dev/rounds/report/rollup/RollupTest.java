@@ -17,6 +17,8 @@ import dev.rounds.probe.ProbeResult;
 import dev.rounds.probe.ProbeStatus;
 import dev.rounds.probe.ResultWriter;
 import dev.rounds.report.sla.LatencyHistogram;
+import dev.rounds.report.sla.SlaFigures;
+import dev.rounds.report.sla.SlaService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -64,6 +66,9 @@ class RollupTest {
 
     @Inject
     AuditVerifier verifier;
+
+    @Inject
+    SlaService sla;
 
     @Inject
     TestClock clock;
@@ -160,8 +165,8 @@ class RollupTest {
                 "the edges read from hourly rows");
 
         String probe = new ProbeKey("rollup", "web", 0, target).toString();
-        List<ValuePoint> queue = rollups.values(
-                probe, "queue", Granularity.DAY, new Interval(londonMidnight, londonMidnight.plus(Duration.ofDays(1))));
+        List<ValuePoint> queue =
+                rollups.values(probe, "queue", new Interval(londonMidnight, londonMidnight.plus(Duration.ofDays(1))));
         var even = results.stream()
                 .limit(45)
                 .filter(r -> r.key().probeIndex() == 0)
@@ -295,6 +300,60 @@ class RollupTest {
         assertTrue(report.digestsSkipped() > 0);
         assertTrue(report.digestsNote().contains("pruned"), report.digestsNote());
         job.catchUp();
+    }
+
+    /**
+     * A closed month's SLA figures and daily values read the same once its raw results and hourly rollups are
+     * pruned: reports count whole days from daily rollups (docs/sizing.md). February 2002 is this test's alone.
+     */
+    @Test
+    void reportsOfAClosedMonthAreTheSameAfterRawResultsAndHourlyRollupsArePruned() throws Exception {
+        Instant from = Instant.parse("2002-02-10T00:00:00Z");
+        var results = new ArrayList<ProbeResult>();
+        for (int minute = 0; minute < 3 * 1440; minute++) {
+            boolean down = minute >= 600 && minute < 610;
+            results.add(result(
+                    "rollup-web",
+                    0,
+                    from.plus(Duration.ofMinutes(minute)),
+                    down ? ProbeStatus.DOWN : ProbeStatus.UP,
+                    200 + minute % 500));
+        }
+        fold(results.toArray(ProbeResult[]::new));
+        Interval february = new Interval(Instant.parse("2002-02-01T00:00:00Z"), Instant.parse("2002-03-01T00:00:00Z"));
+        String probe = new ProbeKey("rollup", "web", 0, "rollup-web").toString();
+        SlaFigures before;
+        List<ValuePoint> valuesBefore;
+        clock.set(Instant.parse("2002-03-01T08:00:00Z"));
+        try {
+            before = sla.of("rollup-web", february).orElseThrow();
+            valuesBefore = rollups.values(probe, "queue", february);
+            clock.set(Instant.parse("2002-06-01T00:00:00Z"));
+            retention.prune();
+            assertEquals(
+                    0,
+                    rows("SELECT COUNT(*) FROM probe_result WHERE target_id = 'rollup-web'"
+                            + " AND started_at < TIMESTAMP WITH TIME ZONE '2002-03-01 00:00:00Z'"));
+            assertEquals(
+                    0,
+                    rows("SELECT COUNT(*) FROM rollup_target_hour WHERE target_id = 'rollup-web'"
+                            + " AND bucket_start < TIMESTAMP WITH TIME ZONE '2002-03-01 00:00:00Z'"));
+            clock.set(Instant.parse("2002-03-01T08:00:00Z"));
+            assertEquals(before, sla.of("rollup-web", february).orElseThrow());
+            assertEquals(valuesBefore, rollups.values(probe, "queue", february));
+        } finally {
+            clock.set(TestClock.START);
+        }
+        assertEquals(1, before.incidents(), "the ten minutes down are one incident");
+        assertEquals(3, valuesBefore.size(), "a value a day");
+    }
+
+    private long rows(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rows = c.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private List<Instant> startedAt(String target) throws Exception {

@@ -1,0 +1,50 @@
+package dev.rounds.report.review;
+
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.rounds.SharedChecklistsProfile;
+import dev.rounds.audit.AuditLog;
+import dev.rounds.report.ReportPeriod;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The weekly review is assembled once while nothing it shows changes, and again as soon as something does: an audit
+ * entry (every decision is one), a result folded into the rollups, or the clock moving on.
+ */
+@QuarkusTest
+@TestProfile(SharedChecklistsProfile.class)
+class WeeklyReviewCacheTest extends ReviewFixture {
+
+    private static final ReportPeriod WEEK = ReportPeriod.week("2026-W13", ZoneOffset.UTC);
+
+    @Inject
+    WeeklyReviewCache reviews;
+
+    @Inject
+    AuditLog audit;
+
+    @Test
+    void theSameReviewServesAgainUntilAnAuditEntryAndThenAFreshOne() {
+        WeeklyReview first = reviews.review(WEEK);
+        assertSame(first, reviews.review(WEEK), "nothing changed: the review assembled before");
+
+        audit.append(OPERATOR, "test.changed", "weekly-review-cache", Map.of());
+
+        assertNotSame(first, reviews.review(WEEK), "an audit entry since: assembled again");
+    }
+
+    @Test
+    void theClockMovingOnAssemblesTheRunningFiguresAgain() {
+        WeeklyReview first = reviews.review(WEEK);
+
+        clock.set(NOW.plus(WeeklyReviewCache.WINDOW));
+
+        assertNotSame(first, reviews.review(WEEK));
+    }
+}
