@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * except for digests), its seq must follow the previous one and its prev_hash must be the previous entry's hash.
  * A long log is split into consecutive seq ranges walked in parallel, one connection each, a page at a time, so
  * memory stays constant and both cores work; the links between ranges are checked when their walks are joined. The
- * report names the first broken entry, in seq order, and why.
+ * report names the first broken entry, in seq order, and why; {@link VerificationTimes} says where the time went.
  */
 @ApplicationScoped
 public class AuditVerifier {
@@ -54,6 +54,12 @@ public class AuditVerifier {
 
     /** Verifies the whole log as it is now. */
     public VerificationReport verify() {
+        return verify(new VerificationTimes());
+    }
+
+    /** Verifies the whole log as it is now, adding where the time went to {@code times}. */
+    public VerificationReport verify(VerificationTimes times) {
+        long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             // Read before the walk: every entry audit_head records was committed before the walk began, so the walk
             // must reach it, even while other transactions keep appending.
@@ -62,6 +68,10 @@ public class AuditVerifier {
             Context context = new Context(recordedSeq[0], DigestCheck.prepare(connection));
             List<Range> ranges = split(lastSeq(connection));
             walkAll(connection, ranges, context);
+            for (Range range : ranges) {
+                times.addWalk(range.readNanos, range.chainNanos, range.digestNanos);
+            }
+            times.finish(System.nanoTime() - start, ranges.size());
             return join(ranges, recordedSeq[0], recordedHash);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot verify the audit log: " + e.getMessage(), e);
@@ -191,6 +201,10 @@ public class AuditVerifier {
         private String hashAtRecordedSeq;
         private VerificationReport.Broken broken;
         private final DigestCheck.Tally digests = new DigestCheck.Tally();
+        private final AuditHash.Recomputation hashes = new AuditHash.Recomputation();
+        private long readNanos;
+        private long chainNanos;
+        private long digestNanos;
 
         Range(long from, long to) {
             this.from = from;
@@ -206,11 +220,16 @@ public class AuditVerifier {
                     page.setLong(1, after);
                     page.setLong(2, to);
                     rowsInPage = 0;
+                    long readStart = System.nanoTime();
                     try (ResultSet rows = page.executeQuery()) {
                         while (rows.next()) {
                             rowsInPage++;
                             AuditEntry entry = AuditEntry.read(rows);
+                            long checkStart = System.nanoTime();
+                            readNanos += checkStart - readStart;
                             broken = check(entry, connection, context);
+                            readStart = System.nanoTime();
+                            chainNanos += readStart - checkStart;
                             if (broken != null) {
                                 return;
                             }
@@ -243,8 +262,8 @@ public class AuditVerifier {
                         "the " + field + " contains '|', which Rounds never"
                                 + " writes; text was moved between the entry's fields");
             }
-            String recomputed = entry.recomputeHash();
-            if (!recomputed.equals(entry.hash())) {
+            if (!hashes.matches(entry)) {
+                String recomputed = entry.recomputeHash();
                 return new VerificationReport.Broken(
                         entry.seq(),
                         "hash mismatch: the row stores " + entry.hash() + " but its fields hash to " + recomputed
@@ -259,7 +278,13 @@ public class AuditVerifier {
                 hashAtRecordedSeq = entry.hash();
             }
             if (ResultDigest.ACTION.equals(entry.action())) {
-                return context.digests().check(entry, connection, digests);
+                long start = System.nanoTime();
+                VerificationReport.Broken wrongDigest = context.digests().check(entry, connection, digests);
+                long spent = System.nanoTime() - start;
+                digestNanos += spent;
+                // the caller counts the whole check as chain time
+                chainNanos -= spent;
+                return wrongDigest;
             }
             return null;
         }

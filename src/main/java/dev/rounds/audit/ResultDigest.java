@@ -68,13 +68,10 @@ public final class ResultDigest {
 
     /** Adds the next row; rows must come in ascending id order. */
     public ResultDigest add(long id, Map<String, Object> row) {
-        return addCanonical(id, CanonicalJson.of(row));
+        return addCanonical(id, CanonicalRows.of(row));
     }
 
-    /**
-     * Adds the next row given as its canonical JSON, for a writer that produces exactly {@link CanonicalJson#of}'s
-     * text faster; rows must come in ascending id order.
-     */
+    /** Adds the next row given as its canonical JSON ({@link CanonicalRows#of}); rows must come in ascending id order. */
     public ResultDigest addCanonical(long id, String canonicalRow) {
         if (id <= lastId) {
             throw new IllegalArgumentException("result rows must be digested in id order: " + id + " after " + lastId);

@@ -1,15 +1,23 @@
 package dev.rounds.cli;
 
 import dev.rounds.audit.AuditVerifier;
+import dev.rounds.audit.H2ObjectCache;
 import dev.rounds.audit.VerificationReport;
+import dev.rounds.audit.VerificationTimes;
 import dev.rounds.core.CommandMode;
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.util.Map;
 
-/** The {@code verify} command: verifies the audit chain, prints its head, exits 0 if intact and 1 if broken. */
+/**
+ * The {@code verify} command: verifies the audit chain, prints its head, exits 0 if intact and 1 if broken; with
+ * {@code --timings} it also says on stderr where the time went.
+ */
 public class VerifyCommand implements QuarkusApplication {
+
+    /** The one option: where the time went, on stderr. */
+    static final String TIMINGS = "--timings";
 
     @Inject
     AuditVerifier verifier;
@@ -19,22 +27,30 @@ public class VerifyCommand implements QuarkusApplication {
      * writes nothing at all, not even a migration: a database Rounds never started on has nothing to verify.
      */
     public static void launch(String... args) {
+        H2ObjectCache.disable();
         CommandMode.launch("verify", VerifyCommand.class, Map.of("quarkus.flyway.migrate-at-start", "false"), args);
     }
 
     @Override
     public int run(String... args) {
         int first = args.length > 0 && "verify".equals(args[0]) ? 1 : 0;
-        if (args.length > first) {
-            System.err.println("verify takes no arguments, got '" + String.join(" ", args) + "'; usage: verify");
+        boolean timings = args.length == first + 1 && TIMINGS.equals(args[first]);
+        if (args.length > first && !timings) {
+            System.err.println("verify takes no arguments but " + TIMINGS + ", got '" + String.join(" ", args)
+                    + "'; usage: verify [" + TIMINGS + "]");
             return 2;
         }
         VerificationReport report;
+        VerificationTimes times = new VerificationTimes();
         try {
-            report = verifier.verify();
+            report = verifier.verify(times);
         } catch (IllegalStateException e) {
             System.err.println("verify: cannot read the audit log: " + e.getMessage());
             return 2;
+        }
+        if (timings) {
+            // on stderr, so that the verdict on stdout stays the same with or without it
+            System.err.println("verify timings: " + times);
         }
         return print(report, System.out);
     }

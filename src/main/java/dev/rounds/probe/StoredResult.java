@@ -2,6 +2,7 @@ package dev.rounds.probe;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rounds.audit.CanonicalRows;
 import dev.rounds.audit.ResultDigest;
 import dev.rounds.checklist.ConditionOutcome;
 import java.time.Duration;

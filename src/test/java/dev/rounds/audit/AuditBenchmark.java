@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -138,7 +137,7 @@ public final class AuditBenchmark {
         VerificationReport report = null;
         for (int round = 0; round < 2; round++) {
             baselineVerify.start();
-            baselineVerify.stop(baselineRead(dataSource));
+            baselineVerify.stop(VerifyBenchmark.plainRead(dataSource, "audit_bench_baseline", null));
             chainVerify.start();
             report = verifier.verify();
             chainVerify.stop(report.entriesChecked());
@@ -236,64 +235,37 @@ public final class AuditBenchmark {
         }
     }
 
-    /** Reads every column of every baseline row, in the verifier's pages, without hashing. */
-    private static long baselineRead(DataSource dataSource) throws SQLException {
-        long rows = 0;
-        long after = 0;
-        long characters = 0;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement page = connection.prepareStatement("SELECT seq, at, actor, action, subject, detail,"
-                        + " prev_hash, hash FROM audit_bench_baseline WHERE seq > ? ORDER BY seq LIMIT "
-                        + AuditVerifier.PAGE_SIZE)) {
-            page.setFetchSize(AuditVerifier.PAGE_SIZE);
-            int inPage;
-            do {
-                inPage = 0;
-                page.setLong(1, after);
-                try (ResultSet row = page.executeQuery()) {
-                    while (row.next()) {
-                        after = row.getLong(1);
-                        for (int column = 2; column <= 8; column++) {
-                            characters += row.getString(column).length();
-                        }
-                        inPage++;
-                    }
-                }
-                rows += inPage;
-            } while (inPage == AuditVerifier.PAGE_SIZE);
-        }
-        if (characters == 0) {
-            throw new IllegalStateException("the baseline read no text");
-        }
-        return rows;
-    }
-
     /** Entries shaped like the most frequent real ones: a probe-result batch digest each. */
     private static List<AuditEvent> digestEvents(int count) {
-        HexFormat hex = HexFormat.of();
         List<AuditEvent> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            byte[] sha = new byte[32];
-            for (int b = 0; b < sha.length; b++) {
-                sha[b] = (byte) (i * 31 + b * 7);
-            }
-            // A digest's shape and size, under an action of its own: verify checks each real digest against the
-            // results it covers, and the benchmark writes none.
-            events.add(new AuditEvent(
-                    AuditLog.SYSTEM,
-                    BENCH_ACTION,
-                    ResultDigest.SUBJECT,
-                    Map.of(
-                            "first_id",
-                            i * 500L + 1,
-                            "last_id",
-                            i * 500L + 500,
-                            "count",
-                            500,
-                            "sha256",
-                            hex.formatHex(sha))));
+            events.add(digestShaped(i));
         }
         return events;
+    }
+
+    /**
+     * The {@code i}th entry of a digest's shape and size, under an action of its own: verify checks each real digest
+     * against the results it covers, and these cover none.
+     */
+    static AuditEvent digestShaped(int i) {
+        byte[] sha = new byte[32];
+        for (int b = 0; b < sha.length; b++) {
+            sha[b] = (byte) (i * 31 + b * 7);
+        }
+        return new AuditEvent(
+                AuditLog.SYSTEM,
+                BENCH_ACTION,
+                ResultDigest.SUBJECT,
+                Map.of(
+                        "first_id",
+                        i * 500L + 1,
+                        "last_id",
+                        i * 500L + 500,
+                        "count",
+                        500,
+                        "sha256",
+                        HexFormat.of().formatHex(sha)));
     }
 
     private static AgroalDataSource pool(String url) throws SQLException {

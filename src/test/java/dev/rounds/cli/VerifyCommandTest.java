@@ -50,6 +50,38 @@ class VerifyCommandTest {
     }
 
     @Test
+    void timingsGoToStderrAndLeaveTheVerdictAsItIs() {
+        log.append(AuditLog.SYSTEM, "rounds.started", "", Map.of());
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        ByteArrayOutputStream timed = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        int plainExit;
+        int timedExit;
+        try {
+            System.setOut(new PrintStream(plain, true, StandardCharsets.UTF_8));
+            plainExit = command.run("verify");
+            System.setOut(new PrintStream(timed, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+            timedExit = command.run("verify", "--timings");
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+
+        assertEquals(0, plainExit);
+        assertEquals(0, timedExit);
+        assertEquals(plain.toString(StandardCharsets.UTF_8), timed.toString(StandardCharsets.UTF_8));
+        String said = errors.toString(StandardCharsets.UTF_8);
+        assertTrue(
+                said.matches(
+                        "verify timings: [0-9.]+ s wall \\(parallel walks: [0-9]+\\); summed over the walks: reading"
+                                + " rows [0-9.]+ s, chain \\(hash and links\\) [0-9.]+ s, digest checks [0-9.]+ s\\R"),
+                said);
+    }
+
+    @Test
     void unexpectedArgumentsExitTwo() {
         assertEquals(2, command.run("verify", "--from", "2026-01-01"));
     }

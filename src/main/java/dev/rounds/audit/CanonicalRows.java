@@ -1,8 +1,5 @@
-package dev.rounds.probe;
+package dev.rounds.audit;
 
-import dev.rounds.audit.AuditHash;
-import dev.rounds.audit.CanonicalJson;
-import dev.rounds.audit.ResultDigest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -19,14 +16,14 @@ import org.erdtman.jcs.NumberToJSON;
  * parsing that text again. Values outside the shapes stored rows have (strings, numbers, booleans, null, maps and
  * lists of them) go to {@code CanonicalJson} itself.
  */
-final class CanonicalRows {
+public final class CanonicalRows {
 
     /** Integers up to this magnitude are exact as doubles, so their canonical form is their decimal digits. */
     private static final long EXACT_LIMIT = 1L << 53;
 
     private CanonicalRows() {}
 
-    static String of(Map<String, Object> row) {
+    public static String of(Map<String, Object> row) {
         var out = new StringBuilder(256);
         return write(row, out) ? out.toString() : CanonicalJson.of(row);
     }
@@ -35,7 +32,7 @@ final class CanonicalRows {
      * The canonical form of {@link ResultDigest#row} with these values, its names written in their RFC 8785 order
      * without building and sorting the row's map: the writer digests every result it stores.
      */
-    static String resultRow(
+    public static String resultRow(
             long id,
             String probe,
             Instant startedAt,

@@ -1,9 +1,7 @@
-package dev.rounds.probe;
+package dev.rounds.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rounds.audit.CanonicalJson;
-import dev.rounds.audit.ResultDigest;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
