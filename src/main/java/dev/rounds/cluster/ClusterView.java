@@ -1,6 +1,7 @@
 package dev.rounds.cluster;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -10,7 +11,8 @@ import java.util.List;
  * {@link Member#eligibleFrom()}, set when they join to a moment every member will have seen, and give them up from
  * {@link Member#leavingAt()}, set when they stop cleanly, likewise ahead of time. Views that differ because a member
  * died and not everyone has noticed yet cannot both claim a slot: removing a member that lost a probe never changes
- * who wins it.
+ * who wins it. Nor can views that differ because a member joined while no one had settled yet: the first to settle
+ * runs everything until then, whoever else it has seen.
  */
 public record ClusterView(String self, Instant seenAt, List<Member> members, long[] hashes) {
 
@@ -35,19 +37,19 @@ public record ClusterView(String self, Instant seenAt, List<Member> members, lon
 
     /**
      * The member that runs the probe at {@code slot}: the winner among those taking slots then, or, while none is
-     * (the first instance is still settling), among all present; {@code null} when the view knows no members.
+     * (the first members are still settling), the one that settles first; {@code null} when the view knows no members.
      */
     public Member owner(long probeHash, Instant slot) {
-        Member best = winner(probeHash, slot, true);
-        return best != null ? best : winner(probeHash, slot, false);
+        Member best = winner(probeHash, slot);
+        return best != null ? best : firstToSettle(slot);
     }
 
-    private Member winner(long probeHash, Instant slot, boolean eligibleOnly) {
+    private Member winner(long probeHash, Instant slot) {
         Member best = null;
         long bestWeight = 0;
         for (int i = 0; i < members.size(); i++) {
             Member member = members.get(i);
-            if (eligibleOnly ? !member.takesSlot(slot) : !member.isPresentAt(slot)) continue;
+            if (!member.takesSlot(slot)) continue;
             long weight = Rendezvous.weight(probeHash, hashes[i]);
             if (best == null || Long.compareUnsigned(weight, bestWeight) > 0) {
                 best = member;
@@ -55,5 +57,18 @@ public record ClusterView(String self, Instant seenAt, List<Member> members, lon
             }
         }
         return best;
+    }
+
+    /**
+     * While no member takes slots, the one that settles first runs them all. Not a rendezvous among those present: a
+     * member that has not yet seen a newer one would claim every slot while the newer one claimed its share of them
+     * (ClusterIT caught both instances connecting to a listener for one slot when the second joined within the first's
+     * settle time). The earliest to settle is the same whether a view knows the later members or not.
+     */
+    private Member firstToSettle(Instant slot) {
+        return members.stream()
+                .filter(m -> m.isPresentAt(slot))
+                .min(Comparator.comparing(Member::eligibleFrom).thenComparing(Member::id))
+                .orElse(null);
     }
 }

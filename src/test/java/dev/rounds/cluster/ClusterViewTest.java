@@ -108,6 +108,23 @@ class ClusterViewTest {
     }
 
     @Test
+    void aMemberJoiningWhileTheFirstStillSettlesClaimsNothingTheFirstClaimsBeforeSeeingIt() {
+        Instant aSettles = T0.plusSeconds(2);
+        Instant bSettles = T0.plusSeconds(6);
+        Member a = member("a", aSettles, null);
+        Member b = member("z", bSettles, null);
+        var aNotYetSeenB = new ClusterView("a", T0, List.of(a));
+        var bSeesBoth = new ClusterView("z", T0, List.of(a, b));
+        for (int i = 0; i < PROBES; i++) {
+            long probe = probe(i);
+            for (Instant slot : List.of(T0, aSettles, bSettles.minusMillis(1))) {
+                assertTrue(aNotYetSeenB.owns(probe, slot), "a runs probe " + i + " at " + slot);
+                assertFalse(bSeesBoth.owns(probe, slot), "b runs probe " + i + " at " + slot + " as well");
+            }
+        }
+    }
+
+    @Test
     void membersStartingTogetherRunEverythingUntilOneOfThemSettles() {
         Instant soon = T0.plus(Duration.ofSeconds(6));
         List<Member> starting = List.of(member("a", soon, null), member("b", soon, null));
