@@ -14,10 +14,13 @@ public record ClusterLine(boolean shown, List<MemberLine> members) {
 
     public record MemberLine(String id, boolean self, int probes, Instant checkedInAt) {}
 
+    /** Not shown: what the dashboard shows of one instance on its own. */
+    static final ClusterLine HIDDEN = new ClusterLine(false, List.of());
+
     static ClusterLine of(ClusterView view, boolean sharedDatabase) {
-        List<MemberLine> members =
-                view.members().stream().map(m -> line(m, view.self())).toList();
-        return new ClusterLine(sharedDatabase || members.size() > 1, members);
+        if (!sharedDatabase && view.members().size() < 2) return HIDDEN;
+        return new ClusterLine(
+                true, view.members().stream().map(m -> line(m, view.self())).toList());
     }
 
     private static MemberLine line(Member member, String self) {

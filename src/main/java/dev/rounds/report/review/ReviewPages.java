@@ -29,7 +29,7 @@ public class ReviewPages {
 
     @CheckedTemplate
     public static class Templates {
-        public static native TemplateInstance weekly(WeeklyReview review);
+        public static native TemplateInstance weekly(WeeklyReviewPage page);
 
         public static native TemplateInstance monthly(MonthlyReview review);
 

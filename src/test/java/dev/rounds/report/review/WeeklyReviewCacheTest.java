@@ -31,7 +31,7 @@ class WeeklyReviewCacheTest extends ReviewFixture {
 
     @Test
     void theSameReviewServesAgainUntilAnAuditEntryAndThenAFreshOne() {
-        WeeklyReview first = reviews.review(WEEK);
+        WeeklyReviewPage first = reviews.review(WEEK);
         assertSame(first, reviews.review(WEEK), "nothing changed: the review assembled before");
 
         audit.append(OPERATOR, "test.changed", "weekly-review-cache", Map.of());
@@ -41,7 +41,7 @@ class WeeklyReviewCacheTest extends ReviewFixture {
 
     @Test
     void theClockMovingOnAssemblesTheRunningFiguresAgain() {
-        WeeklyReview first = reviews.review(WEEK);
+        WeeklyReviewPage first = reviews.review(WEEK);
 
         clock.set(NOW.plus(WeeklyReviewCache.WINDOW));
 
