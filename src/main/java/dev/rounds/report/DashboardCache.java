@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link DataVersion} (a written batch of results, a sign-off or an occurrence's new status is an audit entry; a new
  * incident a fold) and the same cluster line. It is the same for everyone, so fifty operators polling it, or one
  * screen on the wall, cost one build every few seconds rather than one each: reading every probe's state and
- * rendering every line.
+ * rendering every line. Requests that arrive while it is rebuilt get the one before ({@link SharedBuild}); the page
+ * says as of when.
  */
 @ApplicationScoped
 public class DashboardCache {
@@ -43,29 +44,20 @@ public class DashboardCache {
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
-    private record Kept(DataVersion version, ClusterLine cluster, RawString live) {
+    /** What the live part shows: the data, and the cluster line (a member's check-in changes it). */
+    private record Shown(DataVersion data, ClusterLine cluster) {
 
-        boolean shows(DataVersion otherVersion, ClusterLine otherCluster) {
-            return version.same(otherVersion) && cluster.equals(otherCluster);
+        boolean same(Shown other) {
+            return data.same(other.data) && cluster.equals(other.cluster);
         }
     }
 
-    private volatile Kept kept;
+    private final SharedBuild<Shown, RawString> live = new SharedBuild<>(Shown::same, WINDOW);
 
     /** The live part of the dashboard as HTML: counters, setup panel and list. */
     public RawString live() {
-        DataVersion version = versions.current(WINDOW);
-        ClusterLine cluster = ClusterLine.of(membership.view(), !"h2".equals(dbKind));
-        Kept found = kept;
-        if (found != null && found.shows(version, cluster)) return found.live();
-        // One build at a time: under load the requests that missed wait for it and take it
-        synchronized (this) {
-            found = kept;
-            if (found != null && found.shows(version, cluster)) return found.live();
-            Kept built = new Kept(version, cluster, new RawString(build(version, cluster)));
-            kept = built;
-            return built.live();
-        }
+        var shown = new Shown(versions.current(WINDOW), ClusterLine.of(membership.view(), !"h2".equals(dbKind)));
+        return live.get(shown, s -> new RawString(build(s.data(), s.cluster())));
     }
 
     private String build(DataVersion version, ClusterLine cluster) {

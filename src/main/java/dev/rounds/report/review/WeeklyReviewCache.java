@@ -3,6 +3,7 @@ package dev.rounds.report.review;
 import dev.rounds.report.DataVersion;
 import dev.rounds.report.DataVersions;
 import dev.rounds.report.ReportPeriod;
+import dev.rounds.report.SharedBuild;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.Template;
@@ -17,8 +18,8 @@ import java.util.Map;
  * {@link DataVersion}: checklists, audit log, rollups, and the clock within {@link #WINDOW}, as a running week's
  * figures count up to now). Under load one assembly and one rendering of its sections then serve every request of
  * the window, instead of each request reading a week of rollups for every target and rendering them again; a
- * sign-off shows at once, because it is audited. Only the page around the sections, which names the person, is
- * rendered for each request.
+ * sign-off shows at once, because it is audited, unless another request is rebuilding the review at that moment
+ * ({@link SharedBuild}). Only the page around the sections, which names the person, is rendered for each request.
  */
 @ApplicationScoped
 public class WeeklyReviewCache {
@@ -38,35 +39,25 @@ public class WeeklyReviewCache {
     @Location("ReviewPages/weekly-sections")
     Template sections;
 
-    private record Kept(DataVersion version, WeeklyReviewPage page) {}
-
-    private final Map<ReportPeriod, Kept> kept = new LinkedHashMap<>(WEEKS, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ReportPeriod, Kept> eldest) {
-            return size() > WEEKS;
-        }
-    };
+    private final Map<ReportPeriod, SharedBuild<DataVersion, WeeklyReviewPage>> kept =
+            new LinkedHashMap<>(WEEKS, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(
+                        Map.Entry<ReportPeriod, SharedBuild<DataVersion, WeeklyReviewPage>> eldest) {
+                    return size() > WEEKS;
+                }
+            };
 
     public WeeklyReviewPage review(ReportPeriod week) {
         DataVersion version = versions.current(WINDOW);
+        SharedBuild<DataVersion, WeeklyReviewPage> review;
         synchronized (kept) {
-            Kept found = kept.get(week);
-            if (found != null && found.version().same(version)) return found.page();
+            review = kept.computeIfAbsent(week, w -> new SharedBuild<>(DataVersion::same, WINDOW));
         }
-        // One assembly at a time: under load the requests that missed wait for it and take it, rather than each
-        // assembling the same review.
-        synchronized (this) {
-            synchronized (kept) {
-                Kept found = kept.get(week);
-                if (found != null && found.version().same(version)) return found.page();
-            }
-            WeeklyReview review = assembler.assemble(week);
-            var page = new WeeklyReviewPage(
-                    review, new RawString(sections.data("review", review).render()));
-            synchronized (kept) {
-                kept.put(week, new Kept(version, page));
-            }
-            return page;
-        }
+        return review.get(version, v -> {
+            WeeklyReview assembled = assembler.assemble(week);
+            return new WeeklyReviewPage(
+                    assembled, new RawString(sections.data("review", assembled).render()));
+        });
     }
 }
