@@ -52,7 +52,10 @@ public class DashboardCache {
         }
     }
 
-    private final SharedBuild<Shown, RawString> live = new SharedBuild<>(Shown::same, WINDOW);
+    /** How old a live part may be to be taken while another request rebuilds it: the page's own refresh. */
+    private static final Duration STALE_AT_MOST = Duration.ofSeconds(30);
+
+    private final SharedBuild<Shown, RawString> live = new SharedBuild<>(Shown::same, STALE_AT_MOST);
 
     /** The live part of the dashboard as HTML: counters, setup panel and list. */
     public RawString live() {

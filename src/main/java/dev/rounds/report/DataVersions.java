@@ -1,9 +1,11 @@
 package dev.rounds.report;
 
+import dev.rounds.audit.ResultDigest;
 import dev.rounds.checklist.ChecklistRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,7 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
 
-/** Reads the {@link DataVersion} in one query, for the caches of pages that are expensive to build. */
+/**
+ * Reads the {@link DataVersion} in one query, for the caches of pages that are expensive to build, and tells a
+ * decision from a written batch of results in the audit log.
+ */
 @ApplicationScoped
 public class DataVersions {
 
@@ -38,6 +43,24 @@ public class DataVersions {
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "cannot read the audit head and the rollup watermark: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the audit log has an entry after {@code seq} other than a batch of results' digest: a decision, a
+     * status, a change, anything a person or a job did. A range of the primary key, a few entries long.
+     */
+    public boolean decidedSince(long seq) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT 1 FROM audit_log WHERE seq > ? AND action <> ? FETCH FIRST 1 ROW ONLY")) {
+            query.setLong(1, seq);
+            query.setString(2, ResultDigest.ACTION);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit log after entry " + seq + ": " + e.getMessage(), e);
         }
     }
 }

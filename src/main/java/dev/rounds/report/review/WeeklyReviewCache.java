@@ -14,18 +14,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The weekly review as last assembled and rendered, handed out again while nothing it shows can have changed (the same
- * {@link DataVersion}: checklists, audit log, rollups, and the clock within {@link #WINDOW}, as a running week's
- * figures count up to now). Under load one assembly and one rendering of its sections then serve every request of
- * the window, instead of each request reading a week of rollups for every target and rendering them again; a
- * sign-off shows at once, because it is audited, unless another request is rebuilding the review at that moment
- * ({@link SharedBuild}). Only the page around the sections, which names the person, is rendered for each request.
+ * The weekly review as last assembled and rendered, handed out again until something it shows changes: the checklists,
+ * any decision (an audit entry other than a batch of results' digest: a sign-off, a waiver, a status, a change), or
+ * the minute ({@link #WINDOW}), after which a running week's figures are counted again with the results written and
+ * folded meanwhile. At 10,000 pairs a batch is written every 5 s and assembling the review takes seconds under load;
+ * assembling it again for each batch kept a core busy. Requests that arrive while it is rebuilt take the one before
+ * ({@link SharedBuild}), so a decision shows at once unless a rebuild was already under way. Only the page around the
+ * sections, which names the person, is rendered for each request.
  */
 @ApplicationScoped
 public class WeeklyReviewCache {
 
-    /** How far the clock may move before a running week's "so far" figures are counted again. */
-    static final Duration WINDOW = Duration.ofSeconds(5);
+    /**
+     * How far the clock may move before a running week's "so far" figures are counted again, with the results written
+     * and folded meanwhile; a decision shows at once.
+     */
+    static final Duration WINDOW = Duration.ofMinutes(1);
 
     /** Reviews kept: the weeks people look at (this one, the last few); more are assembled each time. */
     private static final int WEEKS = 8;
@@ -52,12 +56,19 @@ public class WeeklyReviewCache {
         DataVersion version = versions.current(WINDOW);
         SharedBuild<DataVersion, WeeklyReviewPage> review;
         synchronized (kept) {
-            review = kept.computeIfAbsent(week, w -> new SharedBuild<>(DataVersion::same, WINDOW));
+            review = kept.computeIfAbsent(week, w -> new SharedBuild<>(this::shows, WINDOW));
         }
         return review.get(version, v -> {
             WeeklyReview assembled = assembler.assemble(week);
             return new WeeklyReviewPage(
                     assembled, new RawString(sections.data("review", assembled).render()));
         });
+    }
+
+    /** Whether a review built from {@code kept} shows what one built {@code now} would, but the last minute's results. */
+    private boolean shows(DataVersion kept, DataVersion now) {
+        return kept.checklists() == now.checklists()
+                && kept.window() == now.window()
+                && (kept.auditSeq() == now.auditSeq() || !versions.decidedSince(kept.auditSeq()));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.rounds.SharedChecklistsProfile;
 import dev.rounds.audit.AuditLog;
+import dev.rounds.audit.ResultDigest;
 import dev.rounds.report.ReportPeriod;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The weekly review is assembled once while nothing it shows changes, and again as soon as something does: an audit
- * entry (every decision is one), a result folded into the rollups, or the clock moving on.
+ * entry other than a batch of results (every decision is one), or the clock moving on a minute.
  */
 @QuarkusTest
 @TestProfile(SharedChecklistsProfile.class)
@@ -37,6 +38,19 @@ class WeeklyReviewCacheTest extends ReviewFixture {
         audit.append(OPERATOR, "test.changed", "weekly-review-cache", Map.of());
 
         assertNotSame(first, reviews.review(WEEK), "an audit entry since: assembled again");
+    }
+
+    @Test
+    void resultsWrittenWithinTheMinuteKeepTheReviewADecisionAfterThemDoesNot() {
+        WeeklyReviewPage first = reviews.review(WEEK);
+
+        audit.append(AuditLog.SYSTEM, ResultDigest.ACTION, "batch", Map.of());
+        audit.append(AuditLog.SYSTEM, ResultDigest.ACTION, "batch", Map.of());
+        assertSame(first, reviews.review(WEEK), "only results since: the review assembled before");
+
+        audit.append(OPERATOR, "test.changed", "weekly-review-cache", Map.of());
+        audit.append(AuditLog.SYSTEM, ResultDigest.ACTION, "batch", Map.of());
+        assertNotSame(first, reviews.review(WEEK), "a decision among them: assembled again");
     }
 
     @Test
