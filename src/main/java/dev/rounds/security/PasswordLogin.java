@@ -119,15 +119,17 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
 
     /**
      * A wrong password, a missing or a disabled account always cost a bcrypt check, as before; only a password bcrypt
-     * accepted lately for an enabled account's current hash is taken as it is.
+     * accepted lately for an enabled account's current hash is taken as it is. The same name and password arriving
+     * while their check runs wait for its answer ({@link VerifiedPasswords#matches}).
      */
     private boolean passwordMatches(String username, String password, AppUser user) {
-        boolean usable = user != null && user.enabled;
-        if (usable && verified.holds(username, password, user.passwordHash)) return true;
+        if (user == null || !user.enabled) return bcrypt(password, user == null ? NOBODY : user.passwordHash);
+        return verified.matches(username, password, user.passwordHash, () -> bcrypt(password, user.passwordHash));
+    }
+
+    private boolean bcrypt(String password, String passwordHash) {
         bcryptChecks.increment();
-        boolean matches = BcryptUtil.matches(password, user == null ? NOBODY : user.passwordHash);
-        if (matches && usable) verified.remember(username, password, user.passwordHash);
-        return matches;
+        return BcryptUtil.matches(password, passwordHash);
     }
 
     private AuthenticationFailedException fail(String username, String address, RoutingContext http, String reason) {

@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The user names and passwords bcrypt accepted lately, so that HTTP Basic, which sends them with every request, costs
@@ -19,6 +22,11 @@ import java.util.Map;
 public class VerifiedPasswords {
 
     private record Verified(String passwordHash, Instant until) {}
+
+    /** A bcrypt check under way: of this name and password against this hash. */
+    private record Check(CredentialKey key, String passwordHash) {}
+
+    private final Map<Check, CompletableFuture<Boolean>> checking = new ConcurrentHashMap<>();
 
     private final CredentialKeys keys = new CredentialKeys();
     private final SecurityConfig.PasswordCache config;
@@ -38,9 +46,34 @@ public class VerifiedPasswords {
         };
     }
 
-    /** Whether bcrypt accepted this password for this name, while the account's hash was the one it is now. */
-    public boolean holds(String username, String password, String passwordHash) {
+    /**
+     * Whether this password is the account's: taken as it is if bcrypt accepted it lately for this hash, else checked
+     * with {@code bcrypt}, once for all the callers asking the same at the same time. Fifty clients sending the same
+     * HTTP Basic credentials at once would otherwise run fifty bcrypt checks (seconds of CPU) before the first one
+     * files its answer.
+     */
+    public boolean matches(String username, String password, String passwordHash, BooleanSupplier bcrypt) {
         CredentialKey key = keys.of(username, password);
+        if (holds(key, passwordHash)) return true;
+        var check = new Check(key, passwordHash);
+        var mine = new CompletableFuture<Boolean>();
+        CompletableFuture<Boolean> running = checking.putIfAbsent(check, mine);
+        if (running != null) return running.join();
+        try {
+            // one that ran while this caller looked may have filed it just now
+            boolean matches = holds(key, passwordHash) || bcrypt.getAsBoolean();
+            if (matches) remember(key, passwordHash);
+            mine.complete(matches);
+            return matches;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(check, mine);
+        }
+    }
+
+    private boolean holds(CredentialKey key, String passwordHash) {
         Instant now = clock.instant();
         synchronized (verified) {
             Verified found = verified.get(key);
@@ -54,9 +87,8 @@ public class VerifiedPasswords {
     }
 
     /** Files a password bcrypt has just accepted against this hash, until the expiry. */
-    public void remember(String username, String password, String passwordHash) {
+    private void remember(CredentialKey key, String passwordHash) {
         if (config.expiry().isZero() || config.maxEntries() == 0) return;
-        CredentialKey key = keys.of(username, password);
         Verified entry = new Verified(passwordHash, clock.instant().plus(config.expiry()));
         synchronized (verified) {
             verified.put(key, entry);

@@ -12,8 +12,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +70,28 @@ class BasicPasswordCacheTest {
         assertEquals(200, occurrences(name, TestAccounts.PASSWORD));
         assertEquals(200, occurrences(name, TestAccounts.PASSWORD));
         assertEquals(2, bcryptChecks() - before, "after 5 minutes the password is checked once more");
+    }
+
+    @Test
+    void twentyBasicRequestsAtOnceShareOneBcryptCheck() throws Exception {
+        String name = TestAccounts.ensure("crowded-cora", "viewer");
+        double before = bcryptChecks();
+        ExecutorService clients = Executors.newFixedThreadPool(20);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(clients.submit(() -> {
+                    go.await();
+                    return occurrences(name, TestAccounts.PASSWORD);
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> answer : answers) assertEquals(200, answer.get(30, TimeUnit.SECONDS));
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(1, bcryptChecks() - before, "the requests that came while bcrypt ran waited for its answer");
     }
 
     @Test
